@@ -1,0 +1,105 @@
+"""Character spans over article text, and the sentence splitter that produces them.
+
+Every offset in factdesk is a Python ``str`` index into the stored article text; the helpers
+here are the only place that turns text into spans, so the invariant
+``text[span.start:span.end] == span.text`` holds by construction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import syntok.segmenter as segmenter
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A slice of an article: ``text == article_text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, source: str, start: int, end: int) -> Span:
+        """Build the span ``source[start:end]``."""
+        return cls(start, end, source[start:end])
+
+
+def normalise_newlines(text: str) -> str:
+    """Turn CRLF and lone CR into LF; the only change ever made to stored text."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Split text on blank lines into stripped, non-empty paragraph spans."""
+    spans = []
+    pos = 0
+    for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        end = match.start() if match else len(text)
+        span = _strip(text, pos, end)
+        if span is not None:
+            spans.append(span)
+        if match:
+            pos = match.end()
+    return spans
+
+
+def sentences(text: str) -> list[Span]:
+    """Split text into sentence spans (syntok), never crossing a paragraph or a line break."""
+    return list(_sentences_cached(text))
+
+
+@lru_cache(maxsize=64)
+def _sentences_cached(text: str) -> tuple[Span, ...]:
+    out: list[Span] = []
+    for para in paragraphs(text):
+        # A single newline inside a paragraph is a hard break in news copy (headers, captions).
+        line_start = para.start
+        for line in [*para.text.split("\n")]:
+            line_end = line_start + len(line)
+            out.extend(_segment(text, line_start, line_end))
+            line_start = line_end + 1
+    return tuple(out)
+
+
+def _segment(text: str, start: int, end: int) -> list[Span]:
+    chunk = text[start:end]
+    if not chunk.strip():
+        return []
+    out = []
+    for para in segmenter.analyze(chunk):
+        for sentence in para:
+            first, last = sentence[0], sentence[-1]
+            s = start + first.offset
+            e = start + last.offset + len(last.value)
+            span = _strip(text, s, e)
+            if span is None:
+                continue
+            if out and not any(ch.isalnum() for ch in span.text):
+                # A stray closing quote (« ... . ») belongs to the sentence before it.
+                out[-1] = Span.of(text, out[-1].start, span.end)
+            else:
+                out.append(span)
+    return out
+
+
+def _strip(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span.of(text, start, end) if end > start else None
+
+
+def sentence_containing(sentence_spans: list[Span], start: int, end: int) -> Span | None:
+    """The sentence that contains ``[start, end)``, or the one where it begins."""
+    for span in sentence_spans:
+        if span.start <= start < span.end or (span.start <= start and end <= span.end):
+            return span
+    return None
