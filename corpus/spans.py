@@ -33,11 +33,12 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# News copy marks paragraphs with blank lines or, as often, with a single newline.
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 
 def paragraphs(text: str) -> list[Span]:
-    """Split text on blank lines into stripped, non-empty paragraph spans."""
+    """Split text on line breaks into stripped, non-empty paragraph spans."""
     spans = []
     pos = 0
     for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
@@ -51,7 +52,7 @@ def paragraphs(text: str) -> list[Span]:
 
 
 def sentences(text: str) -> list[Span]:
-    """Split text into sentence spans (syntok), never crossing a paragraph or a line break."""
+    """Split text into sentence spans (syntok), never crossing a line break."""
     return list(_sentences_cached(text))
 
 
@@ -59,12 +60,7 @@ def sentences(text: str) -> list[Span]:
 def _sentences_cached(text: str) -> tuple[Span, ...]:
     out: list[Span] = []
     for para in paragraphs(text):
-        # A single newline inside a paragraph is a hard break in news copy (headers, captions).
-        line_start = para.start
-        for line in [*para.text.split("\n")]:
-            line_end = line_start + len(line)
-            out.extend(_segment(text, line_start, line_end))
-            line_start = line_end + 1
+        out.extend(_segment(text, para.start, para.end))
     return tuple(out)
 
 
@@ -72,7 +68,7 @@ def _segment(text: str, start: int, end: int) -> list[Span]:
     chunk = text[start:end]
     if not chunk.strip():
         return []
-    out = []
+    out: list[Span] = []
     for para in segmenter.analyze(chunk):
         for sentence in para:
             first, last = sentence[0], sentence[-1]

@@ -22,8 +22,9 @@ class Document:
     def parse(cls, text: str, published: date | None = None) -> Document:
         """Split ``text`` into sentences once and keep them for every extractor."""
         spans = sentences(text)
-        return cls(text=text, published=published, sentences=spans,
-                   _starts=[s.start for s in spans])
+        return cls(
+            text=text, published=published, sentences=spans, _starts=[s.start for s in spans]
+        )
 
     def sentence_at(self, offset: int) -> Span:
         """The sentence containing ``offset`` (or a one-character span when none does)."""

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from typing import Any
 
 FIELDS = (
@@ -35,4 +36,4 @@ class ExtractedFact:
     sentence_end: int
     attributed_to: str | None = None
     qualifier: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    extra: dict[str, Any] = dataclasses.field(default_factory=dict, compare=False)

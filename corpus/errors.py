@@ -1,0 +1,50 @@
+"""Domain errors. Each carries the HTTP status it maps to, so the service renders one shape."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class FactdeskError(Exception):
+    """Base of every error a client can cause; ``status`` is the HTTP status to answer with."""
+
+    status = 400
+    title = "Bad request"
+    slug = "bad-request"
+
+    def __init__(self, detail: str, **extra: Any) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.extra = extra
+
+
+class NotFound(FactdeskError):
+    """The named resource does not exist."""
+
+    status = 404
+    title = "Not found"
+    slug = "not-found"
+
+
+class InvalidInput(FactdeskError):
+    """A parameter or body is well-formed JSON but not acceptable."""
+
+    status = 422
+    title = "Invalid input"
+    slug = "invalid-input"
+
+
+class InvalidQuery(FactdeskError):
+    """A search query or cursor that cannot be parsed."""
+
+    status = 400
+    title = "Invalid query"
+    slug = "invalid-query"
+
+
+class PayloadTooLarge(FactdeskError):
+    """A request body over the configured limit."""
+
+    status = 413
+    title = "Payload too large"
+    slug = "payload-too-large"

@@ -1,0 +1,48 @@
+"""SQLModel tables: the source of truth. API schemas live in service/schemas.py, not here."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, Text
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    """The current time in UTC, timezone-aware."""
+    return datetime.now(UTC)
+
+
+class Article(SQLModel, table=True):
+    """One ingested article; ``text`` is stored exactly as given after CRLF -> LF."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    content_hash: str = Field(index=True, unique=True, max_length=64)
+    title: str | None = Field(default=None, sa_column=Column(Text))
+    source: str | None = Field(default=None, index=True, max_length=200)
+    url: str | None = Field(default=None, sa_column=Column(Text))
+    published: date | None = Field(default=None, index=True)
+    language: str | None = Field(default=None, max_length=16)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    ingested_at: datetime = Field(default_factory=utcnow)
+    passage_count: int = 0
+    extractor_version: str | None = Field(default=None, max_length=32)
+
+
+class Fact(SQLModel, table=True):
+    """One extracted fact; ``Article.text[start:end] == text``."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
+    field: str = Field(index=True, max_length=32)
+    kind: str = Field(index=True, max_length=32)
+    value: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    start: int
+    end: int
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    sentence_start: int
+    sentence_end: int
+    attributed_to: str | None = Field(default=None, max_length=200)
+    qualifier: str | None = Field(default=None, max_length=32)
+    entity_id: str | None = Field(default=None, index=True, max_length=200)

@@ -1,0 +1,49 @@
+"""The interface every passage backend implements: Whoosh today, PostgreSQL FTS beside it later."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Protocol
+
+from corpus.tables import Article
+from search.types import SearchFilters, SearchPage
+
+
+class PassageBackend(Protocol):
+    """Index, delete and search passages; the database stays the source of truth."""
+
+    def add_articles(self, articles: Sequence[Article]) -> int:
+        """Index every passage of ``articles`` in one commit; return the passage count."""
+        ...
+
+    def delete_articles(self, article_ids: Iterable[int]) -> None:
+        """Remove every passage of the given articles in one commit."""
+        ...
+
+    def rebuild(self, articles: Iterable[Article]) -> int:
+        """Replace the whole index with the passages of ``articles``, atomically."""
+        ...
+
+    def search(
+        self, query: str, *, limit: int, offset: int = 0, filters: SearchFilters | None = None
+    ) -> SearchPage:
+        """Passages matching ``query``, best first, ties by article id then passage start."""
+        ...
+
+    def article_ids(self) -> set[int]:
+        """Ids of the articles that have passages in the index."""
+        ...
+
+    @property
+    def generation(self) -> int:
+        """A number that changes whenever the index changes."""
+        ...
+
+    @property
+    def passage_count(self) -> int:
+        """How many passages are indexed."""
+        ...
+
+    def close(self) -> None:
+        """Release files and searchers."""
+        ...

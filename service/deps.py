@@ -1,0 +1,64 @@
+"""Request dependencies: sessions, the index, settings, auth, and lookup-or-404."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Header, HTTPException, Path, Request
+from sqlmodel import Session
+
+from corpus.articles import get_article
+from corpus.tables import Article
+from search.backend import PassageBackend
+from service.settings import Settings
+
+
+def get_settings(request: Request) -> Settings:
+    """The app's settings."""
+    return request.app.state.settings  # type: ignore[no-any-return]
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    """One database session per request, closed afterwards."""
+    with Session(request.app.state.engine, expire_on_commit=False) as session:
+        yield session
+
+
+def get_index(request: Request) -> PassageBackend:
+    """The passage index opened at startup."""
+    return request.app.state.index  # type: ignore[no-any-return]
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+SessionDep = Annotated[Session, Depends(get_session)]
+IndexDep = Annotated[PassageBackend, Depends(get_index)]
+
+
+def require_writer(
+    settings: SettingsDep,
+    authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
+) -> None:
+    """When an API key is configured, writes need ``Authorization: Bearer <key>``."""
+    if settings.api_key is None:
+        return
+    expected = settings.api_key.get_secret_value()
+    scheme, _, token = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not secrets.compare_digest(token.strip(), expected):
+        raise HTTPException(
+            status_code=401,
+            detail="Writes need an 'Authorization: Bearer <key>' header with the API key.",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+
+
+def valid_article(
+    session: SessionDep, article_id: Annotated[int, Path(ge=1, description="Article id.")]
+) -> Article:
+    """The article named in the path, or 404."""
+    return get_article(session=session, article_id=article_id)
+
+
+WriterDep = Depends(require_writer)
+ArticleDep = Annotated[Article, Depends(valid_article)]

@@ -1,0 +1,59 @@
+"""Search: cited passages with exact offsets."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from search.types import SearchFilters
+from service.cursors import decode_cursor, encode_cursor
+from service.deps import IndexDep
+from service.problems import problem_responses
+from service.schemas import SearchResponse
+
+router = APIRouter(tags=["search"])
+
+
+@router.get(
+    "/search",
+    summary="Search passages",
+    response_model=SearchResponse,
+    responses=problem_responses(400, 422),
+)
+def search_passages(
+    index: IndexDep,
+    q: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=1000,
+            description='Whoosh syntax: AND/OR/NOT, "phrases", prefix*, fuzzy~.',
+            examples=["Tharda", '"Deir ez-Zor"', "killed AND soldiers"],
+        ),
+    ],
+    limit: Annotated[int, Query(ge=1, le=100)] = 10,
+    cursor: Annotated[str | None, Query(description="next_cursor of the previous page.")] = None,
+    source: Annotated[str | None, Query(description="Publisher, case-insensitive.")] = None,
+    since: Annotated[date | None, Query(description="Published on or after.")] = None,
+    until: Annotated[date | None, Query(description="Published on or before.")] = None,
+) -> SearchResponse:
+    """Passages matching ``q``, best first; ties break on article id then passage start."""
+    offset = decode_cursor("search", cursor) or 0
+    page = index.search(
+        q,
+        limit=limit,
+        offset=offset,
+        filters=SearchFilters(source=source, since=since, until=until),
+    )
+    return SearchResponse.model_validate(
+        {
+            "query": page.query,
+            "total": page.total,
+            "hits": page.hits,
+            "next_cursor": encode_cursor("search", page.next_offset) if page.next_offset else None,
+            "variants": list(page.variants),
+        },
+        from_attributes=True,
+    )
