@@ -1,4 +1,8 @@
-"""A request-body size limit as plain ASGI middleware: 413 before the body is read in full."""
+"""A request-body size limit as plain ASGI middleware: 413 problem+json past ``max_bytes``.
+
+The body is read (up to the limit) before the app sees it, because FastAPI turns any error
+raised while it reads a body into a 400; buffering at most the limit keeps that bounded.
+"""
 
 from __future__ import annotations
 
@@ -8,58 +12,54 @@ from service.problems import problem
 
 
 class BodyLimitMiddleware:
-    """Answer 413 problem+json when a body is larger than ``max_bytes``."""
+    """Answer 413 when a request body is larger than ``max_bytes``."""
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
         self.max_bytes = max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or scope.get("method") in ("GET", "HEAD", "DELETE", "OPTIONS"):
             await self.app(scope, receive, send)
             return
-        path = scope.get("path", "")
         length = _content_length(scope)
         if length is not None and length > self.max_bytes:
-            await self._reject(scope, receive, send, path)
+            await self._reject(scope, receive, send)
             return
-        received = 0
-        response_started = False
-
-        async def limited_receive() -> Message:
-            nonlocal received
+        chunks: list[bytes] = []
+        size = 0
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_bytes:
-                    raise _TooLarge
-            return message
+            if message["type"] == "http.disconnect":
+                return
+            body = message.get("body", b"")
+            size += len(body)
+            if size > self.max_bytes:
+                await self._reject(scope, receive, send)
+                return
+            chunks.append(body)
+            if not message.get("more_body", False):
+                break
+        replayed = False
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal response_started
-            if message["type"] == "http.response.start":
-                response_started = True
-            await send(message)
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+            return await receive()
 
-        try:
-            await self.app(scope, limited_receive, tracking_send)
-        except _TooLarge:
-            if not response_started:
-                await self._reject(scope, receive, send, path)
+        await self.app(scope, replay, send)
 
-    async def _reject(self, scope: Scope, receive: Receive, send: Send, path: str) -> None:
+    async def _reject(self, scope: Scope, receive: Receive, send: Send) -> None:
         response = problem(
             413,
             f"The request body is larger than {self.max_bytes} bytes.",
-            instance=path,
+            instance=scope.get("path", ""),
             title="Payload too large",
             slug="payload-too-large",
         )
         await response(scope, receive, send)
-
-
-class _TooLarge(Exception):
-    pass
 
 
 def _content_length(scope: Scope) -> int | None:

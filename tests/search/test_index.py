@@ -1,0 +1,147 @@
+"""The Whoosh passage index on its own (RAM storage): analysis, golden hits, paging, writes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from corpus.errors import InvalidQuery
+from corpus.metadata import sniff_metadata
+from corpus.tables import Article
+from search.analysis import passage_analyzer
+from search.types import SearchFilters
+from search.whoosh_index import WhooshIndex
+
+
+@pytest.fixture(scope="module")
+def sample_articles() -> list[Article]:
+    from corpus.files import sample_paths
+
+    articles = []
+    for number, path in enumerate(sample_paths(), 1):
+        text = path.read_text(encoding="utf-8")
+        meta = sniff_metadata(text)
+        articles.append(
+            Article(
+                id=number,
+                content_hash=str(number),
+                text=text,
+                title=meta.title,
+                source=meta.source,
+                published=meta.published,
+            )
+        )
+    return articles
+
+
+@pytest.fixture
+def index(sample_articles: list[Article]) -> WhooshIndex:
+    ix = WhooshIndex.in_memory()
+    ix.add_articles(sample_articles)
+    return ix
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("Deir ez-Zor", ["deir", "ez", "zor"]),
+        ("al-Tharda Mountain", ["al", "tharda", "mountain"]),
+        ("Mondialisation.ca, 18 septembre", ["mondialis", "ca", "18", "septembr"]),
+        ("Alépo RÉGION", ["alepo", "region"]),
+        ("the soldiers were killed", ["soldier", "were", "kill"]),
+    ],
+)
+def test_analyzer(text: str, tokens: list[str]) -> None:
+    assert [t.text for t in passage_analyzer()(text)] == tokens
+
+
+def test_tharda_finds_every_article_that_mentions_it(
+    index: WhooshIndex, sample_articles: list[Article]
+) -> None:
+    page = index.search("Tharda", limit=100)
+    mentioning = {a.id for a in sample_articles if "tharda" in a.text.lower()}
+    assert {hit.article_id for hit in page.hits} == mentioning
+    assert len(mentioning) >= 3
+
+
+def test_phrase_query_matches_the_phrase_only(index: WhooshIndex) -> None:
+    page = index.search('"Deir ez-Zor"', limit=100)
+    assert page.total >= 3
+    for hit in page.hits:
+        assert "deir ez-zor" in hit.passage.text.lower()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Tharda",
+        '"Deir ez-Zor"',
+        "deir AND zor",
+        "thard*",
+        "konashenkov~",
+        "killed OR wounded",
+        "soldiers NOT Russia",
+        "F-16",
+        "septembre",
+    ],
+)
+def test_offsets_and_highlights_are_exact(
+    index: WhooshIndex, sample_articles: list[Article], query: str
+) -> None:
+    texts = {a.id: a.text for a in sample_articles}
+    page = index.search(query, limit=100)
+    assert page.total > 0
+    for hit in page.hits:
+        text = texts[hit.article_id]
+        assert text[hit.passage.start : hit.passage.end] == hit.passage.text
+        assert hit.highlights
+        for light in hit.highlights:
+            assert hit.passage.start <= light.start < light.end <= hit.passage.end
+            assert text[light.start : light.end] == light.text
+
+
+def test_pages_are_stable_and_ordered(index: WhooshIndex) -> None:
+    everything = index.search("syrian", limit=100).hits
+    paged = []
+    offset: int | None = 0
+    while offset is not None:
+        page = index.search("syrian", limit=7, offset=offset)
+        paged.extend(page.hits)
+        offset = page.next_offset
+    assert paged == list(everything)
+    keys = [(-h.score, h.article_id, h.passage.start) for h in everything]
+    assert keys == sorted(keys)
+
+
+def test_filters(index: WhooshIndex) -> None:
+    by_source = index.search("Tharda", limit=100, filters=SearchFilters(source="NEWSWIRE.NET"))
+    assert {h.source for h in by_source.hits} == {"Newswire.net"}
+    since = index.search("syrian", limit=100, filters=SearchFilters(since=date(2016, 9, 18)))
+    assert since.total and all(h.published and h.published >= date(2016, 9, 18) for h in since.hits)
+    until = index.search("syrian", limit=100, filters=SearchFilters(until=date(2016, 9, 17)))
+    assert {h.published for h in until.hits} == {date(2016, 9, 17)}
+
+
+@pytest.mark.parametrize("query", ["", "   ", "the", "AND", "(((", "*", "~", "x" * 1001])
+def test_unusable_queries_raise_invalid_query(index: WhooshIndex, query: str) -> None:
+    with pytest.raises(InvalidQuery):
+        index.search(query, limit=10)
+
+
+def test_field_syntax_is_plain_text(index: WhooshIndex) -> None:
+    assert (
+        index.search("title:Tharda", limit=10).total == index.search("title Tharda", limit=10).total
+    )
+
+
+def test_delete_and_rebuild(index: WhooshIndex, sample_articles: list[Article]) -> None:
+    before = index.passage_count
+    generation = index.generation
+    index.delete_articles([1])
+    assert index.article_ids() == {2, 3, 4, 5}
+    assert index.passage_count < before
+    assert index.generation > generation
+    assert all(h.article_id != 1 for h in index.search("Tharda", limit=100).hits)
+    assert index.rebuild(sample_articles) == before
+    assert index.article_ids() == {1, 2, 3, 4, 5}

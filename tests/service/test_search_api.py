@@ -1,0 +1,112 @@
+"""/search over the sample corpus: golden hits, exact offsets as a property, paging."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+_QUERY_WORDS = [
+    "Tharda",
+    "Deir",
+    "zor",
+    "killed",
+    "soldiers",
+    "Konashenkov",
+    "Russia",
+    "F-16",
+    "coalition",
+    "airport",
+    "ceasefire",
+    "Zakharova",
+    "ISIS",
+    "truce",
+    "Aleppo",
+]
+
+
+def _texts(client: TestClient) -> dict[int, str]:
+    ids = [a["id"] for a in client.get("/articles", params={"limit": 100}).json()["articles"]]
+    return {i: client.get(f"/articles/{i}").json()["text"] for i in ids}
+
+
+def _assert_exact(body: dict, texts: dict[int, str]) -> None:
+    for hit in body["hits"]:
+        text = texts[hit["article_id"]]
+        passage = hit["passage"]
+        assert text[passage["start"] : passage["end"]] == passage["text"]
+        for light in hit["highlights"]:
+            assert passage["start"] <= light["start"] < light["end"] <= passage["end"]
+            assert text[light["start"] : light["end"]] == light["text"]
+
+
+def test_tharda_hits_three_articles_with_exact_offsets(sample_client: TestClient) -> None:
+    body = sample_client.get("/search", params={"q": "Tharda", "limit": 100}).json()
+    assert len({hit["article_id"] for hit in body["hits"]}) >= 3
+    _assert_exact(body, _texts(sample_client))
+
+
+def test_phrase(sample_client: TestClient) -> None:
+    body = sample_client.get("/search", params={"q": '"Deir ez-Zor"', "limit": 100}).json()
+    assert body["total"] >= 2
+    assert all("Deir ez-Zor" in hit["passage"]["text"] for hit in body["hits"])
+
+
+@given(
+    words=st.lists(st.sampled_from(_QUERY_WORDS), min_size=1, max_size=3),
+    operator=st.sampled_from([" ", " OR ", " AND "]),
+    limit=st.integers(1, 20),
+)
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_every_hit_slices_exactly(
+    sample_client: TestClient, words: list[str], operator: str, limit: int
+) -> None:
+    texts = _texts(sample_client)
+    response = sample_client.get("/search", params={"q": operator.join(words), "limit": limit})
+    assert response.status_code == 200
+    _assert_exact(response.json(), texts)
+
+
+def test_cursor_walks_every_hit_once(sample_client: TestClient) -> None:
+    everything = sample_client.get("/search", params={"q": "syrian", "limit": 100}).json()
+    walked, cursor = [], None
+    while True:
+        params = {"q": "syrian", "limit": 5, **({"cursor": cursor} if cursor else {})}
+        body = sample_client.get("/search", params=params).json()
+        walked += body["hits"]
+        cursor = body["next_cursor"]
+        if not cursor:
+            break
+    assert walked == everything["hits"]
+
+
+def test_source_and_date_filters(sample_client: TestClient) -> None:
+    body = sample_client.get("/search", params={"q": "Syria", "source": "newswire.net"}).json()
+    assert body["total"] and {h["source"] for h in body["hits"]} == {"Newswire.net"}
+    body = sample_client.get("/search", params={"q": "Syria", "until": "2016-09-17"}).json()
+    assert {h["published"] for h in body["hits"]} == {"2016-09-17"}
+
+
+@pytest.mark.parametrize(
+    ("params", "status"),
+    [
+        ({"q": "the"}, 400),
+        ({"q": "Tharda", "cursor": "not-a-cursor"}, 400),
+        ({"q": "Tharda", "limit": 0}, 422),
+        ({"q": "Tharda", "limit": 101}, 422),
+        ({"q": "Tharda", "since": "yesterday"}, 422),
+        ({}, 422),
+    ],
+)
+def test_bad_search_input(sample_client: TestClient, params: dict, status: int) -> None:
+    response = sample_client.get("/search", params=params)
+    assert response.status_code == status
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_cursor_from_another_listing_is_refused(sample_client: TestClient) -> None:
+    cursor = sample_client.get("/articles", params={"limit": 1}).json()["next_cursor"]
+    assert sample_client.get("/search", params={"q": "Syria", "cursor": cursor}).status_code == 400
