@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from corpus.entities import drop_orphan_entities
 from corpus.errors import NotFound
 from corpus.ports import ArticleIndex
 from corpus.tables import Article, Fact
@@ -71,10 +72,13 @@ def delete_article(*, session: Session, index: ArticleIndex, article: Article) -
     """Delete an article, its facts and its passages."""
     article_id = article.id
     assert article_id is not None
+    entity_ids = set()
     for fact in session.exec(select(Fact).where(Fact.article_id == article_id)):
+        entity_ids.add(fact.entity_id)
         session.delete(fact)
     session.delete(article)
     session.flush()
+    drop_orphan_entities(session, {e for e in entity_ids if e})
     # Index first: if it fails, the rows roll back and nothing is half-deleted in the database.
     try:
         index.delete_articles([article_id])

@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from corpus.errors import InvalidInput
+from corpus.fact_store import fact_rows, store_facts
 from corpus.facts import EXTRACTOR_VERSION, extract_facts
 from corpus.metadata import sniff_metadata
 from corpus.passages import split_passages
@@ -99,10 +100,7 @@ def _ingest(
     try:
         session.add_all(new)
         session.flush()
-        for article in new:
-            for fact in facts_of[id(article)]:
-                fact.article_id = article.id  # type: ignore[assignment]
-                session.add(fact)
+        store_facts(session, [(article, facts_of[id(article)]) for article in new])
         session.flush()
         index.add_articles(new)
     except BaseException:
@@ -132,20 +130,4 @@ def _build_article(article_in: ArticleInput, text: str, digest: str) -> Article:
 
 
 def _build_facts(article: Article) -> list[Fact]:
-    return [
-        Fact(
-            article_id=0,
-            field=f.field,
-            kind=f.kind,
-            value=f.value,
-            start=f.start,
-            end=f.end,
-            text=f.text,
-            sentence_start=f.sentence_start,
-            sentence_end=f.sentence_end,
-            attributed_to=f.attributed_to,
-            qualifier=f.qualifier,
-            entity_id=f.value.get("entity_id") if isinstance(f.value, dict) else None,
-        )
-        for f in extract_facts(article.text, article.published)
-    ]
+    return fact_rows(article.text, extract_facts(article.text, article.published))

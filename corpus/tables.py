@@ -43,6 +43,16 @@ class Fact(SQLModel, table=True):
     text: str = Field(sa_column=Column(Text, nullable=False))
     sentence_start: int
     sentence_end: int
+    sentence_text: str = Field(default="", sa_column=Column(Text, nullable=False))
     attributed_to: str | None = Field(default=None, max_length=200)
     qualifier: str | None = Field(default=None, max_length=32)
     entity_id: str | None = Field(default=None, index=True, max_length=200)
+
+
+class Entity(SQLModel, table=True):
+    """A canonical place, person or organization that facts point at by ``entity_id``."""
+
+    id: str = Field(primary_key=True, max_length=200)
+    type: str = Field(index=True, max_length=32)
+    name: str = Field(sa_column=Column(Text, nullable=False))
+    data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))

@@ -1,4 +1,4 @@
-"""The ``factdesk`` command: serve, ingest, reindex, search, export-openapi."""
+"""The ``factdesk`` command: serve, ingest, reindex, reextract, search, export-openapi."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from sqlmodel import Session
 
 from corpus.db import create_schema, make_engine, sqlite_url
 from corpus.errors import FactdeskError
+from corpus.fact_store import reextract_all
+from corpus.facts import EXTRACTOR_VERSION
 from corpus.files import iter_paths, read_articles
 from corpus.ingest import MAX_BATCH, ingest_articles
 from search.maintenance import reindex
@@ -29,6 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ingest = commands.add_parser("ingest", help="ingest files and folders")
     ingest.add_argument("paths", nargs="+", type=Path)
     commands.add_parser("reindex", help="rebuild the search index from the database")
+    commands.add_parser("reextract", help="recompute every article's facts with the current rules")
     search = commands.add_parser("search", help="search passages")
     search.add_argument("query")
     search.add_argument("--limit", type=int, default=10)
@@ -82,6 +85,15 @@ def _reindex(_args: argparse.Namespace) -> int:
     return 0
 
 
+def _reextract(_args: argparse.Namespace) -> int:
+    session, index = _open(Settings())
+    with session:
+        articles, facts = reextract_all(session=session)
+    index.close()
+    print(f"re-extracted {facts} fact(s) from {articles} article(s) (rules {EXTRACTOR_VERSION})")
+    return 0
+
+
 def _search(args: argparse.Namespace) -> int:
     session, index = _open(Settings())
     session.close()
@@ -111,6 +123,7 @@ _COMMANDS = {
     "serve": _serve,
     "ingest": _ingest,
     "reindex": _reindex,
+    "reextract": _reextract,
     "search": _search,
     "export-openapi": _export_openapi,
 }

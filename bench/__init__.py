@@ -1,0 +1,1 @@
+"""Benchmarks: programs that print numbers (``make bench``), never timed assertions in tests."""

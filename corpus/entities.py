@@ -1,0 +1,193 @@
+"""Entities: the canonical places, people and organizations that facts point at.
+
+Entity rows are kept in step with facts at ingest. A person named by surname only
+("Konashenkov said") is linked to the one full name in the corpus that ends with that surname
+("Igor Konashenkov"), whichever of the two arrived first.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, update
+from sqlmodel import Session, col, select
+
+from corpus.errors import NotFound
+from corpus.tables import Entity, Fact
+
+ENTITY_TYPES = ("place", "person", "organization")
+_DATA_KEYS_SKIPPED = {"name", "entity_id", "canonical"}
+
+
+def _entity_type(entity_id: str) -> str:
+    return entity_id.split(":", 1)[0]
+
+
+def _display_name(value: dict[str, Any]) -> str:
+    return str(value.get("canonical") or value.get("name") or "")
+
+
+def link_entities(session: Session, facts: Sequence[Fact]) -> None:
+    """Create missing Entity rows for ``facts`` and link surname-only people to full names."""
+    new: dict[str, Entity] = {}
+    for fact in facts:
+        if not fact.entity_id:
+            continue
+        if fact.entity_id in new or session.get(Entity, fact.entity_id) is not None:
+            continue
+        data = {
+            k: v for k, v in fact.value.items() if k not in _DATA_KEYS_SKIPPED and v is not None
+        }
+        new[fact.entity_id] = Entity(
+            id=fact.entity_id,
+            type=_entity_type(fact.entity_id),
+            name=_display_name(fact.value),
+            data=data,
+        )
+    people = [e for e in new.values() if e.type == "person"]
+    for entity in people:
+        if " " in entity.name:
+            _absorb_surname_entity(session, entity, facts)
+        else:
+            full = _full_name_for(session, entity.name, new)
+            if full is not None:
+                for fact in facts:
+                    if fact.entity_id == entity.id:
+                        fact.entity_id = full.id
+                        fact.value = {**fact.value, "entity_id": full.id, "name": full.name}
+                del new[entity.id]
+    session.add_all(new.values())
+
+
+def _full_name_for(session: Session, surname: str, new: dict[str, Entity]) -> Entity | None:
+    """The one person whose full name ends with ``surname``, or None if none or several."""
+    suffix = f" {surname}"
+    candidates = {e.id: e for e in new.values() if e.type == "person" and e.name.endswith(suffix)}
+    for entity in session.exec(
+        select(Entity).where(Entity.type == "person", col(Entity.name).like(f"%{suffix}"))
+    ):
+        candidates.setdefault(entity.id, entity)
+    return next(iter(candidates.values())) if len(candidates) == 1 else None
+
+
+def _absorb_surname_entity(session: Session, full: Entity, facts: Sequence[Fact]) -> None:
+    """A full name arrived: earlier surname-only mentions of it now point at it."""
+    surname = full.name.rsplit(" ", 1)[-1]
+    stale = session.exec(
+        select(Entity).where(Entity.type == "person", Entity.name == surname)
+    ).first()
+    if stale is None:
+        return
+    session.exec(
+        update(Fact).where(col(Fact.entity_id) == stale.id).values(entity_id=full.id)  # type: ignore[call-overload]
+    )
+    session.delete(stale)
+
+
+def drop_orphan_entities(session: Session, entity_ids: set[str]) -> None:
+    """Delete those of ``entity_ids`` that no fact points at any more."""
+    for entity_id in entity_ids:
+        if session.exec(select(Fact.id).where(Fact.entity_id == entity_id).limit(1)).first() is None:
+            entity = session.get(Entity, entity_id)
+            if entity is not None:
+                session.delete(entity)
+
+
+def rebuild_entities(session: Session) -> None:
+    """Drop entities no fact points at any more."""
+    used = set(session.exec(select(Fact.entity_id).distinct()))
+    for entity in session.exec(select(Entity)):
+        if entity.id not in used:
+            session.delete(entity)
+
+
+@dataclass(frozen=True, slots=True)
+class EntityView:
+    """An entity with what the corpus says of it."""
+
+    entity: Entity
+    variants: list[str]
+    mentions: int
+    article_ids: list[int]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityPage:
+    """One page of entities, ordered by mentions then id; ``next_offset`` continues it."""
+
+    entities: list[EntityView]
+    total: int
+    next_offset: int | None
+
+
+def list_entities(
+    *, session: Session, type: str | None, q: str | None, limit: int, offset: int = 0
+) -> EntityPage:
+    """Entities with variants, mention counts and article ids, most mentioned first."""
+    mentions = func.count(col(Fact.id)).label("mentions")
+    query = (
+        select(Entity, mentions)
+        .join(Fact, col(Fact.entity_id) == Entity.id)
+        .group_by(col(Entity.id))
+        .order_by(mentions.desc(), col(Entity.id))
+    )
+    counted = select(func.count(func.distinct(col(Entity.id)))).join(
+        Fact, col(Fact.entity_id) == Entity.id
+    )
+    if type:
+        query = query.where(Entity.type == type)
+        counted = counted.where(Entity.type == type)
+    if q:
+        needle = f"%{q.lower()}%"
+        matching = select(Fact.entity_id).where(func.lower(col(Fact.text)).like(needle))
+        condition = func.lower(col(Entity.name)).like(needle) | col(Entity.id).in_(matching)
+        query = query.where(condition)
+        counted = counted.where(condition)
+    total = int(session.exec(counted).one())
+    rows = list(session.exec(query.offset(offset).limit(limit)))
+    views = _views(session, [(entity, int(n)) for entity, n in rows])
+    next_offset = offset + limit if offset + limit < total else None
+    return EntityPage(views, total, next_offset)
+
+
+def get_entity(*, session: Session, entity_id: str) -> EntityView:
+    """One entity with its variants, mentions and articles, or NotFound."""
+    entity = session.get(Entity, entity_id)
+    if entity is None:
+        raise NotFound(f"No entity has id {entity_id!r}.")
+    count = session.exec(select(func.count()).where(Fact.entity_id == entity_id)).one()
+    return _views(session, [(entity, int(count))])[0]
+
+
+def _views(session: Session, rows: list[tuple[Entity, int]]) -> list[EntityView]:
+    ids = [entity.id for entity, _ in rows]
+    variants: dict[str, set[str]] = defaultdict(set)
+    articles: dict[str, set[int]] = defaultdict(set)
+    if ids:
+        for entity_id, text, article_id in session.exec(
+            select(Fact.entity_id, Fact.text, Fact.article_id).where(col(Fact.entity_id).in_(ids))
+        ):
+            variants[entity_id].add(text)  # type: ignore[index]
+            articles[entity_id].add(article_id)  # type: ignore[index]
+    return [
+        EntityView(entity, sorted(variants[entity.id]), count, sorted(articles[entity.id]))
+        for entity, count in rows
+    ]
+
+
+def variant_groups(
+    session: Session, types: Sequence[str] = ("place", "organization")
+) -> list[list[str]]:
+    """Spellings observed for each entity with more than one: the search alias table."""
+    groups: dict[str, set[str]] = defaultdict(set)
+    for entity_id, text in session.exec(
+        select(Fact.entity_id, Fact.text)
+        .join(Entity, col(Entity.id) == Fact.entity_id)
+        .where(col(Entity.type).in_(types))
+        .distinct()
+    ):
+        groups[entity_id].add(text)  # type: ignore[index]
+    return [sorted(v) for _, v in sorted(groups.items()) if len(v) > 1]

@@ -1,0 +1,182 @@
+"""Storing and querying facts: rows from extracted facts, filtered listings, the field catalogue,
+and re-extraction after the rules change."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, func, or_
+from sqlmodel import Session, col, select
+
+from corpus.entities import link_entities, rebuild_entities
+from corpus.errors import NotFound
+from corpus.facts import EXTRACTOR_VERSION, ExtractedFact, extract_facts
+from corpus.tables import Article, Entity, Fact
+
+ENTITY_FIELDS = {"places": "place", "people": "person", "organizations": "organization"}
+
+
+def fact_rows(article_text: str, extracted: Sequence[ExtractedFact]) -> list[Fact]:
+    """Table rows for extracted facts (article id is set when the article has one)."""
+    rows = []
+    for f in extracted:
+        entity_id = f.value.get("entity_id") if f.field in ENTITY_FIELDS else None
+        rows.append(
+            Fact(
+                article_id=0,
+                field=f.field,
+                kind=f.kind,
+                value=dict(f.value),
+                start=f.start,
+                end=f.end,
+                text=f.text,
+                sentence_start=f.sentence_start,
+                sentence_end=f.sentence_end,
+                sentence_text=article_text[f.sentence_start : f.sentence_end],
+                attributed_to=f.attributed_to,
+                qualifier=f.qualifier,
+                entity_id=entity_id,
+            )
+        )
+    return rows
+
+
+def store_facts(session: Session, articles_facts: Sequence[tuple[Article, list[Fact]]]) -> None:
+    """Add fact rows for freshly flushed articles and keep the entity table in step."""
+    all_facts = []
+    for article, facts in articles_facts:
+        for fact in facts:
+            fact.article_id = article.id  # type: ignore[assignment]
+            all_facts.append(fact)
+    link_entities(session, all_facts)
+    session.add_all(all_facts)
+
+
+@dataclass(frozen=True, slots=True)
+class FactFilters:
+    """Restrictions on a listing of facts."""
+
+    field: str | None = None
+    kind: str | None = None
+    article_id: int | None = None
+    source: str | None = None
+    q: str | None = None
+    entity_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FactPage:
+    """One page of facts with their articles' sources; ``next_after`` continues the listing."""
+
+    facts: list[tuple[Fact, str | None]]
+    total: int
+    next_after: int | None
+
+
+def _where(filters: FactFilters) -> list[Any]:
+    clauses: list[Any] = []
+    if filters.field:
+        clauses.append(col(Fact.field) == filters.field)
+    if filters.kind:
+        clauses.append(col(Fact.kind) == filters.kind)
+    if filters.article_id is not None:
+        clauses.append(col(Fact.article_id) == filters.article_id)
+    if filters.entity_id:
+        clauses.append(col(Fact.entity_id) == filters.entity_id)
+    if filters.source:
+        clauses.append(func.lower(col(Article.source)) == filters.source.lower())
+    if filters.q:
+        pattern = f"%{_escape_like(filters.q.lower())}%"
+        clauses.append(
+            or_(
+                func.lower(col(Fact.text)).like(pattern, escape="\\"),
+                func.lower(col(Fact.sentence_text)).like(pattern, escape="\\"),
+            )
+        )
+    return clauses
+
+
+def _escape_like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def list_facts(
+    *, session: Session, filters: FactFilters, limit: int, after: int | None = None
+) -> FactPage:
+    """Facts in id order (article order, then position), ``limit`` at a time."""
+    clauses = _where(filters)
+    joined = (
+        select(func.count()).select_from(Fact).join(Article, col(Article.id) == Fact.article_id)
+    )
+    total = session.exec(joined.where(*clauses)).one()
+    query = (
+        select(Fact, Article.source)
+        .join(Article, col(Article.id) == Fact.article_id)
+        .where(*clauses)
+        .order_by(col(Fact.id))
+        .limit(limit + 1)
+    )
+    if after is not None:
+        query = query.where(col(Fact.id) > after)
+    rows = [(fact, source) for fact, source in session.exec(query)]
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return FactPage(rows, int(total), rows[-1][0].id if more and rows else None)
+
+
+def get_fact(*, session: Session, fact_id: int) -> tuple[Fact, str | None]:
+    """The fact with this id and its article's source, or NotFound."""
+    row = session.exec(
+        select(Fact, Article.source)
+        .join(Article, col(Article.id) == Fact.article_id)
+        .where(col(Fact.id) == fact_id)
+    ).first()
+    if row is None:
+        raise NotFound(f"No fact has id {fact_id}.")
+    return row[0], row[1]
+
+
+def field_catalogue(session: Session) -> list[tuple[str, str, int]]:
+    """(field, kind, count) for every field and kind present."""
+    rows = session.exec(
+        select(Fact.field, Fact.kind, func.count())
+        .group_by(col(Fact.field), col(Fact.kind))
+        .order_by(col(Fact.field), col(Fact.kind))
+    )
+    return [(field, kind, int(count)) for field, kind, count in rows]
+
+
+def reextract_all(*, session: Session, batch: int = 200) -> tuple[int, int]:
+    """Recompute every article's facts with the current rules; return (articles, facts)."""
+    session.exec(delete(Fact))  # type: ignore[call-overload]
+    session.exec(delete(Entity))  # type: ignore[call-overload]
+    session.flush()
+    articles = facts = 0
+    after = 0
+    while True:
+        chunk = list(
+            session.exec(
+                select(Article)
+                .where(col(Article.id) > after)
+                .order_by(col(Article.id))
+                .limit(batch)
+            )
+        )
+        if not chunk:
+            break
+        pairs = []
+        for article in chunk:
+            rows = fact_rows(article.text, extract_facts(article.text, article.published))
+            article.extractor_version = EXTRACTOR_VERSION
+            session.add(article)
+            pairs.append((article, rows))
+            facts += len(rows)
+        store_facts(session, pairs)
+        session.flush()
+        articles += len(chunk)
+        after = chunk[-1].id  # type: ignore[assignment]
+    rebuild_entities(session)
+    session.commit()
+    return articles, facts
