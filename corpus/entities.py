@@ -90,7 +90,10 @@ def _absorb_surname_entity(session: Session, full: Entity, facts: Sequence[Fact]
 def drop_orphan_entities(session: Session, entity_ids: set[str]) -> None:
     """Delete those of ``entity_ids`` that no fact points at any more."""
     for entity_id in entity_ids:
-        if session.exec(select(Fact.id).where(Fact.entity_id == entity_id).limit(1)).first() is None:
+        if (
+            session.exec(select(Fact.id).where(Fact.entity_id == entity_id).limit(1)).first()
+            is None
+        ):
             entity = session.get(Entity, entity_id)
             if entity is not None:
                 session.delete(entity)
