@@ -180,3 +180,32 @@ def reextract_all(*, session: Session, batch: int = 200) -> tuple[int, int]:
     rebuild_entities(session)
     session.commit()
     return articles, facts
+
+
+def facts_for_answer(
+    session: Session,
+    *,
+    field: str,
+    article_ids: set[int] | None = None,
+    kind: str | None = None,
+    name_like: str | None = None,
+    limit: int = 2000,
+) -> list[tuple[Fact, Article]]:
+    """Facts of ``field`` (in the given articles, of ``kind``, naming ``name_like``) with their
+    articles, for the answerer; one query."""
+    query = (
+        select(Fact, Article)
+        .join(Article, col(Article.id) == Fact.article_id)
+        .where(Fact.field == field)
+    )
+    if article_ids is not None:
+        if not article_ids:
+            return []
+        query = query.where(col(Fact.article_id).in_(article_ids))
+    if kind:
+        query = query.where(Fact.kind == kind)
+    if name_like:
+        query = query.where(func.lower(col(Fact.text)).like(f"%{_escape_like(name_like.lower())}%"))
+    return [
+        (fact, article) for fact, article in session.exec(query.order_by(col(Fact.id)).limit(limit))
+    ]

@@ -19,7 +19,7 @@ from search.maintenance import repair_index
 from search.whoosh_index import WhooshIndex
 from service.limits import BodyLimitMiddleware
 from service.problems import PROBLEM_SCHEMA, install_problem_handlers
-from service.routes import articles, entities, facts, health, search
+from service.routes import articles, ask, claims, entities, facts, health, search
 from service.settings import Settings
 
 log = logging.getLogger("factdesk")
@@ -70,7 +70,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     install_problem_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
-    for module in (articles, search, facts, entities, health):
+    for module in (articles, search, facts, entities, claims, ask, health):
         app.include_router(module.router)
     _add_problem_schema(app)
     return app

@@ -1,4 +1,5 @@
-"""The ``factdesk`` command: serve, ingest, reindex, reextract, search, export-openapi."""
+"""The ``factdesk`` command: serve, ingest, reindex, reextract, search, ask,
+export-openapi."""
 
 from __future__ import annotations
 
@@ -35,6 +36,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     search = commands.add_parser("search", help="search passages")
     search.add_argument("query")
     search.add_argument("--limit", type=int, default=10)
+    ask = commands.add_parser("ask", help="answer a question with citations")
+    ask.add_argument("question")
     export = commands.add_parser("export-openapi", help="write the OpenAPI document")
     export.add_argument("--output", type=Path, default=Path("openapi/openapi.json"))
     args = parser.parse_args(argv)
@@ -109,6 +112,32 @@ def _search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ask(args: argparse.Namespace) -> int:
+    from search.answer.answerer import answer_question
+
+    session, index = _open(Settings())
+    with session:
+        result = answer_question(session=session, index=index, question=args.question)
+    index.close()
+    interp = result.interpretation
+    print(f"question: {result.question}")
+    print(f"read as:  {interp.type} {interp.field or ''} {interp.kind or ''}".rstrip())
+    if result.abstained:
+        print(f"no answer: {result.reason}")
+        return 0
+    if result.disputed:
+        print("disputed: the sources disagree")
+    for number, answer in enumerate(result.answers, 1):
+        sources = ", ".join(answer.sources)
+        print(f"\n{number}. {answer.text}  (confidence {answer.confidence:.2f}; {sources})")
+        for c in answer.citations:
+            who = f" — {c.attributed_to}" if c.attributed_to else ""
+            print(
+                f"   [{c.article_id}:{c.start}-{c.end}] {c.source or '?'}{who}: {c.sentence.text}"
+            )
+    return 0
+
+
 def _export_openapi(args: argparse.Namespace) -> int:
     from service.app import create_app
 
@@ -125,6 +154,7 @@ _COMMANDS = {
     "reindex": _reindex,
     "reextract": _reextract,
     "search": _search,
+    "ask": _ask,
     "export-openapi": _export_openapi,
 }
 

@@ -1,0 +1,1 @@
+"""Question answering without an LLM: rules read the question, facts and passages answer it."""

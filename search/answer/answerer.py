@@ -1,0 +1,369 @@
+"""Answering a question: analyse it, gather candidate facts near retrieved passages, group equal
+answers, rank, show disagreement, and abstain when nothing matches well enough.
+
+Thresholds were calibrated on tests/search/questions.py (answerable and unanswerable sets).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from sqlmodel import Session
+
+from corpus.claims import victim_class
+from corpus.facts.organizations import canonical_organization
+from corpus.spans import sentences
+from search.answer.candidates import Candidate, Retrieved, gather, overlap, retrieve, stems
+from search.answer.compose import (
+    Group,
+    amount_phrase,
+    count_words,
+    group_by,
+    qualifier_strength,
+)
+from search.answer.questions import Interpretation, analyze_question
+from search.answer.types import AnswerItem, AnswerResult, Citation, SentenceRef
+from search.backend import PassageBackend
+
+MIN_SCORE = 0.55  # below this the best group is too weak to state
+DISPUTE_SHARE = 0.6  # other figures within this share of the best are shown as disagreement
+PASSAGE_MIN_OVERLAP = 0.75
+PASSAGE_CONFIDENCE = 0.35
+MAX_ANSWERS = 5
+
+
+def answer_question(*, session: Session, index: PassageBackend, question: str) -> AnswerResult:
+    """Answer ``question`` from the corpus with cited spans, or abstain with a reason."""
+    interpretation = analyze_question(question)
+    if not interpretation.terms:
+        return _abstain(question, interpretation, "The question has no content words to match.")
+    handler = _HANDLERS.get(interpretation.type, _passage_answer)
+    groups, scale = handler(session, index, interpretation)
+    groups = [g for g in groups if g.score >= MIN_SCORE]
+    if not groups:
+        if interpretation.type not in ("how_many", "who_is", "who_role", "who_said"):
+            return _passage_fallback(session, index, question, interpretation)
+        return _abstain(question, interpretation, _no_match_reason(interpretation))
+    best = groups[0]
+    shown = [best]
+    disputed = False
+    if interpretation.type == "how_many":
+        rivals = [g for g in groups[1:] if g.score >= DISPUTE_SHARE * best.score]
+        shown += rivals
+        disputed = bool(rivals)
+    answers = tuple(g.answer(scale) for g in shown[:MAX_ANSWERS])
+    return AnswerResult(question, interpretation, answers, disputed, False, None)
+
+
+def _abstain(question: str, interpretation: Interpretation, reason: str) -> AnswerResult:
+    return AnswerResult(question, interpretation, (), False, True, reason)
+
+
+def _no_match_reason(interpretation: Interpretation) -> str:
+    what = interpretation.field or "passages"
+    focus = f" about {interpretation.focus!r}" if interpretation.focus else ""
+    return f"No {what}{focus} in the corpus match the question well enough to answer."
+
+
+Handled = tuple[list[Group], float]
+
+
+def _source_ok(candidate: Candidate, interpretation: Interpretation) -> bool:
+    if interpretation.source is None:
+        return True
+    attributed = candidate.fact.attributed_to or ""
+    org = canonical_organization(attributed)
+    return (org.name if org else attributed) == interpretation.source
+
+
+def _how_many(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
+    if interp.field == "casualties":
+        return _casualties(session, index, interp), 1.0
+    if interp.field == "equipment":
+        return _equipment_count(session, index, interp), 0.9
+    return _quantities(session, index, interp), 0.9
+
+
+def _casualties(session: Session, index: PassageBackend, interp: Interpretation) -> list[Group]:
+    wanted = victim_class(interp.focus) if interp.focus else None
+    candidates = [
+        c
+        for c in gather(session, index, interp, field="casualties", kind=interp.kind)
+        if _source_ok(c, interp)
+        and (wanted is None or victim_class(c.fact.value.get("victims")) in (wanted, "people"))
+    ]
+
+    def key(c: Candidate) -> tuple[object, ...]:
+        v = c.fact.value
+        return (v.get("min"), v.get("max"), c.fact.qualifier)
+
+    def phrase(c: Candidate) -> tuple[str, object]:
+        v = c.fact.value
+        value = {"min": v.get("min"), "max": v.get("max"), "qualifier": c.fact.qualifier}
+        return amount_phrase(v.get("min"), v.get("max"), c.fact.qualifier), value
+
+    return group_by(candidates, key, phrase, qualifier_strength)
+
+
+def _noun_matches(noun: str | None, focus: str | None) -> bool:
+    if not noun or not focus:
+        return False
+    return bool(stems(noun) & stems(focus))
+
+
+def _quantities(session: Session, index: PassageBackend, interp: Interpretation) -> list[Group]:
+    candidates = [
+        c
+        for c in gather(session, index, interp, field="quantities")
+        if _noun_matches(c.fact.value.get("unit"), interp.focus) and _source_ok(c, interp)
+    ]
+
+    def phrase(c: Candidate) -> tuple[str, object]:
+        number = c.fact.value.get("number")
+        return amount_phrase(number, number, c.fact.qualifier), number
+
+    return group_by(candidates, lambda c: (c.fact.value.get("number"), c.fact.qualifier), phrase)
+
+
+def _equipment_matches(candidate: Candidate, noun: str | None) -> bool:
+    value = candidate.fact.value
+    if noun is None:
+        return True
+    noun_stems = stems(noun)
+    names = f"{value.get('type') or ''} {value.get('category') or ''} {candidate.fact.text}"
+    return bool(noun_stems & stems(names)) or (
+        value.get("category") == "aircraft"
+        and noun in {"plane", "planes", "jet", "jets", "warplane", "warplanes", "fighter"}
+    )
+
+
+def _equipment_count(
+    session: Session, index: PassageBackend, interp: Interpretation
+) -> list[Group]:
+    candidates = [
+        c
+        for c in gather(session, index, interp, field="equipment")
+        if c.fact.value.get("count") is not None and _equipment_matches(c, interp.focus)
+    ]
+    return _equipment_sets(candidates)
+
+
+def _equipment_sets(candidates: Sequence[Candidate]) -> list[Group]:
+    """Equipment named together in one sentence is one answer: "two F-16 and two A-10"."""
+    by_sentence: dict[tuple[int, int], list[Candidate]] = {}
+    for c in candidates:
+        by_sentence.setdefault((c.fact.article_id, c.fact.sentence_start), []).append(c)
+    sets: dict[tuple[object, ...], Group] = {}
+    for members in by_sentence.values():
+        members.sort(key=lambda c: c.fact.start)
+        items = tuple((m.fact.value.get("type"), m.fact.value.get("count")) for m in members)
+        if items not in sets:
+            text = " and ".join(f"{count_words(n)} {t}".strip() for t, n in items)
+            value = [{"type": t, "count": n} for t, n in items]
+            sets[items] = Group(items, text, value, [])
+        sets[items].members.extend(members)
+    return sorted(sets.values(), key=lambda g: (-g.score, -len(g.publishers), str(g.key)))
+
+
+def _what(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
+    if interp.field == "equipment":
+        candidates = [
+            c
+            for c in gather(session, index, interp, field="equipment")
+            if _equipment_matches(c, interp.focus)
+        ]
+        return _equipment_sets(candidates), 0.9
+    return _entities(session, index, interp, interp.field or "organizations"), 0.7
+
+
+def _entities(
+    session: Session, index: PassageBackend, interp: Interpretation, field: str
+) -> list[Group]:
+    candidates = gather(session, index, interp, field=field)
+
+    def phrase(c: Candidate) -> tuple[str, object]:
+        v = c.fact.value
+        name = v.get("canonical") or v.get("name") or c.fact.text
+        if v.get("near"):
+            name = f"{name}, near {v['near']}"
+        return str(name), v.get("entity_id") or name
+
+    return group_by(candidates, lambda c: c.fact.value.get("entity_id") or c.fact.text, phrase)
+
+
+_PLACE_SPECIFICITY = {
+    "landmark": 1.0,
+    "facility": 1.0,
+    "city": 0.9,
+    "place": 0.85,
+    "region": 0.75,
+    "country": 0.55,
+}
+
+
+def _where(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
+    candidates = gather(session, index, interp, field="places")
+
+    def phrase(c: Candidate) -> tuple[str, object]:
+        v = c.fact.value
+        name = str(v.get("canonical") or v.get("name") or c.fact.text)
+        if v.get("near"):
+            name = f"{name}, near {v['near']}"
+        return name, v.get("entity_id") or name
+
+    def strength(c: Candidate) -> float:
+        return _PLACE_SPECIFICITY.get(c.fact.kind, 0.8)
+
+    groups = group_by(
+        candidates, lambda c: c.fact.value.get("entity_id") or c.fact.text, phrase, strength
+    )
+    return groups, 0.85
+
+
+def _when(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
+    candidates = [
+        c
+        for c in gather(session, index, interp, field="dates")
+        if c.fact.value.get("role") != "publication" and c.fact.value.get("iso")
+    ]
+
+    def phrase(c: Candidate) -> tuple[str, object]:
+        iso = str(c.fact.value["iso"])
+        return iso.replace("T", " "), iso
+
+    def strength(c: Candidate) -> float:
+        role = c.fact.value.get("role")
+        precision = str(c.fact.value.get("precision"))
+        base = {"time": 1.0, "day": 0.95, "month": 0.7, "year": 0.5}.get(precision, 0.7)
+        return base if role in (None, "event") else base * 0.8
+
+    # A time and its day in one sentence are one answer: prefer the more precise value.
+    return group_by(candidates, lambda c: c.fact.value["iso"], phrase, strength), 0.85
+
+
+def _who_said(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
+    candidates = []
+    for c in gather(session, index, interp, field="quotes"):
+        speaker = c.fact.value.get("speaker")
+        if not speaker:
+            continue
+        quote_match = overlap(interp.terms, c.fact.value.get("quote") or c.fact.text)
+        candidates.append(Candidate(c.fact, c.article, quote_match, c.retrieval))
+
+    def phrase(c: Candidate) -> tuple[str, object]:
+        v = c.fact.value
+        return str(v["speaker"]), v.get("speaker_entity_id") or v["speaker"]
+
+    return group_by(
+        candidates,
+        lambda c: c.fact.value.get("speaker_entity_id") or c.fact.value["speaker"],
+        phrase,
+    ), 0.9
+
+
+def _who_is(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
+    surname = (interp.focus or "").split()[-1] if interp.focus else ""
+    candidates = [
+        Candidate(c.fact, c.article, 1.0 if c.fact.value.get("role") else 0.0, c.retrieval)
+        for c in gather(session, index, interp, field="people", name_like=surname, everywhere=True)
+        if _same_person(c.fact.value.get("name"), interp.focus)
+    ]
+
+    def phrase(c: Candidate) -> tuple[str, object]:
+        v = c.fact.value
+        return f"{v.get('name')}, {v.get('role')}", v.get("entity_id")
+
+    roles = [c for c in candidates if c.fact.value.get("role")]
+    return group_by(
+        roles, lambda c: (c.fact.value.get("entity_id"), c.fact.value.get("role")), phrase
+    ), 0.9
+
+
+def _same_person(name: str | None, focus: str | None) -> bool:
+    if not name or not focus:
+        return False
+    a, b = name.lower().split(), focus.lower().split()
+    return a[-1] == b[-1] and (len(a) == 1 or len(b) == 1 or a[0] == b[0])
+
+
+def _who_role(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
+    role_stems = stems(interp.focus or "")
+    candidates = []
+    for c in gather(session, index, interp, field="people"):
+        role = c.fact.value.get("role") or ""
+        if not role_stems or not role_stems <= stems(role):
+            continue
+        candidates.append(
+            Candidate(
+                c.fact,
+                c.article,
+                overlap(interp.terms, f"{role} {c.fact.sentence_text}"),
+                c.retrieval,
+            )
+        )
+
+    def phrase(c: Candidate) -> tuple[str, object]:
+        return str(c.fact.value.get("name")), c.fact.value.get("entity_id")
+
+    return group_by(candidates, lambda c: c.fact.value.get("entity_id"), phrase), 0.9
+
+
+def _who(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
+    groups = _entities(session, index, interp, "organizations")
+    groups += _entities(session, index, interp, "people")
+    return sorted(groups, key=lambda g: -g.score), 0.6
+
+
+def _passage_answer(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
+    return [], 1.0
+
+
+def _passage_fallback(
+    session: Session, index: PassageBackend, question: str, interp: Interpretation
+) -> AnswerResult:
+    """The best-matching sentence of the best passages, with low confidence, or abstention."""
+    best: tuple[float, Citation] | None = None
+    for passage in retrieve(index, interp.terms)[:10]:
+        for sentence in _sentences_of(passage):
+            match = overlap(interp.terms, sentence.text)
+            score = match * (0.8 + 0.2 * passage.relative_score)
+            if match >= PASSAGE_MIN_OVERLAP and (best is None or score > best[0]):
+                best = (score, sentence)
+    if best is None:
+        return _abstain(question, interp, "No passage matches enough of the question's words.")
+    citation = best[1]
+    item = AnswerItem(
+        text=citation.text,
+        value=None,
+        confidence=round(PASSAGE_CONFIDENCE * best[0], 3),
+        citations=(citation,),
+        sources=(citation.source or f"article {citation.article_id}",),
+    )
+    return AnswerResult(question, interp, (item,), False, False, None)
+
+
+def _sentences_of(passage: Retrieved) -> Iterator[Citation]:
+    for span in sentences(passage.text):
+        start, end = passage.start + span.start, passage.start + span.end
+        yield Citation(
+            article_id=passage.article_id,
+            source=passage.source,
+            title=passage.title,
+            start=start,
+            end=end,
+            text=span.text,
+            sentence=SentenceRef(span.text, start, end),
+        )
+
+
+_HANDLERS = {
+    "how_many": _how_many,
+    "what": _what,
+    "where": _where,
+    "when": _when,
+    "who_said": _who_said,
+    "who_is": _who_is,
+    "who_role": _who_role,
+    "who": _who,
+    "passage": _passage_answer,
+}

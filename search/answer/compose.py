@@ -1,0 +1,122 @@
+"""Turning scored candidates into answers: grouping equal values, phrasing them, and scoring
+each group by its best match, its independent sources and its hedge."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from search.answer.candidates import Candidate
+from search.answer.types import AnswerItem
+
+_QUALIFIER_STRENGTH = {
+    "exact": 1.0,
+    None: 1.0,
+    "at_least": 0.85,
+    "at_most": 0.85,
+    "approx": 0.8,
+    "range": 0.7,
+    "vague": 0.4,
+}
+_NUMBER_WORDS = {
+    1: "one",
+    2: "two",
+    3: "three",
+    4: "four",
+    5: "five",
+    6: "six",
+    7: "seven",
+    8: "eight",
+    9: "nine",
+    10: "ten",
+}
+
+
+@dataclass(slots=True)
+class Group:
+    """Candidates that give the same answer."""
+
+    key: Hashable
+    text: str
+    value: Any
+    members: list[Candidate]
+    strength: float = 1.0
+
+    @property
+    def publishers(self) -> list[str]:
+        """Distinct publishers, in citation order."""
+        return list(dict.fromkeys(c.publisher for c in self.members))
+
+    @property
+    def score(self) -> float:
+        """Best match, nudged by agreement across independent sources and hedge strength."""
+        best = max(c.score for c in self.members)
+        agreement = min(0.2, 0.07 * (len(self.publishers) - 1))
+        return min(1.0, best * (0.85 + 0.15 * self.strength) + agreement)
+
+    def answer(self, scale: float = 1.0) -> AnswerItem:
+        """This group as an answer item; ``scale`` caps confidence for weaker answer types."""
+        members = sorted(self.members, key=lambda c: (-c.score, c.fact.article_id, c.fact.start))
+        attributed = dict.fromkeys(c.fact.attributed_to for c in members if c.fact.attributed_to)
+        return AnswerItem(
+            text=self.text,
+            value=self.value,
+            confidence=round(self.score * scale, 3),
+            citations=tuple(c.citation() for c in members),
+            sources=tuple(self.publishers),
+            attributed_to=tuple(attributed),
+        )
+
+
+def group_by(
+    candidates: Sequence[Candidate],
+    key: Callable[[Candidate], Hashable | None],
+    phrase: Callable[[Candidate], tuple[str, Any]],
+    strength: Callable[[Candidate], float] = lambda c: 1.0,
+) -> list[Group]:
+    """Group candidates with equal ``key`` (None drops one); best group first."""
+    groups: dict[Hashable, Group] = {}
+    for candidate in candidates:
+        k = key(candidate)
+        if k is None:
+            continue
+        if k not in groups:
+            text, value = phrase(candidate)
+            groups[k] = Group(k, text, value, [], strength(candidate))
+        groups[k].members.append(candidate)
+    return sorted(groups.values(), key=lambda g: (-g.score, -len(g.publishers), str(g.key)))
+
+
+def qualifier_strength(candidate: Candidate) -> float:
+    """How precise a figure's hedge is (exact 1.0 ... vague 0.4)."""
+    return _QUALIFIER_STRENGTH.get(candidate.fact.qualifier, 0.7)
+
+
+def number_text(value: float | int | None) -> str:
+    """A figure as written in answers: integers without ".0"."""
+    if value is None:
+        return "?"
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def amount_phrase(low: float | None, high: float | None, qualifier: str | None) -> str:
+    """ "62", "at least 80", "up to 83", "30 to 62", "more than 60", "dozens" """
+    if qualifier == "range" and low is not None and high is not None:
+        return f"{number_text(low)} to {number_text(high)}"
+    if qualifier == "at_least" and low is not None:
+        return f"at least {number_text(low)}"
+    if qualifier == "at_most" and high is not None:
+        return f"up to {number_text(high)}"
+    if qualifier == "approx":
+        return f"about {number_text(low if low is not None else high)}"
+    if qualifier == "vague" and low is not None:
+        return f"at least {number_text(low)} (vague)"
+    return number_text(low if low is not None else high)
+
+
+def count_words(count: int | None) -> str:
+    """Small counts as words ("two"), others as digits."""
+    if count is None:
+        return ""
+    return _NUMBER_WORDS.get(count, str(count))

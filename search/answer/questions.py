@@ -1,0 +1,218 @@
+"""Question analysis by rules: what is asked (type, field, kind), about what (focus), and which
+content words must be found near the answer.
+
+Types: ``how_many`` (casualties when the question says killed, dead, wounded...; otherwise
+quantities or equipment by head noun), ``who_said`` (a quote's speaker), ``who_is`` (a person's
+role), ``who_role`` (the person holding a role), ``who`` (an actor), ``where`` (places), ``when``
+(dates), ``what`` (equipment, organizations, people), and ``passage`` (the best passage).
+A question that names a source ("according to the Syrian Observatory") filters on attribution.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.facts.organizations import canonical_organization
+from search.analysis import passage_analyzer
+
+_KILLED = re.compile(
+    r"\b(kill(?:ed|s|ing)?|dead|deaths?|died|die|dying|fatalit(?:y|ies)|lives|death toll|toll|"
+    r"perish(?:ed)?|slain|massacred|executed|shot dead)\b",
+    re.I,
+)
+_INJURED = re.compile(
+    r"\b(wound(?:ed|s|ing)?|injur(?:ed|ies|y|ing)|hurt|maimed|casualt(?:y|ies))\b", re.I
+)
+_HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\b(?:\s+(?P<noun>[\w-]+(?:\s+[\w-]+)?))?", re.I)
+_WHO_SAID = re.compile(
+    r"^\s*who\s+(?:said|says|stated|told|warned|claimed|declared|added|stressed|insisted|"
+    r"asked|demanded|described|called|accused|questioned|announced)\b",
+    re.I,
+)
+_WHO_IS = re.compile(
+    r"^\s*[Ww]ho\s+(?:is|was)\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*\??\s*$"
+)
+_WHO_ROLE = re.compile(
+    r"^\s*who\s+(?:is|was)\s+(?:the\s+)?(?P<role>[\w\s'’.-]+?)\s+(?:of|for|at|in)\s+(?P<org>.+?)\s*\??\s*$",
+    re.I,
+)
+_WHO_ROLE_BARE = re.compile(
+    r"^\s*who\s+(?:is|was)\s+(?:the|a|an)\s+(?P<role>[\w\s'’.-]+?)\s*\??\s*$", re.I
+)
+_WHERE = re.compile(
+    r"^\s*(?:where|in\s+which\s+(?:city|town|place|country|region)|which\s+(?:city|town|place|country|region))\b",
+    re.I,
+)
+_WHEN = re.compile(
+    r"^\s*(?:when|what\s+(?:date|day|time|year|month)|on\s+which\s+(?:date|day)|at\s+what\s+time)\b",
+    re.I,
+)
+_WHAT = re.compile(r"^\s*(?:what|which)\s+(?P<noun>[\w-]+(?:\s+[\w-]+)?)", re.I)
+_WHO = re.compile(r"^\s*(?:who|whom|by\s+whom)\b", re.I)
+_ACCORDING = re.compile(
+    r"\b(?:according\s+to|as\s+reported\s+by|reported\s+by|as\s+stated\s+by)\s+(?:the\s+)?"
+    r"(?P<source>[A-Z][\w'’.-]*(?:\s+(?:for|of|the|[A-Z][\w'’.-]*))*)",
+)
+
+_MODEL = re.compile(r"[a-z]{1,4}-?\d{1,3}[a-z]?")  # F-16, A-10, Su-24, T-72, MQ-9
+EQUIPMENT_NOUNS = {
+    "aircraft",
+    "plane",
+    "planes",
+    "jet",
+    "jets",
+    "warplane",
+    "warplanes",
+    "fighter",
+    "fighters",
+    "weapon",
+    "weapons",
+    "drone",
+    "drones",
+    "helicopter",
+    "helicopters",
+    "tank",
+    "tanks",
+    "missile",
+    "missiles",
+    "rocket",
+    "rockets",
+    "vehicle",
+    "vehicles",
+    "bomber",
+    "bombers",
+    "artillery",
+    "ship",
+    "ships",
+    "equipment",
+}
+ORGANIZATION_NOUNS = {
+    "organization",
+    "organisation",
+    "group",
+    "agency",
+    "ministry",
+    "militia",
+    "faction",
+    "outlet",
+    "news",
+    "army",
+    "military",
+    "coalition",
+}
+# Question words that carry no content for matching against answer sentences.
+_QUESTION_STOPS = {
+    "how",
+    "many",
+    "much",
+    "who",
+    "whom",
+    "what",
+    "which",
+    "when",
+    "where",
+    "why",
+    "did",
+    "does",
+    "do",
+    "is",
+    "was",
+    "were",
+    "are",
+    "the",
+    "a",
+    "an",
+    "of",
+    "according",
+    "to",
+    "say",
+    "said",
+    "number",
+    "total",
+    "exactly",
+    "people",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Interpretation:
+    """What a question asks for."""
+
+    type: str
+    field: str | None
+    kind: str | None
+    terms: tuple[str, ...]
+    focus: str | None = None
+    source: str | None = None
+
+
+def content_terms(text: str) -> tuple[str, ...]:
+    """Stemmed content words of ``text``, in order, without question words or duplicates."""
+    kept = " ".join(w for w in re.findall(r"\w+", text) if w.lower() not in _QUESTION_STOPS)
+    return tuple(dict.fromkeys(token.text for token in passage_analyzer()(kept)))
+
+
+def analyze_question(question: str) -> Interpretation:
+    """Read a plain-language question into an Interpretation."""
+    text = " ".join(question.split())
+    source, rest = _named_source(text)
+    terms = content_terms(rest)
+
+    if m := _HOW_MANY.search(rest):
+        noun = (m["noun"] or "").lower()
+        if _KILLED.search(rest):
+            return Interpretation("how_many", "casualties", "killed", terms, _victims(noun), source)
+        if _INJURED.search(rest):
+            return Interpretation(
+                "how_many", "casualties", "injured", terms, _victims(noun), source
+            )
+        first = noun.split()[0] if noun else None
+        if any(w in EQUIPMENT_NOUNS or _MODEL.fullmatch(w) for w in noun.split()):
+            return Interpretation("how_many", "equipment", None, terms, first, source)
+        return Interpretation("how_many", "quantities", None, terms, first, source)
+    if _WHO_SAID.search(rest):
+        return Interpretation("who_said", "quotes", None, terms, None, source)
+    if m := _WHO_ROLE.match(rest):
+        return Interpretation("who_role", "people", None, terms, m["role"].lower(), source)
+    if m := _WHO_IS.match(rest):
+        return Interpretation("who_is", "people", None, terms, m["name"], source)
+    if m := _WHO_ROLE_BARE.match(rest):
+        return Interpretation("who_role", "people", None, terms, m["role"].lower(), source)
+    if _WHERE.search(rest):
+        return Interpretation("where", "places", None, terms, None, source)
+    if _WHEN.search(rest):
+        return Interpretation("when", "dates", None, terms, None, source)
+    if m := _WHAT.match(rest):
+        words = m["noun"].lower().split()
+        if any(w in EQUIPMENT_NOUNS for w in words):
+            noun = next(w for w in words if w in EQUIPMENT_NOUNS)
+            return Interpretation("what", "equipment", None, terms, noun, source)
+        if any(w in ORGANIZATION_NOUNS for w in words):
+            return Interpretation("what", "organizations", None, terms, words[0], source)
+        if words[0] in {"person", "official", "spokesman", "spokeswoman", "general", "minister"}:
+            return Interpretation("who", "people", None, terms, words[0], source)
+    if _WHO.search(rest):
+        return Interpretation("who", "organizations", None, terms, None, source)
+    return Interpretation("passage", None, None, terms, None, source)
+
+
+def _victims(noun: str) -> str | None:
+    """The victims noun after "how many", if it is one ("soldiers", "Syrian soldiers")."""
+    words = [w for w in noun.split() if not _KILLED.fullmatch(w) and not _INJURED.fullmatch(w)]
+    words = [w for w in words if w not in {"were", "was", "are", "have", "had", "people"}]
+    return words[-1] if words else None
+
+
+def _named_source(text: str) -> tuple[str | None, str]:
+    """A source the question names ("according to SOHR"), canonical, and the rest of it."""
+    m = _ACCORDING.search(text)
+    if not m:
+        return None, text
+    words = m["source"].split()
+    # Longest prefix of the named words that is a known organization.
+    for end in range(len(words), 0, -1):
+        org = canonical_organization(" ".join(words[:end]))
+        if org is not None:
+            return org.name, (text[: m.start()] + text[m.end() :]).strip()
+    return None, text
