@@ -51,7 +51,7 @@ _WHEN = re.compile(
 _WHAT = re.compile(r"^\s*(?:what|which)\s+(?P<noun>[\w-]+(?:\s+[\w-]+)?)", re.I)
 _WHO = re.compile(r"^\s*(?:who|whom|by\s+whom)\b", re.I)
 _ACCORDING = re.compile(
-    r"\b(?:according\s+to|as\s+reported\s+by|reported\s+by|as\s+stated\s+by)\s+(?:the\s+)?"
+    r"\b(?i:according\s+to|as\s+reported\s+by|reported\s+by|as\s+stated\s+by)\s+(?:the\s+)?"
     r"(?P<source>[A-Z][\w'’.-]*(?:\s+(?:for|of|the|[A-Z][\w'’.-]*))*)",
 )
 

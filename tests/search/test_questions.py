@@ -1,0 +1,95 @@
+"""Question analysis as a table: question shapes from many kinds of news, not the samples."""
+
+from __future__ import annotations
+
+import pytest
+
+from search.answer.questions import analyze_question
+
+# (question, type, field, kind, focus)
+TABLE = [
+    ("How many people died in the earthquake?", "how_many", "casualties", "killed", None),
+    ("How many miners were killed in the blast?", "how_many", "casualties", "killed", "miners"),
+    ("How many soldiers were wounded?", "how_many", "casualties", "injured", "soldiers"),
+    (
+        "How many civilians were injured in the attack on the market?",
+        "how_many",
+        "casualties",
+        "injured",
+        "civilians",
+    ),
+    ("How many people lost their lives in the floods?", "how_many", "casualties", "killed", None),
+    ("What was the death toll of the fire?", "passage", None, None, None),
+    ("How many fatalities were there?", "how_many", "casualties", "killed", None),
+    ("How many passengers were hurt?", "how_many", "casualties", "injured", "passengers"),
+    ("How many trucks were stuck at the border?", "how_many", "quantities", None, "trucks"),
+    ("How many refugees crossed into Jordan?", "how_many", "quantities", None, "refugees"),
+    ("How many hours did the ceasefire last?", "how_many", "quantities", None, "hours"),
+    ("How much aid was delivered?", "how_many", "quantities", None, "aid"),
+    ("How many tanks were destroyed?", "how_many", "equipment", None, "tanks"),
+    ("How many drones were shot down?", "how_many", "equipment", None, "drones"),
+    ("How many F-35 jets were sold?", "how_many", "equipment", None, "f-35"),
+    ("How many missiles were fired at the city?", "how_many", "equipment", None, "missiles"),
+    ("What aircraft bombed the bridge?", "what", "equipment", None, "aircraft"),
+    ("Which weapons were used in the attack?", "what", "equipment", None, "weapons"),
+    ("Which helicopters crashed?", "what", "equipment", None, "helicopters"),
+    ("Which group claimed the bombing?", "what", "organizations", None, "group"),
+    ("What agency reported the outbreak?", "what", "organizations", None, "agency"),
+    ("Who said the talks had failed?", "who_said", "quotes", None, None),
+    ("Who told reporters that aid was blocked?", "who_said", "quotes", None, None),
+    ("Who warned of a humanitarian catastrophe?", "who_said", "quotes", None, None),
+    ("Who is Angela Merkel?", "who_is", "people", None, "Angela Merkel"),
+    ("Who was Kofi Annan?", "who_is", "people", None, "Kofi Annan"),
+    ("who is Lavrov?", "who_is", "people", None, "Lavrov"),
+    ("Who is the spokesman of the Pentagon?", "who_role", "people", None, "spokesman"),
+    ("Who is the president of France?", "who_role", "people", None, "president"),
+    ("Who was the foreign minister of Japan?", "who_role", "people", None, "foreign minister"),
+    ("Who is the spokeswoman?", "who_role", "people", None, "spokeswoman"),
+    ("Where did the plane crash?", "where", "places", None, None),
+    ("Which city was hit by the storm?", "where", "places", None, None),
+    ("In which country did the coup happen?", "where", "places", None, None),
+    ("When did the earthquake strike?", "when", "dates", None, None),
+    ("What time did the explosion happen?", "when", "dates", None, None),
+    ("On which day was the ceasefire signed?", "when", "dates", None, None),
+    ("What date was the election held?", "when", "dates", None, None),
+    ("Who carried out the raid?", "who", "organizations", None, None),
+    ("Who attacked the convoy?", "who", "organizations", None, None),
+    ("What did the minister promise?", "passage", None, None, None),
+    ("Why did the talks collapse?", "passage", None, None, None),
+]
+
+
+@pytest.mark.parametrize(("question", "type_", "field", "kind", "focus"), TABLE)
+def test_question_shapes(
+    question: str, type_: str, field: str | None, kind: str | None, focus: str | None
+) -> None:
+    interpretation = analyze_question(question)
+    assert (interpretation.type, interpretation.field, interpretation.kind) == (type_, field, kind)
+    if focus is not None:
+        assert interpretation.focus == focus
+
+
+@pytest.mark.parametrize(
+    ("question", "source"),
+    [
+        (
+            "How many were killed according to the Syrian Observatory for Human Rights?",
+            "Syrian Observatory for Human Rights",
+        ),
+        ("According to SOHR, how many soldiers died?", "Syrian Observatory for Human Rights"),
+        (
+            "How many soldiers were killed, as reported by Russia's Defense Ministry?",
+            "Russian Defense Ministry",
+        ),
+        ("How many died according to local residents?", None),
+    ],
+)
+def test_named_sources_filter_attribution(question: str, source: str | None) -> None:
+    interpretation = analyze_question(question)
+    assert interpretation.source == source
+    assert interpretation.field == "casualties"
+
+
+def test_question_words_are_not_content_terms() -> None:
+    terms = analyze_question("How many soldiers were killed in the airstrike?").terms
+    assert terms == ("soldier", "kill", "airstrik")
