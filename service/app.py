@@ -15,6 +15,7 @@ from corpus.articles import article_stats
 from corpus.db import create_schema, make_engine, sqlite_url
 from corpus.files import read_articles, sample_paths
 from corpus.ingest import ingest_articles
+from search.aliases import AliasCache
 from search.maintenance import repair_index
 from search.whoosh_index import WhooshIndex
 from service.limits import BodyLimitMiddleware
@@ -46,6 +47,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         create_schema(engine)
         index = WhooshIndex.open(settings.index_dir)
         app.state.settings, app.state.engine, app.state.index = settings, engine, index
+        app.state.aliases = AliasCache()
         with Session(engine, expire_on_commit=False) as session:
             check = repair_index(session=session, index=index)
             if check.repaired:

@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from corpus.articles import get_article
 from corpus.tables import Article
+from search.aliases import AliasCache
 from search.backend import PassageBackend
 from service.settings import Settings
 
@@ -31,9 +32,15 @@ def get_index(request: Request) -> PassageBackend:
     return request.app.state.index  # type: ignore[no-any-return]
 
 
+def get_aliases(request: Request) -> AliasCache:
+    """The alias table cache (rebuilt when the index generation changes)."""
+    return request.app.state.aliases  # type: ignore[no-any-return]
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 SessionDep = Annotated[Session, Depends(get_session)]
 IndexDep = Annotated[PassageBackend, Depends(get_index)]
+AliasesDep = Annotated[AliasCache, Depends(get_aliases)]
 
 
 def require_writer(

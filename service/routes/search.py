@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 
 from search.types import SearchFilters
 from service.cursors import decode_cursor, encode_cursor
-from service.deps import IndexDep
+from service.deps import AliasesDep, IndexDep, SessionDep
 from service.problems import problem_responses
 from service.schemas import SearchResponse
 
@@ -22,8 +22,10 @@ router = APIRouter(tags=["search"])
     response_model=SearchResponse,
     responses=problem_responses(400, 422),
 )
-def search_passages(
+def search(
+    session: SessionDep,
     index: IndexDep,
+    aliases: AliasesDep,
     q: Annotated[
         str,
         Query(
@@ -39,7 +41,8 @@ def search_passages(
     since: Annotated[date | None, Query(description="Published on or after.")] = None,
     until: Annotated[date | None, Query(description="Published on or before.")] = None,
 ) -> SearchResponse:
-    """Passages matching ``q``, best first; ties break on article id then passage start."""
+    """Passages matching ``q`` or another spelling of what it names, best first; ties break on
+    article id then passage start."""
     offset = decode_cursor("search", cursor) or 0
     page = index.search(
         q,
