@@ -13,7 +13,17 @@ from sqlmodel import Session
 from corpus.claims import victim_class
 from corpus.facts.organizations import canonical_organization
 from corpus.spans import sentences
-from search.answer.candidates import Candidate, Retrieved, gather, overlap, retrieve, stems
+from corpus.tables import Fact
+from search.answer.candidates import (
+    Candidate,
+    Retrieved,
+    gather,
+    locative,
+    overlap,
+    proximity,
+    retrieve,
+    stems,
+)
 from search.answer.compose import (
     Group,
     amount_phrase,
@@ -26,10 +36,10 @@ from search.answer.types import AnswerItem, AnswerResult, Citation, SentenceRef
 from search.backend import PassageBackend
 
 MIN_SCORE = 0.55  # below this the best group is too weak to state
-DISPUTE_SHARE = 0.6  # other figures within this share of the best are shown as disagreement
+DISPUTE_SHARE = 0.5  # other figures within this share of the best are shown as disagreement
 PASSAGE_MIN_OVERLAP = 0.75
 PASSAGE_CONFIDENCE = 0.35
-MAX_ANSWERS = 5
+MAX_ANSWERS = 8
 
 
 def answer_question(*, session: Session, index: PassageBackend, question: str) -> AnswerResult:
@@ -100,7 +110,7 @@ def _casualties(session: Session, index: PassageBackend, interp: Interpretation)
     def phrase(c: Candidate) -> tuple[str, object]:
         v = c.fact.value
         value = {"min": v.get("min"), "max": v.get("max"), "qualifier": c.fact.qualifier}
-        return amount_phrase(v.get("min"), v.get("max"), c.fact.qualifier), value
+        return amount_phrase(v.get("min"), v.get("max"), c.fact.qualifier, c.fact.text), value
 
     return group_by(candidates, key, phrase, qualifier_strength)
 
@@ -120,7 +130,7 @@ def _quantities(session: Session, index: PassageBackend, interp: Interpretation)
 
     def phrase(c: Candidate) -> tuple[str, object]:
         number = c.fact.value.get("number")
-        return amount_phrase(number, number, c.fact.qualifier), number
+        return amount_phrase(number, number, c.fact.qualifier, c.fact.text), number
 
     return group_by(candidates, lambda c: (c.fact.value.get("number"), c.fact.qualifier), phrase)
 
@@ -179,7 +189,7 @@ def _what(session: Session, index: PassageBackend, interp: Interpretation) -> Ha
 def _entities(
     session: Session, index: PassageBackend, interp: Interpretation, field: str
 ) -> list[Group]:
-    candidates = gather(session, index, interp, field=field)
+    candidates = _not_in_question(gather(session, index, interp, field=field), interp)
 
     def phrase(c: Candidate) -> tuple[str, object]:
         v = c.fact.value
@@ -188,9 +198,44 @@ def _entities(
             name = f"{name}, near {v['near']}"
         return str(name), v.get("entity_id") or name
 
-    return group_by(candidates, lambda c: c.fact.value.get("entity_id") or c.fact.text, phrase)
+    return group_by(
+        candidates, lambda c: c.fact.value.get("entity_id") or c.fact.text, phrase, agreement=False
+    )
 
 
+def _not_in_question(candidates: list[Candidate], interp: Interpretation) -> list[Candidate]:
+    """Drop entities the question itself names (they are its subject, not its answer), and
+    favour mentions next to the question's words and, for places, after a locative."""
+    asked = set(interp.terms) | set(interp.names)
+    out = []
+    for c in candidates:
+        named = stems(c.fact.text)
+        if named and named <= asked:
+            continue
+        bonus = 0.15 * proximity(c.fact, interp.terms)
+        if interp.type == "where":
+            bonus += 0.1 if locative(c.fact) else -0.1
+        if interp.focus and stems(interp.focus) & stems(_left_context(c.fact)):
+            bonus += 0.1  # "news agency SANA" answers "which news agency"
+        out.append(Candidate(c.fact, c.article, c.overlap, c.retrieval, bonus))
+    return out
+
+
+def _left_context(fact: Fact) -> str:
+    return fact.sentence_text[
+        max(0, fact.start - fact.sentence_start - 40) : fact.end - fact.sentence_start
+    ]
+
+
+_PLACE_NOUNS = {
+    "country": "country",
+    "countries": "country",
+    "city": "city",
+    "town": "city",
+    "village": "city",
+    "region": "region",
+    "province": "region",
+}
 _PLACE_SPECIFICITY = {
     "landmark": 1.0,
     "facility": 1.0,
@@ -202,7 +247,10 @@ _PLACE_SPECIFICITY = {
 
 
 def _where(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
-    candidates = gather(session, index, interp, field="places")
+    candidates = _not_in_question(gather(session, index, interp, field="places"), interp)
+    wanted_kind = _PLACE_NOUNS.get(interp.focus or "")
+    if wanted_kind:
+        candidates = [c for c in candidates if c.fact.kind == wanted_kind]
 
     def phrase(c: Candidate) -> tuple[str, object]:
         v = c.fact.value
@@ -215,7 +263,11 @@ def _where(session: Session, index: PassageBackend, interp: Interpretation) -> H
         return _PLACE_SPECIFICITY.get(c.fact.kind, 0.8)
 
     groups = group_by(
-        candidates, lambda c: c.fact.value.get("entity_id") or c.fact.text, phrase, strength
+        candidates,
+        lambda c: c.fact.value.get("entity_id") or c.fact.text,
+        phrase,
+        strength,
+        agreement=False,
     )
     return groups, 0.85
 
@@ -224,7 +276,9 @@ def _when(session: Session, index: PassageBackend, interp: Interpretation) -> Ha
     candidates = [
         c
         for c in gather(session, index, interp, field="dates")
-        if c.fact.value.get("role") != "publication" and c.fact.value.get("iso")
+        if c.fact.value.get("role") != "publication"
+        and c.fact.value.get("iso")
+        and (interp.focus != "time" or c.fact.kind == "time")
     ]
 
     def phrase(c: Candidate) -> tuple[str, object]:
@@ -258,6 +312,7 @@ def _who_said(session: Session, index: PassageBackend, interp: Interpretation) -
         candidates,
         lambda c: c.fact.value.get("speaker_entity_id") or c.fact.value["speaker"],
         phrase,
+        agreement=False,
     ), 0.9
 
 
@@ -305,7 +360,9 @@ def _who_role(session: Session, index: PassageBackend, interp: Interpretation) -
     def phrase(c: Candidate) -> tuple[str, object]:
         return str(c.fact.value.get("name")), c.fact.value.get("entity_id")
 
-    return group_by(candidates, lambda c: c.fact.value.get("entity_id"), phrase), 0.9
+    return group_by(
+        candidates, lambda c: c.fact.value.get("entity_id"), phrase, agreement=False
+    ), 0.9
 
 
 def _who(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:

@@ -3,6 +3,7 @@ sentence matches the question's content words."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -40,11 +41,13 @@ class Candidate:
     article: Article
     overlap: float
     retrieval: float
+    bonus: float = 0.0
 
     @property
     def score(self) -> float:
-        """Blend of content-word overlap (dominant) and BM25 rank of its passage."""
-        return 0.75 * self.overlap + 0.25 * self.retrieval
+        """Blend of content-word overlap (dominant) and BM25 rank of its passage, plus any
+        answer-type bonus (proximity to the question's words, a locative preposition...)."""
+        return 0.75 * self.overlap + 0.25 * self.retrieval + self.bonus
 
     @property
     def publisher(self) -> str:
@@ -94,11 +97,38 @@ def stems(text: str) -> frozenset[str]:
 
 
 def overlap(terms: Sequence[str], text: str) -> float:
-    """Fraction of the question's content words found in ``text``."""
+    """Fraction of the question's content words found in ``text``.
+
+    A word also counts when a stem differing only in its last two letters is found ("syrian"
+    ~ "syria"), and two adjacent question words count when the text writes them as one
+    ("air strike" ~ "airstrike")."""
     if not terms:
         return 0.0
     found = stems(text)
-    return sum(term in found for term in terms) / len(terms)
+    hits = [_found(term, found) for term in terms]
+    for i in range(len(terms) - 1):
+        if not (hits[i] and hits[i + 1]) and _compound(terms[i], terms[i + 1]) in found:
+            hits[i] = hits[i + 1] = True
+    return sum(hits) / len(terms)
+
+
+def _found(term: str, found: frozenset[str]) -> bool:
+    if term in found:
+        return True
+    if len(term) < 4:
+        return False
+    return any(
+        len(stem) >= 4
+        and abs(len(stem) - len(term)) <= 2
+        and (stem.startswith(term) or term.startswith(stem))
+        for stem in found
+    )
+
+
+@lru_cache(maxsize=4096)
+def _compound(first: str, second: str) -> str:
+    tokens = [t.text for t in passage_analyzer()(first + second)]
+    return tokens[0] if tokens else ""
 
 
 def gather(
@@ -121,7 +151,10 @@ def gather(
     for passage in passages:
         by_article.setdefault(passage.article_id, []).append(passage)
     out = []
+    names = interpretation.names
     for fact, article in rows:
+        if names and not names <= stems(article.text):
+            continue  # a name the question gives is nowhere in this article
         retrieval = max(
             (
                 p.relative_score
@@ -130,6 +163,65 @@ def gather(
             ),
             default=0.0,
         )
-        context = f"{fact.sentence_text} {article.title or ''}"
-        out.append(Candidate(fact, article, overlap(interpretation.terms, context), retrieval))
+        # The sentence counts most; its neighbours and the headline supply what it leaves
+        # implicit ("the toll rose to 80", with the place named in the sentence before).
+        implied = implied_words(fact)
+        in_sentence = overlap(interpretation.terms, f"{fact.sentence_text} {implied}")
+        context = f"{_neighbours(article.text, fact)} {article.title or ''} {implied}"
+        match = 0.6 * in_sentence + 0.4 * overlap(interpretation.terms, context)
+        out.append(Candidate(fact, article, match, retrieval))
     return out
+
+
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|on|outside|inside|into|across|around|towards?|within|from|over)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def proximity(fact: Fact, terms: Sequence[str]) -> float:
+    """1 / (1 + words between the fact's span and the nearest question word in its sentence)."""
+    sentence = fact.sentence_text
+    start, end = fact.start - fact.sentence_start, fact.end - fact.sentence_start
+    wanted = set(terms)
+    best: int | None = None
+    positions = []
+    inside = []
+    for number, token in enumerate(passage_analyzer()(sentence, chars=True, removestops=False)):
+        if start <= token.startchar < end:
+            inside.append(number)
+        elif token.text in wanted:
+            positions.append(number)
+    if not inside or not positions:
+        return 0.0
+    best = min(min(abs(p - i) for i in inside) for p in positions)
+    return 1.0 / best if best else 1.0
+
+
+def locative(fact: Fact) -> bool:
+    """True when the span follows a locative preposition ("at Jebel Tharda", "in Bishkek")."""
+    before = fact.sentence_text[: fact.start - fact.sentence_start][-30:]
+    return bool(_LOCATIVE.search(before))
+
+
+_KIND_WORDS = {
+    "killed": "killed kill dead died die death deaths toll fatalities lives",
+    "injured": "injured injury injuries wounded wound hurt",
+}
+
+
+def implied_words(fact: Fact) -> str:
+    """Words a fact satisfies by what it is: a "killed" casualty answers "died", "dead"..."""
+    if fact.field != "casualties":
+        return ""
+    victims = fact.value.get("victims") or ""
+    return f"{_KIND_WORDS.get(fact.kind, '')} {victims}"
+
+
+def _neighbours(text: str, fact: Fact) -> str:
+    """The fact's sentence with up to ~200 characters on each side, cut at sentence ends."""
+    before = text[max(0, fact.sentence_start - 200) : fact.sentence_start]
+    after = text[fact.sentence_end : fact.sentence_end + 200]
+    before = before[before.rfind(". ") + 1 :] if ". " in before else before
+    after = after[: after.find(". ") + 1] if ". " in after else after
+    return f"{before} {fact.sentence_text} {after}"

@@ -3,6 +3,7 @@ each group by its best match, its independent sources and its hedge."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -42,6 +43,7 @@ class Group:
     value: Any
     members: list[Candidate]
     strength: float = 1.0
+    agreement: bool = True
 
     @property
     def publishers(self) -> list[str]:
@@ -52,8 +54,10 @@ class Group:
     def score(self) -> float:
         """Best match, nudged by agreement across independent sources and hedge strength."""
         best = max(c.score for c in self.members)
+        if not self.agreement:  # for names, repetition across articles is not corroboration
+            return best * (0.85 + 0.15 * self.strength)
         agreement = min(0.2, 0.07 * (len(self.publishers) - 1))
-        return min(1.0, best * (0.85 + 0.15 * self.strength) + agreement)
+        return best * (0.85 + 0.15 * self.strength) + agreement
 
     def answer(self, scale: float = 1.0) -> AnswerItem:
         """This group as an answer item; ``scale`` caps confidence for weaker answer types."""
@@ -62,7 +66,7 @@ class Group:
         return AnswerItem(
             text=self.text,
             value=self.value,
-            confidence=round(self.score * scale, 3),
+            confidence=round(min(1.0, self.score * scale), 3),
             citations=tuple(c.citation() for c in members),
             sources=tuple(self.publishers),
             attributed_to=tuple(attributed),
@@ -74,6 +78,8 @@ def group_by(
     key: Callable[[Candidate], Hashable | None],
     phrase: Callable[[Candidate], tuple[str, Any]],
     strength: Callable[[Candidate], float] = lambda c: 1.0,
+    *,
+    agreement: bool = True,
 ) -> list[Group]:
     """Group candidates with equal ``key`` (None drops one); best group first."""
     groups: dict[Hashable, Group] = {}
@@ -83,7 +89,7 @@ def group_by(
             continue
         if k not in groups:
             text, value = phrase(candidate)
-            groups[k] = Group(k, text, value, [], strength(candidate))
+            groups[k] = Group(k, text, value, [], strength(candidate), agreement)
         groups[k].members.append(candidate)
     return sorted(groups.values(), key=lambda g: (-g.score, -len(g.publishers), str(g.key)))
 
@@ -100,8 +106,24 @@ def number_text(value: float | int | None) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def amount_phrase(low: float | None, high: float | None, qualifier: str | None) -> str:
-    """ "62", "at least 80", "up to 83", "30 to 62", "more than 60", "dozens" """
+_MORE_THAN = re.compile(r"\b(?:more than|over|above|in excess of|exceeding|upwards of)\b", re.I)
+_VAGUE = re.compile(
+    r"\b(?:tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|several|"
+    r"a few|many|numerous)\b",
+    re.I,
+)
+_LESS_THAN = re.compile(r"\b(?:nearly|almost|fewer than|less than|under|below|just under)\b", re.I)
+
+
+def amount_phrase(
+    low: float | None, high: float | None, qualifier: str | None, wording: str = ""
+) -> str:
+    """ "62", "at least 80", "up to 83", "30 to 62", "more than 60", "dozens"; ``wording`` is
+    the cited text, whose hedge ("more than", "nearly") is kept when the bound was shifted."""
+    if qualifier == "at_least" and low is not None and (m := _MORE_THAN.search(wording)):
+        return f"{m.group(0).lower()} {number_text(low - 1)}"
+    if qualifier == "at_most" and high is not None and (m := _LESS_THAN.search(wording)):
+        return f"{m.group(0).lower()} {number_text(high + 1)}"
     if qualifier == "range" and low is not None and high is not None:
         return f"{number_text(low)} to {number_text(high)}"
     if qualifier == "at_least" and low is not None:
@@ -110,6 +132,8 @@ def amount_phrase(low: float | None, high: float | None, qualifier: str | None) 
         return f"up to {number_text(high)}"
     if qualifier == "approx":
         return f"about {number_text(low if low is not None else high)}"
+    if qualifier == "vague" and (m := _VAGUE.search(wording)):
+        return m.group(0).lower()
     if qualifier == "vague" and low is not None:
         return f"at least {number_text(low)} (vague)"
     return number_text(low if low is not None else high)

@@ -11,7 +11,7 @@ A question that names a source ("according to the Syrian Observatory") filters o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from corpus.facts.organizations import canonical_organization
 from search.analysis import passage_analyzer
@@ -24,7 +24,14 @@ _KILLED = re.compile(
 _INJURED = re.compile(
     r"\b(wound(?:ed|s|ing)?|injur(?:ed|ies|y|ing)|hurt|maimed|casualt(?:y|ies))\b", re.I
 )
-_HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\b(?:\s+(?P<noun>[\w-]+(?:\s+[\w-]+)?))?", re.I)
+_HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\b(?P<rest>.*)$", re.I)
+# Words that end the noun phrase after "how many": auxiliaries, prepositions, verbs in -ing/-ed.
+_PHRASE_END = re.compile(
+    r"^(?:were|was|are|is|be|been|did|do|does|have|has|had|will|would|could|can|may|might|"
+    r"in|on|at|of|for|from|to|by|with|during|after|before|since|near|under|over|across|into|"
+    r"there|that|who|which|\w+ing|\w+ed|took|made|came|went|got|lost|fell|rose|saw)$",
+    re.I,
+)
 _WHO_SAID = re.compile(
     r"^\s*who\s+(?:said|says|stated|told|warned|claimed|declared|added|stressed|insisted|"
     r"asked|demanded|described|called|accused|questioned|announced)\b",
@@ -41,7 +48,8 @@ _WHO_ROLE_BARE = re.compile(
     r"^\s*who\s+(?:is|was)\s+(?:the|a|an)\s+(?P<role>[\w\s'’.-]+?)\s*\??\s*$", re.I
 )
 _WHERE = re.compile(
-    r"^\s*(?:where|in\s+which\s+(?:city|town|place|country|region)|which\s+(?:city|town|place|country|region))\b",
+    r"^\s*(?:where|(?:(?:in|from|to|at|into)\s+)?(?:which|what)\s+(?P<noun>city|town|village|"
+    r"place|country|countries|region|province|area|airport|base))\b",
     re.I,
 )
 _WHEN = re.compile(
@@ -52,7 +60,7 @@ _WHAT = re.compile(r"^\s*(?:what|which)\s+(?P<noun>[\w-]+(?:\s+[\w-]+)?)", re.I)
 _WHO = re.compile(r"^\s*(?:who|whom|by\s+whom)\b", re.I)
 _ACCORDING = re.compile(
     r"\b(?i:according\s+to|as\s+reported\s+by|reported\s+by|as\s+stated\s+by)\s+(?:the\s+)?"
-    r"(?P<source>[A-Z][\w'’.-]*(?:\s+(?:for|of|the|[A-Z][\w'’.-]*))*)",
+    r"(?P<source>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,7})",
 )
 
 _MODEL = re.compile(r"[a-z]{1,4}-?\d{1,3}[a-z]?")  # F-16, A-10, Su-24, T-72, MQ-9
@@ -131,6 +139,12 @@ _QUESTION_STOPS = {
     "number",
     "total",
     "exactly",
+    "country",
+    "city",
+    "town",
+    "place",
+    "time",
+    "date",
     "people",
 }
 
@@ -145,6 +159,7 @@ class Interpretation:
     terms: tuple[str, ...]
     focus: str | None = None
     source: str | None = None
+    names: frozenset[str] = frozenset()
 
 
 def content_terms(text: str) -> tuple[str, ...]:
@@ -157,19 +172,33 @@ def analyze_question(question: str) -> Interpretation:
     """Read a plain-language question into an Interpretation."""
     text = " ".join(question.split())
     source, rest = _named_source(text)
-    terms = content_terms(rest)
+    interpretation = _classify(rest, content_terms(rest), source)
+    return replace(interpretation, names=proper_names(rest))
 
+
+def proper_names(text: str) -> frozenset[str]:
+    """Stems of capitalised words past the first: names the answer's article must contain."""
+    words = re.findall(r"[\w'’.-]+", text)[1:]
+    capitalised = " ".join(w for w in words if w[:1].isupper() and w.lower() not in _QUESTION_STOPS)
+    return frozenset(token.text for token in passage_analyzer()(capitalised))
+
+
+def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpretation:
     if m := _HOW_MANY.search(rest):
-        noun = (m["noun"] or "").lower()
+        phrase = _noun_phrase(m["rest"])
+        head = phrase[-1] if phrase else None
         if _KILLED.search(rest):
-            return Interpretation("how_many", "casualties", "killed", terms, _victims(noun), source)
+            return Interpretation(
+                "how_many", "casualties", "killed", terms, _victims(phrase), source
+            )
         if _INJURED.search(rest):
             return Interpretation(
-                "how_many", "casualties", "injured", terms, _victims(noun), source
+                "how_many", "casualties", "injured", terms, _victims(phrase), source
             )
-        first = noun.split()[0] if noun else None
-        if any(w in EQUIPMENT_NOUNS or _MODEL.fullmatch(w) for w in noun.split()):
-            return Interpretation("how_many", "equipment", None, terms, first, source)
+        model = next((w for w in phrase if _MODEL.fullmatch(w)), None)
+        if model or any(w in EQUIPMENT_NOUNS for w in phrase):
+            return Interpretation("how_many", "equipment", None, terms, model or head, source)
+        first = head
         return Interpretation("how_many", "quantities", None, terms, first, source)
     if _WHO_SAID.search(rest):
         return Interpretation("who_said", "quotes", None, terms, None, source)
@@ -179,10 +208,12 @@ def analyze_question(question: str) -> Interpretation:
         return Interpretation("who_is", "people", None, terms, m["name"], source)
     if m := _WHO_ROLE_BARE.match(rest):
         return Interpretation("who_role", "people", None, terms, m["role"].lower(), source)
-    if _WHERE.search(rest):
-        return Interpretation("where", "places", None, terms, None, source)
-    if _WHEN.search(rest):
-        return Interpretation("when", "dates", None, terms, None, source)
+    if m := _WHERE.search(rest):
+        noun = (m["noun"] or "").lower() or None
+        return Interpretation("where", "places", None, terms, noun, source)
+    if m := _WHEN.search(rest):
+        focus = "time" if re.search(r"\btime\b", m.group(0), re.I) else None
+        return Interpretation("when", "dates", None, terms, focus, source)
     if m := _WHAT.match(rest):
         words = m["noun"].lower().split()
         if any(w in EQUIPMENT_NOUNS for w in words):
@@ -197,10 +228,19 @@ def analyze_question(question: str) -> Interpretation:
     return Interpretation("passage", None, None, terms, None, source)
 
 
-def _victims(noun: str) -> str | None:
-    """The victims noun after "how many", if it is one ("soldiers", "Syrian soldiers")."""
-    words = [w for w in noun.split() if not _KILLED.fullmatch(w) and not _INJURED.fullmatch(w)]
-    words = [w for w in words if w not in {"were", "was", "are", "have", "had", "people"}]
+def _noun_phrase(text: str) -> list[str]:
+    """The words after "how many" up to the verb: "Islamic State supply routes were" -> 4 words."""
+    words = []
+    for word in re.findall(r"[\w'’-]+", text.lower())[:6]:
+        if _PHRASE_END.match(word) or _KILLED.fullmatch(word) or _INJURED.fullmatch(word):
+            break
+        words.append(word)
+    return words
+
+
+def _victims(phrase: list[str]) -> str | None:
+    """The victims noun of the phrase after "how many" ("Syrian soldiers" -> soldiers)."""
+    words = [w for w in phrase if w != "people"]
     return words[-1] if words else None
 
 

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from search.passages import search_passages
 from search.types import SearchFilters
 from service.cursors import decode_cursor, encode_cursor
 from service.deps import AliasesDep, IndexDep, SessionDep
@@ -44,8 +45,11 @@ def search(
     """Passages matching ``q`` or another spelling of what it names, best first; ties break on
     article id then passage start."""
     offset = decode_cursor("search", cursor) or 0
-    page = index.search(
-        q,
+    page = search_passages(
+        session=session,
+        index=index,
+        aliases=aliases,
+        query=q,
         limit=limit,
         offset=offset,
         filters=SearchFilters(source=source, since=since, until=until),

@@ -39,8 +39,11 @@ def test_sample_metadata(
         ("(Reuters — March 3, 2021) — Floods hit the coast.", "Reuters", date(2021, 3, 3)),
         ("(AP - 4 May 2019) Storm kills five.", "AP", date(2019, 5, 4)),
         ("date 2020-01-02 Quake strikes city\n\nBody text here.", None, date(2020, 1, 2)),
-        ("Quake Strikes Northern City\nBy Example Daily\nlemonde.fr, 3 mars 2022\nText.",
-         "Example Daily", date(2022, 3, 3)),
+        (
+            "Quake Strikes Northern City\nBy Example Daily\nlemonde.fr, 3 mars 2022\nText.",
+            "Example Daily",
+            date(2022, 3, 3),
+        ),
         ("Caption:\n\nA photo taken June 1, 2015. REUTERS\n\nThe story begins here.", None, None),
         ("Headline Of The Story\nJanuary 5, 2018\nThe story.", None, date(2018, 1, 5)),
     ],

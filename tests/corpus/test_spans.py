@@ -10,8 +10,31 @@ from corpus.passages import MAX_CHARS, split_passages
 from corpus.spans import normalise_newlines, paragraphs, sentences
 
 _words = st.sampled_from(
-    ["Deir", "ez-Zor", "killed", "62", "U.S.", "soldiers.", "«", "»", "“quoted”", "Mr.", "—",
-     "élan", "Sept.", "17,", "2016.", "?", "!", "\n", "\n\n", " ", "  ", "\t", "al-Tharda"]
+    [
+        "Deir",
+        "ez-Zor",
+        "killed",
+        "62",
+        "U.S.",
+        "soldiers.",
+        "«",
+        "»",
+        "“quoted”",
+        "Mr.",
+        "—",
+        "élan",
+        "Sept.",
+        "17,",
+        "2016.",
+        "?",
+        "!",
+        "\n",
+        "\n\n",
+        " ",
+        "  ",
+        "\t",
+        "al-Tharda",
+    ]
 )
 _texts = st.lists(_words, max_size=200).map(" ".join)
 

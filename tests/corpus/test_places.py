@@ -1,0 +1,159 @@
+"""Places: transliteration keys, gazetteer look-ups, mention rules, and the sample corpus."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus.facts import places
+from corpus.facts.document import Document
+from corpus.facts.gazetteer import lookup_place, place_key
+
+SAMPLE_PUBLISHED = {"000": date(2016, 9, 18), "001": date(2016, 9, 17), "004": date(2016, 9, 18)}
+
+
+@pytest.mark.parametrize(
+    ("spellings"),
+    [
+        ("Deir ez-Zor", "Deir al-Zor", "Deir Ezzor", "Deir ez Zor", "Deir el Zor"),
+        ("Deir el-Zour", "Deir al-Zour", "Deir Zour"),
+        ("Raqqa", "Raqqah", "al-Raqqa", "Ar-Raqqah"),
+        ("Mosul", "Mossoul"),
+        ("Tartus", "Tartous", "Ṭarṭūs"),
+        ("Sanaa", "Sana'a", "Sana’a"),
+        ("Türkiye", "Turkiye"),
+    ],
+)
+def test_transliterations_share_a_key(spellings: tuple[str, ...]) -> None:
+    assert len({place_key(s) for s in spellings}) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical", "country", "kind"),
+    [
+        ("Deir ez-Zor", "Deir ez-Zor", "SY", "city"),
+        ("Dayr az-Zawr", "Deir ez-Zor", "SY", "city"),
+        ("Deir el-Zour", "Deir ez-Zor", "SY", "city"),
+        ("Dair al-Zaur", "Deir ez-Zor", "SY", "city"),  # unseen spelling: consonant skeleton
+        ("al-Tharda Mountain", "Jebel Tharda", "SY", "landmark"),
+        ("Iraq", "Iraq", "IQ", "country"),
+        ("U.S.", "United States", "US", "country"),
+        ("U. S.", "United States", "US", "country"),
+        ("Britain", "United Kingdom", "GB", "country"),
+        ("Türkiye", "Turkey", "TR", "country"),
+        ("Kiev", "Kyiv", "UA", "city"),
+        ("Kharkov", "Kharkiv", "UA", "city"),
+        ("Hims", "Homs", "SY", "city"),
+        ("Idleb", "Idlib", "SY", "city"),
+        ("Bishkek", "Bishkek", "KG", "city"),
+        ("Hangzhou", "Hangzhou", "CN", "city"),
+        ("Geneva", "Geneva", "CH", "city"),
+        ("New York", "New York", "US", "city"),
+        ("Gaza Strip", "Gaza Strip", "PS", "region"),
+        ("Europe", "Europe", None, "region"),
+    ],
+)
+def test_lookup_place(name: str, canonical: str, country: str | None, kind: str) -> None:
+    place = lookup_place(name)
+    assert place is not None
+    assert (place.canonical, place.country, place.kind) == (canonical, country, kind)
+
+
+@pytest.mark.parametrize("word", ["Syrian", "Russian", "Putin", "Konashenkov", "Assad", "Reuters"])
+def test_not_in_the_gazetteer(word: str) -> None:
+    assert lookup_place(word) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Syrian and Russian jets struck rebels.", []),  # demonyms are not places
+        ("Washington said Moscow was to blame.", [("Washington", "Washington"),
+                                                  ("Moscow", "Moscow")]),
+        ("Under the Russia-US deal, aid reached Aleppo.", [("Russia", "Russia"),
+                                                           ("US", "United States"),
+                                                           ("Aleppo", "Aleppo")]),
+        ("Nice weather brought crowds to the coast.", []),
+        ("Crowds gathered in Nice on the seafront.", [("Nice", "Nice")]),
+        ("Mobile phones were banned in Mobile, Alabama.", [("Mobile", "Mobile")]),
+        ("Split decisions are rare.", []),
+        ("The Obama administration expressed regret.", []),  # Obama, Japan: small and unnamed
+        ("President Obama met Ben Norton.", []),
+        ("Protests spread from Tripoli to Benghazi.", [("Tripoli", "Tripoli"),
+                                                       ("Benghazi", "Benghazi")]),
+        ("The Washington Post reported clashes in Homs.", [("Homs", "Homs")]),
+        ("Rebels held Dayr az-Zawr and the Golan Heights.", [("Dayr az-Zawr", "Deir ez-Zor"),
+                                                             ("Golan Heights", "Golan Heights")]),
+        ("The Islamic State of Iraq and the Levant lost ground.", []),  # inside an organization
+        # "Une" and "Nous" fold to alternate names of Turkish and German towns; Mossoul is Mosul.
+        ("Une délégation est arrivée. Nous avons vu Mossoul.", [("Mossoul", "Mosul")]),
+    ],
+)  # fmt: skip
+def test_place_mentions(text: str, expected: list[tuple[str, str]]) -> None:
+    facts = places.extract(Document.parse(text))
+    assert [(f.text, f.value["canonical"]) for f in facts] == expected
+
+
+def test_context_picks_the_named_country() -> None:
+    facts = places.extract(Document.parse("Tripoli, in northern Lebanon, saw clashes."))
+    assert [(f.text, f.value["country"]) for f in facts] == [("Tripoli", "LB"), ("Lebanon", "LB")]
+
+
+def _sample_facts(sample_texts: dict[str, str]) -> dict[str, list]:
+    return {
+        stem: places.extract(Document.parse(text, SAMPLE_PUBLISHED.get(stem[:3])))
+        for stem, text in sample_texts.items()
+    }
+
+
+def test_sample_deir_ez_zor_spellings_group(sample_texts: dict[str, str]) -> None:
+    facts = [f for group in _sample_facts(sample_texts).values() for f in group]
+    deir = [f for f in facts if f.text.startswith("Deir")]
+    assert {f.text for f in deir} == {"Deir ez-Zor", "Deir al-Zor", "Deir el-Zour", "Deir Ezzor"}
+    assert {f.value["entity_id"] for f in deir} == {"place:deir-ez-zor"}
+    assert {(f.value["canonical"], f.value["country"]) for f in deir} == {("Deir ez-Zor", "SY")}
+    assert all(f.value["lat"] and f.value["lon"] for f in deir)
+
+
+def test_sample_jebel_tharda_is_one_landmark(sample_texts: dict[str, str]) -> None:
+    facts = [f for group in _sample_facts(sample_texts).values() for f in group]
+    tharda = [f for f in facts if "Tharda" in f.text]
+    assert {f.text for f in tharda} == {"al-Tharda Mountain", "Jebel Tharda"}
+    assert {(f.kind, f.value["entity_id"], f.value["near"]) for f in tharda} == {
+        ("landmark", "place:jebel-tharda", "Deir ez-Zor")
+    }
+
+
+def test_sample_places_found(sample_texts: dict[str, str]) -> None:
+    found = {f.value["canonical"] for group in _sample_facts(sample_texts).values() for f in group}
+    assert {
+        "Iraq", "Turkey", "Syria", "Aleppo", "Raqqa", "Bishkek", "Hangzhou", "China", "Damascus",
+        "Moscow", "Washington", "Geneva", "New York", "Beirut", "United States", "Russia",
+    } <= found  # fmt: skip
+    assert "Obama" not in found
+
+
+def test_sample_offsets_slice_exactly(sample_texts: dict[str, str]) -> None:
+    for stem, facts in _sample_facts(sample_texts).items():
+        text = sample_texts[stem]
+        for fact in facts:
+            assert text[fact.start : fact.end] == fact.text == fact.value["name"]
+            assert fact.sentence_start <= fact.start < fact.end <= fact.sentence_end
+
+
+_WORDS = st.sampled_from(
+    ["Deir", "ez-Zor", "el-Zour", "al-Tharda", "Mountain", "Jebel", "Tharda", "U.", "S.", "U.S.",
+     "US-led", "Russia-US", "Nice", "Split", "in", "near", "New", "York", "Washington", "Post",
+     "President", "Obama", "Syrian", "-", ",", ".", " ", "\n", "Türkiye", "Ḩamāh", "'s", "’s"]
+)  # fmt: skip
+
+
+@given(st.lists(_WORDS, max_size=60).map(" ".join))
+@settings(max_examples=150, deadline=None)
+def test_any_text_keeps_the_offset_invariant(text: str) -> None:
+    for fact in places.extract(Document.parse(text)):
+        assert text[fact.start : fact.end] == fact.text
+        assert fact.sentence_start <= fact.start < fact.end <= fact.sentence_end
