@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -24,16 +25,34 @@ def load_claims(*, session: Session, field: str, kind: str | None = None) -> lis
     )
     if kind:
         query = query.where(Fact.kind == kind)
-    facts = [claim_fact(fact, source) for fact, source in session.exec(query)]
+    rows = list(session.exec(query))
+    implicit = _article_victims(fact for fact, _ in rows)
+    facts = [claim_fact(fact, source, implicit) for fact, source in rows]
     facts = [f for f in facts if f.min is not None or f.max is not None]
     return build_claims(facts, article_contexts(session, {f.article_id for f in facts}))
 
 
-def claim_fact(fact: Fact, source: str | None) -> ClaimFact:
-    """The reconciliation view of a stored fact, whatever its field."""
+def _article_victims(facts: Iterable[Fact]) -> dict[tuple[int, str], str]:
+    """Per (article, kind), the victims class most of its casualty figures name."""
+    counts: dict[tuple[int, str], Counter[str]] = defaultdict(Counter)
+    for fact in facts:
+        if fact.field == "casualties" and (fact.value or {}).get("victims"):
+            counts[(fact.article_id, fact.kind)][victim_class(fact.value["victims"])] += 1
+    return {key: counter.most_common(1)[0][0] for key, counter in counts.items()}
+
+
+def claim_fact(
+    fact: Fact, source: str | None, implicit: dict[tuple[int, str], str] | None = None
+) -> ClaimFact:
+    """The reconciliation view of a stored fact, whatever its field. A casualty figure that
+    names no victims ("killing up to 83") is about what the article's other figures name."""
     value: dict[str, Any] = fact.value or {}
     if fact.field == "casualties":
-        low, high, subject = value.get("min"), value.get("max"), victim_class(value.get("victims"))
+        low, high = value.get("min"), value.get("max")
+        if value.get("victims"):
+            subject = victim_class(value["victims"])
+        else:
+            subject = (implicit or {}).get((fact.article_id, fact.kind), "people")
     elif fact.field == "equipment":
         low = high = value.get("count")
         subject = str(value.get("type") or "equipment")
@@ -66,7 +85,9 @@ def article_contexts(session: Session, article_ids: set[int]) -> dict[int, Artic
     places: dict[int, Counter[str]] = defaultdict(Counter)
     for article_id, value in session.exec(
         select(Fact.article_id, Fact.value).where(
-            Fact.field == "places", col(Fact.article_id).in_(article_ids)
+            Fact.field == "places",
+            Fact.kind != "country",  # "Syria" or "US" would link every story of a week
+            col(Fact.article_id).in_(article_ids),
         )
     ):
         name = (value or {}).get("canonical") or (value or {}).get("name")
