@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
 from corpus.entities import drop_orphan_entities
@@ -72,10 +72,10 @@ def delete_article(*, session: Session, index: ArticleIndex, article: Article) -
     """Delete an article, its facts and its passages."""
     article_id = article.id
     assert article_id is not None
-    entity_ids = set()
-    for fact in session.exec(select(Fact).where(Fact.article_id == article_id)):
-        entity_ids.add(fact.entity_id)
-        session.delete(fact)
+    entity_ids = set(session.exec(select(Fact.entity_id).where(Fact.article_id == article_id)))
+    # One statement for the facts, before the article: the ORM would otherwise race the
+    # database's ON DELETE CASCADE on PostgreSQL.
+    session.exec(delete(Fact).where(col(Fact.article_id) == article_id))  # type: ignore[call-overload]
     session.delete(article)
     session.flush()
     drop_orphan_entities(session, {e for e in entity_ids if e})
