@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, or_
+from sqlalchemy import and_, delete, func, or_
 from sqlmodel import Session, col, select
 
 from corpus.entities import link_entities, rebuild_entities
@@ -189,10 +189,11 @@ def facts_for_answer(
     article_ids: set[int] | None = None,
     kind: str | None = None,
     name_like: str | None = None,
+    spans: Sequence[tuple[int, int, int]] | None = None,
     limit: int = 2000,
 ) -> list[tuple[Fact, Article]]:
-    """Facts of ``field`` (in the given articles, of ``kind``, naming ``name_like``) with their
-    articles, for the answerer; one query."""
+    """Facts of ``field`` (in the given articles or (article, start, end) spans, of ``kind``,
+    naming ``name_like``) with their articles, for the answerer; one query."""
     query = (
         select(Fact, Article)
         .join(Article, col(Article.id) == Fact.article_id)
@@ -202,6 +203,17 @@ def facts_for_answer(
         if not article_ids:
             return []
         query = query.where(col(Fact.article_id).in_(article_ids))
+    if spans is not None:
+        if not spans:
+            return []
+        query = query.where(
+            or_(
+                *(
+                    and_(col(Fact.article_id) == a, col(Fact.start) >= s, col(Fact.start) < e)
+                    for a, s, e in spans
+                )
+            )
+        )
     if kind:
         query = query.where(Fact.kind == kind)
     if name_like:

@@ -25,7 +25,13 @@ class PassageBackend(Protocol):
         ...
 
     def search(
-        self, query: str, *, limit: int, offset: int = 0, filters: SearchFilters | None = None
+        self,
+        query: str,
+        *,
+        limit: int,
+        offset: int = 0,
+        filters: SearchFilters | None = None,
+        highlight: bool = True,
     ) -> SearchPage:
         """Passages matching ``query``, best first, ties by article id then passage start."""
         ...

@@ -124,7 +124,13 @@ class WhooshIndex:
     # -- reads --------------------------------------------------------------------------------
 
     def search(
-        self, query: str, *, limit: int, offset: int = 0, filters: SearchFilters | None = None
+        self,
+        query: str,
+        *,
+        limit: int,
+        offset: int = 0,
+        filters: SearchFilters | None = None,
+        highlight: bool = True,
     ) -> SearchPage:
         """Passages matching ``query``, best first, ties by article id then passage start."""
         parsed = parse_query(query, self._ix.schema)
@@ -137,7 +143,7 @@ class WhooshIndex:
             terms=True,
         )
         total = len(results)
-        hits = tuple(_to_hit(hit) for hit in results[offset : offset + limit])
+        hits = tuple(_to_hit(hit, highlight) for hit in results[offset : offset + limit])
         next_offset = offset + limit if offset + limit < total else None
         return SearchPage(query=query, total=total, hits=hits, next_offset=next_offset)
 
@@ -236,7 +242,7 @@ def _score_of(hit: Any) -> float:
     return round(float(key or 0.0), 6)
 
 
-def _to_hit(hit: Any) -> Hit:
+def _to_hit(hit: Any, highlight: bool = True) -> Hit:
     stored = hit.fields()
     start, text = stored["start"], stored["text"]
     passage = Passage(text=text, start=start, end=stored["end"])
@@ -249,5 +255,5 @@ def _to_hit(hit: Any) -> Hit:
         published=published.date() if published else None,
         score=_score_of(hit),
         passage=passage,
-        highlights=highlight_passage(passage, matched),
+        highlights=highlight_passage(passage, matched) if highlight else (),
     )

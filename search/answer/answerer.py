@@ -6,6 +6,7 @@ Thresholds were calibrated on tests/search/questions.py (answerable and unanswer
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from sqlmodel import Session
@@ -209,9 +210,12 @@ def _not_in_question(candidates: list[Candidate], interp: Interpretation) -> lis
     asked = set(interp.terms) | set(interp.names)
     out = []
     for c in candidates:
-        named = stems(c.fact.text)
-        if named and named <= asked:
+        if any(
+            named and named <= asked for named in (stems(c.fact.text), stems(_canonical(c.fact)))
+        ):
             continue
+        if interp.type == "where" and _MODIFIER.match(_right_context(c.fact)):
+            continue  # "US-led coalition": a place used as a modifier is not where
         bonus = 0.15 * proximity(c.fact, interp.terms)
         if interp.type == "where":
             bonus += 0.1 if locative(c.fact) else -0.1
@@ -219,6 +223,19 @@ def _not_in_question(candidates: list[Candidate], interp: Interpretation) -> lis
             bonus += 0.1  # "news agency SANA" answers "which news agency"
         out.append(Candidate(c.fact, c.article, c.overlap, c.retrieval, bonus))
     return out
+
+
+_MODIFIER = re.compile(
+    r"-(?:led|backed|based|made|born|affiliated|brokered|owned|funded|run|allied)\b", re.I
+)
+
+
+def _canonical(fact: Fact) -> str:
+    return str(fact.value.get("canonical") or fact.value.get("name") or "")
+
+
+def _right_context(fact: Fact) -> str:
+    return fact.sentence_text[fact.end - fact.sentence_start : fact.end - fact.sentence_start + 20]
 
 
 def _left_context(fact: Fact) -> str:

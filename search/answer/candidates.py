@@ -18,6 +18,7 @@ from search.answer.types import Citation, SentenceRef
 from search.backend import PassageBackend
 
 RETRIEVE = 40
+_ARTICLE_WIDE = {"casualties", "quantities", "equipment"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,12 +70,25 @@ class Candidate:
         )
 
 
+_RETRIEVED: dict[tuple[int, int, tuple[str, ...]], list[Retrieved]] = {}
+
+
 def retrieve(index: PassageBackend, terms: Sequence[str]) -> list[Retrieved]:
-    """Top passages for the question's words (OR query: BM25 rewards passages with more)."""
-    words = [t for t in terms if t.isalnum()]
+    """Top passages for the question's words (OR query: BM25 rewards passages with more);
+    remembered per index generation, as one question retrieves for several fields."""
+    words = tuple(t for t in terms if t.isalnum())
     if not words:
         return []
-    page = index.search(" OR ".join(words), limit=RETRIEVE)
+    key = (id(index), index.generation, words)
+    if key not in _RETRIEVED:
+        if len(_RETRIEVED) > 256:
+            _RETRIEVED.clear()
+        _RETRIEVED[key] = _retrieve(index, words)
+    return _RETRIEVED[key]
+
+
+def _retrieve(index: PassageBackend, words: tuple[str, ...]) -> list[Retrieved]:
+    page = index.search(" OR ".join(words), limit=RETRIEVE, highlight=False)
     best = max((hit.score for hit in page.hits), default=0.0) or 1.0
     return [
         Retrieved(
@@ -90,10 +104,16 @@ def retrieve(index: PassageBackend, terms: Sequence[str]) -> list[Retrieved]:
     ]
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
 def stems(text: str) -> frozenset[str]:
     """The analyzed words of a text (cached: sentences repeat across questions)."""
     return frozenset(token.text for token in passage_analyzer()(text))
+
+
+@lru_cache(maxsize=8192)
+def _shortened(text: str) -> frozenset[str]:
+    """Each stem of ``text`` less its last one or two letters (kept at four letters or more)."""
+    return frozenset(stem[:-cut] for stem in stems(text) for cut in (1, 2) if len(stem) - cut >= 4)
 
 
 def overlap(terms: Sequence[str], text: str) -> float:
@@ -104,25 +124,21 @@ def overlap(terms: Sequence[str], text: str) -> float:
     ("air strike" ~ "airstrike")."""
     if not terms:
         return 0.0
-    found = stems(text)
-    hits = [_found(term, found) for term in terms]
+    found, shortened = stems(text), _shortened(text)
+    hits = [_found(term, found, shortened) for term in terms]
     for i in range(len(terms) - 1):
         if not (hits[i] and hits[i + 1]) and _compound(terms[i], terms[i + 1]) in found:
             hits[i] = hits[i + 1] = True
     return sum(hits) / len(terms)
 
 
-def _found(term: str, found: frozenset[str]) -> bool:
+def _found(term: str, found: frozenset[str], shortened: frozenset[str]) -> bool:
     if term in found:
         return True
     if len(term) < 4:
         return False
-    return any(
-        len(stem) >= 4
-        and abs(len(stem) - len(term)) <= 2
-        and (stem.startswith(term) or term.startswith(stem))
-        for stem in found
-    )
+    # A found stem extends the term, or the term extends a found stem, by one or two letters.
+    return term in shortened or any(len(term) - cut >= 4 and term[:-cut] in found for cut in (1, 2))
 
 
 @lru_cache(maxsize=4096)
@@ -141,11 +157,17 @@ def gather(
     name_like: str | None = None,
     everywhere: bool = False,
 ) -> list[Candidate]:
-    """Facts of ``field`` in retrieved articles (or everywhere), scored against the question."""
+    """Facts of ``field`` scored against the question: in the retrieved passages (names,
+    places, dates, quotes), in their whole articles (figures, whose rivals must all be seen),
+    or everywhere."""
     passages = retrieve(index, interpretation.terms)
-    article_ids = None if everywhere else {p.article_id for p in passages}
+    article_ids = spans = None
+    if not everywhere and field in _ARTICLE_WIDE:
+        article_ids = {p.article_id for p in passages}
+    elif not everywhere:
+        spans = [(p.article_id, p.start, p.end) for p in passages]
     rows = facts_for_answer(
-        session, field=field, article_ids=article_ids, kind=kind, name_like=name_like
+        session, field=field, article_ids=article_ids, kind=kind, name_like=name_like, spans=spans
     )
     by_article: dict[int, list[Retrieved]] = {}
     for passage in passages:
@@ -184,18 +206,23 @@ def proximity(fact: Fact, terms: Sequence[str]) -> float:
     sentence = fact.sentence_text
     start, end = fact.start - fact.sentence_start, fact.end - fact.sentence_start
     wanted = set(terms)
-    best: int | None = None
     positions = []
     inside = []
-    for number, token in enumerate(passage_analyzer()(sentence, chars=True, removestops=False)):
-        if start <= token.startchar < end:
+    for number, (text, startchar) in enumerate(_tokens(sentence)):
+        if start <= startchar < end:
             inside.append(number)
-        elif token.text in wanted:
+        elif text in wanted:
             positions.append(number)
     if not inside or not positions:
         return 0.0
     best = min(min(abs(p - i) for i in inside) for p in positions)
     return 1.0 / best if best else 1.0
+
+
+@lru_cache(maxsize=4096)
+def _tokens(sentence: str) -> tuple[tuple[str, int], ...]:
+    analyzed = passage_analyzer()(sentence, chars=True, removestops=False)
+    return tuple((token.text, token.startchar) for token in analyzed)
 
 
 def locative(fact: Fact) -> bool:
