@@ -1,15 +1,17 @@
 """The Whoosh passage index.
 
 One writer path: every write takes ``_write_lock`` (``ix.writer()`` raises LockError when another
-writer holds the lock). Searchers are reused per thread and reopened when ``up_to_date()`` is
-false; ``Searcher.refresh()`` is never called (in whoosh-reloaded 2.7.5 it returns deleted
-documents and leaks file descriptors).
+writer holds the lock). A small pool of searchers is shared by request threads; a searcher is
+reopened when ``up_to_date()`` is false, and ``Searcher.refresh()`` is never called (in
+whoosh-reloaded 2.7.5 it returns deleted documents and leaks file descriptors).
 """
 
 from __future__ import annotations
 
+import queue
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -19,7 +21,6 @@ from whoosh.fields import DATETIME, ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 from whoosh.query import And, DateRange, Query, Term
 from whoosh.searching import Searcher
-from whoosh.sorting import FieldFacet, ScoreFacet
 from whoosh.writing import CLEAR
 
 from corpus.passages import split_passages
@@ -30,6 +31,7 @@ from search.query import parse_query
 from search.types import Hit, Passage, SearchFilters, SearchPage
 
 _INDEX_NAME = "passages"
+SEARCHERS = 4
 
 
 def passage_schema() -> Schema:
@@ -56,12 +58,15 @@ def source_key(source: str) -> str:
 class WhooshIndex:
     """Passages of every article in a Whoosh index on disk (or in RAM for unit tests)."""
 
-    def __init__(self, ix: Any) -> None:
+    def __init__(self, ix: Any, searchers: int = SEARCHERS) -> None:
         self._ix = ix
         self._write_lock = threading.Lock()
-        self._local = threading.local()
-        self._searchers: list[Searcher] = []
-        self._searchers_lock = threading.Lock()
+        # A few searchers shared by every request thread: each holds column caches, so one
+        # per thread (uvicorn runs 40) would multiply memory and file descriptors.
+        self._idle: queue.LifoQueue[Searcher] = queue.LifoQueue()
+        self._slots = threading.BoundedSemaphore(searchers)
+        self._all: list[Searcher] = []
+        self._all_lock = threading.Lock()
 
     @classmethod
     def open(cls, directory: Path) -> WhooshIndex:
@@ -134,27 +139,21 @@ class WhooshIndex:
     ) -> SearchPage:
         """Passages matching ``query``, best first, ties by article id then passage start."""
         parsed = parse_query(query, self._ix.schema)
-        searcher = self._searcher()
-        results = searcher.search(
-            parsed,
-            limit=offset + limit,
-            sortedby=[ScoreFacet(), FieldFacet("article_id"), FieldFacet("start")],
-            filter=_filter_query(filters),
-            terms=True,
-        )
-        total = len(results)
-        hits = tuple(_to_hit(hit, highlight) for hit in results[offset : offset + limit])
+        with self._searching() as searcher:
+            ranked, total = _top(searcher, parsed, offset + limit, _filter_query(filters))
+            hits = tuple(_to_hit(hit, highlight) for hit in ranked[offset : offset + limit])
         next_offset = offset + limit if offset + limit < total else None
         return SearchPage(query=query, total=total, hits=hits, next_offset=next_offset)
 
     def article_ids(self) -> set[int]:
         """Ids of the articles that have live (undeleted) passages in the index."""
-        reader = self._searcher().reader()
         ids = set()
-        for key in reader.lexicon("article_key"):
-            # Deleted documents keep their terms until a merge; postings skip them.
-            if reader.postings("article_key", key).is_active():
-                ids.add(int(key.decode() if isinstance(key, bytes) else key))
+        with self._searching() as searcher:
+            reader = searcher.reader()
+            for key in reader.lexicon("article_key"):
+                # Deleted documents keep their terms until a merge; postings skip them.
+                if reader.postings("article_key", key).is_active():
+                    ids.add(int(key.decode() if isinstance(key, bytes) else key))
         return ids
 
     @property
@@ -165,28 +164,37 @@ class WhooshIndex:
     @property
     def passage_count(self) -> int:
         """How many live passages the index holds."""
-        return int(self._searcher().doc_count())
+        with self._searching() as searcher:
+            return int(searcher.doc_count())
 
     def close(self) -> None:
         """Close every searcher this index opened, then the index."""
-        with self._searchers_lock:
-            for searcher in self._searchers:
+        with self._all_lock:
+            for searcher in self._all:
                 searcher.close()
-            self._searchers.clear()
+            self._all.clear()
         self._ix.close()
 
-    def _searcher(self) -> Searcher:
-        searcher = getattr(self._local, "searcher", None)
-        if searcher is None or not searcher.up_to_date():
-            fresh = self._ix.searcher()
-            with self._searchers_lock:
-                if searcher is not None:
-                    searcher.close()
-                    self._searchers.remove(searcher)
-                self._searchers.append(fresh)
-            self._local.searcher = fresh
-            searcher = fresh
-        return searcher
+    @contextmanager
+    def _searching(self) -> Iterator[Searcher]:
+        """Borrow an up-to-date searcher; a stale one is closed and reopened, never refreshed."""
+        with self._slots:
+            try:
+                searcher = self._idle.get_nowait()
+            except queue.Empty:
+                searcher = None
+            if searcher is None or not searcher.up_to_date():
+                fresh = self._ix.searcher()
+                with self._all_lock:
+                    if searcher is not None:
+                        searcher.close()
+                        self._all.remove(searcher)
+                    self._all.append(fresh)
+                searcher = fresh
+            try:
+                yield searcher
+            finally:
+                self._idle.put(searcher)
 
 
 def _add_article(writer: Any, article: Article) -> int:
@@ -213,6 +221,24 @@ def _add_article(writer: Any, article: Article) -> int:
     return count
 
 
+def _top(
+    searcher: Searcher, query: Query, wanted: int, filter_: Query | None
+) -> tuple[list[Any], int]:
+    """The first ``wanted`` hits in (score desc, article id, start) order, and the total.
+
+    Whoosh's top-N collector is much cheaper than sorting every match by facets; hits that tie
+    with the last one kept are fetched too, so the tie-break is exact."""
+    n = max(wanted, 1)
+    while True:
+        results = searcher.search(query, limit=n + 1, filter=filter_, terms=True)
+        ranked = list(results)
+        if len(ranked) <= n or ranked[n - 1].score != ranked[n].score:
+            break
+        n *= 2
+    ranked.sort(key=lambda hit: (-hit.score, hit["article_id"], hit["start"]))
+    return ranked[:wanted], len(results)
+
+
 def _filter_query(filters: SearchFilters | None) -> Query | None:
     if filters is None:
         return None
@@ -235,11 +261,7 @@ def _end_of(day: date | None) -> datetime | None:
 
 
 def _score_of(hit: Any) -> float:
-    # With sortedby, Whoosh puts the sort key where the score was; ScoreFacet's key is -score.
-    key = hit.score
-    if isinstance(key, tuple):
-        key = -key[0]
-    return round(float(key or 0.0), 6)
+    return round(float(hit.score or 0.0), 6)
 
 
 def _to_hit(hit: Any, highlight: bool = True) -> Hit:

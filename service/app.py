@@ -17,6 +17,7 @@ from corpus.files import read_articles, sample_paths
 from corpus.ingest import ingest_articles
 from search.aliases import AliasCache
 from search.maintenance import repair_index
+from search.passages import ResultCache
 from search.whoosh_index import WhooshIndex
 from service.limits import BodyLimitMiddleware
 from service.problems import PROBLEM_SCHEMA, install_problem_handlers
@@ -48,6 +49,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         index = WhooshIndex.open(settings.index_dir)
         app.state.settings, app.state.engine, app.state.index = settings, engine, index
         app.state.aliases = AliasCache()
+        app.state.results = ResultCache()
         with Session(engine, expire_on_commit=False) as session:
             check = repair_index(session=session, index=index)
             if check.repaired:

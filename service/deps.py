@@ -13,6 +13,7 @@ from corpus.articles import get_article
 from corpus.tables import Article
 from search.aliases import AliasCache
 from search.backend import PassageBackend
+from search.passages import ResultCache
 from service.settings import Settings
 
 
@@ -32,6 +33,11 @@ def get_index(request: Request) -> PassageBackend:
     return request.app.state.index  # type: ignore[no-any-return]
 
 
+def get_result_cache(request: Request) -> ResultCache:
+    """The search result cache (keyed by index generation)."""
+    return request.app.state.results  # type: ignore[no-any-return]
+
+
 def get_aliases(request: Request) -> AliasCache:
     """The alias table cache (rebuilt when the index generation changes)."""
     return request.app.state.aliases  # type: ignore[no-any-return]
@@ -41,6 +47,7 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 SessionDep = Annotated[Session, Depends(get_session)]
 IndexDep = Annotated[PassageBackend, Depends(get_index)]
 AliasesDep = Annotated[AliasCache, Depends(get_aliases)]
+ResultCacheDep = Annotated[ResultCache, Depends(get_result_cache)]
 
 
 def require_writer(

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query
 from search.passages import search_passages
 from search.types import SearchFilters
 from service.cursors import decode_cursor, encode_cursor
-from service.deps import AliasesDep, IndexDep, SessionDep
+from service.deps import AliasesDep, IndexDep, ResultCacheDep, SessionDep
 from service.problems import problem_responses
 from service.schemas import SearchResponse
 
@@ -27,6 +27,7 @@ def search(
     session: SessionDep,
     index: IndexDep,
     aliases: AliasesDep,
+    cache: ResultCacheDep,
     q: Annotated[
         str,
         Query(
@@ -49,6 +50,7 @@ def search(
         session=session,
         index=index,
         aliases=aliases,
+        cache=cache,
         query=q,
         limit=limit,
         offset=offset,
