@@ -13,6 +13,7 @@ from sqlmodel import Session
 
 from corpus.articles import article_stats
 from corpus.db import create_schema, make_engine, sqlite_url
+from corpus.facts.gazetteer import warm_up
 from corpus.files import read_articles, sample_paths
 from corpus.ingest import ingest_articles
 from search.aliases import AliasCache
@@ -44,6 +45,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
+        warm_up()  # build the gazetteer index now, not during the first ingest
         engine = make_engine(settings.database_url or sqlite_url(settings.data_dir))
         create_schema(engine)
         index = WhooshIndex.open(settings.index_dir)
