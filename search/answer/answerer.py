@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from sqlmodel import Session
 
@@ -63,7 +64,18 @@ def answer_question(*, session: Session, index: PassageBackend, question: str) -
         shown += rivals
         disputed = bool(rivals)
     answers = tuple(g.answer(scale) for g in shown[:MAX_ANSWERS])
+    if disputed:
+        answers = _weigh_by_support(answers)
     return AnswerResult(question, interpretation, answers, disputed, False, None)
+
+
+def _weigh_by_support(answers: tuple[AnswerItem, ...]) -> tuple[AnswerItem, ...]:
+    """When figures disagree, a figure fewer publishers state is stated with less confidence."""
+    most = max(len(a.sources) for a in answers) or 1
+    return tuple(
+        replace(a, confidence=round(a.confidence * (0.5 + 0.5 * len(a.sources) / most), 3))
+        for a in answers
+    )
 
 
 def _abstain(question: str, interpretation: Interpretation, reason: str) -> AnswerResult:
