@@ -287,8 +287,8 @@ class CitationOut(BaseModel):
 class ClaimValueOut(BaseModel):
     """One stated figure and who states it."""
 
-    min: float | None
-    max: float | None
+    min: int | float | None
+    max: int | float | None
     qualifier: str | None
     sources: list[str]
     attributed_to: list[str]
@@ -298,8 +298,8 @@ class ClaimValueOut(BaseModel):
 class RangeOut(BaseModel):
     """The lowest and highest figures stated (vague amounts do not set it)."""
 
-    min: float | None
-    max: float | None
+    min: int | float | None
+    max: int | float | None
 
 
 class ClaimOut(BaseModel):
