@@ -21,11 +21,12 @@ FIELD_CATALOGUE: dict[str, FieldSpec] = {
     "equipment": FieldSpec("Weapons and vehicles with counts.", ("type", "count", "category")),
     "places": FieldSpec(
         "Places with spelling variants grouped and gazetteer coordinates.",
-        ("name", "entity_id", "canonical", "country", "lat", "lon"),
+        ("name", "entity_id", "canonical", "country", "lat", "lon", "near"),
     ),
     "dates": FieldSpec(
-        "Absolute and relative dates and times, resolved against the publication date.",
-        ("iso", "precision", "relative_to"),
+        "Absolute and relative dates and times, resolved against the publication date; role "
+        "tells the publication date from event dates.",
+        ("iso", "precision", "relative_to", "role", "utc"),
     ),
     "people": FieldSpec("People with their role or title.", ("name", "entity_id", "role")),
     "organizations": FieldSpec(
