@@ -1,0 +1,98 @@
+"""Answers on articles about other events, written for this test (not the sample corpus): the
+rules must work on constructions, not on the samples' sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from service.app import create_app
+from service.settings import Settings
+
+ARTICLES = [
+    {
+        "source": "Example Wire",
+        "published": "2023-02-07",
+        "text": (
+            "Quake kills hundreds in southern Turkey\n\n"
+            "A magnitude 7.8 earthquake struck southern Turkey on Monday, killing at least 1,500 "
+            "people and injuring more than 7,000 others, the country's disaster agency AFAD said.\n\n"
+            "Rescue teams searched through the rubble of 2,800 collapsed buildings in the city of "
+            "Gaziantep, where temperatures fell below freezing.\n\n"
+            "\u201cWe are facing one of the biggest disasters in our history,\u201d said Health "
+            "Minister Fahrettin Koca.\n\n"
+            "The United Nations sent 40 search teams to the region."
+        ),
+    },
+    {
+        "source": "Daily Courier",
+        "published": "2022-05-25",
+        "text": (
+            "Gunman kills 19 children at Texas elementary school\n\n"
+            "A gunman opened fire at Robb Elementary School in Uvalde, Texas, on Tuesday, killing "
+            "19 children and two teachers, state police said.\n\n"
+            "Governor Greg Abbott said the 18-year-old suspect was shot dead by border patrol "
+            "agents. Seventeen people were wounded, according to the Texas Department of Public "
+            "Safety."
+        ),
+    },
+    {
+        "source": "River News",
+        "published": "2021-07-16",
+        "text": (
+            "Floods in western Germany leave dozens dead\n\n"
+            "Severe flooding in western Germany has killed at least 58 people, police said on "
+            "Thursday, as rivers burst their banks in the Ahr valley.\n\n"
+            "Police in Koblenz said 1,300 people were still missing. Around 15,000 police officers "
+            "and soldiers were deployed to help, the interior ministry said."
+        ),
+    },
+]
+
+QUESTIONS = [
+    ("How many people were killed in the earthquake in Turkey?", ("1500", "1,500")),
+    ("How many people were injured in the earthquake?", ("7000", "7,000")),
+    ("How many buildings collapsed in Gaziantep?", ("2800", "2,800")),
+    ("How many search teams did the United Nations send?", ("40",)),
+    ("How many children were killed at the school in Uvalde?", ("19",)),
+    ("How many people were wounded in the Uvalde shooting?", ("17",)),
+    ("How many people were killed by the floods in Germany?", ("58",)),
+    ("How many people were still missing in Koblenz?", ("1300", "1,300")),
+    ("Who said they were facing one of the biggest disasters in their history?", ("Koca",)),
+    ("Who is Fahrettin Koca?", ("Health Minister",)),
+    ("Where did the gunman open fire?", ("Uvalde", "Texas", "Robb")),
+    ("When did the earthquake strike southern Turkey?", ("2023-02-06",)),
+]
+
+ABSTAIN = [
+    "How many tanks were destroyed in the earthquake?",
+    "Who is the mayor of Lisbon?",
+    "How many votes did the governor receive?",
+]
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    data: Path = tmp_path_factory.mktemp("unseen")
+    with TestClient(create_app(Settings(data_dir=data, seed_samples=False))) as test_client:
+        assert test_client.post("/articles/batch", json=ARTICLES).status_code == 200
+        yield test_client
+
+
+def test_unseen_articles(client: TestClient) -> None:
+    misses = []
+    for question, accepted in QUESTIONS:
+        body = client.get("/ask", params={"q": question}).json()
+        first = body["answers"][0]["text"] if body["answers"] else ""
+        if not any(a.lower() in first.lower() for a in accepted):
+            misses.append(f"{question} -> {first or body['reason']!r}")
+    wrong = [q for q in ABSTAIN if not client.get("/ask", params={"q": q}).json()["abstained"]]
+    accuracy = 1 - len(misses) / len(QUESTIONS)
+    print(
+        f"\nunseen: {accuracy:.0%} of {len(QUESTIONS)}; misses: {misses}; wrongly answered: {wrong}"
+    )
+    assert accuracy >= 0.75, misses
+    assert not wrong
