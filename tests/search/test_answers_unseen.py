@@ -18,8 +18,9 @@ ARTICLES = [
         "published": "2023-02-07",
         "text": (
             "Quake kills hundreds in southern Turkey\n\n"
-            "A magnitude 7.8 earthquake struck southern Turkey on Monday, killing at least 1,500 "
-            "people and injuring more than 7,000 others, the country's disaster agency AFAD said.\n\n"
+            "A magnitude 7.8 earthquake struck southern Turkey on Monday, killing at least "
+            "1,500 people and injuring more than 7,000 others, the country's disaster agency "
+            "AFAD said.\n\n"
             "Rescue teams searched through the rubble of 2,800 collapsed buildings in the city of "
             "Gaziantep, where temperatures fell below freezing.\n\n"
             "\u201cWe are facing one of the biggest disasters in our history,\u201d said Health "
