@@ -19,7 +19,7 @@ from typing import Any
 from whoosh import index as whoosh_index
 from whoosh.fields import DATETIME, ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
-from whoosh.query import And, DateRange, Query, Term
+from whoosh.query import And, AndNot, DateRange, Not, Query, Term
 from whoosh.searching import Searcher
 from whoosh.writing import CLEAR
 
@@ -31,7 +31,7 @@ from search.query import parse_query
 from search.types import Hit, Passage, SearchFilters, SearchPage
 
 _INDEX_NAME = "passages"
-SEARCHERS = 4
+SEARCHERS = 2
 
 
 def passage_schema() -> Schema:
@@ -136,12 +136,15 @@ class WhooshIndex:
         offset: int = 0,
         filters: SearchFilters | None = None,
         highlight: bool = True,
+        count: bool = True,
     ) -> SearchPage:
-        """Passages matching ``query``, best first, ties by article id then passage start."""
+        """Passages matching ``query``, best first, ties by article id then passage start;
+        without ``count`` the total is only a lower bound (cheaper: blocks are skipped)."""
         parsed = parse_query(query, self._ix.schema)
         with self._searching() as searcher:
-            ranked, total = _top(searcher, parsed, offset + limit, _filter_query(filters))
-            hits = tuple(_to_hit(hit, highlight) for hit in ranked[offset : offset + limit])
+            ranked, total = _top(searcher, parsed, offset + limit, _filter_query(filters), count)
+            terms = positive_terms(parsed, searcher.reader()) if highlight else set()
+            hits = tuple(_to_hit(hit, terms) for hit in ranked[offset : offset + limit])
         next_offset = offset + limit if offset + limit < total else None
         return SearchPage(query=query, total=total, hits=hits, next_offset=next_offset)
 
@@ -222,21 +225,42 @@ def _add_article(writer: Any, article: Article) -> int:
 
 
 def _top(
-    searcher: Searcher, query: Query, wanted: int, filter_: Query | None
+    searcher: Searcher, query: Query, wanted: int, filter_: Query | None, count: bool
 ) -> tuple[list[Any], int]:
     """The first ``wanted`` hits in (score desc, article id, start) order, and the total.
 
-    Whoosh's top-N collector is much cheaper than sorting every match by facets; hits that tie
-    with the last one kept are fetched too, so the tie-break is exact."""
+    Whoosh's top-N collector is far cheaper than sorting every match by facets, and without
+    block-quality skipping it counts every match in the same pass (``count``). Among equal
+    scores it keeps lower document numbers first; hits that tie with the last one kept are
+    fetched too and sorted, so the tie-break is exact whatever the segment layout."""
     n = max(wanted, 1)
     while True:
-        results = searcher.search(query, limit=n + 1, filter=filter_, terms=True)
+        results = searcher.search(query, limit=n + 1, filter=filter_, optimize=not count)
         ranked = list(results)
         if len(ranked) <= n or ranked[n - 1].score != ranked[n].score:
             break
         n *= 2
     ranked.sort(key=lambda hit: (-hit.score, hit["article_id"], hit["start"]))
-    return ranked[:wanted], len(results)
+    return ranked[:wanted], len(results) if count else results.scored_length()
+
+
+def positive_terms(query: Query, reader: Any) -> set[bytes | str]:
+    """The text terms a query matches on, prefix and fuzzy terms expanded, NOT branches left
+    out: what highlighting marks (cheaper than collecting matched terms for every hit)."""
+    if isinstance(query, Not):
+        return set()
+    if isinstance(query, AndNot):
+        return positive_terms(query.a, reader)
+    if query.is_leaf():
+        try:
+            found = query.existing_terms(reader, expand=True)
+        except Exception:  # a leaf Whoosh cannot expand matches nothing to highlight
+            return set()
+        return {term for field, term in found if field == "text"}
+    terms: set[bytes | str] = set()
+    for child in query.children():
+        terms |= positive_terms(child, reader)
+    return terms
 
 
 def _filter_query(filters: SearchFilters | None) -> Query | None:
@@ -264,11 +288,10 @@ def _score_of(hit: Any) -> float:
     return round(float(hit.score or 0.0), 6)
 
 
-def _to_hit(hit: Any, highlight: bool = True) -> Hit:
+def _to_hit(hit: Any, terms: set[bytes | str]) -> Hit:
     stored = hit.fields()
     start, text = stored["start"], stored["text"]
     passage = Passage(text=text, start=start, end=stored["end"])
-    matched = {term for field, term in hit.matched_terms() if field == "text"}
     published = stored.get("published")
     return Hit(
         article_id=stored["article_id"],
@@ -277,5 +300,5 @@ def _to_hit(hit: Any, highlight: bool = True) -> Hit:
         published=published.date() if published else None,
         score=_score_of(hit),
         passage=passage,
-        highlights=highlight_passage(passage, matched) if highlight else (),
+        highlights=highlight_passage(passage, terms) if terms else (),
     )
