@@ -117,10 +117,10 @@ def list_facts(
 ) -> FactPage:
     """Facts in id order (article order, then position), ``limit`` at a time."""
     clauses = _where(filters)
-    joined = (
-        select(func.count()).select_from(Fact).join(Article, col(Article.id) == Fact.article_id)
-    )
-    total = session.exec(joined.where(*clauses)).one()
+    counted = select(func.count()).select_from(Fact)
+    if filters.source:  # the join is only needed to filter on the publisher
+        counted = counted.join(Article, col(Article.id) == Fact.article_id)
+    total = session.exec(counted.where(*clauses)).one()
     query = (
         select(Fact, Article.source)
         .join(Article, col(Article.id) == Fact.article_id)

@@ -115,7 +115,10 @@ def _ingest(
 
 
 def _build_article(article_in: ArticleInput, text: str, digest: str) -> Article:
-    sniffed = sniff_metadata(text)
+    given = (article_in.title, article_in.source, article_in.published)
+    sniffed = sniff_metadata(
+        text, header=any(v is None for v in given), language=article_in.language is None
+    )
     return Article(
         content_hash=digest,
         text=text,

@@ -56,7 +56,9 @@ def sentences(text: str) -> list[Span]:
     return list(_sentences_cached(text))
 
 
-@lru_cache(maxsize=64)
+# Large enough for a whole batch (1,000 articles): ingestion splits each text for passages,
+# facts and indexing, and must not pay syntok three times.
+@lru_cache(maxsize=1024)
 def _sentences_cached(text: str) -> tuple[Span, ...]:
     out: list[Span] = []
     for para in paragraphs(text):

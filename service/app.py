@@ -17,8 +17,8 @@ from corpus.facts.gazetteer import warm_up
 from corpus.files import read_articles, sample_paths
 from corpus.ingest import ingest_articles
 from search.aliases import AliasCache
+from search.cache import GenerationCache
 from search.maintenance import repair_index
-from search.passages import ResultCache
 from search.whoosh_index import WhooshIndex
 from service.limits import BodyLimitMiddleware
 from service.problems import PROBLEM_SCHEMA, install_problem_handlers
@@ -51,7 +51,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         index = WhooshIndex.open(settings.index_dir)
         app.state.settings, app.state.engine, app.state.index = settings, engine, index
         app.state.aliases = AliasCache()
-        app.state.results = ResultCache()
+        app.state.results = GenerationCache()
         with Session(engine, expire_on_commit=False) as session:
             check = repair_index(session=session, index=index)
             if check.repaired:

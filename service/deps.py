@@ -13,7 +13,7 @@ from corpus.articles import get_article
 from corpus.tables import Article
 from search.aliases import AliasCache
 from search.backend import PassageBackend
-from search.passages import ResultCache
+from search.cache import GenerationCache
 from service.settings import Settings
 
 
@@ -33,8 +33,8 @@ def get_index(request: Request) -> PassageBackend:
     return request.app.state.index  # type: ignore[no-any-return]
 
 
-def get_result_cache(request: Request) -> ResultCache:
-    """The search result cache (keyed by index generation)."""
+def get_result_cache(request: Request) -> GenerationCache:
+    """The result cache for searches and claims (keyed by index generation)."""
     return request.app.state.results  # type: ignore[no-any-return]
 
 
@@ -47,7 +47,7 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 SessionDep = Annotated[Session, Depends(get_session)]
 IndexDep = Annotated[PassageBackend, Depends(get_index)]
 AliasesDep = Annotated[AliasCache, Depends(get_aliases)]
-ResultCacheDep = Annotated[ResultCache, Depends(get_result_cache)]
+ResultCacheDep = Annotated[GenerationCache, Depends(get_result_cache)]
 
 
 def require_writer(

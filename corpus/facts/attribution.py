@@ -37,7 +37,6 @@ _VERB = re.compile(
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}(?:-\w+)*|\w[\w’'\-]*\w|\w|[^\w\s]")
 
 
-
 def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
@@ -108,7 +107,7 @@ def normalise_source(phrase: str) -> str:
     words = [w.strip(",;:") for w in phrase.split()]
     for size in range(len(words) - 1, 0, -1):
         for i in range(len(words) - size + 1):
-            gram = " ".join(words[i:i + size])
+            gram = " ".join(words[i : i + size])
             if gram.islower():
                 continue  # "ministry" alone in "the home ministry"; "is" is not IS
             org = canonical_organization(gram)
@@ -168,8 +167,12 @@ def _phrase_before(tokens: list[tuple[int, str]], verb: int) -> str:
     i = verb - 1
     while i >= 0 and tokens[i][1].lower() in _SKIP_BEFORE_VERB:
         i -= 1
-    if i >= 2 and tokens[i][1] == "," and tokens[i - 2][1] == "," and (
-            tokens[i - 1][1].lower() in _SKIP_BEFORE_VERB):
+    if (
+        i >= 2
+        and tokens[i][1] == ","
+        and tokens[i - 2][1] == ","
+        and (tokens[i - 1][1].lower() in _SKIP_BEFORE_VERB)
+    ):
         i -= 3  # "the army, meanwhile, said"
     if i >= 0 and tokens[i][1].lower() in _PRONOUNS:
         return tokens[i][1]
@@ -191,8 +194,12 @@ def _phrase_before(tokens: list[tuple[int, str]], verb: int) -> str:
         if lower in _TIME_WORDS and i >= 1 and tokens[i - 1][1].lower() in {"on", "late"}:
             i -= 2  # "X on Saturday said"
             continue
-        if not (word[:1].isupper() or lower in _SOURCE_NOUNS or lower in _LINKS
-                or ("-" in word and lower.split("-")[-1] in _SOURCE_NOUNS)):
+        if not (
+            word[:1].isupper()
+            or lower in _SOURCE_NOUNS
+            or lower in _LINKS
+            or ("-" in word and lower.split("-")[-1] in _SOURCE_NOUNS)
+        ):
             break
         words.insert(0, word)
         i -= 1
@@ -205,13 +212,17 @@ def _phrase_after(tokens: list[tuple[int, str]], start: int) -> str:
     while i < len(tokens):
         word = tokens[i][1]
         lower = word.lower()
-        if word == "," and words and i + 2 < len(tokens) and tokens[i + 1][1].lower() in {
-                "a", "the"} and tokens[i + 2][1].lower() in _ROLES:
+        if (
+            word == ","
+            and words
+            and i + 2 < len(tokens)
+            and tokens[i + 1][1].lower() in {"a", "the"}
+            and tokens[i + 2][1].lower() in _ROLES
+        ):
             words.append(",")  # "said David Swanson, a spokesman for ..."
             i += 1
             continue
-        if not (word[:1].isupper() or lower in _SOURCE_NOUNS or lower in _LINKS
-                or lower in _ROLES):
+        if not (word[:1].isupper() or lower in _SOURCE_NOUNS or lower in _LINKS or lower in _ROLES):
             break
         words.append(word)
         i += 1

@@ -94,11 +94,17 @@ _MODAL = _wordset(
     """could would might may should must can cannot will shall not never no feared expected
     likely couldn't wouldn't won't weren't wasn't haven't hadn't didn't aren't isn't"""
 )
-_STOP = _AUX | _MODAL | _KILL_WORDS | _INJURE_WORDS | _wordset(
-    """and or but nor who that which whose in on at by from with during after before since as
+_STOP = (
+    _AUX
+    | _MODAL
+    | _KILL_WORDS
+    | _INJURE_WORDS
+    | _wordset(
+        """and or but nor who that which whose in on at by from with during after before since as
     for to into near across including when while where among of the a an this these those
     their his her its shot lost yesterday today tonight overnight monday tuesday wednesday
     thursday friday saturday sunday last suffered sustained"""
+    )
 )
 _ING_NOUNS = _wordset("offspring")
 _LY_NOUNS = _wordset("family ally assembly")
@@ -135,19 +141,21 @@ def extract(doc: Document) -> list[ExtractedFact]:
     for index, claims in _claims(doc):
         sentence = doc.sentences[index]
         for amount, kind, end, victims, trigger in claims:
-            facts.append(ExtractedFact(
-                field="casualties",
-                kind=kind,
-                value={"min": amount.min, "max": amount.max, "victims": victims},
-                start=amount.start,
-                end=end,
-                text=doc.text[amount.start:end],
-                sentence_start=sentence.start,
-                sentence_end=sentence.end,
-                attributed_to=find_attribution(doc, index, amount.start),
-                qualifier=amount.qualifier,
-                extra={"trigger": trigger},
-            ))
+            facts.append(
+                ExtractedFact(
+                    field="casualties",
+                    kind=kind,
+                    value={"min": amount.min, "max": amount.max, "victims": victims},
+                    start=amount.start,
+                    end=end,
+                    text=doc.text[amount.start : end],
+                    sentence_start=sentence.start,
+                    sentence_end=sentence.end,
+                    attributed_to=find_attribution(doc, index, amount.start),
+                    qualifier=amount.qualifier,
+                    extra={"trigger": trigger},
+                )
+            )
     return facts
 
 
@@ -166,16 +174,18 @@ def _claims(doc: Document) -> list[tuple[int, list[_Claim]]]:
         if _is_question(sentence.text):
             continue
         amounts = find_amounts(doc.text, sentence.start, sentence.end)
-        claims = _conjoin(doc.text, sentence, amounts,
-                          [_claim(doc.text, sentence, a) for a in amounts])
+        claims = _conjoin(
+            doc.text, sentence, amounts, [_claim(doc.text, sentence, a) for a in amounts]
+        )
         found = [c for c in claims if c is not None]
         if found:
             out.append((index, _share_victims(doc.text, found)))
     return out
 
 
-def _conjoin(text: str, sentence: Span, amounts: list[Amount],
-             claims: list[_Claim | None]) -> list[_Claim | None]:
+def _conjoin(
+    text: str, sentence: Span, amounts: list[Amount], claims: list[_Claim | None]
+) -> list[_Claim | None]:
     """Extend a claim to a counted noun phrase joined to it by "and".
 
     "killed 19 children and two teachers", "20 children and six adults were killed".
@@ -192,7 +202,7 @@ def _conjoin(text: str, sentence: Span, amounts: list[Amount],
             other = claims[j] if 0 <= j < len(claims) else None
             if other is None:
                 continue
-            gap = text[other[2]:amount.start] if j < i else text[np_end:other[0].start]
+            gap = text[other[2] : amount.start] if j < i else text[np_end : other[0].start]
             if _AND.fullmatch(gap):
                 out[i] = (amount, other[1], np_end, victims, other[4])
                 break
@@ -222,8 +232,15 @@ def _claim(text: str, sentence: Span, amount: Amount) -> _Claim | None:
     return _passive(amount, end, victims, rest)
 
 
-def _active(text: str, sentence: Span, amount: Amount, match: re.Match[str], end: int,
-            victims: str | None, rest: list[str]) -> _Claim | None:
+def _active(
+    text: str,
+    sentence: Span,
+    amount: Amount,
+    match: re.Match[str],
+    end: int,
+    victims: str | None,
+    rest: list[str],
+) -> _Claim | None:
     verb = re.sub(r"\s+", " ", match.group("verb").lower())
     window = max(sentence.start, match.start() - 40)
     if _HYPOTHETICAL.search(text, window, match.start()):
@@ -253,18 +270,26 @@ def _passive(amount: Amount, end: int, victims: str | None, rest: list[str]) -> 
         i += 1
     if i >= len(words):
         return None
-    word, after = words[i], words[i + 1:i + 2]
-    if not has_aux and word in {"killed", "wounded", "injured"} and _OBJECT.match(
-            " ".join(words[i + 1:i + 4])):
+    word, after = words[i], words[i + 1 : i + 2]
+    if (
+        not has_aux
+        and word in {"killed", "wounded", "injured"}
+        and _OBJECT.match(" ".join(words[i + 1 : i + 4]))
+    ):
         return None  # "5 gunmen killed the guards": the amount did the killing
-    if after in (["or"], ["and"]) and words[i + 2:i + 3] and (
-            _kind(words[i + 2]) != _kind(word) and words[i + 2] in _KILL_WORDS | _INJURE_WORDS):
+    if (
+        after in (["or"], ["and"])
+        and words[i + 2 : i + 3]
+        and (_kind(words[i + 2]) != _kind(word) and words[i + 2] in _KILL_WORDS | _INJURE_WORDS)
+    ):
         return None  # "were killed or injured": no single kind
     if (word == "shot" and after == ["dead"]) or (
-            word == "lost" and (after == ["their"] or victims == "lives")):
+        word == "lost" and (after == ["their"] or victims == "lives")
+    ):
         word = "killed"  # "were shot dead", "lost their lives", "12 lives were lost"
     if word in {"suffered", "sustained"} and {"injuries", "wounds", "burns"} & set(
-            words[i + 1:i + 4]):
+        words[i + 1 : i + 4]
+    ):
         word = "injuries"  # "three officers suffered serious injuries"
     if word not in _KILL_WORDS | _INJURE_WORDS:
         return None
@@ -287,12 +312,16 @@ def _noun_phrase(text: str, amount: Amount, end: int) -> tuple[int, str | None, 
         lower = words[i].lower()
         if not words[i][:1].isalpha() and not words[i].startswith("%"):
             break
-        if lower in _STOP or (lower.endswith("ing") and lower not in _ING_NOUNS) or (
-                lower.endswith("ly") and lower not in _LY_NOUNS) or lower in _ADVERBS:
+        if (
+            lower in _STOP
+            or (lower.endswith("ing") and lower not in _ING_NOUNS)
+            or (lower.endswith("ly") and lower not in _LY_NOUNS)
+            or lower in _ADVERBS
+        ):
             break  # "3,400 people worldwide", "five people instantly"
         head_at = i
         i += 1
-    rest = words[i:i + 6]
+    rest = words[i : i + 6]
     if head_at is None:
         return amount.end, None, rest
     return tokens[head_at][0], words[head_at], rest
@@ -325,7 +354,11 @@ def _share_victims(text: str, claims: list[_Claim]) -> list[_Claim]:
 
 def _coordinated(text: str, amount: Amount, end: int, other: _Claim) -> bool:
     """Whether two claims sit in one coordination ("killing 62 and wounding over 100")."""
-    gap = text[end:other[0].start] if amount.start < other[0].start else text[other[2]:amount.start]
+    gap = (
+        text[end : other[0].start]
+        if amount.start < other[0].start
+        else text[other[2] : amount.start]
+    )
     return len(gap) < 60 and not _CLAUSE_BREAK.search(gap)
 
 

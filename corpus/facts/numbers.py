@@ -33,8 +33,25 @@ from text_to_num import text2num
 Number = int | float
 
 _UNITS = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
     "nineteen",
 ]
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
@@ -103,19 +120,40 @@ _LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
 
 # Hedge phrase -> (qualifier, adjustment for strict bounds on whole numbers).
 _HEDGES: dict[str, tuple[str, int]] = {
-    "more than": ("at_least", 1), "over": ("at_least", 1), "well over": ("at_least", 1),
-    "just over": ("at_least", 1), "in excess of": ("at_least", 1), "upwards of": ("at_least", 0),
-    "at least": ("at_least", 0), "no fewer than": ("at_least", 0),
-    "no less than": ("at_least", 0), "not less than": ("at_least", 0),
+    "more than": ("at_least", 1),
+    "over": ("at_least", 1),
+    "well over": ("at_least", 1),
+    "just over": ("at_least", 1),
+    "in excess of": ("at_least", 1),
+    "upwards of": ("at_least", 0),
+    "at least": ("at_least", 0),
+    "no fewer than": ("at_least", 0),
+    "no less than": ("at_least", 0),
+    "not less than": ("at_least", 0),
     "a minimum of": ("at_least", 0),
-    "up to": ("at_most", 0), "as many as": ("at_most", 0), "no more than": ("at_most", 0),
-    "not more than": ("at_most", 0), "at most": ("at_most", 0), "a maximum of": ("at_most", 0),
-    "fewer than": ("at_most", -1), "less than": ("at_most", -1), "under": ("at_most", -1),
-    "just under": ("at_most", -1), "nearly": ("at_most", -1), "almost": ("at_most", -1),
-    "about": ("approx", 0), "around": ("approx", 0), "some": ("approx", 0),
-    "roughly": ("approx", 0), "approximately": ("approx", 0), "approx.": ("approx", 0),
-    "an estimated": ("approx", 0), "estimated": ("approx", 0), "close to": ("approx", 0),
-    "circa": ("approx", 0), "an approximate": ("approx", 0),
+    "up to": ("at_most", 0),
+    "as many as": ("at_most", 0),
+    "no more than": ("at_most", 0),
+    "not more than": ("at_most", 0),
+    "at most": ("at_most", 0),
+    "a maximum of": ("at_most", 0),
+    "fewer than": ("at_most", -1),
+    "less than": ("at_most", -1),
+    "under": ("at_most", -1),
+    "just under": ("at_most", -1),
+    "nearly": ("at_most", -1),
+    "almost": ("at_most", -1),
+    "about": ("approx", 0),
+    "around": ("approx", 0),
+    "some": ("approx", 0),
+    "roughly": ("approx", 0),
+    "approximately": ("approx", 0),
+    "approx.": ("approx", 0),
+    "an estimated": ("approx", 0),
+    "estimated": ("approx", 0),
+    "close to": ("approx", 0),
+    "circa": ("approx", 0),
+    "an approximate": ("approx", 0),
 }
 _HEDGE_BEFORE = re.compile(
     r"(?<![\w-])(?P<hedge>"
@@ -187,8 +225,19 @@ def _amounts(text: str, start: int, end: int) -> tuple[Amount, ...]:
         hedge = re.sub(r"\s+", " ", hedge) if hedge else None
         if nxt is not None and _is_range(text, tok, nxt, hedge):
             lo = before.start() if hedge == "between" and before else tok.start
-            amounts.append(Amount(lo, nxt.end, tok.start, nxt.end, tok.value, tok.value,
-                                  nxt.value, "range", tok.in_words))
+            amounts.append(
+                Amount(
+                    lo,
+                    nxt.end,
+                    tok.start,
+                    nxt.end,
+                    tok.value,
+                    tok.value,
+                    nxt.value,
+                    "range",
+                    tok.in_words,
+                )
+            )
             i += 2
             continue
         amounts.append(_hedged(text, tok, before, hedge, end))
@@ -218,11 +267,11 @@ def _token(text: str, m: re.Match[str], region_start: int) -> _Token | None:
         few = next((w for w in _FEW_FLOORS if phrase.startswith(w)), None)
         if few is None:
             return _Token(s, e, _VAGUE_FLOORS[phrase], True, True)
-        rest = phrase[len(few):].strip()
+        rest = phrase[len(few) :].strip()
         scale = 12 if rest == "dozen" else _SCALE_WORDS.get(rest, 1)
         return _Token(s, e, _FEW_FLOORS[few] * scale, True, True)
     if m.group("words"):
-        if phrase == "one" and re.search(r"\bno\s+$", text[max(region_start, s - 4):s], re.I):
+        if phrase == "one" and re.search(r"\bno\s+$", text[max(region_start, s - 4) : s], re.I):
             return None  # "no one was hurt"
         # "two and three" is two numbers: keep the longest prefix text2num can read.
         ends = [w.end() for w in _ONE_WORD.finditer(text, s, e)]
@@ -237,8 +286,9 @@ def _token(text: str, m: re.Match[str], region_start: int) -> _Token | None:
     if scale_word:
         number_text = number_text[: -len(m.group("scale"))].strip()
     raw = number_text.replace(",", "")
-    value: Number = (float(raw) if "." in raw else int(raw)) * {
-        "bn": 10**9, **_SCALE_WORDS}.get(scale_word, 1)
+    value: Number = (float(raw) if "." in raw else int(raw)) * {"bn": 10**9, **_SCALE_WORDS}.get(
+        scale_word, 1
+    )
     value = int(value) if float(value).is_integer() else value
     if not scale_word and _is_year(text, s, e, raw, region_start):
         return None
@@ -258,31 +308,52 @@ def _is_year(text: str, s: int, e: int, raw: str, region_start: int) -> bool:
 def _is_range(text: str, tok: _Token, nxt: _Token, hedge: str | None) -> bool:
     if tok.vague or nxt.vague or hedge == "from" or not nxt.value > tok.value:
         return False
-    join = _RANGE_JOIN.match(text[tok.end:nxt.start] + " ")
+    join = _RANGE_JOIN.match(text[tok.end : nxt.start] + " ")
     if join is None or nxt.start - tok.end > 6:
         return False
     return hedge == "between" if "and" in join.group().lower() else True
 
 
-def _hedged(text: str, tok: _Token, before: re.Match[str] | None, hedge: str | None,
-            end: int) -> Amount:
+def _hedged(
+    text: str, tok: _Token, before: re.Match[str] | None, hedge: str | None, end: int
+) -> Amount:
     if tok.vague:
-        return Amount(tok.start, tok.end, tok.start, tok.end, tok.value, tok.value, None,
-                      "vague", tok.in_words)
+        return Amount(
+            tok.start,
+            tok.end,
+            tok.start,
+            tok.end,
+            tok.value,
+            tok.value,
+            None,
+            "vague",
+            tok.in_words,
+        )
     value = tok.value
     strict = isinstance(value, int) or float(value).is_integer()
     if before is not None and hedge in _HEDGES:
         qualifier, step = _HEDGES[hedge]
         bound = value + step if strict else value
         lo, hi = {"at_least": (bound, None), "at_most": (None, bound)}.get(
-            qualifier, (value, value))
-        return Amount(before.start(), tok.end, tok.start, tok.end, value, lo, hi, qualifier,
-                      tok.in_words)
+            qualifier, (value, value)
+        )
+        return Amount(
+            before.start(), tok.end, tok.start, tok.end, value, lo, hi, qualifier, tok.in_words
+        )
     after = _HEDGE_AFTER.match(text, tok.end, end)
     if after is not None:
         approx = after.group().strip().lower().endswith("so")
-        return Amount(tok.start, after.end(), tok.start, tok.end, value, value,
-                      value if approx else None, "approx" if approx else "at_least",
-                      tok.in_words)
-    return Amount(tok.start, tok.end, tok.start, tok.end, value, value, value, "exact",
-                  tok.in_words)
+        return Amount(
+            tok.start,
+            after.end(),
+            tok.start,
+            tok.end,
+            value,
+            value,
+            value if approx else None,
+            "approx" if approx else "at_least",
+            tok.in_words,
+        )
+    return Amount(
+        tok.start, tok.end, tok.start, tok.end, value, value, value, "exact", tok.in_words
+    )

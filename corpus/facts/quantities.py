@@ -74,25 +74,27 @@ def extract(doc: Document) -> list[ExtractedFact]:
             kind, name, end = unit
             if any(s < end and amount.start < e for s, e in claimed):
                 continue
-            facts.append(ExtractedFact(
-                field="quantities",
-                kind=kind,
-                value={"number": amount.number, "unit": name},
-                start=amount.start,
-                end=end,
-                text=doc.text[amount.start:end],
-                sentence_start=sentence.start,
-                sentence_end=sentence.end,
-                qualifier=amount.qualifier,
-                extra={"min": amount.min, "max": amount.max},
-            ))
+            facts.append(
+                ExtractedFact(
+                    field="quantities",
+                    kind=kind,
+                    value={"number": amount.number, "unit": name},
+                    start=amount.start,
+                    end=end,
+                    text=doc.text[amount.start : end],
+                    sentence_start=sentence.start,
+                    sentence_end=sentence.end,
+                    qualifier=amount.qualifier,
+                    extra={"min": amount.min, "max": amount.max},
+                )
+            )
     return facts
 
 
 def _skipped(text: str, amount: Amount) -> bool:
     if amount.qualifier == "vague" and amount.number < 10:
         return True
-    return amount.in_words and text[amount.number_start:amount.number_end].lower() == "one"
+    return amount.in_words and text[amount.number_start : amount.number_end].lower() == "one"
 
 
 def _unit(text: str, amount: Amount, end: int) -> tuple[str, str, int] | None:
@@ -127,25 +129,40 @@ def _unit(text: str, amount: Amount, end: int) -> tuple[str, str, int] | None:
 
 def _head(text: str, amount: Amount, end: int) -> tuple[str, int] | None:
     """The head noun phrase after an amount and where it ends."""
-    tokens = [(m.start(), m.end(), m.group())
-              for m in islice(_TOKEN.finditer(text, amount.end, end), 8)]
+    tokens = [
+        (m.start(), m.end(), m.group()) for m in islice(_TOKEN.finditer(text, amount.end, end), 8)
+    ]
     if tokens and tokens[0][2].lower() == "of" and amount.qualifier == "vague":
         tokens = tokens[1:]  # "dozens of trucks"
     words: list[tuple[int, int, str]] = []
     for i, (s, e, word) in enumerate(tokens):
         lower = word.lower()
-        coordinated = (lower == "and" and words and words[-1][2][:1].isupper()
-                       and i + 1 < len(tokens) and tokens[i + 1][2][:1].isupper())
-        if not coordinated and (not word[:1].isalpha() or lower in _STOP
-                                or (lower.endswith("ing") and len(lower) > 5)):
+        coordinated = (
+            lower == "and"
+            and words
+            and words[-1][2][:1].isupper()
+            and i + 1 < len(tokens)
+            and tokens[i + 1][2][:1].isupper()
+        )
+        if not coordinated and (
+            not word[:1].isalpha() or lower in _STOP or (lower.endswith("ing") and len(lower) > 5)
+        ):
             break
         words.append((s, e, word))
-        if not word[:1].isupper() and (_is_plural(word) or lower in _SINGULAR_UNITS
-                                       or amount.number == 1):
+        if not word[:1].isupper() and (
+            _is_plural(word) or lower in _SINGULAR_UNITS or amount.number == 1
+        ):
             break
-        if word[:1].isupper() and _is_plural(word) and i + 1 < len(tokens) and not (
-                tokens[i + 1][2][:1].isalpha() and tokens[i + 1][2][:1].islower()
-                and tokens[i + 1][2].lower() not in _STOP):
+        if (
+            word[:1].isupper()
+            and _is_plural(word)
+            and i + 1 < len(tokens)
+            and not (
+                tokens[i + 1][2][:1].isalpha()
+                and tokens[i + 1][2][:1].islower()
+                and tokens[i + 1][2].lower() not in _STOP
+            )
+        ):
             break  # "250,000 Syrians are besieged"
     else:
         if len(tokens) == 8:
@@ -163,8 +180,20 @@ def _head(text: str, amount: Amount, end: int) -> tuple[str, int] | None:
 
 def _is_plural(word: str) -> bool:
     lower = word.lower()
-    if lower in {"people", "police", "personnel", "children", "men", "women", "aircraft",
-                 "cattle", "livestock", "feet", "staff", "crew"}:
+    if lower in {
+        "people",
+        "police",
+        "personnel",
+        "children",
+        "men",
+        "women",
+        "aircraft",
+        "cattle",
+        "livestock",
+        "feet",
+        "staff",
+        "crew",
+    }:
         return True
     if lower.endswith("is"):
         return word[:1].isupper()  # "Israelis", "Iraqis"; not "crisis"

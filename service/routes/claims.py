@@ -5,16 +5,28 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
+from sqlmodel import Session
 
 from corpus.claim_store import load_claims
+from corpus.claims import Claim
+from search.backend import PassageBackend
+from search.cache import GenerationCache
 from service.cursors import decode_cursor, encode_cursor
-from service.deps import SessionDep
+from service.deps import IndexDep, ResultCacheDep, SessionDep
 from service.problems import problem_responses
 from service.schemas import ClaimKindSummary, ClaimList, ClaimSummary, RangeOut, claim_out
 
 router = APIRouter(tags=["claims"])
 
 ClaimField = Literal["casualties", "quantities", "equipment"]
+
+
+def _claims(
+    session: Session, index: PassageBackend, cache: GenerationCache, field: str, kind: str | None
+) -> list[Claim]:
+    """Claims are rebuilt from every matching fact: remember them until the next write."""
+    key = ("claims", index.generation, field, kind)
+    return cache.get_or_compute(key, lambda: load_claims(session=session, field=field, kind=kind))
 
 
 @router.get(
@@ -25,6 +37,8 @@ ClaimField = Literal["casualties", "quantities", "equipment"]
 )
 def get_claims(
     session: SessionDep,
+    index: IndexDep,
+    cache: ResultCacheDep,
     field: Annotated[ClaimField, Query(description="Which numeric field.")] = "casualties",
     kind: Annotated[str | None, Query(max_length=32, examples=["killed"])] = None,
     disputed: Annotated[
@@ -34,7 +48,7 @@ def get_claims(
     cursor: Annotated[str | None, Query(description="next_cursor of the previous page.")] = None,
 ) -> ClaimList:
     """Facts stating the same quantity grouped into claims, with range, dispute and picks."""
-    claims = load_claims(session=session, field=field, kind=kind)
+    claims = _claims(session, index, cache, field, kind)
     if disputed is not None:
         claims = [c for c in claims if c.disputed == disputed]
     offset = decode_cursor("claims", cursor) or 0
@@ -53,10 +67,15 @@ def get_claims(
     response_model=ClaimSummary,
     responses=problem_responses(422),
 )
-def get_claim_summary(session: SessionDep, field: Annotated[ClaimField, Path()]) -> ClaimSummary:
+def get_claim_summary(
+    session: SessionDep,
+    index: IndexDep,
+    cache: ResultCacheDep,
+    field: Annotated[ClaimField, Path()],
+) -> ClaimSummary:
     """For each kind: how many claims and facts, how many disputed, and the overall range."""
     by_kind: dict[str, list] = {}
-    for claim in load_claims(session=session, field=field):
+    for claim in _claims(session, index, cache, field, None):
         by_kind.setdefault(claim.kind, []).append(claim)
     kinds = []
     for kind, claims in sorted(by_kind.items()):
