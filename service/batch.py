@@ -11,7 +11,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from corpus.errors import InvalidInput
 from corpus.ingest import MAX_BATCH
-from service.schemas import ArticleCreate
+from service.schemas.articles import ArticleCreate
 
 _ITEMS = TypeAdapter(list[ArticleCreate])
 

@@ -13,7 +13,7 @@ from service.batch import batch_body
 from service.cursors import decode_cursor, encode_cursor
 from service.deps import ArticleDep, IndexDep, SessionDep, WriterDep
 from service.problems import problem_responses
-from service.schemas import (
+from service.schemas.articles import (
     ArticleCreate,
     ArticleList,
     ArticlePublic,

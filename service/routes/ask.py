@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from search.answer.answerer import answer_question
 from service.deps import IndexDep, SessionDep
 from service.problems import problem_responses
-from service.schemas import AskRequest, AskResponse, ask_response
+from service.schemas.answers import AskRequest, AskResponse, ask_response
 
 router = APIRouter(tags=["ask"])
 

@@ -14,7 +14,7 @@ from search.cache import GenerationCache
 from service.cursors import decode_cursor, encode_cursor
 from service.deps import IndexDep, ResultCacheDep, SessionDep
 from service.problems import problem_responses
-from service.schemas import ClaimKindSummary, ClaimList, ClaimSummary, RangeOut, claim_out
+from service.schemas.answers import ClaimKindSummary, ClaimList, ClaimSummary, RangeOut, claim_out
 
 router = APIRouter(tags=["claims"])
 

@@ -10,7 +10,7 @@ from corpus.entities import get_entity, list_entities
 from service.cursors import decode_cursor, encode_cursor
 from service.deps import SessionDep
 from service.problems import problem_responses
-from service.schemas import EntityList, EntityPublic, entity_public
+from service.schemas.facts import EntityList, EntityPublic, entity_public
 
 router = APIRouter(tags=["entities"])
 

@@ -11,7 +11,7 @@ from corpus.facts.catalogue import FIELD_CATALOGUE
 from service.cursors import decode_cursor, encode_cursor
 from service.deps import ArticleDep, SessionDep
 from service.problems import problem_responses
-from service.schemas import FactList, FactPublic, FieldInfo, FieldKind, FieldList, fact_public
+from service.schemas.facts import FactList, FactPublic, FieldInfo, FieldKind, FieldList, fact_public
 
 router = APIRouter(tags=["facts"])
 

@@ -9,7 +9,7 @@ from fastapi import APIRouter
 
 from corpus.articles import article_stats
 from service.deps import IndexDep, SessionDep
-from service.schemas import Health
+from service.schemas.articles import Health
 
 router = APIRouter(tags=["health"])
 

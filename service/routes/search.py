@@ -12,7 +12,7 @@ from search.types import SearchFilters
 from service.cursors import decode_cursor, encode_cursor
 from service.deps import AliasesDep, IndexDep, ResultCacheDep, SessionDep
 from service.problems import problem_responses
-from service.schemas import SearchResponse
+from service.schemas.articles import SearchResponse
 
 router = APIRouter(tags=["search"])
 

@@ -45,8 +45,13 @@ def _document(path: Path) -> Document:
 
 
 def _predicted_row(fact: ExtractedFact) -> dict[str, Any]:
-    return {"field": fact.field, "kind": fact.kind, "qualifier": fact.qualifier,
-            "attributed_to": fact.attributed_to, **fact.value}
+    return {
+        "field": fact.field,
+        "kind": fact.kind,
+        "qualifier": fact.qualifier,
+        "attributed_to": fact.attributed_to,
+        **fact.value,
+    }
 
 
 def _matches(gold: dict[str, Any], row: dict[str, Any]) -> bool:
@@ -84,8 +89,10 @@ def _corpus_scores() -> dict[str, tuple[float, float]]:
         precision = hits / n_predicted if n_predicted else 1.0
         recall = hits / n_gold if n_gold else 1.0
         scores[field] = (precision, recall)
-        print(f"{field:<11} precision {precision:.3f} recall {recall:.3f} "
-              f"({hits} matched, {n_predicted} predicted, {n_gold} gold)")
+        print(
+            f"{field:<11} precision {precision:.3f} recall {recall:.3f} "
+            f"({hits} matched, {n_predicted} predicted, {n_gold} gold)"
+        )
     return scores
 
 
@@ -95,8 +102,9 @@ def scores() -> dict[str, tuple[float, float]]:
 
 
 @pytest.mark.parametrize("field", sorted(FLOORS))
-def test_precision_and_recall_meet_the_floor(scores: dict[str, tuple[float, float]],
-                                             field: str) -> None:
+def test_precision_and_recall_meet_the_floor(
+    scores: dict[str, tuple[float, float]], field: str
+) -> None:
     precision, recall = scores[field]
     assert precision >= FLOORS[field]
     assert recall >= FLOORS[field]
@@ -114,15 +122,16 @@ def test_every_fact_cites_its_exact_text(path: Path) -> None:
     doc = _document(path)
     for extract in EXTRACTORS.values():
         for fact in extract(doc):
-            assert doc.text[fact.start:fact.end] == fact.text
+            assert doc.text[fact.start : fact.end] == fact.text
             assert fact.sentence_start <= fact.start < fact.end <= fact.sentence_end
 
 
 @pytest.mark.parametrize("path", sample_paths(), ids=lambda p: p.stem)
 def test_fields_do_not_overlap(path: Path) -> None:
     doc = _document(path)
-    spans = {field: [(f.start, f.end) for f in extract(doc)] for field, extract in
-             EXTRACTORS.items()}
+    spans = {
+        field: [(f.start, f.end) for f in extract(doc)] for field, extract in EXTRACTORS.items()
+    }
     for s, e in spans["quantities"]:
         assert not any(cs < e and s < ce for cs, ce in spans["casualties"] + spans["equipment"])
 
@@ -132,8 +141,15 @@ def test_required_sample_claims() -> None:
     found = set()
     for path in sample_paths():
         for fact in casualties.extract(_document(path)):
-            found.add((fact.kind, fact.value["min"], fact.value["max"], fact.qualifier,
-                       fact.attributed_to))
+            found.add(
+                (
+                    fact.kind,
+                    fact.value["min"],
+                    fact.value["max"],
+                    fact.qualifier,
+                    fact.attributed_to,
+                )
+            )
     assert {
         ("killed", 62, 62, "exact", "Russian Defense Ministry"),
         ("killed", 80, None, "at_least", "Syrian Observatory for Human Rights"),
@@ -143,5 +159,9 @@ def test_required_sample_claims() -> None:
         ("injured", None, 100, "at_most", "Russian Defense Ministry"),
     } <= found
     kinds = {(k, lo, hi, q) for k, lo, hi, q, _ in found}
-    assert {("killed", 30, 62, "range"), ("killed", 24, None, "vague"),
-            ("injured", 101, None, "at_least"), ("injured", 100, 100, "exact")} <= kinds
+    assert {
+        ("killed", 30, 62, "range"),
+        ("killed", 24, None, "vague"),
+        ("injured", 101, None, "at_least"),
+        ("injured", 100, 100, "exact"),
+    } <= kinds

@@ -30,8 +30,10 @@ def test_parse_number_words(phrase: str, value: int | None) -> None:
 AMOUNTS = [
     ("killing 62 soldiers", [("62", 62, 62, 62, "exact")]),
     ("300,000 people", [("300,000", 300_000, 300_000, 300_000, "exact")]),
-    ("some 1.5 million refugees",
-     [("some 1.5 million", 1_500_000, 1_500_000, 1_500_000, "approx")]),
+    (
+        "some 1.5 million refugees",
+        [("some 1.5 million", 1_500_000, 1_500_000, 1_500_000, "approx")],
+    ),
     ("$5 million in aid", [("$5 million", 5_000_000, 5_000_000, 5_000_000, "exact")]),
     ("Sixty-two Syrian soldiers", [("Sixty-two", 62, 62, 62, "exact")]),
     ("one hundred and twenty men", [("one hundred and twenty", 120, 120, 120, "exact")]),
@@ -50,8 +52,10 @@ AMOUNTS = [
     ("almost 100", [("almost 100", 100, None, 99, "at_most")]),
     ("about 50", [("about 50", 50, 50, 50, "approx")]),
     ("around 2.5 hours", [("around 2.5", 2.5, 2.5, 2.5, "approx")]),
-    ("an estimated 250,000 people", [("an estimated 250,000", 250_000, 250_000, 250_000,
-                                      "approx")]),
+    (
+        "an estimated 250,000 people",
+        [("an estimated 250,000", 250_000, 250_000, 250_000, "approx")],
+    ),
     ("50 or so", [("50 or so", 50, 50, 50, "approx")]),
     ("killing 30 to 62 soldiers", [("30 to 62", 30, 30, 62, "range")]),
     ("30-62 soldiers", [("30-62", 30, 30, 62, "range")]),
@@ -74,7 +78,7 @@ AMOUNTS = [
 @pytest.mark.parametrize(("text", "expected"), AMOUNTS, ids=[a[0] for a in AMOUNTS])
 def test_find_amounts(text: str, expected: list[tuple]) -> None:
     amounts = find_amounts(text)
-    got = [(text[a.start:a.end], a.number, a.min, a.max, a.qualifier) for a in amounts]
+    got = [(text[a.start : a.end], a.number, a.min, a.max, a.qualifier) for a in amounts]
     assert got == expected
     for amount in amounts:
         assert amount.start <= amount.number_start < amount.number_end <= amount.end
@@ -111,5 +115,5 @@ def test_region_offsets_index_the_whole_text() -> None:
     region_start = text.index("Officials")
     region_end = text.index(" Then")
     amounts = find_amounts(text, region_start, region_end)
-    assert [text[a.start:a.end] for a in amounts] == ["at least 80"]
-    assert text[amounts[0].number_start:amounts[0].number_end] == "80"
+    assert [text[a.start : a.end] for a in amounts] == ["at least 80"]
+    assert text[amounts[0].number_start : amounts[0].number_end] == "80"

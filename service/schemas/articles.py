@@ -1,0 +1,139 @@
+"""API schemas for articles, search and health: what clients send and receive."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from corpus.ingest import ArticleInput
+
+_SAMPLE_TEXT = (
+    "(Newswire.net — September 18, 2016) — US-led coalition jets bombed Syrian government "
+    "troops killing 62 and wounding over 100 soldiers."
+)
+
+
+class ArticleCreate(BaseModel):
+    """An article to ingest; metadata fields override what is sniffed from the text."""
+
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"text": _SAMPLE_TEXT}]}
+    )
+
+    text: str = Field(min_length=1, description="Article text; CRLF is normalised to LF.")
+    title: str | None = Field(default=None, max_length=1000)
+    source: str | None = Field(default=None, max_length=200, description="Publisher.")
+    url: str | None = Field(default=None, max_length=4000)
+    published: date | None = None
+    language: str | None = Field(default=None, max_length=16)
+
+    @field_validator("text")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("text must contain more than whitespace")
+        return value
+
+    def to_input(self) -> ArticleInput:
+        """The domain value ingestion works on."""
+        return ArticleInput(**self.model_dump())
+
+
+class ArticleSummary(BaseModel):
+    """An article without its text, as listed."""
+
+    id: int
+    content_hash: str
+    title: str | None
+    source: str | None
+    url: str | None
+    published: date | None
+    language: str | None
+    ingested_at: datetime
+    passage_count: int
+
+
+class ArticlePublic(ArticleSummary):
+    """An article with its stored text; every offset in the API indexes this text."""
+
+    text: str
+
+
+class ArticleList(BaseModel):
+    """A page of articles."""
+
+    articles: list[ArticleSummary]
+    total: int
+    next_cursor: str | None
+
+
+class BatchItem(ArticleSummary):
+    """One article of a batch: ``created`` is false when the text was already stored."""
+
+    created: bool
+
+
+class BatchResult(BaseModel):
+    """The outcome of a batch, in input order."""
+
+    articles: list[BatchItem]
+    created: int
+    existing: int
+
+
+class HighlightOut(BaseModel):
+    """A matched word; ``text == article.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+class PassageOut(BaseModel):
+    """The passage that matched; ``text == article.text[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+
+class SearchHit(BaseModel):
+    """One cited passage."""
+
+    article_id: int
+    title: str | None
+    source: str | None
+    published: date | None
+    score: float
+    passage: PassageOut
+    highlights: list[HighlightOut]
+
+
+class SearchResponse(BaseModel):
+    """A page of search hits, best first."""
+
+    query: str
+    total: int
+    hits: list[SearchHit]
+    next_cursor: str | None
+    variants: list[str] = Field(
+        default_factory=list, description="Spellings the query was expanded with (aliases)."
+    )
+
+
+class Health(BaseModel):
+    """Service status and what it holds."""
+
+    status: str
+    articles: int
+    passages: int
+    index_generation: int
+    database: str
+    versions: dict[str, str]
+
+
+def summary_of(article: Any) -> dict[str, Any]:
+    """The summary fields of a stored article."""
+    return {name: getattr(article, name) for name in ArticleSummary.model_fields}

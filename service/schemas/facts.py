@@ -1,0 +1,142 @@
+"""API schemas for facts, fields and entities."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+
+class SentenceOut(BaseModel):
+    """The sentence that contains a span; ``text == article.text[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+
+class FactPublic(BaseModel):
+    """One extracted claim, cited by exact offsets into its article's text."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": 7,
+                    "article_id": 2,
+                    "source": None,
+                    "field": "casualties",
+                    "kind": "killed",
+                    "value": {"min": 62, "max": 62, "victims": "soldiers"},
+                    "text": "Sixty-two Syrian soldiers",
+                    "start": 479,
+                    "end": 504,
+                    "sentence": {
+                        "text": "Sixty-two Syrian soldiers were killed …",
+                        "start": 479,
+                        "end": 685,
+                    },
+                    "attributed_to": "Russian Defense Ministry",
+                    "qualifier": "exact",
+                }
+            ]
+        }
+    )
+
+    id: int
+    article_id: int
+    source: str | None
+    field: str
+    kind: str
+    value: dict[str, Any]
+    text: str
+    start: int
+    end: int
+    sentence: SentenceOut
+    attributed_to: str | None
+    qualifier: str | None
+
+
+class FactList(BaseModel):
+    """A page of facts."""
+
+    facts: list[FactPublic]
+    total: int
+    next_cursor: str | None
+
+
+class FieldKind(BaseModel):
+    """How many facts of one kind a field holds."""
+
+    kind: str
+    count: int
+
+
+class FieldInfo(BaseModel):
+    """One field of the catalogue."""
+
+    field: str
+    description: str
+    value_keys: list[str]
+    count: int
+    kinds: list[FieldKind]
+
+
+class FieldList(BaseModel):
+    """The field catalogue."""
+
+    fields: list[FieldInfo]
+
+
+class EntityPublic(BaseModel):
+    """A canonical place, person or organization and how the corpus writes it."""
+
+    id: str
+    type: str
+    name: str
+    data: dict[str, Any]
+    variants: list[str]
+    mentions: int
+    article_ids: list[int]
+
+
+class EntityList(BaseModel):
+    """A page of entities, most mentioned first."""
+
+    entities: list[EntityPublic]
+    total: int
+    next_cursor: str | None
+
+
+def fact_public(fact: Any, source: str | None) -> FactPublic:
+    """The API view of a stored fact."""
+    return FactPublic(
+        id=fact.id,
+        article_id=fact.article_id,
+        source=source,
+        field=fact.field,
+        kind=fact.kind,
+        value=fact.value,
+        text=fact.text,
+        start=fact.start,
+        end=fact.end,
+        sentence=SentenceOut(
+            text=fact.sentence_text, start=fact.sentence_start, end=fact.sentence_end
+        ),
+        attributed_to=fact.attributed_to,
+        qualifier=fact.qualifier,
+    )
+
+
+def entity_public(view: Any) -> EntityPublic:
+    """The API view of an entity and its mentions."""
+    entity = view.entity
+    return EntityPublic(
+        id=entity.id,
+        type=entity.type,
+        name=entity.name,
+        data=entity.data,
+        variants=view.variants,
+        mentions=view.mentions,
+        article_ids=view.article_ids,
+    )
