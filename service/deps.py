@@ -68,7 +68,8 @@ def require_writer(
 
 
 def valid_article(
-    session: SessionDep, article_id: Annotated[int, Path(ge=1, description="Article id.")]
+    session: SessionDep,
+    article_id: Annotated[int, Path(ge=1, description="Article id.", examples=[1])],
 ) -> Article:
     """The article named in the path, or 404."""
     return get_article(session=session, article_id=article_id)

@@ -62,7 +62,9 @@ def get_facts(
     response_model=FactPublic,
     responses=problem_responses(404, 422),
 )
-def get_one_fact(session: SessionDep, fact_id: Annotated[int, Path(ge=1)]) -> FactPublic:
+def get_one_fact(
+    session: SessionDep, fact_id: Annotated[int, Path(ge=1, examples=[3])]
+) -> FactPublic:
     """One fact by id."""
     fact, source = get_fact(session=session, fact_id=fact_id)
     return fact_public(fact, source)

@@ -92,6 +92,10 @@ class ClaimOut(BaseModel):
 class ClaimList(BaseModel):
     """A page of claims, most cited first."""
 
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"claims": [], "total": 3, "next_cursor": None}]}
+    )
+
     claims: list[ClaimOut]
     total: int
     next_cursor: str | None
@@ -109,6 +113,25 @@ class ClaimKindSummary(BaseModel):
 
 class ClaimSummary(BaseModel):
     """Per-kind totals of a field's claims."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "field": "casualties",
+                    "kinds": [
+                        {
+                            "kind": "killed",
+                            "claims": 3,
+                            "facts": 16,
+                            "disputed": 1,
+                            "range": {"min": 12, "max": 300000},
+                        }
+                    ],
+                }
+            ]
+        }
+    )
 
     field: str
     kinds: list[ClaimKindSummary]

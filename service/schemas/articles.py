@@ -44,6 +44,24 @@ class ArticleCreate(BaseModel):
 class ArticleSummary(BaseModel):
     """An article without its text, as listed."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": 1,
+                    "content_hash": "04a256b6…",
+                    "title": "US-led coalition jets bombed Syrian government troops…",
+                    "source": "Newswire.net",
+                    "url": None,
+                    "published": "2016-09-18",
+                    "language": "en",
+                    "ingested_at": "2026-11-21T04:54:41Z",
+                    "passage_count": 10,
+                }
+            ]
+        }
+    )
+
     id: int
     content_hash: str
     title: str | None
@@ -64,6 +82,30 @@ class ArticlePublic(ArticleSummary):
 class ArticleList(BaseModel):
     """A page of articles."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "articles": [
+                        {
+                            "id": 1,
+                            "content_hash": "04a256b6…",
+                            "title": "US-led coalition jets bombed Syrian government troops…",
+                            "source": "Newswire.net",
+                            "url": None,
+                            "published": "2016-09-18",
+                            "language": "en",
+                            "ingested_at": "2026-11-21T04:54:41Z",
+                            "passage_count": 10,
+                        }
+                    ],
+                    "total": 5,
+                    "next_cursor": "eyJrIjoiYXJ0aWNsZXMiLCJwIjoxfQ",
+                }
+            ]
+        }
+    )
+
     articles: list[ArticleSummary]
     total: int
     next_cursor: str | None
@@ -77,6 +119,31 @@ class BatchItem(ArticleSummary):
 
 class BatchResult(BaseModel):
     """The outcome of a batch, in input order."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "articles": [
+                        {
+                            "id": 1,
+                            "content_hash": "04a256b6…",
+                            "title": "US-led coalition jets bombed Syrian government troops…",
+                            "source": "Newswire.net",
+                            "url": None,
+                            "published": "2016-09-18",
+                            "language": "en",
+                            "ingested_at": "2026-11-21T04:54:41Z",
+                            "passage_count": 10,
+                            "created": True,
+                        }
+                    ],
+                    "created": 1,
+                    "existing": 0,
+                }
+            ]
+        }
+    )
 
     articles: list[BatchItem]
     created: int
@@ -114,6 +181,34 @@ class SearchHit(BaseModel):
 class SearchResponse(BaseModel):
     """A page of search hits, best first."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "query": "Tharda",
+                    "total": 4,
+                    "hits": [
+                        {
+                            "article_id": 1,
+                            "title": "US-led coalition jets bombed…",
+                            "source": "Newswire.net",
+                            "published": "2016-09-18",
+                            "score": 3.53,
+                            "passage": {
+                                "text": "A Syrian army general reported … al-Tharda Mountain …",
+                                "start": 295,
+                                "end": 539,
+                            },
+                            "highlights": [{"start": 494, "end": 500, "text": "Tharda"}],
+                        }
+                    ],
+                    "next_cursor": None,
+                    "variants": [],
+                }
+            ]
+        }
+    )
+
     query: str
     total: int
     hits: list[SearchHit]
@@ -125,6 +220,21 @@ class SearchResponse(BaseModel):
 
 class Health(BaseModel):
     """Service status and what it holds."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "status": "ok",
+                    "articles": 5,
+                    "passages": 109,
+                    "index_generation": 1,
+                    "database": "sqlite",
+                    "versions": {"factdesk": "0.1.0", "whoosh-reloaded": "2.7.5"},
+                }
+            ]
+        }
+    )
 
     status: str
     articles: int

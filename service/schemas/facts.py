@@ -60,6 +60,10 @@ class FactPublic(BaseModel):
 class FactList(BaseModel):
     """A page of facts."""
 
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"facts": [], "total": 23, "next_cursor": None}]}
+    )
+
     facts: list[FactPublic]
     total: int
     next_cursor: str | None
@@ -85,11 +89,48 @@ class FieldInfo(BaseModel):
 class FieldList(BaseModel):
     """The field catalogue."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "fields": [
+                        {
+                            "field": "casualties",
+                            "description": "People killed or injured…",
+                            "value_keys": ["min", "max", "victims"],
+                            "count": 23,
+                            "kinds": [
+                                {"kind": "injured", "count": 7},
+                                {"kind": "killed", "count": 16},
+                            ],
+                        }
+                    ]
+                }
+            ]
+        }
+    )
+
     fields: list[FieldInfo]
 
 
 class EntityPublic(BaseModel):
     """A canonical place, person or organization and how the corpus writes it."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "place:deir-ez-zor",
+                    "type": "place",
+                    "name": "Deir ez-Zor",
+                    "data": {"country": "SY", "lat": 35.33588, "lon": 40.14084},
+                    "variants": ["Deir Ezzor", "Deir al-Zor", "Deir el-Zour", "Deir ez-Zor"],
+                    "mentions": 18,
+                    "article_ids": [1, 2, 3, 4, 5],
+                }
+            ]
+        }
+    )
 
     id: str
     type: str
@@ -102,6 +143,10 @@ class EntityPublic(BaseModel):
 
 class EntityList(BaseModel):
     """A page of entities, most mentioned first."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"entities": [], "total": 21, "next_cursor": None}]}
+    )
 
     entities: list[EntityPublic]
     total: int

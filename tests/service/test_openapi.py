@@ -33,3 +33,27 @@ def test_every_operation_has_summary_id_and_problem_errors() -> None:
             for status in errors:
                 content = operation["responses"][status]["content"]
                 assert list(content) == ["application/problem+json"]
+
+
+def test_every_operation_has_an_example() -> None:
+    document = _document()
+    schemas = document["components"]["schemas"]
+
+    def has_example(node: object) -> bool:
+        if isinstance(node, dict):
+            if "example" in node or "examples" in node:
+                return True
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
+                target = schemas[ref.rsplit("/", 1)[1]]
+                return "examples" in target or "example" in target
+            return any(has_example(v) for v in node.values())
+        if isinstance(node, list):
+            return any(has_example(v) for v in node)
+        return False
+
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            success = {k: v for k, v in operation["responses"].items() if k.startswith("2")}
+            parts = [operation.get("parameters"), operation.get("requestBody"), success]
+            assert has_example(parts), (method, path)
