@@ -32,6 +32,7 @@ class PassageBackend(Protocol):
         offset: int = 0,
         filters: SearchFilters | None = None,
         highlight: bool = True,
+        count: bool = True,
     ) -> SearchPage:
         """Passages matching ``query``, best first, ties by article id then passage start."""
         ...

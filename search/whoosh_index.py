@@ -237,8 +237,8 @@ def _top(
     while True:
         results = searcher.search(query, limit=n + 1, filter=filter_, optimize=not count)
         ranked = list(results)
-        if len(ranked) <= n or ranked[n - 1].score != ranked[n].score:
-            break
+        if not count or len(ranked) <= n or ranked[n - 1].score != ranked[n].score:
+            break  # (uncounted searches serve the answerer, which needs no exact tie-break)
         n *= 2
     ranked.sort(key=lambda hit: (-hit.score, hit["article_id"], hit["start"]))
     return ranked[:wanted], len(results) if count else results.scored_length()

@@ -74,8 +74,8 @@ _RETRIEVED: dict[tuple[int, int, tuple[str, ...]], list[Retrieved]] = {}
 
 
 def retrieve(index: PassageBackend, terms: Sequence[str]) -> list[Retrieved]:
-    """Top passages for the question's words (OR query: BM25 rewards passages with more);
-    remembered per index generation, as one question retrieves for several fields."""
+    """Top passages for the question's words: an OR of them (BM25 rewards passages with
+    more). Remembered per index generation, as one question retrieves for several fields."""
     words = tuple(t for t in terms if t.isalnum())
     if not words:
         return []
@@ -83,12 +83,12 @@ def retrieve(index: PassageBackend, terms: Sequence[str]) -> list[Retrieved]:
     if key not in _RETRIEVED:
         if len(_RETRIEVED) > 256:
             _RETRIEVED.clear()
-        _RETRIEVED[key] = _retrieve(index, words)
+        _RETRIEVED[key] = _retrieve(index, " OR ".join(words))
     return _RETRIEVED[key]
 
 
-def _retrieve(index: PassageBackend, words: tuple[str, ...]) -> list[Retrieved]:
-    page = index.search(" OR ".join(words), limit=RETRIEVE, highlight=False)
+def _retrieve(index: PassageBackend, query: str) -> list[Retrieved]:
+    page = index.search(query, limit=RETRIEVE, highlight=False, count=False)
     best = max((hit.score for hit in page.hits), default=0.0) or 1.0
     return [
         Retrieved(
@@ -111,9 +111,9 @@ def stems(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=256)
-def article_stems(text: str) -> frozenset[str]:
-    """The analyzed words of a whole article (a smaller cache: articles are large)."""
-    return frozenset(token.text for token in passage_analyzer()(text))
+def lowered(text: str) -> str:
+    """An article's text in lower case (a name's stem is found in it as a substring)."""
+    return text.lower()
 
 
 @lru_cache(maxsize=8192)
@@ -180,8 +180,9 @@ def gather(
         by_article.setdefault(passage.article_id, []).append(passage)
     out = []
     names = interpretation.names
+    name_words = interpretation.name_words
     for fact, article in rows:
-        if names and not names <= article_stems(article.text):
+        if names and not all(word in lowered(article.text) for word in name_words):
             continue  # a name the question gives is nowhere in this article
         retrieval = max(
             (

@@ -160,6 +160,7 @@ class Interpretation:
     focus: str | None = None
     source: str | None = None
     names: frozenset[str] = frozenset()
+    name_words: frozenset[str] = frozenset()
 
 
 def content_terms(text: str) -> tuple[str, ...]:
@@ -173,7 +174,7 @@ def analyze_question(question: str) -> Interpretation:
     text = " ".join(question.split())
     source, rest = _named_source(text)
     interpretation = _classify(rest, content_terms(rest), source)
-    return replace(interpretation, names=proper_names(rest))
+    return replace(interpretation, names=proper_names(rest), name_words=_name_words(rest))
 
 
 def proper_names(text: str) -> frozenset[str]:
@@ -181,6 +182,16 @@ def proper_names(text: str) -> frozenset[str]:
     words = re.findall(r"[\w'’.-]+", text)[1:]
     capitalised = " ".join(w for w in words if w[:1].isupper() and w.lower() not in _QUESTION_STOPS)
     return frozenset(token.text for token in passage_analyzer()(capitalised))
+
+
+def _name_words(text: str) -> frozenset[str]:
+    """The capitalised words themselves, lower-cased, without a possessive "'s"."""
+    words = re.findall(r"[\w'’.-]+", text)[1:]
+    return frozenset(
+        re.sub(r"['’]s$", "", w).lower().strip(".")
+        for w in words
+        if w[:1].isupper() and w.lower() not in _QUESTION_STOPS
+    )
 
 
 def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpretation:
