@@ -17,8 +17,7 @@ from search.answer.questions import Interpretation
 from search.answer.types import Citation, SentenceRef
 from search.backend import PassageBackend
 
-RETRIEVE = 40
-_ARTICLE_WIDE = {"casualties", "quantities", "equipment"}
+RETRIEVE = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,15 +162,11 @@ def gather(
     name_like: str | None = None,
     everywhere: bool = False,
 ) -> list[Candidate]:
-    """Facts of ``field`` scored against the question: in the retrieved passages (names,
-    places, dates, quotes), in their whole articles (figures, whose rivals must all be seen),
-    or everywhere."""
+    """Facts of ``field`` scored against the question: those in the retrieved passages, or
+    everywhere (a person looked up by name)."""
     passages = retrieve(index, interpretation.terms)
-    article_ids = spans = None
-    if not everywhere and field in _ARTICLE_WIDE:
-        article_ids = {p.article_id for p in passages}
-    elif not everywhere:
-        spans = [(p.article_id, p.start, p.end) for p in passages]
+    article_ids = None
+    spans = None if everywhere else [(p.article_id, p.start, p.end) for p in passages]
     rows = facts_for_answer(
         session, field=field, article_ids=article_ids, kind=kind, name_like=name_like, spans=spans
     )
