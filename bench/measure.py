@@ -1,0 +1,256 @@
+"""Timing primitives: latency samples and percentiles, HTTP clients, concurrent load, ingest."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bench.generate import GeneratedArticle
+
+TIMEOUT = httpx.Timeout(120.0, connect=5.0)
+
+
+@dataclass(frozen=True, slots=True)
+class Latency:
+    """Latency samples in milliseconds, with requests per second when measured under load."""
+
+    samples: tuple[float, ...]
+    errors: int = 0
+    per_second: float | None = None
+    statuses: dict[int, int] = field(default_factory=dict)
+
+    def percentile(self, p: float) -> float | None:
+        """The ``p``-th percentile (linear interpolation), or None without samples."""
+        if not self.samples:
+            return None
+        ordered = sorted(self.samples)
+        rank = (len(ordered) - 1) * p / 100
+        low, high = math.floor(rank), math.ceil(rank)
+        return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
+
+    @property
+    def p50(self) -> float | None:
+        """Median latency in ms."""
+        return self.percentile(50)
+
+    @property
+    def p95(self) -> float | None:
+        """95th percentile in ms."""
+        return self.percentile(95)
+
+    @property
+    def p99(self) -> float | None:
+        """99th percentile in ms."""
+        return self.percentile(99)
+
+
+def latency_of(call: Callable[[str], Any], inputs: Iterable[str]) -> Latency:
+    """Call ``call`` on each input in turn, timing each call."""
+    samples = []
+    for item in inputs:
+        start = time.perf_counter()
+        call(item)
+        samples.append((time.perf_counter() - start) * 1000)
+    return Latency(tuple(samples))
+
+
+def client(base_url: str) -> httpx.Client:
+    """An HTTP client for the service under test (loopback, keep-alive)."""
+    return httpx.Client(base_url=base_url, timeout=TIMEOUT)
+
+
+def timed_get(http: httpx.Client, path: str, params: dict[str, Any]) -> tuple[float, int]:
+    """One GET: (milliseconds, status); the body is read in full."""
+    start = time.perf_counter()
+    response = http.get(path, params=params)
+    response.read()
+    return (time.perf_counter() - start) * 1000, response.status_code
+
+
+def get_latency(
+    base_url: str,
+    path: str,
+    params_list: Sequence[dict[str, Any]],
+    budget_seconds: float | None = None,
+    min_samples: int = 5,
+) -> Latency:
+    """Sequential GETs from one client; non-200 answers are counted, not timed.
+
+    With ``budget_seconds``, stops early once the budget is spent and ``min_samples`` were taken
+    (slow endpoints would otherwise dominate a run's time).
+    """
+    samples: list[float] = []
+    statuses: dict[int, int] = {}
+    deadline = time.perf_counter() + budget_seconds if budget_seconds else None
+    with client(base_url) as http:
+        for done, params in enumerate(params_list):
+            if deadline and done >= min_samples and time.perf_counter() > deadline:
+                break
+            ms, status = timed_get(http, path, params)
+            statuses[status] = statuses.get(status, 0) + 1
+            if status == 200:
+                samples.append(ms)
+    errors = sum(statuses.values()) - len(samples)
+    return Latency(tuple(samples), errors=errors, statuses=statuses)
+
+
+def concurrent_latency(
+    base_url: str, path: str, params_list: Sequence[dict[str, Any]], clients: int
+) -> Latency:
+    """GETs from ``clients`` threads (one HTTP client each) sharing one work list."""
+    lock = threading.Lock()
+    work = iter(params_list)
+    samples: list[float] = []
+    statuses: dict[int, int] = {}
+
+    def worker() -> None:
+        with client(base_url) as http:
+            while True:
+                with lock:
+                    params = next(work, None)
+                if params is None:
+                    return
+                ms, status = timed_get(http, path, params)
+                with lock:
+                    statuses[status] = statuses.get(status, 0) + 1
+                    if status == 200:
+                        samples.append(ms)
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=clients) as pool:
+        for future in [pool.submit(worker) for _ in range(clients)]:
+            future.result()
+    wall = time.perf_counter() - start
+    return Latency(
+        tuple(samples),
+        errors=len(params_list) - len(samples),
+        per_second=len(params_list) / wall if wall else None,
+        statuses=statuses,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """A bulk ingest: articles and passages stored, wall seconds, per-batch seconds."""
+
+    articles: int
+    passages: int
+    seconds: float
+    batch_seconds: tuple[float, ...]
+
+    @property
+    def articles_per_second(self) -> float:
+        """Articles stored per second of wall time."""
+        return self.articles / self.seconds if self.seconds else 0.0
+
+    @property
+    def passages_per_second(self) -> float:
+        """Passages indexed per second of wall time."""
+        return self.passages / self.seconds if self.seconds else 0.0
+
+
+def ingest(base_url: str, articles: Sequence[GeneratedArticle], batch: int) -> IngestResult:
+    """POST ``articles`` to /articles/batch in batches; fails loudly on any non-2xx answer."""
+    created = passages = 0
+    batch_seconds = []
+    with client(base_url) as http:
+        for first in range(0, len(articles), batch):
+            body = json.dumps([asdict(a) for a in articles[first : first + batch]])
+            start = time.perf_counter()
+            response = http.post(
+                "/articles/batch", content=body, headers={"content-type": "application/json"}
+            )
+            batch_seconds.append(time.perf_counter() - start)
+            if response.status_code >= 300:
+                raise RuntimeError(f"batch at {first}: {response.status_code} {response.text}")
+            data = response.json()
+            created += int(data["created"])
+            passages += sum(item["passage_count"] for item in data["articles"] if item["created"])
+    return IngestResult(created, passages, sum(batch_seconds), tuple(batch_seconds))
+
+
+def repeated_latency(base_url: str, query: str, times: int) -> tuple[Latency, float, str | None]:
+    """One query asked ``times`` times: latency of the repeats, the first call, Server-Timing."""
+    samples = []
+    with client(base_url) as http:
+        first, _ = timed_get(http, "/search", {"q": query, "limit": 10})
+        timing = None
+        for _ in range(times):
+            start = time.perf_counter()
+            response = http.get("/search", params={"q": query, "limit": 10})
+            response.read()
+            samples.append((time.perf_counter() - start) * 1000)
+            timing = response.headers.get("server-timing", timing)
+    return Latency(tuple(samples)), first, timing
+
+
+def floor_latency(base_url: str, times: int) -> Latency:
+    """Latency of an unknown path (404 problem+json): the HTTP stack's own cost, as a floor."""
+    samples = []
+    with client(base_url) as http:
+        for _ in range(times):
+            ms, _status = timed_get(http, "/bench-floor-no-such-route", {})
+            samples.append(ms)
+    return Latency(tuple(samples))
+
+
+def facts_stored(base_url: str) -> int | None:
+    """How many facts the service holds (sum of GET /fields counts); None without the route."""
+    with client(base_url) as http:
+        response = http.get("/fields")
+    if response.status_code != 200:
+        return None
+    return sum(int(field.get("count", 0)) for field in response.json().get("fields", []))
+
+
+def _busy_seconds() -> float:
+    """CPU seconds spent busy by the whole machine since boot (all cores)."""
+    with open("/proc/stat") as stat:
+        fields = [int(v) for v in stat.readline().split()[1:]]
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def _process_seconds(pid: int) -> float:
+    """CPU seconds used by one process (user + system)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return 0.0
+    fields = stat.rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class CpuMeter:
+    """CPU used during a phase by the server, by this harness, and by everything else."""
+
+    def __init__(self, server_pid: int) -> None:
+        self.server_pid = server_pid
+        self._start = self._sample()
+
+    def _sample(self) -> tuple[float, float, float, float]:
+        own = os.times()
+        return (
+            time.perf_counter(),
+            _busy_seconds(),
+            _process_seconds(self.server_pid),
+            own.user + own.system,
+        )
+
+    def others_share(self) -> tuple[float, float]:
+        """(seconds of wall time, share of one core used by other processes) since creation."""
+        end = self._sample()
+        wall = end[0] - self._start[0]
+        busy, server, own = (end[i] - self._start[i] for i in (1, 2, 3))
+        others = max(0.0, busy - server - own)
+        return wall, (others / wall if wall else 0.0)

@@ -1,0 +1,116 @@
+"""The service under test: ``factdesk serve`` as a subprocess on a free loopback port."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from types import TracebackType
+
+import httpx
+
+HOST = "127.0.0.1"
+STARTUP_SECONDS = 60.0
+
+
+def free_port() -> int:
+    """A TCP port on the loopback interface that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((HOST, 0))
+        return int(sock.getsockname()[1])
+
+
+class Service:
+    """``factdesk serve`` with its own data directory; stopped on exit, whatever happened."""
+
+    def __init__(self, data_dir: Path, log_path: Path) -> None:
+        self.data_dir = data_dir
+        self.log_path = log_path
+        self.port = free_port()
+        self.base_url = f"http://{HOST}:{self.port}"
+        self._process: subprocess.Popen[bytes] | None = None
+
+    def __enter__(self) -> Service:
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    @property
+    def pid(self) -> int:
+        """The server's process id."""
+        assert self._process is not None, "the service is not running"
+        return self._process.pid
+
+    def start(self) -> None:
+        """Launch the server and wait until /health answers 200."""
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        env = {
+            **os.environ,
+            "FACTDESK_DATA_DIR": str(self.data_dir),
+            "FACTDESK_SEED_SAMPLES": "false",
+        }
+        env.pop("FACTDESK_DATABASE_URL", None)
+        env.pop("FACTDESK_API_KEY", None)
+        command = [_factdesk(), "serve", "--host", HOST, "--port", str(self.port)]
+        log = self.log_path.open("ab")
+        self._process = subprocess.Popen(command, env=env, stdout=log, stderr=log)
+        log.close()
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while time.monotonic() < deadline:
+            if self._process.poll() is not None:
+                raise RuntimeError(f"factdesk serve exited early; see {self.log_path}")
+            try:
+                if httpx.get(f"{self.base_url}/health", timeout=2.0).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            time.sleep(0.2)
+        self.stop()
+        raise RuntimeError(f"factdesk serve did not answer /health in {STARTUP_SECONDS}s")
+
+    def stop(self) -> None:
+        """Terminate the server (SIGTERM, then SIGKILL after 15 s)."""
+        process, self._process = self._process, None
+        if process is None or process.poll() is not None:
+            return
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=15)
+
+    def peak_rss_mb(self) -> float | None:
+        """Peak resident memory of the server so far (VmHWM), in MiB."""
+        try:
+            status = Path(f"/proc/{self.pid}/status").read_text()
+        except OSError:
+            return None
+        for line in status.splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+        return None
+
+    def disk_bytes(self) -> tuple[int, int]:
+        """Bytes on disk: (index directory, database files)."""
+        index = sum(p.stat().st_size for p in (self.data_dir / "index").rglob("*") if p.is_file())
+        database = sum(p.stat().st_size for p in self.data_dir.glob("factdesk.db*"))
+        return index, database
+
+
+def _factdesk() -> str:
+    """The ``factdesk`` script of the running interpreter's environment."""
+    script = Path(sys.executable).with_name("factdesk")
+    if not script.exists():
+        raise RuntimeError(f"{script} is missing; run `make install` first")
+    return str(script)
