@@ -13,7 +13,6 @@ from sqlmodel import Session, col
 from corpus.claims import ArticleContext, Claim, ClaimFact, build_claims, victim_class
 from corpus.tables import Article, Entity, Fact
 
-CLAIM_FIELDS = ("casualties", "quantities", "equipment")
 _COLUMNS = (
     col(Fact.id),
     col(Fact.article_id),

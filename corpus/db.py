@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, SQLModel, create_engine
+from sqlmodel import SQLModel, create_engine
 
 from corpus import tables  # noqa: F401  (registers the tables on SQLModel.metadata)
 
@@ -42,10 +40,3 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 def create_schema(engine: Engine) -> None:
     """Create every table that does not exist yet."""
     SQLModel.metadata.create_all(engine)
-
-
-@contextmanager
-def session_scope(engine: Engine) -> Iterator[Session]:
-    """A session that is closed on exit (commits are explicit)."""
-    with Session(engine, expire_on_commit=False) as session:
-        yield session

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from sqlalchemy import and_, delete, func, insert, or_
 from sqlmodel import Session, col, select
 
+from corpus.articles import iter_articles
 from corpus.entities import link_entities, rebuild_entities
 from corpus.errors import NotFound
 from corpus.facts import EXTRACTOR_VERSION, ExtractedFact, extract_facts
@@ -164,18 +166,8 @@ def reextract_all(*, session: Session, batch: int = 200) -> tuple[int, int]:
     session.exec(delete(Entity))  # type: ignore[call-overload]
     session.flush()
     articles = facts = 0
-    after = 0
-    while True:
-        chunk = list(
-            session.exec(
-                select(Article)
-                .where(col(Article.id) > after)
-                .order_by(col(Article.id))
-                .limit(batch)
-            )
-        )
-        if not chunk:
-            break
+    stream = iter_articles(session, batch)
+    while chunk := list(islice(stream, batch)):
         pairs = []
         for article in chunk:
             rows = fact_rows(article.text, extract_facts(article.text, article.published))
@@ -186,7 +178,6 @@ def reextract_all(*, session: Session, batch: int = 200) -> tuple[int, int]:
         store_facts(session, pairs)
         session.flush()
         articles += len(chunk)
-        after = chunk[-1].id  # type: ignore[assignment]
     rebuild_entities(session)
     session.commit()
     return articles, facts
@@ -196,23 +187,18 @@ def facts_for_answer(
     session: Session,
     *,
     field: str,
-    article_ids: set[int] | None = None,
     kind: str | None = None,
     name_like: str | None = None,
     spans: Sequence[tuple[int, int, int]] | None = None,
     limit: int = 2000,
 ) -> list[tuple[Fact, Article]]:
-    """Facts of ``field`` (in the given articles or (article, start, end) spans, of ``kind``,
-    naming ``name_like``) with their articles, for the answerer; one query."""
+    """Facts of ``field`` (inside the given (article, start, end) spans, of ``kind``, naming
+    ``name_like``) with their articles, for the answerer; one query."""
     query = (
         select(Fact, Article)
         .join(Article, col(Article.id) == Fact.article_id)
         .where(Fact.field == field)
     )
-    if article_ids is not None:
-        if not article_ids:
-            return []
-        query = query.where(col(Fact.article_id).in_(article_ids))
     if spans is not None:
         if not spans:
             return []

@@ -93,11 +93,3 @@ def _strip(text: str, start: int, end: int) -> Span | None:
     while end > start and text[end - 1].isspace():
         end -= 1
     return Span.of(text, start, end) if end > start else None
-
-
-def sentence_containing(sentence_spans: list[Span], start: int, end: int) -> Span | None:
-    """The sentence that contains ``[start, end)``, or the one where it begins."""
-    for span in sentence_spans:
-        if span.start <= start < span.end or (span.start <= start and end <= span.end):
-            return span
-    return None

@@ -165,11 +165,8 @@ def gather(
     """Facts of ``field`` scored against the question: those in the retrieved passages, or
     everywhere (a person looked up by name)."""
     passages = retrieve(index, interpretation.terms)
-    article_ids = None
     spans = None if everywhere else [(p.article_id, p.start, p.end) for p in passages]
-    rows = facts_for_answer(
-        session, field=field, article_ids=article_ids, kind=kind, name_like=name_like, spans=spans
-    )
+    rows = facts_for_answer(session, field=field, kind=kind, name_like=name_like, spans=spans)
     by_article: dict[int, list[Retrieved]] = {}
     for passage in passages:
         by_article.setdefault(passage.article_id, []).append(passage)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, field_validator
 
 from corpus.ingest import ArticleInput
 
@@ -13,6 +13,19 @@ _SAMPLE_TEXT = (
     "(Newswire.net — September 18, 2016) — US-led coalition jets bombed Syrian government "
     "troops killing 62 and wounding over 100 soldiers."
 )
+
+
+_ARTICLE_EXAMPLE: dict[str, JsonValue] = {
+    "id": 1,
+    "content_hash": "04a256b6…",
+    "title": "US-led coalition jets bombed Syrian government troops…",
+    "source": "Newswire.net",
+    "url": None,
+    "published": "2016-09-18",
+    "language": "en",
+    "ingested_at": "2026-11-21T04:54:41Z",
+    "passage_count": 10,
+}
 
 
 class ArticleCreate(BaseModel):
@@ -44,23 +57,7 @@ class ArticleCreate(BaseModel):
 class ArticleSummary(BaseModel):
     """An article without its text, as listed."""
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "id": 1,
-                    "content_hash": "04a256b6…",
-                    "title": "US-led coalition jets bombed Syrian government troops…",
-                    "source": "Newswire.net",
-                    "url": None,
-                    "published": "2016-09-18",
-                    "language": "en",
-                    "ingested_at": "2026-11-21T04:54:41Z",
-                    "passage_count": 10,
-                }
-            ]
-        }
-    )
+    model_config = ConfigDict(json_schema_extra={"examples": [_ARTICLE_EXAMPLE]})
 
     id: int
     content_hash: str
@@ -86,19 +83,7 @@ class ArticleList(BaseModel):
         json_schema_extra={
             "examples": [
                 {
-                    "articles": [
-                        {
-                            "id": 1,
-                            "content_hash": "04a256b6…",
-                            "title": "US-led coalition jets bombed Syrian government troops…",
-                            "source": "Newswire.net",
-                            "url": None,
-                            "published": "2016-09-18",
-                            "language": "en",
-                            "ingested_at": "2026-11-21T04:54:41Z",
-                            "passage_count": 10,
-                        }
-                    ],
+                    "articles": [_ARTICLE_EXAMPLE],
                     "total": 5,
                     "next_cursor": "eyJrIjoiYXJ0aWNsZXMiLCJwIjoxfQ",
                 }
@@ -124,20 +109,7 @@ class BatchResult(BaseModel):
         json_schema_extra={
             "examples": [
                 {
-                    "articles": [
-                        {
-                            "id": 1,
-                            "content_hash": "04a256b6…",
-                            "title": "US-led coalition jets bombed Syrian government troops…",
-                            "source": "Newswire.net",
-                            "url": None,
-                            "published": "2016-09-18",
-                            "language": "en",
-                            "ingested_at": "2026-11-21T04:54:41Z",
-                            "passage_count": 10,
-                            "created": True,
-                        }
-                    ],
+                    "articles": [{**_ARTICLE_EXAMPLE, "created": True}],
                     "created": 1,
                     "existing": 0,
                 }
