@@ -28,6 +28,7 @@ class Latency:
     errors: int = 0
     per_second: float | None = None
     statuses: dict[int, int] = field(default_factory=dict)
+    server: tuple[float, ...] = ()  # the service's own ms per request (Server-Timing), if sent
 
     def percentile(self, p: float) -> float | None:
         """The ``p``-th percentile (linear interpolation), or None without samples."""
@@ -53,6 +54,11 @@ class Latency:
         """99th percentile in ms."""
         return self.percentile(99)
 
+    @property
+    def server_p50(self) -> float | None:
+        """Median of the server's own time (Server-Timing ``app;dur``), or None if not sent."""
+        return Latency(self.server).p50 if self.server else None
+
 
 def latency_of(call: Callable[[str], Any], inputs: Iterable[str]) -> Latency:
     """Call ``call`` on each input in turn, timing each call."""
@@ -69,12 +75,25 @@ def client(base_url: str) -> httpx.Client:
     return httpx.Client(base_url=base_url, timeout=TIMEOUT)
 
 
-def timed_get(http: httpx.Client, path: str, params: dict[str, Any]) -> tuple[float, int]:
-    """One GET: (milliseconds, status); the body is read in full."""
+def timed_get(
+    http: httpx.Client, path: str, params: dict[str, Any]
+) -> tuple[float, int, float | None]:
+    """One GET: (milliseconds, status, the server's own ms); the body is read in full."""
     start = time.perf_counter()
     response = http.get(path, params=params)
     response.read()
-    return (time.perf_counter() - start) * 1000, response.status_code
+    elapsed = (time.perf_counter() - start) * 1000
+    return elapsed, response.status_code, server_ms(response.headers.get("server-timing"))
+
+
+def server_ms(header: str | None) -> float | None:
+    """The ``dur`` of a ``Server-Timing: app;dur=1.23`` header, or None."""
+    if not header or "dur=" not in header:
+        return None
+    try:
+        return float(header.split("dur=")[1].split(";")[0].split(",")[0])
+    except ValueError:
+        return None
 
 
 def get_latency(
@@ -90,18 +109,21 @@ def get_latency(
     (slow endpoints would otherwise dominate a run's time).
     """
     samples: list[float] = []
+    server: list[float] = []
     statuses: dict[int, int] = {}
     deadline = time.perf_counter() + budget_seconds if budget_seconds else None
     with client(base_url) as http:
         for done, params in enumerate(params_list):
             if deadline and done >= min_samples and time.perf_counter() > deadline:
                 break
-            ms, status = timed_get(http, path, params)
+            ms, status, own = timed_get(http, path, params)
             statuses[status] = statuses.get(status, 0) + 1
             if status == 200:
                 samples.append(ms)
+                if own is not None:
+                    server.append(own)
     errors = sum(statuses.values()) - len(samples)
-    return Latency(tuple(samples), errors=errors, statuses=statuses)
+    return Latency(tuple(samples), errors=errors, statuses=statuses, server=tuple(server))
 
 
 def concurrent_latency(
@@ -111,6 +133,7 @@ def concurrent_latency(
     lock = threading.Lock()
     work = iter(params_list)
     samples: list[float] = []
+    server: list[float] = []
     statuses: dict[int, int] = {}
 
     def worker() -> None:
@@ -120,11 +143,13 @@ def concurrent_latency(
                     params = next(work, None)
                 if params is None:
                     return
-                ms, status = timed_get(http, path, params)
+                ms, status, own = timed_get(http, path, params)
                 with lock:
                     statuses[status] = statuses.get(status, 0) + 1
                     if status == 200:
                         samples.append(ms)
+                        if own is not None:
+                            server.append(own)
 
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=clients) as pool:
@@ -136,6 +161,7 @@ def concurrent_latency(
         errors=len(params_list) - len(samples),
         per_second=len(params_list) / wall if wall else None,
         statuses=statuses,
+        server=tuple(server),
     )
 
 
@@ -179,19 +205,11 @@ def ingest(base_url: str, articles: Sequence[GeneratedArticle], batch: int) -> I
     return IngestResult(created, passages, sum(batch_seconds), tuple(batch_seconds))
 
 
-def repeated_latency(base_url: str, query: str, times: int) -> tuple[Latency, float, str | None]:
-    """One query asked ``times`` times: latency of the repeats, the first call, Server-Timing."""
-    samples = []
+def repeated_latency(base_url: str, query: str, times: int) -> tuple[Latency, float]:
+    """One query asked ``times`` times: latency of the repeats and of the first call."""
     with client(base_url) as http:
-        first, _ = timed_get(http, "/search", {"q": query, "limit": 10})
-        timing = None
-        for _ in range(times):
-            start = time.perf_counter()
-            response = http.get("/search", params={"q": query, "limit": 10})
-            response.read()
-            samples.append((time.perf_counter() - start) * 1000)
-            timing = response.headers.get("server-timing", timing)
-    return Latency(tuple(samples)), first, timing
+        first, _status, _own = timed_get(http, "/search", {"q": query, "limit": 10})
+    return get_latency(base_url, "/search", [{"q": query, "limit": 10}] * times), first
 
 
 def floor_latency(base_url: str, times: int) -> Latency:
@@ -199,7 +217,7 @@ def floor_latency(base_url: str, times: int) -> Latency:
     samples = []
     with client(base_url) as http:
         for _ in range(times):
-            ms, _status = timed_get(http, "/bench-floor-no-such-route", {})
+            ms, _status, _own = timed_get(http, "/bench-floor-no-such-route", {})
             samples.append(ms)
     return Latency(tuple(samples))
 

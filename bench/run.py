@@ -145,7 +145,7 @@ def measure_size(
     }
     _say(f"[{size}] /facts, /claims, /ask, repeated query")
     endpoints = other_endpoints(url, config["other"])
-    repeated, first_ms, timing = repeated_latency(url, pools.repeated, config["repeat"])
+    repeated, first_ms = repeated_latency(url, pools.repeated, config["repeat"])
     floor = floor_latency(url, config["repeat"])
     noise["HTTP measures"] = meter.others_share()[1]
     rss = service.peak_rss_mb()
@@ -177,7 +177,6 @@ def measure_size(
         endpoints=endpoints,
         repeated=repeated,
         repeated_first_ms=first_ms,
-        server_timing=timing,
         floor=floor,
         rss_mb=rss,
         index_bytes=index_bytes,
@@ -194,7 +193,8 @@ def measure_size(
 def get_once(url: str, query: str) -> tuple[float, int]:
     """One /search right after a write: it pays for reopening searchers and derived tables."""
     with client(url) as http:
-        return timed_get(http, "/search", {"q": query, "limit": 10})
+        ms, status, _own = timed_get(http, "/search", {"q": query, "limit": 10})
+        return ms, status
 
 
 def _params(queries: list[str]) -> list[dict[str, Any]]:

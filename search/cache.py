@@ -20,15 +20,25 @@ class GenerationCache:
         self._entries = entries
         self._lock = threading.Lock()
 
-    def get_or_compute(self, key: Hashable, compute: Callable[[], T]) -> T:
-        """The cached value for ``key``, computing and remembering it on a miss."""
+    def get(self, key: Hashable) -> Any | None:
+        """The cached value for ``key`` (now the most recently used), or None."""
         with self._lock:
-            if key in self._values:
-                self._values.move_to_end(key)
-                return self._values[key]  # type: ignore[no-any-return]
-        value = compute()
+            if key not in self._values:
+                return None
+            self._values.move_to_end(key)
+            return self._values[key]
+
+    def put(self, key: Hashable, value: Any) -> None:
+        """Remember ``value`` under ``key``, forgetting the least recently used past the size."""
         with self._lock:
             self._values[key] = value
             while len(self._values) > self._entries:
                 self._values.popitem(last=False)
-        return value
+
+    def get_or_compute(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """The cached value for ``key``, computing and remembering it on a miss."""
+        value = self.get(key)
+        if value is None:
+            value = compute()
+            self.put(key, value)
+        return value  # type: ignore[no-any-return]

@@ -24,6 +24,7 @@ from service.limits import BodyLimitMiddleware
 from service.problems import PROBLEM_SCHEMA, install_problem_handlers
 from service.routes import articles, ask, claims, entities, facts, health, search
 from service.settings import Settings
+from service.timing import ServerTimingMiddleware
 
 log = logging.getLogger("factdesk")
 
@@ -76,6 +77,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     install_problem_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(ServerTimingMiddleware)  # outermost: its time includes the body limit
     for module in (articles, search, facts, entities, claims, ask, health):
         app.include_router(module.router)
     _add_problem_schema(app)

@@ -1,4 +1,8 @@
-"""Request dependencies: sessions, the index, settings, auth, and lookup-or-404."""
+"""Request dependencies: sessions, the index, settings, auth, and lookup-or-404.
+
+Getters of app state are ``async def`` so FastAPI calls them on the event loop: a plain ``def``
+dependency costs a hop to the worker thread pool on every request.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import Depends, Header, HTTPException, Path, Request
+from sqlalchemy import Engine
 from sqlmodel import Session
 
 from corpus.articles import get_article
@@ -17,9 +22,14 @@ from search.cache import GenerationCache
 from service.settings import Settings
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     """The app's settings."""
     return request.app.state.settings  # type: ignore[no-any-return]
+
+
+async def get_engine(request: Request) -> Engine:
+    """The database engine, for routes that open a session only when they need one."""
+    return request.app.state.engine  # type: ignore[no-any-return]
 
 
 def get_session(request: Request) -> Iterator[Session]:
@@ -28,23 +38,24 @@ def get_session(request: Request) -> Iterator[Session]:
         yield session
 
 
-def get_index(request: Request) -> PassageBackend:
+async def get_index(request: Request) -> PassageBackend:
     """The passage index opened at startup."""
     return request.app.state.index  # type: ignore[no-any-return]
 
 
-def get_result_cache(request: Request) -> GenerationCache:
+async def get_result_cache(request: Request) -> GenerationCache:
     """The result cache for searches and claims (keyed by index generation)."""
     return request.app.state.results  # type: ignore[no-any-return]
 
 
-def get_aliases(request: Request) -> AliasCache:
+async def get_aliases(request: Request) -> AliasCache:
     """The alias table cache (rebuilt when the index generation changes)."""
     return request.app.state.aliases  # type: ignore[no-any-return]
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 SessionDep = Annotated[Session, Depends(get_session)]
+EngineDep = Annotated[Engine, Depends(get_engine)]
 IndexDep = Annotated[PassageBackend, Depends(get_index)]
 AliasesDep = Annotated[AliasCache, Depends(get_aliases)]
 ResultCacheDep = Annotated[GenerationCache, Depends(get_result_cache)]

@@ -112,3 +112,24 @@ def test_bad_search_input(sample_client: TestClient, params: dict, status: int) 
 def test_cursor_from_another_listing_is_refused(sample_client: TestClient) -> None:
     cursor = sample_client.get("/articles", params={"limit": 1}).json()["next_cursor"]
     assert sample_client.get("/search", params={"q": "Syria", "cursor": cursor}).status_code == 400
+
+
+def test_repeated_search_never_outlives_a_write(client: TestClient) -> None:
+    """The result cache is keyed by index generation: every write shows in the next answer."""
+    first = client.post("/articles", json={"text": "Shelling hit Jebel Tharda on Saturday."})
+    assert client.get("/search", params={"q": "Tharda"}).json()["total"] == 1
+    assert client.get("/search", params={"q": "Tharda"}).json()["total"] == 1  # served cached
+    client.post("/articles", json={"text": "Residents near Tharda fled north on Sunday."})
+    assert client.get("/search", params={"q": "Tharda"}).json()["total"] == 2
+    assert client.delete(f"/articles/{first.json()['id']}").status_code == 204
+    body = client.get("/search", params={"q": "Tharda"}).json()
+    assert [hit["passage"]["text"] for hit in body["hits"]] == [
+        "Residents near Tharda fled north on Sunday."
+    ]
+
+
+def test_responses_carry_the_server_time(sample_client: TestClient) -> None:
+    for path in ("/search?q=Tharda", "/search?q=Tharda", "/health", "/no-such-path"):
+        timing = sample_client.get(path).headers["server-timing"]
+        assert timing.startswith("app;dur=")
+        assert float(timing.removeprefix("app;dur=")) >= 0
