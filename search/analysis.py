@@ -19,14 +19,14 @@ from whoosh.analysis import (
 from whoosh.support.charset import accent_map
 
 # Word characters only: punctuation, hyphens and apostrophes all separate tokens.
-_TOKEN = r"\w+"
+TOKEN_PATTERN = r"\w+"
 
 
 @lru_cache(maxsize=1)
 def passage_analyzer() -> Analyzer:
     """The analyzer for passage text (built once; Whoosh analyzers are reusable)."""
     return (
-        RegexTokenizer(_TOKEN)
+        RegexTokenizer(TOKEN_PATTERN)
         | LowercaseFilter()
         | CharsetFilter(accent_map)
         | StopFilter(minsize=1)

@@ -2,10 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
+from functools import lru_cache
 
-from search.analysis import passage_analyzer
+from search.analysis import TOKEN_PATTERN, passage_analyzer
 from search.types import Highlight, Passage
+
+_WORD = re.compile(TOKEN_PATTERN)
+
+
+@lru_cache(maxsize=1 << 16)
+def analyzed_word(word: str) -> str | None:
+    """The indexed form of one token (None for a stop word).
+
+    The analyzer's filters work token by token, so analyzing a word alone gives what it gives
+    inside a passage; caching per distinct word replaces running the generator chain over every
+    passage of every hit (the larger part of a /search for a rare word)."""
+    for token in passage_analyzer()(word, removestops=True):
+        return str(token.text)
+    return None
 
 
 def highlight_passage(
@@ -16,12 +32,13 @@ def highlight_passage(
     if not terms:
         return ()
     out = []
-    # Whoosh reuses one token object while iterating: copy the offsets out at once.
-    for token in passage_analyzer()(passage.text, chars=True, removestops=True):
-        if token.text in terms:
-            start = passage.start + token.startchar
-            end = passage.start + token.endchar
+    for match in _WORD.finditer(passage.text):
+        if analyzed_word(match.group()) in terms:
             out.append(
-                Highlight(start=start, end=end, text=passage.text[token.startchar : token.endchar])
+                Highlight(
+                    start=passage.start + match.start(),
+                    end=passage.start + match.end(),
+                    text=match.group(),
+                )
             )
     return tuple(out)

@@ -60,6 +60,7 @@ class WhooshIndex:
 
     def __init__(self, ix: Any, searchers: int = SEARCHERS) -> None:
         self._ix = ix
+        self._schema = ix.schema  # FileIndex.schema re-reads the table of contents on each use
         self._write_lock = threading.Lock()
         # Searchers shared by every request thread: each maps the segment files and holds its
         # caches, so one per thread (uvicorn runs 40) multiplied memory (10 GB at 100k
@@ -141,7 +142,7 @@ class WhooshIndex:
     ) -> SearchPage:
         """Passages matching ``query``, best first, ties by article id then passage start;
         without ``count`` the total is only a lower bound (cheaper: blocks are skipped)."""
-        parsed = parse_query(query, self._ix.schema)
+        parsed = parse_query(query, self._schema)
         with self._searching() as searcher:
             ranked, total = _top(searcher, parsed, offset + limit, _filter_query(filters), count)
             terms = positive_terms(parsed, searcher.reader()) if highlight else set()
@@ -230,16 +231,18 @@ def _top(
 ) -> tuple[list[Any], int]:
     """The first ``wanted`` hits in (score desc, article id, start) order, and the total.
 
-    Whoosh's top-N collector, which skips blocks that cannot reach the top, is far cheaper
-    than sorting every match by facets; ``count`` adds the exact total. Among equal
-    scores it keeps lower document numbers first, and document numbers follow insertion order,
-    which is (article id, start): articles are indexed in id order, passages in text order,
-    and segment merges keep that order. The window is re-sorted to state the rule explicitly.
-    (Fetching until the ties run out instead cost several full passes on common terms.)"""
-    results = searcher.search(query, limit=max(wanted, 1), filter=filter_)
+    Whoosh's top-N collector is far cheaper than sorting every match by facets. With ``count``
+    it scores every match in one pass and counts them as it goes (``optimize=False``): counting
+    after a block-skipping pass re-runs the whole query, which for phrases and AND costs as much
+    as the search. Without ``count`` it skips blocks that cannot reach the top and the total is
+    only a lower bound (the answerer's retrieval).
+
+    Among equal scores the collector keeps lower document numbers first, and document numbers
+    follow insertion order, which is (article id, start): articles are indexed in id order,
+    passages in text order, and segment merges keep that order. The window is re-sorted to
+    state the rule explicitly."""
+    results = searcher.search(query, limit=max(wanted, 1), filter=filter_, optimize=not count)
     ranked = sorted(results, key=lambda hit: (-hit.score, hit["article_id"], hit["start"]))
-    # Counting walks the matching ids again without scoring them: cheaper than scoring every
-    # match to count in one pass, which block-quality skipping avoids for the top N.
     return ranked, len(results) if count else results.scored_length()
 
 
