@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -145,3 +146,19 @@ def test_delete_and_rebuild(index: WhooshIndex, sample_articles: list[Article]) 
     assert all(h.article_id != 1 for h in index.search("Tharda", limit=100).hits)
     assert index.rebuild(sample_articles) == before
     assert index.article_ids() == {1, 2, 3, 4, 5}
+
+
+def test_segments_on_disk_are_separate_files(
+    tmp_path: Path, sample_articles: list[Article]
+) -> None:
+    """Compound segment files are copied into memory by every reader that opens them."""
+    index = WhooshIndex.open(tmp_path / "index")
+    try:
+        index.add_articles(sample_articles[:2])
+        index.add_articles(sample_articles[2:])
+        assert index.search("Tharda", limit=10).total >= 3
+    finally:
+        index.close()
+    names = [path.name for path in (tmp_path / "index").iterdir()]
+    assert any(name.endswith(".pst") for name in names)
+    assert not any(name.endswith(".seg") for name in names)
