@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from service.schemas.answers import ClaimList
+
 
 def _all(client: TestClient, path: str, key: str, **params: object) -> list[dict]:
     items, cursor = [], None
@@ -128,6 +130,31 @@ def test_killed_claims_are_disputed_30_to_83(sample_client: TestClient) -> None:
         assert len(value["sources"]) == len(set(value["sources"]))
     summary = sample_client.get("/claims/casualties/summary").json()
     assert {k["kind"] for k in summary["kinds"]} == {"killed", "injured"}
+
+
+@pytest.mark.parametrize("disputed", [None, True, False])
+def test_claim_pages_walk_every_claim_once(
+    sample_client: TestClient, disputed: bool | None
+) -> None:
+    params: dict = {"field": "casualties", "limit": 1}
+    if disputed is not None:
+        params["disputed"] = disputed
+    everything = sample_client.get("/claims", params={**params, "limit": 100}).json()
+    seen, cursor = [], None
+    while True:
+        page = sample_client.get(
+            "/claims", params={**params, "cursor": cursor} if cursor else params
+        )
+        body = ClaimList.model_validate_json(page.content).model_dump(mode="json")
+        assert body["total"] == everything["total"]
+        seen += body["claims"]
+        if not (cursor := body["next_cursor"]):
+            break
+    assert seen == everything["claims"]
+    assert all(disputed is None or c["disputed"] == disputed for c in seen)
+    summary = sample_client.get("/claims/casualties/summary").json()
+    if disputed is None:
+        assert sum(k["claims"] for k in summary["kinds"]) == len(seen)
 
 
 @pytest.mark.parametrize(
