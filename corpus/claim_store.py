@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import func
@@ -26,48 +26,53 @@ _COLUMNS = (
     col(Fact.attributed_to),
 )
 _CHUNK = 900  # ids per IN (...) clause, under every SQLite build's variable limit
+_STREAM_ROWS = 2000
 _MAIN_PLACES = 3
 
 
 def load_claims(*, session: Session, field: str, kind: str | None = None) -> list[Claim]:
     """Every claim of ``field`` (and ``kind``), most-cited first."""
-    # Plain rows of the needed columns: building ORM objects for 100k facts costs seconds.
+    # Plain rows of the needed columns, streamed: ORM objects or a buffered result for 100k
+    # facts cost seconds and hundreds of MB; only the slim ClaimFacts are kept.
     query = (
         sa_select(*_COLUMNS, col(Article.source))
         .join(Article, col(Article.id) == Fact.article_id)
         .where(col(Fact.field) == field)
         .order_by(col(Fact.id))
+        .execution_options(yield_per=_STREAM_ROWS)
     )
     if kind:
         query = query.where(col(Fact.kind) == kind)
-    rows = list(session.execute(query))
-    implicit = _article_victims(rows)
-    facts = [claim_fact(row, row.source, implicit) for row in rows]
-    facts = [f for f in facts if f.min is not None or f.max is not None]
+    facts: list[ClaimFact] = []
+    unnamed: list[int] = []  # positions of casualty figures that name no victims
+    victims: dict[tuple[int, str], Counter[str]] = defaultdict(Counter)
+    for row in session.execute(query):
+        fact = claim_fact(row, row.source)
+        named = (row.value or {}).get("victims") if row.field == "casualties" else None
+        if named:
+            victims[(row.article_id, row.kind)][fact.subject] += 1
+        if fact.min is None and fact.max is None:
+            continue
+        if row.field == "casualties" and not named:
+            unnamed.append(len(facts))
+        facts.append(fact)
+    # A figure with no victims noun ("killing up to 83") is about what the article's other
+    # figures name; the whole article must be read before that is known.
+    for position in unnamed:
+        fact = facts[position]
+        counts = victims.get((fact.article_id, fact.kind))
+        if counts:
+            facts[position] = replace(fact, subject=counts.most_common(1)[0][0])
     return build_claims(facts, article_contexts(session, {f.article_id for f in facts}))
 
 
-def _article_victims(facts: Iterable[Any]) -> dict[tuple[int, str], str]:
-    """Per (article, kind), the victims class most of its casualty figures name."""
-    counts: dict[tuple[int, str], Counter[str]] = defaultdict(Counter)
-    for fact in facts:
-        if fact.field == "casualties" and (fact.value or {}).get("victims"):
-            counts[(fact.article_id, fact.kind)][victim_class(fact.value["victims"])] += 1
-    return {key: counter.most_common(1)[0][0] for key, counter in counts.items()}
-
-
-def claim_fact(
-    fact: Any, source: str | None, implicit: dict[tuple[int, str], str] | None = None
-) -> ClaimFact:
-    """The reconciliation view of a stored fact, whatever its field. A casualty figure that
-    names no victims ("killing up to 83") is about what the article's other figures name."""
+def claim_fact(fact: Any, source: str | None) -> ClaimFact:
+    """The reconciliation view of a stored fact, whatever its field (a casualty figure that
+    names no victims is about "people" here; ``load_claims`` refines that per article)."""
     value: dict[str, Any] = fact.value or {}
     if fact.field == "casualties":
         low, high = value.get("min"), value.get("max")
-        if value.get("victims"):
-            subject = victim_class(value["victims"])
-        else:
-            subject = (implicit or {}).get((fact.article_id, fact.kind), "people")
+        subject = victim_class(value["victims"]) if value.get("victims") else "people"
     elif fact.field == "equipment":
         low = high = value.get("count")
         subject = str(value.get("type") or "equipment")

@@ -26,6 +26,11 @@ def test_ingest_search_delete_on_postgres(postgres_url: str, tmp_path: Path) -> 
         for hit in body["hits"]:
             text = texts[hit["article_id"]]
             assert text[hit["passage"]["start"] : hit["passage"]["end"]] == hit["passage"]["text"]
+        claims = client.get("/claims", params={"field": "casualties", "kind": "killed"}).json()
+        soldiers = next(c for c in claims["claims"] if c["subject"] == "soldiers")
+        assert soldiers["disputed"] and soldiers["range"] == {"min": 30, "max": 83}
+        answer = client.get("/ask", params={"q": "How many soldiers were killed?"}).json()
+        assert answer["answers"] and not answer["abstained"]
         again = client.post("/articles", json={"text": texts[1]})
         assert again.status_code == 200 and again.json()["id"] == 1
         batch = client.post("/articles/batch", json=[{"text": "PG story one."}, {"text": texts[2]}])
