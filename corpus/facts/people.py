@@ -123,6 +123,7 @@ def _strip_article(token: str) -> str:
     return _ARTICLE.sub("", token)
 
 
+@lru_cache(maxsize=16384)  # every mention of every name is keyed, several times per article
 def person_key(name: str) -> str:
     """The comparison key of a name: folded, Arabic articles dropped ("bashar assad")."""
     return slug(" ".join(_strip_article(t) for t in name.split() if t.lower() != "al"))
