@@ -83,16 +83,16 @@ def parse_absolute(span: str, language: str, base: date | None) -> Resolved | No
 
 
 # The forms dates.py finds: "2016-09-18", "September 18, 2016", "Sept. 5", "18th of September",
-# "1er septembre 2016", "September 2016".
-_ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)")
+# "1er septembre 2016", "September 2016". ASCII digits only: other scripts' digits go to dateparser.
+_ISO = re.compile(r"(?P<year>[0-9]{4})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})")
 _MONTH_DAY = re.compile(
-    r"(?P<name>[^\W\d_]+)\.? (?P<day>\d{1,2})(?P<suffix>st|nd|rd|th)?(?:,? (?P<year>\d{4}))?"
+    r"(?P<name>[^\W\d_]+)\.? (?P<day>[0-9]{1,2})(?P<suffix>st|nd|rd|th)?(?:,? (?P<year>[0-9]{4}))?"
 )
 _DAY_MONTH = re.compile(
-    r"(?P<day>\d{1,2})(?P<suffix>er|st|nd|rd|th)?(?P<of> of)? (?P<name>[^\W\d_]+)\.?"
-    r"(?:,? (?P<year>\d{4}))?"
+    r"(?P<day>[0-9]{1,2})(?P<suffix>er|st|nd|rd|th)?(?P<of> of)? (?P<name>[^\W\d_]+)\.?"
+    r"(?:,? (?P<year>[0-9]{4}))?"
 )
-_MONTH_YEAR = re.compile(r"(?P<name>[^\W\d_]+)\.?,? (?P<year>\d{4})")
+_MONTH_YEAR = re.compile(r"(?P<name>[^\W\d_]+)\.?,? (?P<year>[0-9]{4})")
 _ENGLISH_ABBREVIATIONS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
     "oct": 10, "nov": 11, "dec": 12,
@@ -123,7 +123,8 @@ def _stated(span: str, language: str, base: date) -> Resolved | None:
     if m := _MONTH_YEAR.fullmatch(span):
         month = _month(m["name"], language)
         # PREFER_DAY_OF_MONTH="first": a month is named by its first day.
-        return None if month is None else Resolved(date(int(m["year"]), month, 1), "month")
+        first = None if month is None else _calendar_day(int(m["year"]), month, 1)
+        return None if first is None else Resolved(first.day, "month")
     return None
 
 
