@@ -168,14 +168,14 @@ def casualty_spans(doc: Document) -> list[tuple[int, int]]:
 _Claim = tuple[Amount, str, int, str | None, str]
 
 
-def _claims(doc: Document) -> tuple[tuple[int, list[_Claim]], ...]:
+def _claims(doc: Document) -> tuple[tuple[int, tuple[_Claim, ...]], ...]:
     """(sentence index, claims) for each sentence holding a casualty claim."""
     return _claims_in(doc.text)
 
 
 # Cached: quantities asks for the same article's claims (casualty_spans) right after extract.
 @lru_cache(maxsize=32)
-def _claims_in(text: str) -> tuple[tuple[int, list[_Claim]], ...]:
+def _claims_in(text: str) -> tuple[tuple[int, tuple[_Claim, ...]], ...]:
     doc = Document.parse(text)
     out = []
     for index, sentence in enumerate(doc.sentences):
@@ -187,7 +187,7 @@ def _claims_in(text: str) -> tuple[tuple[int, list[_Claim]], ...]:
         )
         found = [c for c in claims if c is not None]
         if found:
-            out.append((index, _share_victims(doc.text, found)))
+            out.append((index, tuple(_share_victims(doc.text, found))))
     return tuple(out)
 
 
