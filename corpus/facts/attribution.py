@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from corpus.facts.document import Document
 from corpus.facts.organizations import canonical_organization
@@ -141,11 +142,23 @@ def _is_pronoun(phrase: str) -> bool:
 
 def _candidates(doc: Document, sentence_index: int) -> list[_Candidate]:
     sentence = doc.sentences[sentence_index]
-    text = sentence.text
+    return [
+        _Candidate(sentence.start + c.position, c.phrase, c.direct)
+        for c in _sentence_candidates(sentence.text)
+    ]
+
+
+# Every claim of a sentence, and the claims of the sentence after it, ask for the same
+# candidates: read each sentence once (positions relative to the sentence).
+@lru_cache(maxsize=4096)
+def _sentence_candidates(text: str) -> tuple[_Candidate, ...]:
+    verbs = list(_VERB.finditer(text))
+    if not verbs:
+        return ()  # most sentences: no need to tokenise
     tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
     starts = [start for start, _ in tokens]
     out: list[_Candidate] = []
-    for verb in _VERB.finditer(text):
+    for verb in verbs:
         word = verb.group().lower()
         first_verb = bisect.bisect_left(starts, verb.start())
         first_after = bisect.bisect_left(starts, verb.end())
@@ -159,8 +172,8 @@ def _candidates(doc: Document, sentence_index: int) -> list[_Candidate]:
                 phrase = _phrase_after(tokens, first_after)
             direct = True
         if phrase:
-            out.append(_Candidate(sentence.start + verb.start(), phrase, direct))
-    return out
+            out.append(_Candidate(verb.start(), phrase, direct))
+    return tuple(out)
 
 
 def _phrase_before(tokens: list[tuple[int, str]], verb: int) -> str:

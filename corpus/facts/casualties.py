@@ -31,6 +31,7 @@ soldiers") or with "others"/"more" takes the victim noun of the nearest claim in
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import islice
 
 from corpus.facts.attribution import find_attribution
@@ -167,8 +168,15 @@ def casualty_spans(doc: Document) -> list[tuple[int, int]]:
 _Claim = tuple[Amount, str, int, str | None, str]
 
 
-def _claims(doc: Document) -> list[tuple[int, list[_Claim]]]:
+def _claims(doc: Document) -> tuple[tuple[int, tuple[_Claim, ...]], ...]:
     """(sentence index, claims) for each sentence holding a casualty claim."""
+    return _claims_in(doc.text)
+
+
+# Cached: quantities asks for the same article's claims (casualty_spans) right after extract.
+@lru_cache(maxsize=32)
+def _claims_in(text: str) -> tuple[tuple[int, tuple[_Claim, ...]], ...]:
+    doc = Document.parse(text)
     out = []
     for index, sentence in enumerate(doc.sentences):
         if _is_question(sentence.text):
@@ -179,8 +187,8 @@ def _claims(doc: Document) -> list[tuple[int, list[_Claim]]]:
         )
         found = [c for c in claims if c is not None]
         if found:
-            out.append((index, _share_victims(doc.text, found)))
-    return out
+            out.append((index, tuple(_share_victims(doc.text, found))))
+    return tuple(out)
 
 
 def _conjoin(

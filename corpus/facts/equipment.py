@@ -22,8 +22,10 @@ fact's qualifier is the amount's hedge. ``kind`` is the category: aircraft | dro
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from corpus.facts.document import Document
+from corpus.facts.lexicons import trie_regex
 from corpus.facts.model import ExtractedFact
 from corpus.facts.numbers import Amount, find_amounts
 from corpus.spans import Span
@@ -211,13 +213,10 @@ _GAP = re.compile(
 _SINGLE = re.compile(r"(?<![\w-])(?:an?|one|single)\s+$", re.IGNORECASE)
 
 
-def _alias_pattern(alias: str) -> str:
-    parts = re.split(r"[\s-]+", alias)
-    return r"[-\u2011\s]?".join(re.escape(p) for p in parts)
-
-
 def _compile(aliases: list[str], flags: int) -> re.Pattern[str]:
-    body = "|".join(_alias_pattern(a) for a in sorted(aliases, key=len, reverse=True))
+    # One factored alternation (a trie, longest alias first) rather than ~200 branches that re
+    # would try one by one at every position; hyphens and spaces inside an alias are optional.
+    body = trie_regex(aliases, separator=r"[-\u2011\s]?")
     return re.compile(rf"(?<![\w/-])(?:{body})(?:s|'s|’s)?(?![\w-])", flags)
 
 
@@ -245,6 +244,13 @@ _HEAD_AFTER = re.compile(rf"\s+{_HEAD_NOUNS}", re.IGNORECASE)
 
 def extract(doc: Document) -> list[ExtractedFact]:
     """Weapons and vehicles (kind = category) with type, count and category."""
+    return list(_extract(doc.text))
+
+
+# Cached: quantities asks for the same article's equipment (equipment_spans) right after.
+@lru_cache(maxsize=32)
+def _extract(text: str) -> tuple[ExtractedFact, ...]:
+    doc = Document.parse(text)
     facts: list[ExtractedFact] = []
     for sentence in doc.sentences:
         s, e = sentence.start, sentence.end
@@ -264,7 +270,7 @@ def extract(doc: Document) -> list[ExtractedFact]:
             if fact is not None and not any(a < fact.end and fact.start < b for a, b in taken):
                 taken.append((fact.start, fact.end))
                 facts.append(fact)
-    return facts
+    return tuple(facts)
 
 
 def equipment_spans(doc: Document) -> list[tuple[int, int]]:

@@ -200,6 +200,9 @@ def _skeletons(index: dict[str, list[tuple[int, int, Place]]]) -> dict[str, Plac
     return {k: v for k, v in seen.items() if v is not None}
 
 
+# Places, people and organizations look up every capitalised run of every article, and the
+# same names ("Syria", "The", "Russian") recur across articles: cached, a lookup is one dict hit.
+@lru_cache(maxsize=16384)
 def lookup_places(name: str) -> tuple[Place, ...]:
     """Every place ``name`` may denote, best first (curated, country, region, city by size)."""
     key = place_key(name)

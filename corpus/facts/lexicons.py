@@ -100,27 +100,38 @@ def demonym_of(code: str) -> str | None:
     return words[0] if words else None
 
 
-def trie_regex(words: Iterable[str]) -> str:
+def trie_regex(words: Iterable[str], separator: str | None = None) -> str:
     """An alternation of ``words`` with shared prefixes factored out, longest match first.
 
     Python's ``re`` tries a plain alternation branch by branch at every position; factoring the
     prefixes ("Syrian army|Syrian Arab Army" -> "Syrian (?:arm|Arab Army)") keeps a lexicon of
-    hundreds of aliases as fast as a handful. Apostrophes match both ' and ’.
+    hundreds of aliases as fast as a handful. Apostrophes match both ' and ’. With
+    ``separator``, every run of spaces and hyphens in a word is written as that pattern instead
+    ("F-16" with ``[-\\s]?`` also finds "F16" and "F 16").
     """
     trie: dict[str, Any] = {}
     for word in words:
+        if separator is not None:
+            word = _SEPARATOR_RUNS.sub(_GAP, word)
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _trie_to_regex(trie)
+    return _trie_to_regex(trie, separator)
 
 
-def _trie_to_regex(node: dict[str, Any]) -> str:
+_SEPARATOR_RUNS = re.compile(r"[\s-]+")
+_GAP = "\0"  # stands for a separator inside the trie; NUL never occurs in a lexicon word
+
+
+def _trie_to_regex(node: dict[str, Any], separator: str | None = None) -> str:
     branches = []
     for ch in sorted(k for k in node if k):
-        atom = "['’]" if ch in "'’" else re.escape(ch)
-        branches.append(atom + _trie_to_regex(node[ch]))
+        if ch == _GAP and separator is not None:
+            atom = separator
+        else:
+            atom = "['’]" if ch in "'’" else re.escape(ch)
+        branches.append(atom + _trie_to_regex(node[ch], separator))
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"

@@ -123,6 +123,7 @@ def _strip_article(token: str) -> str:
     return _ARTICLE.sub("", token)
 
 
+@lru_cache(maxsize=16384)  # every mention of every name is keyed, several times per article
 def person_key(name: str) -> str:
     """The comparison key of a name: folded, Arabic articles dropped ("bashar assad")."""
     return slug(" ".join(_strip_article(t) for t in name.split() if t.lower() != "al"))
@@ -336,17 +337,36 @@ def _surname_mentions(
     text: str, surnames: dict[str, set[str]], full: dict[str, str], blocked: Occupancy
 ) -> Iterable[_Mention]:
     words = {full[next(iter(keys))].split()[-1] for keys in surnames.values() if len(keys) == 1}
-    if not words:
-        return
-    bare = _alternation(_strip_article(w) for w in words)
-    pattern = re.compile(rf"(?:{bare}|(?:al|el)-(?:{bare}))(?![\w-])")
-    for match in pattern.finditer(text):
-        before = text[match.start() - 1 : match.start()]
-        if (before and (before.isalnum() or before in "#@’'-_")) or not blocked.free(
-            match.start(), match.end()
-        ):
+    # Plain string search rather than a regex of this article's surnames: compiling one per
+    # article cost more than the rest of the people rules. Both apostrophes spell a name
+    # ("O’Brien", "O'Brien"), so both sides are searched with one; the lengths do not change.
+    plain = text.replace("’", "'")
+    bare_words = {_strip_article(w).replace("’", "'") for w in words}
+    found = sorted(
+        (span for bare in bare_words for span in _whole_word_spans(plain, bare)),
+        key=lambda span: (span[0], -span[1]),
+    )
+    end = 0
+    for start, stop in found:
+        if start < end:
+            continue  # inside the mention before it: mentions never overlap
+        end = stop
+        before = text[start - 1 : start]
+        if (before and (before.isalnum() or before in "#@’'-_")) or not blocked.free(start, stop):
             continue
-        yield _Mention(match.start(), match.end(), match.group(), None, strong=True)
+        yield _Mention(start, stop, text[start:stop], None, strong=True)
+
+
+def _whole_word_spans(text: str, word: str) -> Iterable[tuple[int, int]]:
+    """Where ``word`` ends a word ("Assad" in "Assad's", not in "Assadi"), with "al-" before it."""
+    pos = text.find(word)
+    while pos >= 0:
+        stop = pos + len(word)
+        after = text[stop : stop + 1]
+        if not (after.isalnum() or after in ("_", "-")):
+            start = pos - 3 if text[max(0, pos - 3) : pos] in ("al-", "el-") else pos
+            yield start, stop
+        pos = text.find(word, pos + 1)
 
 
 def _non_overlapping(mentions: Iterable[_Mention]) -> list[_Mention]:

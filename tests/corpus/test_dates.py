@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus.facts import dates
+from corpus.facts import calendar_math, dates
 from corpus.facts.calendar_math import (
+    Resolved,
     month_near,
     parse_absolute,
     relative_period,
@@ -87,6 +88,48 @@ def test_parse_absolute(
     resolved = parse_absolute(span, language, base)
     assert resolved is not None
     assert (resolved.iso, resolved.precision) == (iso, precision)
+
+
+def _dateparser(span: str, language: str, base: date | None) -> Resolved | None:
+    """What dateparser alone makes of ``span`` (parse_absolute without its fast path)."""
+    data = calendar_math._parser(language, base or date(2000, 1, 1)).get_date_data(span)
+    if data is None or data.date_obj is None:
+        return None
+    precision = {"time": "day"}.get(data.period or "day", data.period or "day")
+    return Resolved(data.date_obj.date(), precision)
+
+
+_SPANS = st.builds(
+    lambda form, name, day, suffix, year: form.format(n=name, d=day, s=suffix, y=year),
+    st.sampled_from(["{n} {d}{s}{y}", "{d}{s} {n}{y}", "{d}{s} of {n}{y}", "{n}{y}"]),
+    st.sampled_from(["September", "Sept.", "Sep", "Feb.", "May", "December", "Jan", "mar"]),
+    st.sampled_from(["1", "05", "9", "18", "28", "29", "30", "31", "0", "32"]),
+    st.sampled_from(["", "st", "nd", "th", "er"]),
+    st.sampled_from(["", " 2016", ", 2015", " 2000"]),
+)
+_FRENCH_SPANS = st.builds(
+    lambda day, suffix, name, year: f"{day}{suffix} {name}{year}",
+    st.sampled_from(["1", "05", "18", "29", "31"]),
+    st.sampled_from(["", "er", "th"]),
+    st.sampled_from(["septembre", "Février", "aout", "mai", "décembre"]),
+    st.sampled_from(["", " 2016", ", 2015"]),
+)
+_BASES = st.sampled_from([None, date(2016, 9, 18), date(2016, 2, 29), date(2015, 1, 1)])
+
+
+@given(st.one_of(_SPANS.map(lambda s: (s, "en")), _FRENCH_SPANS.map(lambda s: (s, "fr"))), _BASES)
+@settings(max_examples=300, deadline=None)
+def test_fast_path_agrees_with_dateparser(case: tuple[str, str], base: date | None) -> None:
+    # The common forms skip dateparser; where the fast path answers, it must answer the same.
+    span, language = case
+    fast = calendar_math._stated(span, language, base or date(2000, 1, 1))
+    if fast is not None:
+        assert fast == _dateparser(span, language, base)
+
+
+@pytest.mark.parametrize("span", ["2016-09-18", "2016-02-29", "September 18, 2016", "Sept. 5"])
+def test_fast_path_reads_the_common_forms(span: str) -> None:
+    assert calendar_math._stated(span, "en", date(2016, 9, 18)) is not None
 
 
 def _rows(text: str, published: date | None) -> list[tuple[str, str, str, str]]:
