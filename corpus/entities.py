@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, update
+from sqlalchemy import func, text, update
 from sqlmodel import Session, col, select
 
 from corpus.errors import NotFound
@@ -181,16 +181,14 @@ def _views(session: Session, rows: list[tuple[Entity, int]]) -> list[EntityView]
     ]
 
 
-def variant_groups(
-    session: Session, types: Sequence[str] = ("place", "organization")
-) -> list[list[str]]:
-    """Spellings observed for each entity with more than one: the search alias table."""
+def variant_groups(session: Session) -> list[list[str]]:
+    """Spellings observed for each place and organization with more than one: the search alias
+    table. (The predicate matches the partial index ``ix_fact_spellings`` exactly.)"""
     groups: dict[str, set[str]] = defaultdict(set)
-    for entity_id, text in session.exec(
+    for entity_id, spelling in session.execute(
         select(Fact.entity_id, Fact.text)
-        .join(Entity, col(Entity.id) == Fact.entity_id)
-        .where(col(Entity.type).in_(types))
+        .where(text("field IN ('places', 'organizations')"), col(Fact.entity_id).is_not(None))
         .distinct()
     ):
-        groups[entity_id].add(text)  # type: ignore[index]
+        groups[entity_id].add(spelling)
     return [sorted(v) for _, v in sorted(groups.items()) if len(v) > 1]
