@@ -114,19 +114,30 @@ def _escape_like(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def list_facts(
-    *, session: Session, filters: FactFilters, limit: int, after: int | None = None
-) -> FactPage:
-    """Facts in id order (article order, then position), ``limit`` at a time."""
-    clauses = _where(filters)
+def count_facts(*, session: Session, filters: FactFilters) -> int:
+    """How many facts pass ``filters``."""
     counted = select(func.count()).select_from(Fact)
     if filters.source:  # the join is only needed to filter on the publisher
         counted = counted.join(Article, col(Article.id) == Fact.article_id)
-    total = session.exec(counted.where(*clauses)).one()
+    return int(session.exec(counted.where(*_where(filters))).one())
+
+
+def list_facts(
+    *,
+    session: Session,
+    filters: FactFilters,
+    limit: int,
+    after: int | None = None,
+    total: int | None = None,
+) -> FactPage:
+    """Facts in id order (article order, then position), ``limit`` at a time; ``total`` is
+    counted unless the caller knows it."""
+    if total is None:
+        total = count_facts(session=session, filters=filters)
     query = (
         select(Fact, Article.source)
         .join(Article, col(Article.id) == Fact.article_id)
-        .where(*clauses)
+        .where(*_where(filters))
         .order_by(col(Fact.id))
         .limit(limit + 1)
     )
@@ -135,7 +146,7 @@ def list_facts(
     rows = [(fact, source) for fact, source in session.exec(query)]
     more = len(rows) > limit
     rows = rows[:limit]
-    return FactPage(rows, int(total), rows[-1][0].id if more and rows else None)
+    return FactPage(rows, total, rows[-1][0].id if more and rows else None)
 
 
 def get_fact(*, session: Session, fact_id: int) -> tuple[Fact, str | None]:

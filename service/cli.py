@@ -92,6 +92,7 @@ def _reextract(_args: argparse.Namespace) -> int:
     session, index = _open(Settings())
     with session:
         articles, facts = reextract_all(session=session)
+    index.mark_changed()  # a running server's caches are keyed by the index generation
     index.close()
     print(f"re-extracted {facts} fact(s) from {articles} article(s) (rules {EXTRACTOR_VERSION})")
     return 0

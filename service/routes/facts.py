@@ -6,10 +6,12 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
 
-from corpus.fact_store import FactFilters, field_catalogue, get_fact, list_facts
+from corpus.fact_store import FactFilters, count_facts, field_catalogue, get_fact, list_facts
 from corpus.facts.catalogue import FIELD_CATALOGUE
+from search.backend import PassageBackend
+from search.cache import GenerationCache
 from service.cursors import decode_cursor, encode_cursor
-from service.deps import ArticleDep, SessionDep
+from service.deps import ArticleDep, IndexDep, ResultCacheDep, SessionDep
 from service.problems import problem_responses
 from service.schemas.facts import FactList, FactPublic, FieldInfo, FieldKind, FieldList, fact_public
 
@@ -22,9 +24,25 @@ LimitQuery = Annotated[int, Query(ge=1, le=100)]
 CursorQuery = Annotated[str | None, Query(description="next_cursor of the previous page.")]
 
 
-def _page(session: SessionDep, filters: FactFilters, limit: int, cursor: str | None) -> FactList:
+def _page(
+    session: SessionDep,
+    index: PassageBackend,
+    cache: GenerationCache,
+    filters: FactFilters,
+    limit: int,
+    cursor: str | None,
+) -> FactList:
+    # Counting 100k matching rows costs more than the page: keep totals until the next write.
+    total = cache.get_or_compute(
+        ("facts-total", index.generation, filters),
+        lambda: count_facts(session=session, filters=filters),
+    )
     page = list_facts(
-        session=session, filters=filters, limit=limit, after=decode_cursor("facts", cursor)
+        session=session,
+        filters=filters,
+        limit=limit,
+        after=decode_cursor("facts", cursor),
+        total=total,
     )
     return FactList(
         facts=[fact_public(fact, source) for fact, source in page.facts],
@@ -41,6 +59,8 @@ def _page(session: SessionDep, filters: FactFilters, limit: int, cursor: str | N
 )
 def get_facts(
     session: SessionDep,
+    index: IndexDep,
+    cache: ResultCacheDep,
     field: Annotated[FieldName | None, Query(description="Omit for every field.")] = None,
     kind: Annotated[str | None, Query(max_length=32, examples=["killed"])] = None,
     article_id: Annotated[int | None, Query(ge=1)] = None,
@@ -53,7 +73,7 @@ def get_facts(
 ) -> FactList:
     """Every extracted claim, filtered; each cites its article by exact offsets."""
     filters = FactFilters(field=field, kind=kind, article_id=article_id, source=source, q=q)
-    return _page(session, filters, limit, cursor)
+    return _page(session, index, cache, filters, limit, cursor)
 
 
 @router.get(
@@ -78,13 +98,16 @@ def get_one_fact(
 )
 def get_article_facts(
     session: SessionDep,
+    index: IndexDep,
+    cache: ResultCacheDep,
     article: ArticleDep,
     field: FieldName | None = None,
     limit: LimitQuery = 100,
     cursor: CursorQuery = None,
 ) -> FactList:
     """The facts of one article, in text order."""
-    return _page(session, FactFilters(article_id=article.id, field=field), limit, cursor)
+    filters = FactFilters(article_id=article.id, field=field)
+    return _page(session, index, cache, filters, limit, cursor)
 
 
 @router.get("/fields", summary="The field catalogue", response_model=FieldList)

@@ -194,3 +194,23 @@ def test_reextract_keeps_facts_identical(tmp_path, monkeypatch, capsys) -> None:
         after = _all(client, "/facts", "facts")
     strip = lambda facts: [{k: v for k, v in f.items() if k != "id"} for f in facts]  # noqa: E731
     assert strip(after) == strip(before)
+
+
+def test_fact_totals_follow_every_write(client: TestClient) -> None:
+    """Totals are cached per index generation: ingest, delete and re-extraction all show."""
+
+    def total() -> int:
+        return client.get("/facts", params={"field": "casualties"}).json()["total"]
+
+    assert total() == 0
+    first = client.post("/articles", json={"text": "At least 12 people were killed in Homs."})
+    assert total() == 1
+    client.post("/articles", json={"text": "Three soldiers were wounded near Hama on Friday."})
+    assert total() == 2
+    client.delete(f"/articles/{first.json()['id']}")
+    assert total() == 1
+    index = client.app.state.index  # type: ignore[attr-defined]
+    generation = index.generation
+    index.mark_changed()  # what `factdesk reextract` does after rewriting the facts
+    assert index.generation > generation
+    assert client.get("/search", params={"q": "Hama"}).json()["total"] == 1
