@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, or_
+from sqlalchemy import delete, func, insert, or_
 from sqlmodel import Session, col, select
 
 from corpus.articles import iter_articles
@@ -194,26 +194,34 @@ def facts_for_answer(
 ) -> list[tuple[Fact, Article]]:
     """Facts of ``field`` (inside the given (article, start, end) spans, of ``kind``, naming
     ``name_like``) with their articles, for the answerer; one query."""
-    query = (
-        select(Fact, Article)
-        .join(Article, col(Article.id) == Fact.article_id)
-        .where(Fact.field == field)
-    )
+    query = select(Fact, Article).join(Article, col(Article.id) == Fact.article_id)
     if spans is not None:
         if not spans:
             return []
+        # Look facts up by article (ix_fact_article_id, ~30 facts an article) and keep those
+        # inside a span below. ``x || ''`` keeps SQLite off ix_fact_field and ix_fact_kind,
+        # which it would otherwise pick and walk every fact of the field (90k casualties at
+        # 20k articles) for each question.
         query = query.where(
-            or_(
-                *(
-                    and_(col(Fact.article_id) == a, col(Fact.start) >= s, col(Fact.start) < e)
-                    for a, s, e in spans
-                )
-            )
+            col(Fact.article_id).in_(sorted({a for a, _, _ in spans})),
+            col(Fact.field).concat("") == field,
         )
-    if kind:
-        query = query.where(Fact.kind == kind)
+        if kind:
+            query = query.where(col(Fact.kind).concat("") == kind)
+    else:
+        query = query.where(Fact.field == field)
+        if kind:
+            query = query.where(Fact.kind == kind)
     if name_like:
         query = query.where(func.lower(col(Fact.text)).like(f"%{_escape_like(name_like.lower())}%"))
-    return [
-        (fact, article) for fact, article in session.exec(query.order_by(col(Fact.id)).limit(limit))
-    ]
+    rows = session.exec(query.order_by(col(Fact.id))).all()
+    if spans is not None:
+        inside: dict[int, list[tuple[int, int]]] = {}
+        for a, s, e in spans:
+            inside.setdefault(a, []).append((s, e))
+        rows = [
+            row
+            for row in rows
+            if any(s <= row[0].start < e for s, e in inside.get(row[0].article_id, ()))
+        ]
+    return [(fact, article) for fact, article in rows[:limit]]

@@ -73,8 +73,9 @@ _RETRIEVED: dict[tuple[int, int, tuple[str, ...]], list[Retrieved]] = {}
 
 
 def retrieve(index: PassageBackend, terms: Sequence[str]) -> list[Retrieved]:
-    """Top passages for the question's words: an OR of them (BM25 rewards passages with
-    more). Remembered per index generation, as one question retrieves for several fields."""
+    """Top passages for the question's words: BM25 over an OR of them (a passage with more of
+    them, and rarer ones, ranks higher). Remembered per index generation, as one question
+    retrieves for several fields."""
     words = tuple(t for t in terms if t.isalnum())
     if not words:
         return []
@@ -82,13 +83,13 @@ def retrieve(index: PassageBackend, terms: Sequence[str]) -> list[Retrieved]:
     if key not in _RETRIEVED:
         if len(_RETRIEVED) > 256:
             _RETRIEVED.clear()
-        _RETRIEVED[key] = _retrieve(index, " OR ".join(words))
+        _RETRIEVED[key] = _retrieve(index, words)
     return _RETRIEVED[key]
 
 
-def _retrieve(index: PassageBackend, query: str) -> list[Retrieved]:
-    page = index.search(query, limit=RETRIEVE, highlight=False, count=False)
-    best = max((hit.score for hit in page.hits), default=0.0) or 1.0
+def _retrieve(index: PassageBackend, words: Sequence[str]) -> list[Retrieved]:
+    hits = index.top_passages(words, RETRIEVE)
+    best = max((hit.score for hit in hits), default=0.0) or 1.0
     return [
         Retrieved(
             hit.article_id,
@@ -99,7 +100,7 @@ def _retrieve(index: PassageBackend, query: str) -> list[Retrieved]:
             hit.title,
             hit.source,
         )
-        for hit in page.hits
+        for hit in hits
     ]
 
 
