@@ -410,6 +410,8 @@ def _passage_fallback(
     """The best-matching sentence of the best passages, with low confidence, or abstention."""
     best: tuple[float, Citation] | None = None
     for passage in retrieve(index, interp.terms)[:10]:
+        if overlap(interp.terms, passage.text) < PASSAGE_MIN_OVERLAP:
+            continue  # none of its sentences has more of the words than it has: skip splitting
         for sentence in _sentences_of(passage):
             match = overlap(interp.terms, sentence.text)
             score = match * (0.8 + 0.2 * passage.relative_score)

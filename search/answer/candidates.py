@@ -122,15 +122,21 @@ def _shortened(text: str) -> frozenset[str]:
     return frozenset(stem[:-cut] for stem in stems(text) for cut in (1, 2) if len(stem) - cut >= 4)
 
 
-def overlap(terms: Sequence[str], text: str) -> float:
-    """Fraction of the question's content words found in ``text``.
+def overlap(terms: Sequence[str], *texts: str) -> float:
+    """Fraction of the question's content words found in ``texts`` (read as one text joined by
+    spaces; each part's words are cached on their own, so a sentence shared by several facts,
+    or a headline by a whole article, is analyzed once).
 
     A word also counts when a stem differing only in its last two letters is found ("syrian"
     ~ "syria"), and two adjacent question words count when the text writes them as one
     ("air strike" ~ "airstrike")."""
     if not terms:
         return 0.0
-    found, shortened = stems(text), _shortened(text)
+    if len(texts) == 1:
+        found, shortened = stems(texts[0]), _shortened(texts[0])
+    else:
+        found = frozenset().union(*(stems(t) for t in texts))
+        shortened = frozenset().union(*(_shortened(t) for t in texts))
     hits = [_found(term, found, shortened) for term in terms]
     for i in range(len(terms) - 1):
         if not (hits[i] and hits[i + 1]) and _compound(terms[i], terms[i + 1]) in found:
@@ -188,9 +194,11 @@ def gather(
         # The sentence counts most; its neighbours and the headline supply what it leaves
         # implicit ("the toll rose to 80", with the place named in the sentence before).
         implied = implied_words(fact)
-        in_sentence = overlap(interpretation.terms, f"{fact.sentence_text} {implied}")
-        context = f"{_neighbours(article.text, fact)} {article.title or ''} {implied}"
-        match = 0.6 * in_sentence + 0.4 * overlap(interpretation.terms, context)
+        terms = interpretation.terms
+        in_sentence = overlap(terms, fact.sentence_text, implied)
+        before, after = _neighbours(article.text, fact)
+        context = overlap(terms, before, fact.sentence_text, after, article.title or "", implied)
+        match = 0.6 * in_sentence + 0.4 * context
         out.append(Candidate(fact, article, match, retrieval))
     return out
 
@@ -245,10 +253,10 @@ def implied_words(fact: Fact) -> str:
     return f"{_KIND_WORDS.get(fact.kind, '')} {victims}"
 
 
-def _neighbours(text: str, fact: Fact) -> str:
-    """The fact's sentence with up to ~200 characters on each side, cut at sentence ends."""
+def _neighbours(text: str, fact: Fact) -> tuple[str, str]:
+    """Up to ~200 characters on each side of the fact's sentence, cut at sentence ends."""
     before = text[max(0, fact.sentence_start - 200) : fact.sentence_start]
     after = text[fact.sentence_end : fact.sentence_end + 200]
     before = before[before.rfind(". ") + 1 :] if ". " in before else before
     after = after[: after.find(". ") + 1] if ". " in after else after
-    return f"{before} {fact.sentence_text} {after}"
+    return before, after
