@@ -3,12 +3,12 @@ and re-extraction after the rules change."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import delete, func, insert, or_
+from sqlalchemy import delete, func, insert, null, or_
 from sqlmodel import Session, col, select
 
 from corpus.articles import iter_articles
@@ -190,11 +190,14 @@ def facts_for_answer(
     kind: str | None = None,
     name_like: str | None = None,
     spans: Sequence[tuple[int, int, int]] | None = None,
+    keep: Callable[[Mapping[str, Any]], bool] | None = None,
     limit: int = 2000,
 ) -> list[tuple[Fact, Article]]:
     """Facts of ``field`` (inside the given (article, start, end) spans, of ``kind``, naming
-    ``name_like``) with their articles, for the answerer, in id order."""
-    query = select(Fact.id, Fact.article_id, Fact.start)
+    ``name_like``, whose value ``keep`` accepts) with their articles, for the answerer, in id
+    order."""
+    # The value (JSON) is read only for ``keep``: decoding it for every row costs.
+    query = select(Fact.id, Fact.article_id, Fact.start, Fact.value if keep else null())
     if spans is not None:
         if not spans:
             return []
@@ -215,7 +218,11 @@ def facts_for_answer(
     if name_like:
         query = query.where(func.lower(col(Fact.text)).like(f"%{_escape_like(name_like.lower())}%"))
     # Ids first, rows second: only the facts kept become ORM objects (most of the cost).
-    found = [(int(i or 0), a, start) for i, a, start in session.exec(query.order_by(col(Fact.id)))]
+    found = [
+        (int(i or 0), a, start)
+        for i, a, start, value in session.exec(query.order_by(col(Fact.id)))
+        if keep is None or keep(value or {})
+    ]
     if spans is not None:
         inside: dict[int, list[tuple[int, int]]] = {}
         for a, s, e in spans:

@@ -4,9 +4,10 @@ sentence matches the question's content words."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from sqlmodel import Session
 
@@ -168,12 +169,17 @@ def gather(
     kind: str | None = None,
     name_like: str | None = None,
     everywhere: bool = False,
+    keep: Callable[[Mapping[str, Any]], bool] | None = None,
+    score: bool = True,
 ) -> list[Candidate]:
     """Facts of ``field`` scored against the question: those in the retrieved passages, or
-    everywhere (a person looked up by name)."""
+    everywhere (a person looked up by name). ``keep`` (on a fact's value) drops facts before
+    they are loaded; without ``score`` their match is 0 (the caller scores them its own way)."""
     passages = retrieve(index, interpretation.terms)
     spans = None if everywhere else [(p.article_id, p.start, p.end) for p in passages]
-    rows = facts_for_answer(session, field=field, kind=kind, name_like=name_like, spans=spans)
+    rows = facts_for_answer(
+        session, field=field, kind=kind, name_like=name_like, spans=spans, keep=keep
+    )
     by_article: dict[int, list[Retrieved]] = {}
     for passage in passages:
         by_article.setdefault(passage.article_id, []).append(passage)
@@ -191,6 +197,9 @@ def gather(
             ),
             default=0.0,
         )
+        if not score:
+            out.append(Candidate(fact, article, 0.0, retrieval))
+            continue
         # The sentence counts most; its neighbours and the headline supply what it leaves
         # implicit ("the toll rose to 80", with the place named in the sentence before).
         implied = implied_words(fact)
