@@ -16,6 +16,7 @@ deletions only grow, so the deleted count is part of the key) in a cache bounded
 from __future__ import annotations
 
 import heapq
+import math
 import threading
 from array import array
 from bisect import bisect_left
@@ -168,34 +169,43 @@ def top_documents(
     b, k1 = weighting.B, weighting.K1
     leaves = [(sub.reader(), offset) for sub, offset in searcher.leaf_searchers()]
     top: list[tuple[float, int]] = []  # min-heap of the k best (score, -docnum) so far
+    floor = -math.inf  # a passage scoring below this cannot enter the top k
     scored: set[int] = set()
     for n, term in enumerate(plan):
         later = plan[n + 1 :]
         rest = sum(t.bound for t in later)
-        if len(top) >= k and term.bound + rest < top[0][0] - _SLACK:
+        if term.bound + rest < floor:
             break  # no passage without a rarer term can reach the k-th score
         for reader, offset in leaves:
             own = cache.get(reader, fieldname, term.text)
-            others = [(t.idf * (k1 + 1), cache.get(reader, fieldname, t.text)) for t in later]
+            others = [
+                (t.idf * (k1 + 1), t.bound, cache.get(reader, fieldname, t.text)) for t in later
+            ]
             norms = cache.norms(reader, fieldname, k1, b, avgfl)
             weight_of = term.idf * (k1 + 1)
             for docnum, weight in zip(own.ids, own.weights, strict=True):
                 if docnum + offset in scored:
                     continue  # has a rarer term: scored with every term already
+                # A new passage has none of the rarer terms: only this and later ones count,
+                # and it is dropped as soon as even all the terms left could not lift it.
                 norm = norms[docnum]
                 score = weight_of * weight / (weight + norm)
-                if len(top) >= k and score + rest < top[0][0] - _SLACK:
-                    continue  # cannot reach the k-th score even with every later term
-                # A new passage has none of the rarer terms: only this and later ones count.
-                for scale, postings in others:
+                left = rest
+                for scale, bound, postings in others:
+                    if score + left < floor:
+                        break
+                    left -= bound
                     other = postings.weight(docnum)
                     if other:
                         score += scale * other / (other + norm)
-                entry = (score, -(docnum + offset))
-                if len(top) < k:
-                    heapq.heappush(top, entry)
-                elif entry > top[0]:
-                    heapq.heapreplace(top, entry)
+                else:
+                    entry = (score, -(docnum + offset))
+                    if len(top) < k:
+                        heapq.heappush(top, entry)
+                    elif entry > top[0]:
+                        heapq.heapreplace(top, entry)
+                    if len(top) >= k:
+                        floor = top[0][0] - _SLACK
             scored.update(docnum + offset for docnum in own.ids)
     return [(score, -negated) for score, negated in sorted(top, reverse=True)]
 
