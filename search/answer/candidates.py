@@ -107,8 +107,21 @@ def _retrieve(index: PassageBackend, words: Sequence[str]) -> list[Retrieved]:
 
 @lru_cache(maxsize=8192)
 def stems(text: str) -> frozenset[str]:
-    """The analyzed words of a text (cached: sentences repeat across questions)."""
-    return frozenset(token.text for token in passage_analyzer()(text))
+    """The analyzed words of a text (cached: sentences repeat across questions).
+
+    The analyzer works a token at a time (split on ``\\w+``, lower-case, fold accents, drop
+    stop words, stem), so each distinct word is analyzed once and remembered: running the
+    whole chain over every sentence was a fifth of a question's time."""
+    return frozenset(stem for word in _WORD.findall(text) if (stem := _stem(word)))
+
+
+_WORD = re.compile(r"\w+")  # the analyzer's tokenizer (search/analysis.py)
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    """``word`` analyzed alone: its stem, or "" for a stop word."""
+    return next((token.text for token in passage_analyzer()(word)), "")
 
 
 @lru_cache(maxsize=256)
