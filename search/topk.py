@@ -141,8 +141,8 @@ def _lengths(reader: Any, fieldname: str) -> array[float]:
 
 
 def _read(reader: Any, fieldname: str, term: str) -> _Postings:
-    ids: array[int] = array("l")
-    weights: array[float] = array("d")
+    ids: array[int] = array("i")  # segment docnums fit in 32 bits
+    weights: array[float] = array("f")  # frequencies, stored as float32 by Whoosh too
     if (fieldname, term) not in reader:
         return _Postings(ids, weights)
     matcher = reader.postings(fieldname, term)  # wrapped to skip deleted documents, if any
