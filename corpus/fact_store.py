@@ -235,7 +235,7 @@ def facts_for_answer(
         return []
     facts = session.exec(select(Fact).where(col(Fact.id).in_(ids)).order_by(col(Fact.id))).all()
     articles = session.exec(
-        select(Article).where(col(Article.id).in_({f.article_id for f in facts}))
+        select(Article).where(col(Article.id).in_(sorted({f.article_id for f in facts})))
     ).all()
     by_id = {article.id: article for article in articles}
     return [(fact, by_id[fact.article_id]) for fact in facts]
