@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from corpus.tables import Article
-from search.types import SearchFilters, SearchPage
+from search.types import Hit, SearchFilters, SearchPage
 
 
 class PassageBackend(Protocol):
@@ -39,6 +39,11 @@ class PassageBackend(Protocol):
         count: bool = True,
     ) -> SearchPage:
         """Passages matching ``query``, best first, ties by article id then passage start."""
+        ...
+
+    def top_passages(self, terms: Sequence[str], k: int) -> list[Hit]:
+        """The ``k`` best passages for an OR of analyzed ``terms``, ranked as ``search`` ranks
+        them, without a total or highlights (the answerer's retrieval)."""
         ...
 
     def article_ids(self) -> set[int]:

@@ -12,6 +12,7 @@ import queue
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from corpus.tables import Article
 from search.analysis import passage_analyzer
 from search.highlight import highlight_passage
 from search.query import parse_query
+from search.topk import PostingsCache, top_documents
 from search.types import Hit, Passage, SearchFilters, SearchPage
 
 _INDEX_NAME = "passages"
@@ -69,6 +71,7 @@ class WhooshIndex:
         self._slots = threading.BoundedSemaphore(searchers)
         self._all: list[Searcher] = []
         self._all_lock = threading.Lock()
+        self._postings = PostingsCache()
 
     @classmethod
     def open(cls, directory: Path) -> WhooshIndex:
@@ -162,6 +165,16 @@ class WhooshIndex:
         next_offset = offset + limit if offset + limit < total else None
         return SearchPage(query=query, total=total, hits=hits, next_offset=next_offset)
 
+    def top_passages(self, terms: Sequence[str], k: int) -> list[Hit]:
+        """The ``k`` best passages for an OR of ``terms`` (already analyzed, as the index stores
+        them) by BM25, best first, ties by article id then start; no total, no highlights.
+        The same ranking as ``search`` for that OR, computed without scoring every passage
+        that has a common word (see search/topk.py)."""
+        with self._searching() as searcher:
+            ranked = top_documents(searcher, "text", terms, k, self._postings)
+            hits = [_stored_hit(searcher.stored_fields(doc), score) for score, doc in ranked]
+        return sorted(hits, key=lambda hit: (-hit.score, hit.article_id, hit.passage.start))
+
     def article_ids(self) -> set[int]:
         """Ids of the articles that have live (undeleted) passages in the index."""
         ids = set()
@@ -254,7 +267,8 @@ def _top(
     passages in text order, and segment merges keep that order. The window is re-sorted to
     state the rule explicitly."""
     results = searcher.search(query, limit=max(wanted, 1), filter=filter_, optimize=not count)
-    ranked = sorted(results, key=lambda hit: (-hit.score, hit["article_id"], hit["start"]))
+    # Slice, never iterate: list() asks Results for its len(), which counts every match.
+    ranked = sorted(results[:], key=lambda hit: (-hit.score, hit["article_id"], hit["start"]))
     return ranked, len(results) if count else results.scored_length()
 
 
@@ -298,21 +312,22 @@ def _end_of(day: date | None) -> datetime | None:
     return datetime.combine(day, time.max) if day else None
 
 
-def _score_of(hit: Any) -> float:
-    return round(float(hit.score or 0.0), 6)
-
-
 def _to_hit(hit: Any, terms: set[bytes | str]) -> Hit:
-    stored = hit.fields()
-    start, text = stored["start"], stored["text"]
-    passage = Passage(text=text, start=start, end=stored["end"])
+    found = _stored_hit(hit.fields(), hit.score)
+    if not terms:
+        return found
+    return replace(found, highlights=highlight_passage(found.passage, terms))
+
+
+def _stored_hit(stored: dict[str, Any], score: float | None) -> Hit:
+    passage = Passage(text=stored["text"], start=stored["start"], end=stored["end"])
     published = stored.get("published")
     return Hit(
         article_id=stored["article_id"],
         title=stored.get("title"),
         source=stored.get("source"),
         published=published.date() if published else None,
-        score=_score_of(hit),
+        score=round(float(score or 0.0), 6),
         passage=passage,
-        highlights=highlight_passage(passage, terms) if terms else (),
+        highlights=(),
     )

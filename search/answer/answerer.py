@@ -347,10 +347,19 @@ def _who_said(session: Session, index: PassageBackend, interp: Interpretation) -
 
 def _who_is(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
     surname = (interp.focus or "").split()[-1] if interp.focus else ""
+    found = gather(
+        session,
+        index,
+        interp,
+        field="people",
+        name_like=surname,
+        everywhere=True,
+        keep=lambda value: _same_person(value.get("name"), interp.focus),
+        score=False,  # a role is the match here, not the words around it
+    )
     candidates = [
         Candidate(c.fact, c.article, 1.0 if c.fact.value.get("role") else 0.0, c.retrieval)
-        for c in gather(session, index, interp, field="people", name_like=surname, everywhere=True)
-        if _same_person(c.fact.value.get("name"), interp.focus)
+        for c in found
     ]
 
     def phrase(c: Candidate) -> tuple[str, object]:
@@ -410,6 +419,8 @@ def _passage_fallback(
     """The best-matching sentence of the best passages, with low confidence, or abstention."""
     best: tuple[float, Citation] | None = None
     for passage in retrieve(index, interp.terms)[:10]:
+        if overlap(interp.terms, passage.text) < PASSAGE_MIN_OVERLAP:
+            continue  # none of its sentences has more of the words than it has: skip splitting
         for sentence in _sentences_of(passage):
             match = overlap(interp.terms, sentence.text)
             score = match * (0.8 + 0.2 * passage.relative_score)

@@ -4,9 +4,10 @@ sentence matches the question's content words."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from sqlmodel import Session
 
@@ -73,8 +74,9 @@ _RETRIEVED: dict[tuple[int, int, tuple[str, ...]], list[Retrieved]] = {}
 
 
 def retrieve(index: PassageBackend, terms: Sequence[str]) -> list[Retrieved]:
-    """Top passages for the question's words: an OR of them (BM25 rewards passages with
-    more). Remembered per index generation, as one question retrieves for several fields."""
+    """Top passages for the question's words: BM25 over an OR of them (a passage with more of
+    them, and rarer ones, ranks higher). Remembered per index generation, as one question
+    retrieves for several fields."""
     words = tuple(t for t in terms if t.isalnum())
     if not words:
         return []
@@ -82,13 +84,13 @@ def retrieve(index: PassageBackend, terms: Sequence[str]) -> list[Retrieved]:
     if key not in _RETRIEVED:
         if len(_RETRIEVED) > 256:
             _RETRIEVED.clear()
-        _RETRIEVED[key] = _retrieve(index, " OR ".join(words))
+        _RETRIEVED[key] = _retrieve(index, words)
     return _RETRIEVED[key]
 
 
-def _retrieve(index: PassageBackend, query: str) -> list[Retrieved]:
-    page = index.search(query, limit=RETRIEVE, highlight=False, count=False)
-    best = max((hit.score for hit in page.hits), default=0.0) or 1.0
+def _retrieve(index: PassageBackend, words: Sequence[str]) -> list[Retrieved]:
+    hits = index.top_passages(words, RETRIEVE)
+    best = max((hit.score for hit in hits), default=0.0) or 1.0
     return [
         Retrieved(
             hit.article_id,
@@ -99,14 +101,27 @@ def _retrieve(index: PassageBackend, query: str) -> list[Retrieved]:
             hit.title,
             hit.source,
         )
-        for hit in page.hits
+        for hit in hits
     ]
 
 
 @lru_cache(maxsize=8192)
 def stems(text: str) -> frozenset[str]:
-    """The analyzed words of a text (cached: sentences repeat across questions)."""
-    return frozenset(token.text for token in passage_analyzer()(text))
+    """The analyzed words of a text (cached: sentences repeat across questions).
+
+    The analyzer works a token at a time (split on ``\\w+``, lower-case, fold accents, drop
+    stop words, stem), so each distinct word is analyzed once and remembered: running the
+    whole chain over every sentence was a fifth of a question's time."""
+    return frozenset(stem for word in _WORD.findall(text) if (stem := _stem(word)))
+
+
+_WORD = re.compile(r"\w+")  # the analyzer's tokenizer (search/analysis.py)
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    """``word`` analyzed alone: its stem, or "" for a stop word."""
+    return next((token.text for token in passage_analyzer()(word)), "")
 
 
 @lru_cache(maxsize=256)
@@ -121,15 +136,21 @@ def _shortened(text: str) -> frozenset[str]:
     return frozenset(stem[:-cut] for stem in stems(text) for cut in (1, 2) if len(stem) - cut >= 4)
 
 
-def overlap(terms: Sequence[str], text: str) -> float:
-    """Fraction of the question's content words found in ``text``.
+def overlap(terms: Sequence[str], *texts: str) -> float:
+    """Fraction of the question's content words found in ``texts`` (read as one text joined by
+    spaces; each part's words are cached on their own, so a sentence shared by several facts,
+    or a headline by a whole article, is analyzed once).
 
     A word also counts when a stem differing only in its last two letters is found ("syrian"
     ~ "syria"), and two adjacent question words count when the text writes them as one
     ("air strike" ~ "airstrike")."""
     if not terms:
         return 0.0
-    found, shortened = stems(text), _shortened(text)
+    if len(texts) == 1:
+        found, shortened = stems(texts[0]), _shortened(texts[0])
+    else:
+        found = frozenset().union(*(stems(t) for t in texts))
+        shortened = frozenset().union(*(_shortened(t) for t in texts))
     hits = [_found(term, found, shortened) for term in terms]
     for i in range(len(terms) - 1):
         if not (hits[i] and hits[i + 1]) and _compound(terms[i], terms[i + 1]) in found:
@@ -161,12 +182,17 @@ def gather(
     kind: str | None = None,
     name_like: str | None = None,
     everywhere: bool = False,
+    keep: Callable[[Mapping[str, Any]], bool] | None = None,
+    score: bool = True,
 ) -> list[Candidate]:
     """Facts of ``field`` scored against the question: those in the retrieved passages, or
-    everywhere (a person looked up by name)."""
+    everywhere (a person looked up by name). ``keep`` (on a fact's value) drops facts before
+    they are loaded; without ``score`` their match is 0 (the caller scores them its own way)."""
     passages = retrieve(index, interpretation.terms)
     spans = None if everywhere else [(p.article_id, p.start, p.end) for p in passages]
-    rows = facts_for_answer(session, field=field, kind=kind, name_like=name_like, spans=spans)
+    rows = facts_for_answer(
+        session, field=field, kind=kind, name_like=name_like, spans=spans, keep=keep
+    )
     by_article: dict[int, list[Retrieved]] = {}
     for passage in passages:
         by_article.setdefault(passage.article_id, []).append(passage)
@@ -184,12 +210,17 @@ def gather(
             ),
             default=0.0,
         )
+        if not score:
+            out.append(Candidate(fact, article, 0.0, retrieval))
+            continue
         # The sentence counts most; its neighbours and the headline supply what it leaves
         # implicit ("the toll rose to 80", with the place named in the sentence before).
         implied = implied_words(fact)
-        in_sentence = overlap(interpretation.terms, f"{fact.sentence_text} {implied}")
-        context = f"{_neighbours(article.text, fact)} {article.title or ''} {implied}"
-        match = 0.6 * in_sentence + 0.4 * overlap(interpretation.terms, context)
+        terms = interpretation.terms
+        in_sentence = overlap(terms, fact.sentence_text, implied)
+        before, after = _neighbours(article.text, fact)
+        context = overlap(terms, before, fact.sentence_text, after, article.title or "", implied)
+        match = 0.6 * in_sentence + 0.4 * context
         out.append(Candidate(fact, article, match, retrieval))
     return out
 
@@ -244,10 +275,10 @@ def implied_words(fact: Fact) -> str:
     return f"{_KIND_WORDS.get(fact.kind, '')} {victims}"
 
 
-def _neighbours(text: str, fact: Fact) -> str:
-    """The fact's sentence with up to ~200 characters on each side, cut at sentence ends."""
+def _neighbours(text: str, fact: Fact) -> tuple[str, str]:
+    """Up to ~200 characters on each side of the fact's sentence, cut at sentence ends."""
     before = text[max(0, fact.sentence_start - 200) : fact.sentence_start]
     after = text[fact.sentence_end : fact.sentence_end + 200]
     before = before[before.rfind(". ") + 1 :] if ". " in before else before
     after = after[: after.find(". ") + 1] if ". " in after else after
-    return f"{before} {fact.sentence_text} {after}"
+    return before, after
