@@ -9,6 +9,7 @@ whoosh-reloaded 2.7.5 it returns deleted documents and leaks file descriptors).
 from __future__ import annotations
 
 import queue
+import tempfile
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -19,7 +20,7 @@ from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh.fields import DATETIME, ID, NUMERIC, STORED, TEXT, Schema
-from whoosh.filedb.filestore import RamStorage
+from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.query import And, AndNot, DateRange, Not, Query, Term
 from whoosh.searching import Searcher
 from whoosh.writing import CLEAR
@@ -86,7 +87,7 @@ class WhooshIndex:
     @classmethod
     def in_memory(cls) -> WhooshIndex:
         """An index in RAM, for unit tests."""
-        return cls(RamStorage().create_index(passage_schema(), indexname=_INDEX_NAME))
+        return cls(_PrivateRamStorage().create_index(passage_schema(), indexname=_INDEX_NAME))
 
     # -- writes -------------------------------------------------------------------------------
 
@@ -225,6 +226,15 @@ class WhooshIndex:
                 yield searcher
             finally:
                 self._idle.put(searcher)
+
+
+class _PrivateRamStorage(RamStorage):  # type: ignore[misc]
+    """RAM storage whose writers keep their temporary files in a directory of their own:
+    Whoosh names it after the index in the system temp directory, so every in-memory index of
+    every process would share /tmp/passages.tmp (concurrent test runs collided on it)."""
+
+    def temp_storage(self, name: str | None = None) -> FileStorage:
+        return FileStorage(tempfile.mkdtemp(prefix="factdesk-whoosh-")).create()
 
 
 def _add_article(writer: Any, article: Article) -> int:
