@@ -109,7 +109,9 @@ def article_contexts(session: Session, article_ids: set[int]) -> dict[int, Artic
         for article_id, entity_id, count in session.execute(
             sa_select(col(Fact.article_id), col(Fact.entity_id), func.count())
             .where(
-                col(Fact.field) == "places",
+                # ``x || ''``: look up by article (ix_fact_article_id); on ix_fact_field SQLite
+                # walked every place fact of the corpus once per chunk (2.7 s at 20k articles).
+                col(Fact.field).concat("") == "places",
                 col(Fact.kind) != "country",  # "Syria" or "US" would link every story of a week
                 col(Fact.article_id).in_(chunk),
             )
