@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
@@ -30,7 +30,14 @@ def _display_name(value: dict[str, Any]) -> str:
     return str(value.get("canonical") or value.get("name") or "")
 
 
-def link_entities(session: Session, facts: Sequence[Fact]) -> None:
+class LinkedFact(Protocol):
+    """What entity linking reads and rewrites on a fact row about to be inserted."""
+
+    entity_id: str | None
+    value: dict[str, Any]
+
+
+def link_entities(session: Session, facts: Sequence[LinkedFact]) -> None:
     """Create missing Entity rows for ``facts`` and link surname-only people to full names."""
     new: dict[str, Entity] = {}
     for fact in facts:
@@ -73,7 +80,7 @@ def _full_name_for(session: Session, surname: str, new: dict[str, Entity]) -> En
     return next(iter(candidates.values())) if len(candidates) == 1 else None
 
 
-def _absorb_surname_entity(session: Session, full: Entity, facts: Sequence[Fact]) -> None:
+def _absorb_surname_entity(session: Session, full: Entity, facts: Sequence[LinkedFact]) -> None:
     """A full name arrived: earlier surname-only mentions of it now point at it."""
     surname = full.name.rsplit(" ", 1)[-1]
     stale = session.exec(

@@ -24,11 +24,15 @@ from whoosh.searching import Searcher
 from whoosh.writing import CLEAR
 
 from corpus.passages import split_passages
+from corpus.spans import Span
 from corpus.tables import Article
 from search.analysis import passage_analyzer
 from search.highlight import highlight_passage
 from search.query import parse_query
 from search.types import Hit, Passage, SearchFilters, SearchPage
+from search.whoosh_patches import apply as apply_whoosh_patches
+
+apply_whoosh_patches()
 
 _INDEX_NAME = "passages"
 SEARCHERS = 1
@@ -88,16 +92,28 @@ class WhooshIndex:
 
     def add_articles(self, articles: Sequence[Article]) -> int:
         """Index every passage of ``articles`` in one commit; return the passage count."""
-        if not articles:
-            return 0
+        return self.add_passages((article, split_passages(article.text)) for article in articles)
+
+    def add_passages(self, items: Iterable[tuple[Article, Sequence[Span]]]) -> int:
+        """Index the given passages of each article in one commit; return the passage count.
+
+        ``items`` is consumed inside the writer, so the caller may produce it lazily (ingestion
+        flushes rows while workers still extract): the writer commits once it is exhausted
+        and is cancelled if producing it raises."""
         with self._write_lock:
-            writer = self._ix.writer()
+            writer = None
+            count = 0
             try:
-                count = sum(_add_article(writer, article) for article in articles)
+                for article, passages in items:
+                    if writer is None:
+                        writer = self._ix.writer()
+                    count += _add_article(writer, article, passages)
             except BaseException:
-                writer.cancel()
+                if writer is not None:
+                    writer.cancel()
                 raise
-            writer.commit()
+            if writer is not None:
+                writer.commit()
         return count
 
     def delete_articles(self, article_ids: Iterable[int]) -> None:
@@ -120,7 +136,10 @@ class WhooshIndex:
         with self._write_lock:
             writer = self._ix.writer()
             try:
-                count = sum(_add_article(writer, article) for article in articles)
+                count = sum(
+                    _add_article(writer, article, split_passages(article.text))
+                    for article in articles
+                )
             except BaseException:
                 writer.cancel()
                 raise
@@ -201,11 +220,11 @@ class WhooshIndex:
                 self._idle.put(searcher)
 
 
-def _add_article(writer: Any, article: Article) -> int:
+def _add_article(writer: Any, article: Article, passages: Sequence[Span]) -> int:
     assert article.id is not None, "articles are indexed after they have an id"
     published = datetime.combine(article.published, time()) if article.published else None
     count = 0
-    for span in split_passages(article.text):
+    for span in passages:
         fields: dict[str, Any] = {
             "passage_id": f"{article.id}:{span.start}",
             "article_key": str(article.id),

@@ -16,6 +16,7 @@ from corpus.db import create_schema, make_engine, sqlite_url
 from corpus.facts.gazetteer import warm_up
 from corpus.files import read_articles, sample_paths
 from corpus.ingest import ingest_articles
+from corpus.prepare_pool import PreparePool
 from search.aliases import AliasCache
 from search.cache import GenerationCache
 from search.maintenance import repair_index
@@ -51,6 +52,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         index = WhooshIndex.open(settings.index_dir)
         app.state.settings, app.state.engine, app.state.index = settings, engine, index
         app.state.aliases = AliasCache()
+        # Workers start with the first large batch, not here: most apps never ingest one.
+        app.state.prepare_pool = PreparePool(settings.extract_worker_count)
         app.state.results = GenerationCache()
         with Session(engine, expire_on_commit=False) as session:
             check = repair_index(session=session, index=index)
@@ -63,6 +66,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         try:
             yield
         finally:
+            app.state.prepare_pool.close()
             index.close()
             engine.dispose()
 

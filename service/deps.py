@@ -10,6 +10,7 @@ from fastapi import Depends, Header, HTTPException, Path, Request
 from sqlmodel import Session
 
 from corpus.articles import get_article
+from corpus.prepare_pool import PreparePool
 from corpus.tables import Article
 from search.aliases import AliasCache
 from search.backend import PassageBackend
@@ -33,6 +34,11 @@ def get_index(request: Request) -> PassageBackend:
     return request.app.state.index  # type: ignore[no-any-return]
 
 
+def get_prepare_pool(request: Request) -> PreparePool:
+    """The extraction workers for large ingest batches."""
+    return request.app.state.prepare_pool  # type: ignore[no-any-return]
+
+
 def get_result_cache(request: Request) -> GenerationCache:
     """The result cache for searches and claims (keyed by index generation)."""
     return request.app.state.results  # type: ignore[no-any-return]
@@ -48,6 +54,7 @@ SessionDep = Annotated[Session, Depends(get_session)]
 IndexDep = Annotated[PassageBackend, Depends(get_index)]
 AliasesDep = Annotated[AliasCache, Depends(get_aliases)]
 ResultCacheDep = Annotated[GenerationCache, Depends(get_result_cache)]
+PreparePoolDep = Annotated[PreparePool, Depends(get_prepare_pool)]
 
 
 def require_writer(
