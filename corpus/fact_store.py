@@ -79,12 +79,13 @@ def store_facts(
             all_facts.append(fact)
     link_entities(session, all_facts)
     if all_facts:
-        # One executemany INSERT: building ORM state for thousands of facts per batch costs
-        # more than extracting them.
-        session.execute(insert(Fact), [_row(fact) for fact in all_facts])
+        # One executemany INSERT on the table, not the entity: the ORM's bulk path re-maps every
+        # row dict (~0.6 s of a 30,000-fact batch in a profile) and builds no state we use.
+        session.execute(insert(_FACT_TABLE), [_row(fact) for fact in all_facts])
 
 
-_FACT_COLUMNS = [c.name for c in Fact.__table__.columns if c.name != "id"]  # type: ignore[attr-defined]
+_FACT_TABLE = Fact.__table__  # type: ignore[attr-defined]
+_FACT_COLUMNS = [c.name for c in _FACT_TABLE.columns if c.name != "id"]
 assert set(_FACT_COLUMNS) == set(FactRow.__slots__), "FactRow must mirror the Fact table"
 
 

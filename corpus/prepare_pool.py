@@ -8,8 +8,9 @@ was given itself. The load balances over every core without tuning, and a cold o
 costs nothing but its share. ``prepare`` is pure, so results do not depend on where a chunk
 ran.
 
-Workers start on first use (spawned, never forked from a threaded server), warm their caches
-once, and are replaced after a crash; the chunk is then prepared in-process.
+Workers are spawned (never forked from a threaded server) on first use, or at startup by
+``start`` (``factdesk serve``: the warm-up takes seconds, which the first batch would otherwise
+pay); each warms its caches once, and a crashed one is replaced, its chunk prepared in-process.
 """
 
 from __future__ import annotations
@@ -37,6 +38,10 @@ def prepare_in_process(jobs: Sequence[PrepareJob]) -> Iterator[Prepared]:
 
 def _prepare_chunk(jobs: Sequence[PrepareJob]) -> list[Prepared]:
     return [prepare(job) for job in jobs]
+
+
+def _nothing() -> None:
+    """A task that makes the executor start a worker (which warms up in its initializer)."""
 
 
 def _warm_worker() -> None:
@@ -82,6 +87,12 @@ class PreparePool:
             while future is not None and not future.done() and batch.steal_last():
                 batch.top_up(self._submit)
             yield from batch.stolen.pop(i) if future is None else self._result(future, chunk)
+
+    def start(self) -> None:
+        """Start and warm the workers now, in the background, instead of on the first batch."""
+        if self.workers > 0:
+            for _ in range(self.workers):
+                self._running().submit(_nothing)
 
     def _submit(self, chunk: list[PrepareJob]) -> Future[list[Prepared]]:
         try:

@@ -8,6 +8,7 @@ whoosh-reloaded 2.7.5 it returns deleted documents and leaks file descriptors).
 
 from __future__ import annotations
 
+import logging
 import queue
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -20,6 +21,7 @@ from whoosh import index as whoosh_index
 from whoosh.fields import DATETIME, ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 from whoosh.query import And, AndNot, DateRange, Not, Query, Term
+from whoosh.reading import SegmentReader
 from whoosh.searching import Searcher
 from whoosh.writing import CLEAR
 
@@ -28,11 +30,14 @@ from corpus.spans import Span
 from corpus.tables import Article
 from search.analysis import passage_analyzer
 from search.highlight import highlight_passage
+from search.merge_policy import merge_from
 from search.query import parse_query
 from search.types import Hit, Passage, SearchFilters, SearchPage
 from search.whoosh_patches import apply as apply_whoosh_patches
 
 apply_whoosh_patches()
+
+log = logging.getLogger("factdesk")
 
 _INDEX_NAME = "passages"
 SEARCHERS = 1
@@ -113,8 +118,38 @@ class WhooshIndex:
                     writer.cancel()
                 raise
             if writer is not None:
-                writer.commit()
+                writer.commit(merge=False)
+                self._merge_newest()
         return count
+
+    def _merge_newest(self) -> None:
+        """Merge the newest segments when ``merge_from`` says so, oldest first, in a commit of
+        their own; the caller holds the write lock. Passages are already committed, so a failed
+        merge leaves a valid, unmerged index: it is logged, not raised (raising would roll back
+        rows whose passages stay indexed)."""
+        segments = self._ix._segments()
+        if len(segments) < 2:
+            return
+        *older, latest = [segment.doc_count() for segment in segments]
+        start = merge_from(older, latest)
+        newest = segments[start:]
+        if len(newest) < 2:
+            return
+        try:
+            writer = self._ix.writer()
+            try:
+                for segment in newest:
+                    reader = SegmentReader(self._ix.storage, self._ix.schema, segment)
+                    try:
+                        writer.add_reader(reader)
+                    finally:
+                        reader.close()
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit(mergetype=lambda _writer, current: current[:start])
+        except Exception:
+            log.exception("merging %d index segments failed; the index stays unmerged", len(newest))
 
     def delete_articles(self, article_ids: Iterable[int]) -> None:
         """Remove every passage of the given articles in one commit."""
@@ -129,7 +164,7 @@ class WhooshIndex:
             except BaseException:
                 writer.cancel()
                 raise
-            writer.commit()
+            writer.commit(merge=False)  # MERGE_SMALL would reorder documents; see merge_policy
 
     def rebuild(self, articles: Iterable[Article]) -> int:
         """Replace the index with ``articles``' passages in one atomic commit."""

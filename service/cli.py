@@ -54,7 +54,7 @@ def _serve(args: argparse.Namespace) -> int:
 
     from service.app import create_app
 
-    uvicorn.run(create_app(), host=args.host, port=args.port)
+    uvicorn.run(create_app(start_workers=True), host=args.host, port=args.port)
     return 0
 
 

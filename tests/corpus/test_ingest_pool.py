@@ -26,6 +26,7 @@ from search.whoosh_index import WhooshIndex
 def pool() -> Iterator[PreparePool]:
     """One worker for the module (spawning costs seconds); small chunks so the caller steals."""
     prepare_pool = PreparePool(1, min_batch=8, chunk=3)
+    prepare_pool.start()  # warms while the first test prepares its expected results
     yield prepare_pool
     prepare_pool.close()
 
@@ -56,7 +57,8 @@ def _jobs(inputs: Sequence[ArticleInput]) -> list[PrepareJob]:
 
 def test_worker_results_equal_in_process(pool: PreparePool, inputs: list[ArticleInput]) -> None:
     jobs = _jobs(inputs)
-    assert list(pool.prepare_all(jobs)) == list(prepare_in_process(jobs))
+    expected = list(prepare_in_process(jobs))
+    assert list(pool.prepare_all(jobs)) == expected
 
 
 def _store(tmp: Path, inputs: list[ArticleInput], pool: PreparePool | None) -> dict[str, Any]:
