@@ -167,3 +167,23 @@ def test_reextract_keeps_facts_identical(tmp_path, monkeypatch, capsys) -> None:
         after = _all(client, "/facts", "facts")
     strip = lambda facts: [{k: v for k, v in f.items() if k != "id"} for f in facts]  # noqa: E731
     assert strip(after) == strip(before)
+
+
+def test_a_later_full_name_absorbs_the_surname_entity(client: TestClient) -> None:
+    first = client.post(
+        "/articles",
+        json={"text": "Konashenkov said the convoy was hit near Aleppo on Monday, officials said."},
+    ).json()
+    people = client.get("/entities", params={"type": "person"}).json()["entities"]
+    assert [p["id"] for p in people] == ["person:konashenkov"]
+    second = client.post(
+        "/articles",
+        json={
+            "text": "Russian defence ministry spokesman Igor Konashenkov said on Tuesday that "
+            "the strike was deliberate."
+        },
+    ).json()
+    people = client.get("/entities", params={"type": "person"}).json()["entities"]
+    assert [(p["id"], p["article_ids"]) for p in people] == [
+        ("person:igor-konashenkov", [first["id"], second["id"]])
+    ]
