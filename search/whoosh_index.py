@@ -91,7 +91,7 @@ class WhooshIndex:
     @classmethod
     def in_memory(cls) -> WhooshIndex:
         """An index in RAM, for unit tests."""
-        return cls(RamStorage().create_index(passage_schema(), indexname=_INDEX_NAME))
+        return cls(_PrivateRamStorage().create_index(passage_schema(), indexname=_INDEX_NAME))
 
     # -- writes -------------------------------------------------------------------------------
 
@@ -253,6 +253,17 @@ class WhooshIndex:
                 yield searcher
             finally:
                 self._idle.put(searcher)
+
+
+class _PrivateRamStorage(RamStorage):  # type: ignore[misc]
+    """RAM storage whose writers keep their temporary files in RAM as well.
+
+    Whoosh's RamStorage puts them in ``<tmp>/passages.tmp``, one directory for every process on
+    the machine, and a finishing writer deletes it: concurrent test runs broke each other's
+    commits (FileNotFoundError on a ``.ctmp`` file)."""
+
+    def temp_storage(self, name: str | None = None) -> RamStorage:
+        return RamStorage()
 
 
 def _add_article(writer: Any, article: Article, passages: Sequence[Span]) -> int:

@@ -28,7 +28,9 @@ class Settings(BaseSettings):
         """How many extraction workers to run (see ``extract_workers``)."""
         if self.extract_workers is not None:
             return self.extract_workers
-        return max(0, min(4, (os.cpu_count() or 1) - 1))
+        # The cores this process may run on (a container's cpuset), not the host's count.
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+        return max(0, min(4, (cores or 1) - 1))
 
     @property
     def index_dir(self) -> Path:
