@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import func, text, update
 from sqlmodel import Session, col, select
@@ -30,13 +30,19 @@ def _display_name(value: dict[str, Any]) -> str:
     return str(value.get("canonical") or value.get("name") or "")
 
 
-def link_entities(session: Session, facts: Sequence[Fact]) -> None:
+class LinkedFact(Protocol):
+    """What entity linking reads and rewrites on a fact row about to be inserted."""
+
+    entity_id: str | None
+    value: dict[str, Any]
+
+
+def link_entities(session: Session, facts: Sequence[LinkedFact]) -> None:
     """Create missing Entity rows for ``facts`` and link surname-only people to full names."""
     new: dict[str, Entity] = {}
+    known = _existing_ids(session, {fact.entity_id for fact in facts if fact.entity_id})
     for fact in facts:
-        if not fact.entity_id:
-            continue
-        if fact.entity_id in new or session.get(Entity, fact.entity_id) is not None:
+        if not fact.entity_id or fact.entity_id in new or fact.entity_id in known:
             continue
         data = {
             k: v for k, v in fact.value.items() if k not in _DATA_KEYS_SKIPPED and v is not None
@@ -48,9 +54,10 @@ def link_entities(session: Session, facts: Sequence[Fact]) -> None:
             data=data,
         )
     people = [e for e in new.values() if e.type == "person"]
+    stale = _surname_entities(session, {e.name.rsplit(" ", 1)[-1] for e in people if " " in e.name})
     for entity in people:
         if " " in entity.name:
-            _absorb_surname_entity(session, entity, facts)
+            _absorb_surname_entity(session, entity, stale)
         else:
             full = _full_name_for(session, entity.name, new)
             if full is not None:
@@ -73,18 +80,38 @@ def _full_name_for(session: Session, surname: str, new: dict[str, Entity]) -> En
     return next(iter(candidates.values())) if len(candidates) == 1 else None
 
 
-def _absorb_surname_entity(session: Session, full: Entity, facts: Sequence[Fact]) -> None:
+def _existing_ids(session: Session, entity_ids: set[str]) -> set[str]:
+    """Those of ``entity_ids`` stored already: one query per 500 (not one per fact)."""
+    ordered, found = sorted(entity_ids), set[str]()
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start : start + 500]
+        found.update(session.exec(select(Entity.id).where(col(Entity.id).in_(chunk))))
+    return found
+
+
+def _surname_entities(session: Session, surnames: set[str]) -> dict[str, list[Entity]]:
+    """Stored surname-only people with one of ``surnames`` as their name, by name."""
+    by_name: dict[str, list[Entity]] = defaultdict(list)
+    ordered = sorted(surnames)
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start : start + 500]
+        for entity in session.exec(
+            select(Entity).where(Entity.type == "person", col(Entity.name).in_(chunk))
+        ):
+            by_name[entity.name].append(entity)
+    return by_name
+
+
+def _absorb_surname_entity(session: Session, full: Entity, stale: dict[str, list[Entity]]) -> None:
     """A full name arrived: earlier surname-only mentions of it now point at it."""
-    surname = full.name.rsplit(" ", 1)[-1]
-    stale = session.exec(
-        select(Entity).where(Entity.type == "person", Entity.name == surname)
-    ).first()
-    if stale is None:
+    candidates = stale.get(full.name.rsplit(" ", 1)[-1])
+    if not candidates:
         return
+    absorbed = candidates.pop(0)  # another full name with this surname finds the next, if any
     session.exec(
-        update(Fact).where(col(Fact.entity_id) == stale.id).values(entity_id=full.id)  # type: ignore[call-overload]
+        update(Fact).where(col(Fact.entity_id) == absorbed.id).values(entity_id=full.id)  # type: ignore[call-overload]
     )
-    session.delete(stale)
+    session.delete(absorbed)
 
 
 def drop_orphan_entities(session: Session, entity_ids: set[str]) -> None:

@@ -1,14 +1,16 @@
 """Ingestion: normalise, deduplicate by content hash, sniff metadata, store, and index.
 
 A write is acknowledged only when both the rows and the passages are committed: rows are
-flushed (to get ids), passages are committed to the index, then the database commits. If the
-index fails the database rolls back; if the database commit fails the passages are removed.
+flushed (to get ids) as each article's preparation arrives, its passages go to the index
+writer, facts are inserted, the index commits, then the database commits. If anything before
+the index commit fails the database rolls back and the writer is cancelled; if the database
+commit fails the passages are removed.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,15 +18,16 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from corpus.errors import InvalidInput
-from corpus.fact_store import fact_rows, store_facts
-from corpus.facts import EXTRACTOR_VERSION, extract_facts
-from corpus.metadata import sniff_metadata
-from corpus.passages import split_passages
+from corpus.fact_store import FactRow, store_facts
+from corpus.facts import EXTRACTOR_VERSION
 from corpus.ports import ArticleIndex
-from corpus.spans import normalise_newlines
-from corpus.tables import Article, Fact
+from corpus.prepare import Prepared, PrepareJob
+from corpus.prepare_pool import PreparePool, prepare_in_process
+from corpus.spans import Span, normalise_newlines
+from corpus.tables import Article
 
 MAX_BATCH = 1000
+FLUSH_EVERY = 50  # article rows per INSERT while preparation streams in
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,67 +61,111 @@ def ingest_article(*, session: Session, index: ArticleIndex, article_in: Article
 
 
 def ingest_articles(
-    *, session: Session, index: ArticleIndex, articles_in: Sequence[ArticleInput]
+    *,
+    session: Session,
+    index: ArticleIndex,
+    articles_in: Sequence[ArticleInput],
+    pool: PreparePool | None = None,
 ) -> list[Ingested]:
-    """Store and index many articles with one index commit; results are in input order."""
+    """Store and index many articles with one index commit; results are in input order.
+
+    With a ``pool``, large batches are prepared (metadata, passages, facts) in its workers
+    while this thread stores and indexes; the outcome is the same as without."""
     if len(articles_in) > MAX_BATCH:
         raise InvalidInput(f"A batch holds at most {MAX_BATCH} articles; got {len(articles_in)}.")
     try:
-        return _ingest(session, index, articles_in)
+        return _ingest(session, index, articles_in, pool)
     except IntegrityError:
         # Another writer stored the same text between our lookup and our flush: look again.
         session.rollback()
-        return _ingest(session, index, articles_in)
+        return _ingest(session, index, articles_in, pool)
 
 
 def _ingest(
-    session: Session, index: ArticleIndex, articles_in: Sequence[ArticleInput]
+    session: Session,
+    index: ArticleIndex,
+    articles_in: Sequence[ArticleInput],
+    pool: PreparePool | None,
 ) -> list[Ingested]:
     texts = [normalise_newlines(a.text) for a in articles_in]
     for position, text in enumerate(texts):
         if not text.strip():
             raise InvalidInput("An article's text must not be empty.", field=position)
     hashes = [content_hash(text) for text in texts]
-    existing = {
+    stored = {
         a.content_hash: a
         for a in session.exec(select(Article).where(Article.content_hash.in_(set(hashes))))  # type: ignore[attr-defined]
     }
-    results: list[Ingested] = []
-    new: list[Article] = []
-    facts_of: dict[int, list[Fact]] = {}
+    new: dict[str, tuple[ArticleInput, str]] = {}  # first input of each new text, in order
     for article_in, text, digest in zip(articles_in, texts, hashes, strict=True):
-        if digest in existing:
-            results.append(Ingested(existing[digest], created=False))
-            continue
-        article = _build_article(article_in, text, digest)
-        existing[digest] = article
-        new.append(article)
-        facts_of[id(article)] = _build_facts(article)
-        results.append(Ingested(article, created=True))
-    if not new:
-        return results
-    try:
-        session.add_all(new)
-        session.flush()
-        store_facts(session, [(article, facts_of[id(article)]) for article in new])
-        session.flush()
-        index.add_articles(new)
-    except BaseException:
-        session.rollback()
-        raise
-    try:
-        session.commit()
-    except BaseException:
-        index.delete_articles([a.id for a in new if a.id is not None])
-        raise
+        if digest not in stored and digest not in new:
+            new[digest] = (article_in, text)
+    if new:
+        jobs = [_job(article_in, text) for article_in, text in new.values()]
+        prepared = pool.prepare_all(jobs) if pool else prepare_in_process(jobs)
+        created: list[Article] = []
+        try:
+            index.add_passages(_store(session, new, prepared, created))
+        except BaseException:
+            session.rollback()
+            raise
+        try:
+            session.commit()
+        except BaseException:
+            index.delete_articles([a.id for a in created if a.id is not None])
+            raise
+        fresh = {article.content_hash: article for article in created}
+    else:
+        fresh = {}
+    results, seen = [], set()
+    for digest in hashes:
+        if digest in stored:
+            results.append(Ingested(stored[digest], created=False))
+        else:  # the first copy of a new text is created; later copies in the batch are not
+            results.append(Ingested(fresh[digest], created=digest not in seen))
+            seen.add(digest)
     return results
 
 
-def _build_article(article_in: ArticleInput, text: str, digest: str) -> Article:
+def _store(
+    session: Session,
+    new: dict[str, tuple[ArticleInput, str]],
+    prepared: Iterator[Prepared],
+    created: list[Article],
+) -> Iterator[tuple[Article, list[Span]]]:
+    """Flush article rows as their preparation arrives and hand their passages to the index;
+    last, store every fact. The index commits only after this generator is exhausted, so rows
+    and passages still commit together, and a failure here cancels the index writer."""
+    facts: list[tuple[Article, list[FactRow]]] = []
+    pending: list[tuple[Article, Prepared]] = []
+    items = zip(new.items(), prepared, strict=True)
+    for number, ((digest, (article_in, text)), prep) in enumerate(items, 1):
+        pending.append((_build_article(article_in, text, digest, prep), prep))
+        if len(pending) < FLUSH_EVERY and number < len(new):
+            continue
+        session.add_all(article for article, _prep in pending)
+        session.flush()  # ids, which the passages carry
+        for article, prep in pending:
+            created.append(article)
+            facts.append((article, prep.facts))
+            yield article, [Span.of(article.text, s, e) for s, e in prep.passages]
+        pending.clear()
+    store_facts(session, facts)
+    session.flush()
+
+
+def _job(article_in: ArticleInput, text: str) -> PrepareJob:
     given = (article_in.title, article_in.source, article_in.published)
-    sniffed = sniff_metadata(
-        text, header=any(v is None for v in given), language=article_in.language is None
+    return PrepareJob(
+        text,
+        article_in.published,
+        sniff_header=any(v is None for v in given),
+        sniff_language=article_in.language is None,
     )
+
+
+def _build_article(article_in: ArticleInput, text: str, digest: str, prep: Prepared) -> Article:
+    sniffed = prep.metadata
     return Article(
         content_hash=digest,
         text=text,
@@ -127,10 +174,6 @@ def _build_article(article_in: ArticleInput, text: str, digest: str) -> Article:
         url=article_in.url,
         published=article_in.published or sniffed.published,
         language=article_in.language or sniffed.language,
-        passage_count=len(split_passages(text)),
+        passage_count=len(prep.passages),
         extractor_version=EXTRACTOR_VERSION,
     )
-
-
-def _build_facts(article: Article) -> list[Fact]:
-    return fact_rows(article.text, extract_facts(article.text, article.published))

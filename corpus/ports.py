@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
+from corpus.spans import Span
 from corpus.tables import Article
 
 
@@ -13,6 +14,11 @@ class ArticleIndex(Protocol):
 
     def add_articles(self, articles: Sequence[Article]) -> int:
         """Index every passage of ``articles`` in one commit; return the passage count."""
+        ...
+
+    def add_passages(self, items: Iterable[tuple[Article, Sequence[Span]]]) -> int:
+        """Index the given passages of each article in one commit, consuming ``items`` inside
+        the writer (committed once exhausted, cancelled if producing it raises)."""
         ...
 
     def delete_articles(self, article_ids: Iterable[int]) -> None:

@@ -227,9 +227,7 @@ def top_documents(
 _SLACK = 1e-9  # float sums in another order than Whoosh's must not decide a tie
 
 
-def _plan(
-    searcher: Any, fieldname: str, terms: Sequence[str], cache: PostingsCache
-) -> list[_Term]:
+def _plan(searcher: Any, fieldname: str, terms: Sequence[str], cache: PostingsCache) -> list[_Term]:
     """The query's terms that occur, rarest first (their passages become candidates first)."""
     plan = []
     for text in dict.fromkeys(terms):

@@ -8,8 +8,8 @@ whoosh-reloaded 2.7.5 it returns deleted documents and leaks file descriptors).
 
 from __future__ import annotations
 
+import logging
 import queue
-import tempfile
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -20,18 +20,26 @@ from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh.fields import DATETIME, ID, NUMERIC, STORED, TEXT, Schema
-from whoosh.filedb.filestore import FileStorage, RamStorage
+from whoosh.filedb.filestore import RamStorage
 from whoosh.query import And, AndNot, DateRange, Not, Query, Term
+from whoosh.reading import SegmentReader
 from whoosh.searching import Searcher
 from whoosh.writing import CLEAR
 
 from corpus.passages import split_passages
+from corpus.spans import Span
 from corpus.tables import Article
 from search.analysis import passage_analyzer
 from search.highlight import highlight_passage
+from search.merge_policy import merge_from
 from search.query import parse_query
 from search.topk import PostingsCache, top_documents
 from search.types import Hit, Passage, SearchFilters, SearchPage
+from search.whoosh_patches import apply as apply_whoosh_patches
+
+apply_whoosh_patches()
+
+log = logging.getLogger("factdesk")
 
 _INDEX_NAME = "passages"
 SEARCHERS = 1
@@ -93,17 +101,59 @@ class WhooshIndex:
 
     def add_articles(self, articles: Sequence[Article]) -> int:
         """Index every passage of ``articles`` in one commit; return the passage count."""
-        if not articles:
-            return 0
+        return self.add_passages((article, split_passages(article.text)) for article in articles)
+
+    def add_passages(self, items: Iterable[tuple[Article, Sequence[Span]]]) -> int:
+        """Index the given passages of each article in one commit; return the passage count.
+
+        ``items`` is consumed inside the writer, so the caller may produce it lazily (ingestion
+        flushes rows while workers still extract): the writer commits once it is exhausted
+        and is cancelled if producing it raises."""
         with self._write_lock:
+            writer = None
+            count = 0
+            try:
+                for article, passages in items:
+                    if writer is None:
+                        writer = self._writer()
+                    count += _add_article(writer, article, passages)
+            except BaseException:
+                if writer is not None:
+                    writer.cancel()
+                raise
+            if writer is not None:
+                writer.commit(merge=False)
+                self._merge_newest()
+        return count
+
+    def _merge_newest(self) -> None:
+        """Merge the newest segments when ``merge_from`` says so, oldest first, in a commit of
+        their own; the caller holds the write lock. Passages are already committed, so a failed
+        merge leaves a valid, unmerged index: it is logged, not raised (raising would roll back
+        rows whose passages stay indexed)."""
+        segments = self._ix._segments()
+        if len(segments) < 2:
+            return
+        *older, latest = [segment.doc_count() for segment in segments]
+        start = merge_from(older, latest)
+        newest = segments[start:]
+        if len(newest) < 2:
+            return
+        try:
             writer = self._writer()
             try:
-                count = sum(_add_article(writer, article) for article in articles)
+                for segment in newest:
+                    reader = SegmentReader(self._ix.storage, self._ix.schema, segment)
+                    try:
+                        writer.add_reader(reader)
+                    finally:
+                        reader.close()
             except BaseException:
                 writer.cancel()
                 raise
-            writer.commit()
-        return count
+            writer.commit(mergetype=lambda _writer, current: current[:start])
+        except Exception:
+            log.exception("merging %d index segments failed; the index stays unmerged", len(newest))
 
     def delete_articles(self, article_ids: Iterable[int]) -> None:
         """Remove every passage of the given articles in one commit."""
@@ -118,14 +168,17 @@ class WhooshIndex:
             except BaseException:
                 writer.cancel()
                 raise
-            writer.commit()
+            writer.commit(merge=False)  # MERGE_SMALL would reorder documents; see merge_policy
 
     def rebuild(self, articles: Iterable[Article]) -> int:
         """Replace the index with ``articles``' passages in one atomic commit."""
         with self._write_lock:
             writer = self._writer()
             try:
-                count = sum(_add_article(writer, article) for article in articles)
+                count = sum(
+                    _add_article(writer, article, split_passages(article.text))
+                    for article in articles
+                )
             except BaseException:
                 writer.cancel()
                 raise
@@ -229,19 +282,21 @@ class WhooshIndex:
 
 
 class _PrivateRamStorage(RamStorage):  # type: ignore[misc]
-    """RAM storage whose writers keep their temporary files in a directory of their own:
-    Whoosh names it after the index in the system temp directory, so every in-memory index of
-    every process would share /tmp/passages.tmp (concurrent test runs collided on it)."""
+    """RAM storage whose writers keep their temporary files in RAM as well.
 
-    def temp_storage(self, name: str | None = None) -> FileStorage:
-        return FileStorage(tempfile.mkdtemp(prefix="factdesk-whoosh-")).create()
+    Whoosh's RamStorage puts them in ``<tmp>/passages.tmp``, one directory for every process on
+    the machine, and a finishing writer deletes it: concurrent test runs broke each other's
+    commits (FileNotFoundError on a ``.ctmp`` file)."""
+
+    def temp_storage(self, name: str | None = None) -> RamStorage:
+        return RamStorage()
 
 
-def _add_article(writer: Any, article: Article) -> int:
+def _add_article(writer: Any, article: Article, passages: Sequence[Span]) -> int:
     assert article.id is not None, "articles are indexed after they have an id"
     published = datetime.combine(article.published, time()) if article.published else None
     count = 0
-    for span in split_passages(article.text):
+    for span in passages:
         fields: dict[str, Any] = {
             "passage_id": f"{article.id}:{span.start}",
             "article_key": str(article.id),

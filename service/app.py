@@ -16,6 +16,7 @@ from corpus.db import create_schema, make_engine, sqlite_url
 from corpus.facts.gazetteer import warm_up
 from corpus.files import read_articles, sample_paths
 from corpus.ingest import ingest_articles
+from corpus.prepare_pool import PreparePool
 from search.aliases import AliasCache
 from search.cache import GenerationCache
 from search.maintenance import repair_index
@@ -39,33 +40,42 @@ def operation_id(route: APIRoute) -> str:
     return route.name
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """Build a factdesk app; the database and index open when its lifespan starts."""
+def create_app(settings: Settings | None = None, *, start_workers: bool = False) -> FastAPI:
+    """Build a factdesk app; the database and index open when its lifespan starts.
+
+    ``start_workers`` spawns and warms the extraction workers at startup (the server does);
+    otherwise they start with the first large batch (tests and embedders rarely send one)."""
     settings = settings or Settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
-        warm_up()  # build the gazetteer index now, not during the first ingest
-        engine = make_engine(settings.database_url or sqlite_url(settings.data_dir))
-        create_schema(engine)
-        index = WhooshIndex.open(settings.index_dir)
-        app.state.settings, app.state.engine, app.state.index = settings, engine, index
-        app.state.aliases = AliasCache()
-        app.state.results = GenerationCache()
-        with Session(engine, expire_on_commit=False) as session:
-            check = repair_index(session=session, index=index)
-            if check.repaired:
-                log.warning("index repaired from the database: %s", check)
-            if settings.seed_samples and article_stats(session)[0] == 0:
-                inputs = [a for path in sample_paths() for a in read_articles(path)]
-                ingest_articles(session=session, index=index, articles_in=inputs)
-                log.info("ingested %d sample articles into an empty database", len(inputs))
+        pool = app.state.prepare_pool = PreparePool(settings.extract_worker_count)
+        if start_workers:  # they warm up while this process does
+            pool.start()
         try:
-            yield
+            warm_up()  # build the gazetteer index now, not during the first ingest
+            engine = make_engine(settings.database_url or sqlite_url(settings.data_dir))
+            create_schema(engine)
+            index = WhooshIndex.open(settings.index_dir)
+            app.state.settings, app.state.engine, app.state.index = settings, engine, index
+            app.state.aliases = AliasCache()
+            app.state.results = GenerationCache()
+            with Session(engine, expire_on_commit=False) as session:
+                check = repair_index(session=session, index=index)
+                if check.repaired:
+                    log.warning("index repaired from the database: %s", check)
+                if settings.seed_samples and article_stats(session)[0] == 0:
+                    inputs = [a for path in sample_paths() for a in read_articles(path)]
+                    ingest_articles(session=session, index=index, articles_in=inputs)
+                    log.info("ingested %d sample articles into an empty database", len(inputs))
+            try:
+                yield
+            finally:
+                index.close()
+                engine.dispose()
         finally:
-            index.close()
-            engine.dispose()
+            pool.close()
 
     app = FastAPI(
         title="factdesk",

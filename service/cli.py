@@ -17,6 +17,7 @@ from corpus.fact_store import reextract_all
 from corpus.facts import EXTRACTOR_VERSION
 from corpus.files import iter_paths, read_articles
 from corpus.ingest import MAX_BATCH, ingest_articles
+from corpus.prepare_pool import PreparePool
 from search.maintenance import reindex
 from search.whoosh_index import WhooshIndex
 from service.settings import Settings
@@ -53,7 +54,7 @@ def _serve(args: argparse.Namespace) -> int:
 
     from service.app import create_app
 
-    uvicorn.run(create_app(), host=args.host, port=args.port)
+    uvicorn.run(create_app(start_workers=True), host=args.host, port=args.port)
     return 0
 
 
@@ -65,15 +66,19 @@ def _open(settings: Settings) -> tuple[Session, WhooshIndex]:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    session, index = _open(Settings())
+    settings = Settings()
+    session, index = _open(settings)
+    pool = PreparePool(settings.extract_worker_count)
     created = existing = 0
     with session:
         inputs = [a for path in iter_paths(args.paths) for a in read_articles(path)]
         for start in range(0, len(inputs), MAX_BATCH):
             chunk = inputs[start : start + MAX_BATCH]
-            for result in ingest_articles(session=session, index=index, articles_in=chunk):
+            results = ingest_articles(session=session, index=index, articles_in=chunk, pool=pool)
+            for result in results:
                 created += result.created
                 existing += not result.created
+    pool.close()
     index.close()
     print(f"ingested {created} new article(s), {existing} already stored")
     return 0

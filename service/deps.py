@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from corpus.articles import get_article
+from corpus.prepare_pool import PreparePool
 from corpus.tables import Article
 from search.aliases import AliasCache
 from search.backend import PassageBackend
@@ -43,6 +44,11 @@ async def get_index(request: Request) -> PassageBackend:
     return request.app.state.index  # type: ignore[no-any-return]
 
 
+async def get_prepare_pool(request: Request) -> PreparePool:
+    """The extraction workers for large ingest batches."""
+    return request.app.state.prepare_pool  # type: ignore[no-any-return]
+
+
 async def get_result_cache(request: Request) -> GenerationCache:
     """The result cache for searches and claims (keyed by index generation)."""
     return request.app.state.results  # type: ignore[no-any-return]
@@ -59,6 +65,7 @@ EngineDep = Annotated[Engine, Depends(get_engine)]
 IndexDep = Annotated[PassageBackend, Depends(get_index)]
 AliasesDep = Annotated[AliasCache, Depends(get_aliases)]
 ResultCacheDep = Annotated[GenerationCache, Depends(get_result_cache)]
+PreparePoolDep = Annotated[PreparePool, Depends(get_prepare_pool)]
 
 
 def require_writer(

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from pydantic import SecretStr
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -18,6 +19,18 @@ class Settings(BaseSettings):
     api_key: SecretStr | None = None
     max_body_bytes: int = 5 * 1024 * 1024
     seed_samples: bool = True
+    # Worker processes that prepare large ingest batches (facts, passages, metadata) while the
+    # request thread indexes; None: one per core but the one serving (at most 4); 0: in-process.
+    extract_workers: int | None = Field(default=None, ge=0)
+
+    @property
+    def extract_worker_count(self) -> int:
+        """How many extraction workers to run (see ``extract_workers``)."""
+        if self.extract_workers is not None:
+            return self.extract_workers
+        # The cores this process may run on (a container's cpuset), not the host's count.
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+        return max(0, min(4, (cores or 1) - 1))
 
     @property
     def index_dir(self) -> Path:

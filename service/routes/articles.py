@@ -11,7 +11,7 @@ from corpus.articles import ArticleFilters, delete_article, list_articles
 from corpus.ingest import ingest_article, ingest_articles
 from service.batch import batch_body
 from service.cursors import decode_cursor, encode_cursor
-from service.deps import ArticleDep, IndexDep, SessionDep, WriterDep
+from service.deps import ArticleDep, IndexDep, PreparePoolDep, SessionDep, WriterDep
 from service.problems import problem_responses
 from service.schemas.articles import (
     ArticleCreate,
@@ -78,11 +78,14 @@ def create_article(
     responses=problem_responses(401, 413, 422),
 )
 def create_articles(
-    session: SessionDep, index: IndexDep, items: Annotated[list[ArticleCreate], Depends(batch_body)]
+    session: SessionDep,
+    index: IndexDep,
+    pool: PreparePoolDep,
+    items: Annotated[list[ArticleCreate], Depends(batch_body)],
 ) -> BatchResult:
     """Store many articles with one index commit; results are in input order."""
     results = ingest_articles(
-        session=session, index=index, articles_in=[item.to_input() for item in items]
+        session=session, index=index, articles_in=[item.to_input() for item in items], pool=pool
     )
     return BatchResult(
         articles=[BatchItem(**summary_of(r.article), created=r.created) for r in results],

@@ -214,3 +214,23 @@ def test_fact_totals_follow_every_write(client: TestClient) -> None:
     index.mark_changed()  # what `factdesk reextract` does after rewriting the facts
     assert index.generation > generation
     assert client.get("/search", params={"q": "Hama"}).json()["total"] == 1
+
+
+def test_a_later_full_name_absorbs_the_surname_entity(client: TestClient) -> None:
+    first = client.post(
+        "/articles",
+        json={"text": "Konashenkov said the convoy was hit near Aleppo on Monday, officials said."},
+    ).json()
+    people = client.get("/entities", params={"type": "person"}).json()["entities"]
+    assert [p["id"] for p in people] == ["person:konashenkov"]
+    second = client.post(
+        "/articles",
+        json={
+            "text": "Russian defence ministry spokesman Igor Konashenkov said on Tuesday that "
+            "the strike was deliberate."
+        },
+    ).json()
+    people = client.get("/entities", params={"type": "person"}).json()["entities"]
+    assert [(p["id"], p["article_ids"]) for p in people] == [
+        ("person:igor-konashenkov", [first["id"], second["id"]])
+    ]

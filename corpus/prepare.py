@@ -1,0 +1,43 @@
+"""The text-only half of ingestion: sniffed metadata, passages and fact rows of one article.
+
+A pure function of its arguments, with a picklable result, so a batch can be prepared in worker
+processes (``corpus.prepare_pool``) while the request thread stores and indexes; the result is
+the same wherever it runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from corpus.fact_store import FactRow, fact_rows
+from corpus.facts import extract_facts
+from corpus.metadata import Metadata, sniff_metadata
+from corpus.passages import split_passages
+
+
+@dataclass(frozen=True, slots=True)
+class PrepareJob:
+    """One article's text and what the client already said about it."""
+
+    text: str
+    published: date | None
+    sniff_header: bool  # title, source or date is missing: read the header
+    sniff_language: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """What the text says: metadata, passage bounds ((start, end) into the text), fact rows."""
+
+    metadata: Metadata
+    passages: tuple[tuple[int, int], ...]
+    facts: list[FactRow]
+
+
+def prepare(job: PrepareJob) -> Prepared:
+    """Sniff, split and extract one article (facts use the given date, else the sniffed one)."""
+    sniffed = sniff_metadata(job.text, header=job.sniff_header, language=job.sniff_language)
+    passages = tuple((span.start, span.end) for span in split_passages(job.text))
+    published = job.published or sniffed.published
+    return Prepared(sniffed, passages, fact_rows(job.text, extract_facts(job.text, published)))
