@@ -249,8 +249,29 @@ def _process_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def descendants(pid: int) -> list[int]:
+    """Every process below ``pid`` (from /proc: each process's parent id)."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    found, frontier = [], [pid]
+    while frontier:
+        parent = frontier.pop()
+        children = [child for child, ppid in parents.items() if ppid == parent]
+        found += children
+        frontier += children
+    return found
+
+
 class CpuMeter:
-    """CPU used during a phase by the server, by this harness, and by everything else."""
+    """CPU used during a phase by the server (with its workers), by this harness, and by
+    everything else."""
 
     def __init__(self, server_pid: int) -> None:
         self.server_pid = server_pid
@@ -261,7 +282,8 @@ class CpuMeter:
         return (
             time.perf_counter(),
             _busy_seconds(),
-            _process_seconds(self.server_pid),
+            # The server and its extraction workers.
+            sum(map(_process_seconds, [self.server_pid, *descendants(self.server_pid)])),
             own.user + own.system,
         )
 

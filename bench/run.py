@@ -148,7 +148,7 @@ def measure_size(
     repeated, first_ms = repeated_latency(url, pools.repeated, config["repeat"])
     floor = floor_latency(url, config["repeat"])
     noise["HTTP measures"] = meter.others_share()[1]
-    rss = service.peak_rss_mb()
+    rss, workers_rss = service.peak_rss_mb(), service.workers_peak_rss_mb()
     index_bytes, db_bytes = service.disk_bytes()
     passages = sum(len(p) for p in split.passages[:size])
     _say(f"[{size}] raw Whoosh: indexing {passages} passages")
@@ -179,6 +179,7 @@ def measure_size(
         repeated_first_ms=first_ms,
         floor=floor,
         rss_mb=rss,
+        workers_rss_mb=workers_rss,
         index_bytes=index_bytes,
         db_bytes=db_bytes,
         split_seconds=sum(split.seconds[:size]),

@@ -12,6 +12,8 @@ from types import TracebackType
 
 import httpx
 
+from bench.measure import descendants
+
 HOST = "127.0.0.1"
 STARTUP_SECONDS = 60.0
 
@@ -91,15 +93,13 @@ class Service:
             process.wait(timeout=15)
 
     def peak_rss_mb(self) -> float | None:
-        """Peak resident memory of the server so far (VmHWM), in MiB."""
-        try:
-            status = Path(f"/proc/{self.pid}/status").read_text()
-        except OSError:
-            return None
-        for line in status.splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-        return None
+        """Peak resident memory of the server process so far (VmHWM), in MiB."""
+        return _peak_rss_mb(self.pid)
+
+    def workers_peak_rss_mb(self) -> float:
+        """Sum of the peak resident memory of the server's child processes (the extraction
+        workers and their pool's helper), in MiB; 0 when there are none."""
+        return sum(_peak_rss_mb(child) or 0.0 for child in descendants(self.pid))
 
     def disk_bytes(self) -> tuple[int, int]:
         """Bytes on disk: (index directory, database files)."""
@@ -114,3 +114,14 @@ def _factdesk() -> str:
     if not script.exists():
         raise RuntimeError(f"{script} is missing; run `make install` first")
     return str(script)
+
+
+def _peak_rss_mb(pid: int) -> float | None:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return None
