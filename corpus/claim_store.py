@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -10,7 +11,13 @@ from sqlalchemy import func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col
 
-from corpus.claims import ArticleContext, Claim, ClaimFact, build_claims, victim_class
+from corpus.claims import (
+    ArticleContext,
+    Claim,
+    ClaimFact,
+    iter_claims,
+    victim_class,
+)
 from corpus.tables import Article, Entity, Fact
 
 _COLUMNS = (
@@ -30,8 +37,14 @@ _STREAM_ROWS = 2000
 _MAIN_PLACES = 3
 
 
-def load_claims(*, session: Session, field: str, kind: str | None = None) -> list[Claim]:
-    """Every claim of ``field`` (and ``kind``), most-cited first."""
+def stream_claims(*, session: Session, field: str, kind: str | None = None) -> Iterator[Claim]:
+    """Every claim of ``field`` (and ``kind``), one at a time and in no set order (sort them
+    by ``claims.claim_order``: most cited first)."""
+    facts = _claim_facts(session, field, kind)
+    return iter_claims(facts, article_contexts(session, {f.article_id for f in facts}))
+
+
+def _claim_facts(session: Session, field: str, kind: str | None) -> list[ClaimFact]:
     # Plain rows of the needed columns, streamed: ORM objects or a buffered result for 100k
     # facts cost seconds and hundreds of MB; only the slim ClaimFacts are kept.
     query = (
@@ -63,12 +76,12 @@ def load_claims(*, session: Session, field: str, kind: str | None = None) -> lis
         counts = victims.get((fact.article_id, fact.kind))
         if counts:
             facts[position] = replace(fact, subject=counts.most_common(1)[0][0])
-    return build_claims(facts, article_contexts(session, {f.article_id for f in facts}))
+    return facts
 
 
 def claim_fact(fact: Any, source: str | None) -> ClaimFact:
     """The reconciliation view of a stored fact, whatever its field (a casualty figure that
-    names no victims is about "people" here; ``load_claims`` refines that per article)."""
+    names no victims is about "people" here; ``_claim_facts`` refines that per article)."""
     value: dict[str, Any] = fact.value or {}
     if fact.field == "casualties":
         low, high = value.get("min"), value.get("max")

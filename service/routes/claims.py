@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Response
@@ -11,38 +10,17 @@ from pydantic_core import to_json
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from corpus.claim_store import load_claims
-from corpus.claims import Claim
+from corpus.claim_store import stream_claims
 from search.cache import GenerationCache
+from service.claim_pages import RenderedClaims
 from service.cursors import decode_cursor, encode_cursor
 from service.deps import EngineDep, IndexDep, ResultCacheDep
 from service.problems import problem_responses
-from service.schemas.answers import ClaimKindSummary, ClaimList, ClaimSummary, RangeOut, claim_out
+from service.schemas.answers import ClaimList, ClaimSummary
 
 router = APIRouter(tags=["claims"])
 
 ClaimField = Literal["casualties", "quantities", "equipment"]
-
-
-@dataclass(frozen=True, slots=True)
-class RenderedClaims:
-    """One field's (and kind's) claims as JSON, one entry per claim, and per-kind totals.
-
-    Claims are rebuilt from every matching fact, so they are kept until the next write; as
-    bytes rather than objects, because the objects of 40k claims hold about 120 MB."""
-
-    json: tuple[bytes, ...]
-    disputed: tuple[bool, ...]
-    kinds: tuple[ClaimKindSummary, ...]
-
-    @classmethod
-    def of(cls, claims: list[Claim]) -> RenderedClaims:
-        """Render ``claims`` (most cited first) and total them per kind."""
-        return cls(
-            json=tuple(claim_out(c).model_dump_json().encode() for c in claims),
-            disputed=tuple(c.disputed for c in claims),
-            kinds=_kind_totals(claims),
-        )
 
 
 async def _rendered(
@@ -54,7 +32,7 @@ async def _rendered(
 
         def load() -> RenderedClaims:
             with Session(engine) as session:
-                return RenderedClaims.of(load_claims(session=session, field=field, kind=kind))
+                return RenderedClaims.of(stream_claims(session=session, field=field, kind=kind))
 
         rendered = await run_in_threadpool(load)
         cache.put(key, rendered)
@@ -118,23 +96,3 @@ async def get_claim_summary(
     """For each kind: how many claims and facts, how many disputed, and the overall range."""
     rendered = await _rendered(engine, index.generation, cache, field, None)
     return ClaimSummary(field=field, kinds=list(rendered.kinds))
-
-
-def _kind_totals(claims: list[Claim]) -> tuple[ClaimKindSummary, ...]:
-    by_kind: dict[str, list[Claim]] = {}
-    for claim in claims:
-        by_kind.setdefault(claim.kind, []).append(claim)
-    kinds = []
-    for kind, of_kind in sorted(by_kind.items()):
-        lows = [c.range_min for c in of_kind if c.range_min is not None]
-        highs = [c.range_max for c in of_kind if c.range_max is not None]
-        kinds.append(
-            ClaimKindSummary(
-                kind=kind,
-                claims=len(of_kind),
-                facts=sum(len(v.citations) for c in of_kind for v in c.values),
-                disputed=sum(c.disputed for c in of_kind),
-                range=RangeOut(min=min(lows, default=None), max=max(highs, default=None)),
-            )
-        )
-    return tuple(kinds)
