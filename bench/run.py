@@ -150,6 +150,7 @@ def measure_size(
     noise["HTTP measures"] = meter.others_share()[1]
     rss, workers_rss = service.peak_rss_mb(), service.workers_peak_rss_mb()
     index_bytes, db_bytes = service.disk_bytes()
+    segments = service.index_segments()
     passages = sum(len(p) for p in split.passages[:size])
     _say(f"[{size}] raw Whoosh: indexing {passages} passages")
     meter = CpuMeter(service.pid)
@@ -179,6 +180,7 @@ def measure_size(
         repeated_first_ms=first_ms,
         floor=floor,
         rss_mb=rss,
+        segments=segments,
         workers_rss_mb=workers_rss,
         index_bytes=index_bytes,
         db_bytes=db_bytes,

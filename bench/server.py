@@ -101,6 +101,16 @@ class Service:
         workers and their pool's helper), in MiB; 0 when there are none."""
         return sum(_peak_rss_mb(child) or 0.0 for child in descendants(self.pid))
 
+    def index_segments(self) -> int:
+        """How many segments the service's index has now (read from its table of contents)."""
+        from whoosh import index as whoosh_index
+
+        ix = whoosh_index.open_dir(str(self.data_dir / "index"), indexname="passages")
+        try:
+            return len(ix._segments())
+        finally:
+            ix.close()
+
     def disk_bytes(self) -> tuple[int, int]:
         """Bytes on disk: (index directory, database files)."""
         index = sum(p.stat().st_size for p in (self.data_dir / "index").rglob("*") if p.is_file())
