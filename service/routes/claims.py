@@ -26,8 +26,8 @@ ClaimField = Literal["casualties", "quantities", "equipment"]
 async def _rendered(
     engine: Engine, generation: int, cache: GenerationCache, field: str, kind: str | None
 ) -> RenderedClaims:
-    key = ("claims", generation, field, kind)
-    rendered: RenderedClaims | None = cache.get(key)
+    key = ("claims", field, kind)
+    rendered: RenderedClaims | None = cache.get(generation, key)
     if rendered is None:
 
         def load() -> RenderedClaims:
@@ -35,7 +35,7 @@ async def _rendered(
                 return RenderedClaims.of(stream_claims(session=session, field=field, kind=kind))
 
         rendered = await run_in_threadpool(load)
-        cache.put(key, rendered)
+        cache.put(generation, key, rendered)
     return rendered
 
 

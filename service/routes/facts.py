@@ -34,7 +34,8 @@ def _page(
 ) -> FactList:
     # Counting 100k matching rows costs more than the page: keep totals until the next write.
     total = cache.get_or_compute(
-        ("facts-total", index.generation, filters),
+        index.generation,
+        ("facts-total", filters),
         lambda: count_facts(session=session, filters=filters),
     )
     page = list_facts(

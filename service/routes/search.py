@@ -77,9 +77,10 @@ async def search(
 
     # Dashboards repeat queries: keep the rendered bytes until the next write. A hit is served
     # on the event loop; a miss searches in the worker thread pool (Whoosh and SQL block).
-    key = ("search", index.generation, q, limit, offset, filters)
-    body = cache.get(key)
+    generation = index.generation
+    key = ("search", q, limit, offset, filters)
+    body = cache.get(generation, key)
     if body is None:
         body = await run_in_threadpool(render)
-        cache.put(key, body)
+        cache.put(generation, key, body)
     return Response(body, media_type="application/json")
