@@ -154,13 +154,11 @@ def list_facts(
     session: Session,
     filters: FactFilters,
     limit: int,
+    total: int,
     after: int | None = None,
-    total: int | None = None,
 ) -> FactPage:
     """Facts in id order (article order, then position), ``limit`` at a time; ``total`` is
-    counted unless the caller knows it."""
-    if total is None:
-        total = count_facts(session=session, filters=filters)
+    ``count_facts`` for the same filters (callers cache it per index generation)."""
     query = (
         select(Fact, Article.source)
         .join(Article, col(Article.id) == Fact.article_id)

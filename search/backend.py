@@ -41,8 +41,6 @@ class PassageBackend(Protocol):
         limit: int,
         offset: int = 0,
         filters: SearchFilters | None = None,
-        highlight: bool = True,
-        count: bool = True,
     ) -> SearchPage:
         """Passages matching ``query``, best first, ties by article id then passage start."""
         ...

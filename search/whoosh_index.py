@@ -143,7 +143,7 @@ class WhooshIndex:
             writer = self._writer()
             try:
                 for segment in newest:
-                    reader = SegmentReader(self._ix.storage, self._ix.schema, segment)
+                    reader = SegmentReader(self._ix.storage, self._schema, segment)
                     try:
                         writer.add_reader(reader)
                     finally:
@@ -206,15 +206,13 @@ class WhooshIndex:
         limit: int,
         offset: int = 0,
         filters: SearchFilters | None = None,
-        highlight: bool = True,
-        count: bool = True,
     ) -> SearchPage:
-        """Passages matching ``query``, best first, ties by article id then passage start;
-        without ``count`` the total is only a lower bound (cheaper: blocks are skipped)."""
+        """Passages matching ``query``, best first, ties by article id then passage start, with
+        the exact total and highlights."""
         parsed = parse_query(query, self._schema)
         with self._searching() as searcher:
-            ranked, total = _top(searcher, parsed, offset + limit, _filter_query(filters), count)
-            terms = positive_terms(parsed, searcher.reader()) if highlight else set()
+            ranked, total = _top(searcher, parsed, offset + limit, _filter_query(filters))
+            terms = positive_terms(parsed, searcher.reader())
             hits = tuple(_to_hit(hit, terms) for hit in ranked[offset : offset + limit])
         next_offset = offset + limit if offset + limit < total else None
         return SearchPage(query=query, total=total, hits=hits, next_offset=next_offset)
@@ -317,24 +315,22 @@ def _add_article(writer: Any, article: Article, passages: Sequence[Span]) -> int
 
 
 def _top(
-    searcher: Searcher, query: Query, wanted: int, filter_: Query | None, count: bool
+    searcher: Searcher, query: Query, wanted: int, filter_: Query | None
 ) -> tuple[list[Any], int]:
     """The first ``wanted`` hits in (score desc, article id, start) order, and the total.
 
-    Whoosh's top-N collector is far cheaper than sorting every match by facets. With ``count``
-    it scores every match in one pass and counts them as it goes (``optimize=False``): counting
-    after a block-skipping pass re-runs the whole query, which for phrases and AND costs as much
-    as the search. Without ``count`` it skips blocks that cannot reach the top and the total is
-    only a lower bound (the answerer's retrieval).
+    Whoosh's top-N collector is far cheaper than sorting every match by facets. It scores every
+    match in one pass and counts them as it goes (``optimize=False``): counting after a
+    block-skipping pass re-runs the whole query, which for phrases and AND costs as much as the
+    search. (The answerer ranks without a total through ``top_passages``.)
 
     Among equal scores the collector keeps lower document numbers first, and document numbers
     follow insertion order, which is (article id, start): articles are indexed in id order,
     passages in text order, and segment merges keep that order. The window is re-sorted to
     state the rule explicitly."""
-    results = searcher.search(query, limit=max(wanted, 1), filter=filter_, optimize=not count)
-    # Slice, never iterate: list() asks Results for its len(), which counts every match.
+    results = searcher.search(query, limit=max(wanted, 1), filter=filter_, optimize=False)
     ranked = sorted(results[:], key=lambda hit: (-hit.score, hit["article_id"], hit["start"]))
-    return ranked, len(results) if count else results.scored_length()
+    return ranked, len(results)
 
 
 def positive_terms(query: Query, reader: Any) -> set[bytes | str]:
