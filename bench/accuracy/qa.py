@@ -36,6 +36,8 @@ class Outcome:
     baseline_sentence: bool
     baseline_passage: bool
     cited_evidence: bool | None  # None when the question names no evidence article
+    answer: str | None  # the top answer's text, for --details only (never in the report)
+    reason: str | None  # why the service abstained
 
 
 def _strings(value: Any) -> Iterable[str]:
@@ -133,6 +135,8 @@ def ask_all(
                 baseline_sentence=sentence_right,
                 baseline_passage=passage_right,
                 cited_evidence=cited,
+                answer=top["text"] if top else None,
+                reason=response.get("reason"),
             )
         )
     return outcomes, bad_citations
@@ -151,11 +155,12 @@ class Line:
 
 
 def summarise(outcomes: list[Outcome], key: Callable[[Outcome], str]) -> list[Line]:
-    """Rows by ``key`` (sorted), then "all", each split into dev / held-out columns' worth."""
+    """Rows by ``key`` (sorted), then every answerable question, then all."""
     groups: dict[str, list[Outcome]] = {}
     for outcome in outcomes:
         groups.setdefault(key(outcome), []).append(outcome)
     lines = [_line(label, groups[label]) for label in sorted(groups)]
+    lines.append(_line("answerable", [o for o in outcomes if o.type != "abstain"]))
     lines.append(_line("**all**", outcomes))
     return lines
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import json
 import subprocess
 import sys
 import time
@@ -69,6 +71,7 @@ def _own_questions(service: Service, report: Report, ids: dict[str, int]) -> Non
         report.own.append("not available (`bench.own_questions` is not in this tree).")
         return
     outcomes, bad = qa.ask_all(service, questions, ids)
+    report.own_outcomes = outcomes
     report.own += [f"{len(outcomes)} questions.", ""]
     report.own += qa_table(
         qa.summarise(outcomes, lambda o: f"{o.split} / {o.type}"), "split / type"
@@ -141,8 +144,17 @@ def run(folder: Path) -> Report:
         qa_started = time.perf_counter()
         ids = {a["id"]: i for a, i in zip(news, news_ids, strict=True)}
         outcomes, report.citations = qa.ask_all(service, questions, ids)
-        report.qa_by_type = qa.summarise(outcomes, lambda o: o.type)
-        report.qa_by_split = qa.summarise(outcomes, lambda o: o.split)
+        report.outcomes = outcomes
+        report.qa_tables = [
+            ("news-dev questions by type", qa.summarise(outcomes, lambda o: o.type)),
+            *(
+                (
+                    f"news-dev questions by type, {split} part",
+                    qa.summarise([o for o in outcomes if o.split == split], lambda o: o.type),
+                )
+                for split in ("dev", "held-out")
+            ),
+        ]
         qa_seconds = time.perf_counter() - qa_started
         _own_questions(service, report, ids)
 
@@ -160,6 +172,12 @@ def main(argv: list[str] | None = None) -> int:
     """Measure and write the report; exit 0 with a message when news-dev is absent."""
     parser = argparse.ArgumentParser(prog="python -m bench.accuracy", description=__doc__)
     parser.add_argument("--output", type=Path, default=OUTPUT, help="where to write the report")
+    parser.add_argument(
+        "--details",
+        type=Path,
+        help="also write each question's outcome as JSON Lines here (it quotes answers from the "
+        "research-only data: keep it outside the repository)",
+    )
     args = parser.parse_args(argv)
     folder = data.news_dev_dir()
     if folder is None:
@@ -168,7 +186,12 @@ def main(argv: list[str] | None = None) -> int:
             "articles.jsonl and questions.jsonl, or place it at ../shared/data/news-dev)."
         )
         return 0
-    text = render(run(folder))
+    report = run(folder)
+    if args.details is not None:
+        with args.details.open("w", encoding="utf-8") as details:
+            for outcome in report.outcomes:
+                details.write(json.dumps(dataclasses.asdict(outcome)) + "\n")
+    text = render(report)
     print(text)
     args.output.write_text(text, encoding="utf-8")
     _log(f"wrote {args.output}")

@@ -10,6 +10,7 @@ import json
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +76,12 @@ class Service:
 
 
 def _article_body(article: dict[str, Any]) -> dict[str, Any]:
-    return {key: article[key] for key in _ARTICLE_FIELDS if article.get(key) is not None}
+    """The fields ``ArticleCreate`` takes; dates as ISO strings."""
+    return {
+        key: article[key].isoformat() if isinstance(article[key], date) else article[key]
+        for key in _ARTICLE_FIELDS
+        if article.get(key) is not None
+    }
 
 
 def _batches(bodies: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:

@@ -17,7 +17,9 @@ of the extractor under test):
   injure, wound, hurt, hospitalised, and "shot" only in a clause with no killed word ("a man
   was shot" is injured; "five were shot, two fatally" states no injured figure). "Shot" within
   two words of a killed word is a killed phrase ("shot and killed", "fatally shot").
-* A number belongs to the casualty word nearest to it (the later one on a tie).
+* A number belongs to the casualty word nearest to it, preferring one it is not separated from
+  by "and" or a comma ("a woman was killed and three were hurt": three hurt), the later one on a
+  tie.
 * Zero is never stated ("no one was hurt" is not counted).
 """
 
@@ -38,6 +40,7 @@ KINDS = ("killed", "injured")
 _KILLED_STEMS = ("kill", "dead", "die", "died", "dying", "death", "fatal", "murder", "slain")
 _KILLED_WORDS = {"lives"}
 _INJURED_STEMS = ("injur", "wound", "hurt", "hospitali")
+_BOUNDARIES = {"and", ",", "but", "while", "or", "as"}
 _CLAUSE_BREAKS = {";", ":", "—", "–", "(", ")"}
 _UNITS = {
     "year",
@@ -212,17 +215,24 @@ def _word_kind(word: str) -> str | None:
     return "shot" if word.lower() == "shot" else None
 
 
-def _attach(kinds: Sequence[str | None], i: int, killed_here: bool) -> str | None:
-    """The kind of the casualty word nearest token ``i`` (within ``WINDOW``; later wins ties)."""
-    best: tuple[int, int] | None = None
+def _attach(
+    words: Sequence[str], kinds: Sequence[str | None], i: int, killed_here: bool
+) -> str | None:
+    """The kind of the casualty word token ``i`` belongs to: the nearest within ``WINDOW``,
+    one not across "and" or a comma first ("a woman was killed and three were hurt"), the
+    later one on a tie."""
+    best: tuple[int, int, int] | None = None
     for j, kind in enumerate(kinds):
-        if kind is not None and j != i and abs(j - i) <= WINDOW:
-            key = (abs(j - i), -j)
-            if best is None or key < best:
-                best = key
+        if kind is None or j == i or abs(j - i) > WINDOW:
+            continue
+        between = words[min(i, j) + 1 : max(i, j)]
+        crosses = any(w in _BOUNDARIES for w in between)
+        key = (int(crosses), abs(j - i), -j)
+        if best is None or key < best:
+            best = key
     if best is None:
         return None
-    kind = kinds[-best[1]]
+    kind = kinds[-best[2]]
     if kind == "shot":
         return None if killed_here else "injured"
     return kind
@@ -271,8 +281,9 @@ def figures(text: str, kind: str) -> set[int]:
             for j, k in enumerate(kinds)
         ]
         killed_here = "killed" in kinds
+        words = [t.value.lower() for t in clause]
         for i in range(len(clause)):
-            if _attach(kinds, i, killed_here) != kind:
+            if _attach(words, kinds, i, killed_here) != kind:
                 continue
             value = _figure_at(clause, i, text)
             if value is not None:

@@ -17,6 +17,13 @@ CASES = [
     ("singular, shot and killed", "A 19-year-old man was shot and killed on Elm Road.", {1}, set()),
     ("singular, shot is injured", "An off-duty officer was shot on Tuesday.", set(), {1}),
     ("singular victim, definite", "The victim died at the hospital.", {1}, set()),
+    (
+        "and separates the kinds",
+        "A woman was killed and three others were injured.",
+        {1},
+        {3},
+    ),
+    ("headline list", "8 hurt, 2 dead in blast", {2}, {8}),
     ("nominal death toll", "The death toll rose to 7.", {7}, set()),
     (
         "both kinds, nearest word decides",
