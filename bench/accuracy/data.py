@@ -6,6 +6,7 @@ time and never copied into the repository.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 from collections.abc import Callable
@@ -65,7 +66,7 @@ def samples() -> list[Sample]:
 def _optional(module: str, name: str) -> Callable[[], Any] | None:
     """A loader another engineer provides, or None while their module is not there."""
     try:
-        imported = __import__(module, fromlist=[name])
+        imported = importlib.import_module(module)
     except ImportError:
         return None
     loader = getattr(imported, name, None)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from bench.accuracy.matching import citation_slices
+from bench.accuracy.matching import citation_slices, states_number
 from bench.accuracy.stated import figures, states_date, states_name
 from bench.accuracy.tally import Ratio
 from corpus.facts.grounding import is_grounded
@@ -64,7 +64,7 @@ def casualty_rows(articles: list[Scored], kind: str) -> Rows:
     recall_stated, recall_all = Ratio(), Ratio()
     primary, strict, loose, within_one = Ratio(), Ratio(), Ratio(), Ratio()
     zero_alarm = Ratio()
-    stated_articles = Ratio()
+    stated_articles, literal = Ratio(), Ratio()
     for article in articles:
         assert article.gold is not None
         values = gold_values(article.gold, kind)
@@ -74,6 +74,7 @@ def casualty_rows(articles: list[Scored], kind: str) -> Rows:
             continue
         found = any(value_has(f["value"], g) for f in facts for g in values)
         recall_all.add(found)
+        literal.add(any(states_number(article.text, g) for g in values))
         stated = figures(article.text, kind)
         is_stated = bool(stated & values)
         stated_articles.add(is_stated)
@@ -89,6 +90,7 @@ def casualty_rows(articles: list[Scored], kind: str) -> Rows:
             loose.add(right or figure_of(fact["value"]) in stated)
             within_one.add(any(value_has(fact["value"], g + d) for g in values for d in (-1, 1, 0)))
     return [
+        ("articles with gold > 0 holding the number anywhere", literal),
         ("articles with gold > 0 that state it", stated_articles),
         ("**recall**, stated", recall_stated),
         ("recall, every article with gold > 0", recall_all),
