@@ -125,7 +125,7 @@ def people_rows(articles: list[Scored]) -> Rows:
     named_participant = Ratio()
     for article in articles:
         assert article.incident is not None
-        names = [f["value"]["name"] for f in _of(article, "people")]
+        names = [f["value"]["name"] for f in _of(article, "people") if f["value"].get("name")]
         participants = [p for p in article.incident["participants"] if p.get("name")]
         for person in participants:
             if not states_name(article.text, person["name"]):
@@ -158,7 +158,7 @@ def date_rows(articles: list[Scored]) -> Rows:
     for article in articles:
         assert article.incident is not None
         event = article.incident["date"]
-        facts = [f for f in _of(article, "dates", "date")]
+        facts = [f for f in _of(article, "dates", "date") if f["value"].get("iso")]
         event_days = [
             f for f in facts if f["value"].get("role") == "event" and len(f["value"]["iso"]) == 10
         ]
@@ -236,7 +236,7 @@ def grounding(articles: list[Scored]) -> dict[str, tuple[Ratio, Counter[str]]]:
     for article in articles:
         names: dict[str, set[str]] = {kind: set() for kind in kinds}
         for fact in article.facts:
-            if fact["field"] == "organizations":
+            if fact["field"] == "organizations" and fact["value"].get("name"):
                 names["organizations"].add(fact["value"]["name"])
             if fact["field"] == "quotes" and fact["value"].get("speaker"):
                 names["quote speakers"].add(fact["value"]["speaker"])

@@ -40,6 +40,17 @@ there any fact with another value is wrong (an age, a time, a shifted hedge, a w
 a figure of that kind the article states; *within ±1* accepts a gold value ±1 (early counts).
 "Gold 0" is the share of zero-gold articles with a fact of that kind (roundups may be right).
 
+**People, dates, places.** A participant is found when a people fact has the same name
+(case and spacing aside); *loose* also takes a fact holding the name ("Det. Ana Ruiz"), the same
+first and last word, or the surname alone. Suspects are GVA's "Subject-Suspect"; victims the
+rest. People facts that name a participant are a lower bound on precision (officers, relatives
+and officials are right too). The incident date is found when a date fact with role `event`
+(recall, any role: when any date fact) has its ISO day; precision is the share of event-role
+day facts on that day (follow-ups and arraignments make it a lower bound). A GVA city
+("City (Neighbourhood)" split, "X (county)" read as "X County") is found when a place fact's
+name or canonical name equals it; place precision is not measured (articles name many places),
+but city facts resolved outside the US are counted as a sign of gazetteer confusion.
+
 **Grounded.** Every distinctive word of the name (not generic: ministry, defense, police,
 department, office, army, national, military, force, government, agency, council, committee,
 command, general, service, authority, bureau; nor a function word) occurs in the article, a

@@ -37,138 +37,35 @@ from bench.accuracy.matching import parse_number
 WINDOW = 6
 KINDS = ("killed", "injured")
 
-_KILLED_STEMS = ("kill", "dead", "die", "died", "dying", "death", "fatal", "murder", "slain")
-_KILLED_WORDS = {"lives"}
-_INJURED_STEMS = ("injur", "wound", "hurt", "hospitali")
+_KILLED = re.compile(
+    r"kill\w*|dead|deaths?|die[ds]?|dying|fatal(?:ly|ity|ities)?|murder\w*|slain|lives", re.I
+)
+_INJURED = re.compile(r"injur\w*|wound\w*|hurt|hospitali[sz]\w*", re.I)
 _BOUNDARIES = {"and", ",", "but", "while", "or", "as"}
 _CLAUSE_BREAKS = {";", ":", "—", "–", "(", ")"}
+# Words after a number that make it count something other than people.
 _UNITS = {
-    "year",
-    "years",
-    "month",
-    "months",
-    "week",
-    "weeks",
-    "day",
-    "days",
-    "hour",
-    "hours",
-    "minute",
-    "minutes",
-    "second",
-    "seconds",
-    "shot",
-    "shots",
-    "round",
-    "rounds",
-    "time",
-    "times",
-    "bullet",
-    "bullets",
-    "feet",
-    "foot",
-    "yards",
-    "mile",
-    "miles",
-    "percent",
-    "%",
-    "caliber",
-    "calibre",
-    "mm",
-    "block",
-    "a.m",
-    "p.m",
-    "am",
-    "pm",
-    "o'clock",
-    "dollars",
-    "counts",
-    "count",
-    "grade",
-    "th",
-    "st",
-    "nd",
-    "rd",
-}
+    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
+    "minute", "minutes", "second", "seconds", "shot", "shots", "round", "rounds", "time",
+    "times", "bullet", "bullets", "feet", "foot", "yards", "mile", "miles", "percent", "%",
+    "caliber", "calibre", "mm", "block", "a.m", "p.m", "am", "pm", "o'clock", "dollars",
+    "counts", "count", "grade", "th", "st", "nd", "rd",
+}  # fmt: skip
 _BEFORE_NOT_FIGURE = {
-    "age",
-    "aged",
-    "ages",
-    "no",
-    "number",
-    "$",
-    "#",
-    "route",
-    "highway",
-    "interstate",
-}
-_MONTH_WORDS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-}
+    "age", "aged", "ages", "no", "number", "$", "#", "route", "highway", "interstate",
+}  # fmt: skip
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+_MONTH_WORDS = {m.lower() for m in _MONTH_NAMES} | {m.lower()[:3] for m in _MONTH_NAMES} | {"sept"}
 _PERSON_NOUNS = {
-    "man",
-    "woman",
-    "boy",
-    "girl",
-    "teen",
-    "teenager",
-    "person",
-    "child",
-    "toddler",
-    "infant",
-    "baby",
-    "student",
-    "officer",
-    "deputy",
-    "trooper",
-    "driver",
-    "resident",
-    "father",
-    "mother",
-    "son",
-    "daughter",
-    "husband",
-    "wife",
-    "brother",
-    "sister",
-    "victim",
-    "youth",
-    "juvenile",
-    "male",
-    "female",
-    "bystander",
-    "customer",
-    "clerk",
-    "employee",
-    "guard",
-    "neighbor",
-    "neighbour",
-    "friend",
-    "relative",
-}
+    "man", "woman", "boy", "girl", "teen", "teenager", "person", "child", "toddler", "infant",
+    "baby", "student", "officer", "deputy", "trooper", "driver", "resident", "father",
+    "mother", "son", "daughter", "husband", "wife", "brother", "sister", "victim", "youth",
+    "juvenile", "male", "female", "bystander", "customer", "clerk", "employee", "guard",
+    "neighbor", "neighbour", "friend", "relative",
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,13 +95,12 @@ def clauses(text: str) -> Iterator[list[Token]]:
 
 def is_killed_word(word: str) -> bool:
     """A word that says someone died."""
-    lower = word.lower()
-    return lower in _KILLED_WORDS or lower.startswith(_KILLED_STEMS)
+    return _KILLED.fullmatch(word) is not None
 
 
 def is_injured_word(word: str) -> bool:
     """A word that says someone was hurt (``shot`` is decided per clause, see the module)."""
-    return word.lower().startswith(_INJURED_STEMS)
+    return _INJURED.fullmatch(word) is not None
 
 
 def _word_kind(word: str) -> str | None:
@@ -298,20 +194,6 @@ def states_figure(text: str, kind: str, values: set[int]) -> bool:
     return bool(figures(text, kind) & values)
 
 
-_MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _AP_MONTHS = {1: "Jan", 2: "Feb", 8: "Aug", 9: "Sept?", 10: "Oct", 11: "Nov", 12: "Dec"}
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
