@@ -71,25 +71,30 @@ def cache_dir() -> Path:
     return Path(env) if env else Path.home() / ".cache" / "factdesk-bench"
 
 
-def load_corpora(names: list[str] | None = None) -> dict[str, list[Article]]:
-    """Every source that could be fetched (or is cached), as ``{name: [article, ...]}``."""
+def load_corpora(names: list[str] | None = None, *, fetch: bool = True) -> dict[str, list[Article]]:
+    """Every source that could be fetched (or is cached), as ``{name: [article, ...]}``.
+
+    With ``fetch=False`` only what is already cached is returned (tests reach no registry).
+    """
     root = cache_dir()
     out: dict[str, list[Article]] = {}
     for name, build in SOURCES.items():
         if names is not None and name not in names:
             continue
-        articles = _cached(root, name, build)
+        articles = _cached(root, name, build if fetch else None)
         if articles:
             out[name] = articles
     return out
 
 
-def _cached(root: Path, name: str, build: Callable[[Path], list[Article]]) -> list[Article]:
+def _cached(root: Path, name: str, build: Callable[[Path], list[Article]] | None) -> list[Article]:
     """A source's articles from the cache, fetching and extracting them on first use."""
     path = root / f"{name}.jsonl"
     if path.exists():
         with path.open(encoding="utf-8") as fh:
             return [json.loads(line) for line in fh if line.strip()]
+    if build is None:
+        return []
     try:
         root.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(dir=root) as tmp:
