@@ -32,6 +32,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -140,11 +141,15 @@ def resolve(row: dict[str, Any], corpus: str, article: dict[str, Any] | None) ->
         return None
     expect: list[Any] = [*spans, *row.get("expect_numbers", [])]
     if when:
-        day = _expected_date(when, date_span, article.get("published"))
+        published = article.get("published")
+        day = _expected_date(when, date_span, published)
         if day is None:
             log.warning("own_questions: %s: no date to expect; row skipped", row["id"])
             return None
-        expect.extend(form for form in date_forms(day) if form not in expect)
+        # Without a publication date a written "October 2" has no known year: no ISO form.
+        with_year = bool(published) or bool(re.search(r"\d{4}", "".join(date_span)))
+        forms = date_forms(day, with_year=with_year)
+        expect.extend(form for form in forms if form not in expect)
     abstain = row["type"] == "abstain"
     return {
         "id": row["id"],
@@ -171,10 +176,11 @@ def _expected_date(
     return parsed.date() if parsed else None
 
 
-def date_forms(day: date) -> list[str]:
+def date_forms(day: date, *, with_year: bool = True) -> list[str]:
     """The ways an answer may state a date: ISO, "September 3", "3 September", "Sept. 3"."""
     month = day.strftime("%B")
-    forms = [day.isoformat(), f"{month} {day.day}", f"{day.day} {month}"]
+    forms = [day.isoformat()] if with_year else []
+    forms += [f"{month} {day.day}", f"{day.day} {month}"]
     ap = _AP_MONTHS.get(day.month)
     if ap:
         forms.append(f"{ap} {day.day}")
