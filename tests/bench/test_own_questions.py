@@ -40,12 +40,13 @@ def test_there_are_enough_questions_of_every_type_and_ids_are_unique() -> None:
 
 
 @pytest.mark.parametrize("corpus", CORPORA)
-def test_a_third_of_each_corpus_is_held_out_by_the_hash_of_the_id(corpus: str) -> None:
+def test_about_a_third_of_each_corpus_is_held_out_by_the_hash_of_the_id(corpus: str) -> None:
     rows = ROWS[corpus]
-    order = sorted(rows, key=lambda r: hashlib.sha1(r["id"].encode()).hexdigest())
-    held_out = {r["id"] for r in order[: round(len(rows) / 3)]}
-    assert {r["id"] for r in rows if r["split"] == "test"} == held_out
-    assert {r["split"] for r in rows} == {"dev", "test"}
+    for row in rows:
+        by_hash = int(hashlib.sha1(row["id"].encode()).hexdigest(), 16) % 3 == 0
+        assert row["split"] == ("test" if by_hash else "dev"), row["id"]
+    held_out = sum(row["split"] == "test" for row in rows) / len(rows)
+    assert 0.25 <= held_out <= 0.42
 
 
 @pytest.mark.parametrize("corpus", oq.REF_CORPORA)
