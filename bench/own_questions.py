@@ -45,7 +45,6 @@ from bench import realtext
 log = logging.getLogger(__name__)
 
 QUESTIONS_DIR = Path(__file__).with_name("questions")
-SAMPLES_DIR = Path(__file__).resolve().parent.parent / "corpus" / "samples"
 REF_CORPORA = ("news-dev", "abc-lee", "reuters", "newspaper4k")
 
 Question = dict[str, Any]
@@ -58,14 +57,8 @@ def news_dev_dir() -> Path | None:
     """The news-dev folder, from ``NEWS_DEV_DIR`` or beside the checkout; None when absent."""
     env = os.environ.get("NEWS_DEV_DIR")
     repo = Path(__file__).resolve().parent.parent
-    for folder in (
-        [Path(env)]
-        if env
-        else [
-            repo.parent / "shared" / "data" / "news-dev",
-            Path("/work/shared/data/news-dev"),
-        ]
-    ):
+    beside = [repo.parent / "shared" / "data" / "news-dev", Path("/work/shared/data/news-dev")]
+    for folder in [Path(env)] if env else beside:
         if (folder / "articles.jsonl").exists():
             return folder
     return None
