@@ -87,11 +87,21 @@ def best_sentence(hit: dict[str, Any]) -> str:
     return best
 
 
+def evidence_keys(question: dict[str, Any]) -> list[tuple[str, str]]:
+    """The (corpus, article id) pairs a question's answer comes from: news-dev's
+    ``evidence_doc_ids``, or an own question's ``article_id``."""
+    corpus = question.get("corpus") or "news-dev"
+    docs = list(question.get("evidence_doc_ids") or [])
+    if question.get("article_id"):
+        docs.append(question["article_id"])
+    return [(corpus, str(doc)) for doc in docs]
+
+
 def ask_all(
-    service: Service, questions: list[dict[str, Any]], ids: dict[str, int]
+    service: Service, questions: list[dict[str, Any]], ids: dict[tuple[str, str], int]
 ) -> tuple[list[Outcome], Ratio]:
-    """Ask every question; the outcomes, and the share of all citations (every answer) that
-    fail to slice their article."""
+    """Ask every question (``ids`` maps (corpus, article id) to the service's id); the outcomes,
+    and the share of all citations (every answer) that fail to slice their article."""
     outcomes, bad_citations = [], Ratio()
     for q in sorted(questions, key=lambda q: q["id"]):
         response = service.ask(q["q"])
@@ -119,7 +129,7 @@ def ask_all(
         else:
             sentence_right = matches_expected(best_sentence(hit), q["expect"])
             passage_right = matches_expected(hit["passage"]["text"], q["expect"])
-        evidence = {ids[d] for d in q.get("evidence_doc_ids") or [] if d in ids}
+        evidence = {ids[key] for key in evidence_keys(q) if key in ids}
         cited = None
         if evidence and top is not None:
             cited = any(c["article_id"] in evidence for c in top.get("citations") or [])

@@ -61,7 +61,7 @@ def _scored(
     return scored
 
 
-def _own_questions(service: Service, report: Report, ids: dict[str, int]) -> None:
+def _own_questions(service: Service, report: Report, ids: dict[tuple[str, str], int]) -> None:
     try:
         questions = data.own_questions()
     except Exception as exc:  # another engineer's loader; report it rather than lose the run
@@ -142,7 +142,10 @@ def run(folder: Path) -> Report:
         _log("extraction scored; asking")
 
         qa_started = time.perf_counter()
-        ids = {a["id"]: i for a, i in zip(news, news_ids, strict=True)}
+        ids = {("news-dev", a["id"]): i for a, i in zip(news, news_ids, strict=True)}
+        ids |= {("samples", s.stem): i for s, i in zip(sample_set, sample_ids, strict=True)}
+        for name, arts in others.items():
+            ids |= {(name, str(a["id"])): i for a, i in zip(arts, other_ids[name], strict=True)}
         outcomes, report.citations = qa.ask_all(service, questions, ids)
         report.outcomes = outcomes
         report.qa_tables = [
