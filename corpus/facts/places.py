@@ -16,12 +16,17 @@ run the gazetteer knows wins. A candidate is not a place when:
   name ("Ben Norton", "Washington Post") -- except in title-case headlines, where every word is
   capitalised, and before words that name places or offices ("Aleppo Province", "Moscow Mayor").
 
+Mountains the gazetteer lacks are landmarks by their construction ("Jebel X", "Jabal al-X",
+"al-X Mountain" -> "Jebel X"; "Mount X"; "X Mountain"), ``near`` the city or region their
+sentence names, whose coordinates they take as an approximation.
+
 Metonyms stay places: "Washington said" mentions Washington. Where a name fits several places,
 the one whose country the article names wins ("Tripoli" in an article about Lebanon).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -131,7 +136,7 @@ def _extract(text: str, published: date | None) -> tuple[ExtractedFact, ...]:
                 sentence_end=sentence_end,
             )
         )
-    return tuple(facts)
+    return tuple(_near(facts))
 
 
 def _candidates(text: str) -> Iterable[tuple[int, int, tuple[Place, ...]]]:
@@ -180,10 +185,62 @@ def _longest_at(text: str, pieces: list[_Piece], i: int) -> tuple[int, tuple[Pla
     for j in range(last, i - 1, -1):
         if not pieces[j].text[0].isupper():
             continue  # a name never ends on a connector
-        places = lookup_places(text[pieces[i].start : pieces[j].end])
+        name = text[pieces[i].start : pieces[j].end]
+        places = lookup_places(name) or _landmark(name)
         if places:
             return j, places
     return None
+
+
+_ARTICLE = trie_regex(_ARTICLE_STARTS)
+_JEBEL = re.compile(rf"^(?:Jebel|Jabal|Djebel|Jbel) (?:(?:{_ARTICLE})-)?(?P<x>[A-Z][\w’'-]+)$")
+_ARABIC_MOUNTAIN = re.compile(rf"^(?:{_ARTICLE})-(?P<x>[A-Z][\w’'-]+) Mountains?$")
+_MOUNTAIN = re.compile(r"^(?P<x>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?) (?P<m>Mountains?)$")
+_MOUNT = re.compile(r"^Mount (?P<x>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)$")
+
+
+@lru_cache(maxsize=4096)
+def _landmark(name: str) -> tuple[Place, ...]:
+    """A mountain the gazetteer lacks, named by its construction: "Jebel X" for the Arabic forms
+    ("Jabal X", "al-X Mountain"), else "Mount X" or "X Mountain" as written."""
+    if (match := _JEBEL.match(name) or _ARABIC_MOUNTAIN.match(name)) is not None:
+        canonical = f"Jebel {match['x']}"
+    elif (match := _MOUNT.match(name)) is not None:
+        canonical = f"Mount {match['x']}"
+    elif (match := _MOUNTAIN.match(name)) is not None and not lookup_places(match["x"]):
+        canonical = f"{match['x']} {match['m']}"
+    else:
+        return ()
+    return (Place(canonical, "landmark", None, None, None),)
+
+
+def _near(facts: list[ExtractedFact]) -> list[ExtractedFact]:
+    """Landmarks found by rule take the place they lie near: the nearest city or region named in
+    their sentence, after them first ("Jebel X near Y", "X Mountain in the region of Y")."""
+    out = []
+    for fact in facts:
+        if fact.kind != "landmark" or fact.value.get("near") or fact.value["lat"] is not None:
+            out.append(fact)
+            continue
+        same = [
+            f for f in facts
+            if f.kind in ("city", "region") and f.sentence_start == fact.sentence_start
+        ]  # fmt: skip
+        after = [f for f in same if f.start > fact.start]
+        near = after[0] if after else (same[-1] if same else None)
+        if near is not None:
+            fact = dataclasses.replace(
+                fact,
+                value={
+                    **fact.value,
+                    "country": near.value["country"],
+                    "lat": near.value["lat"],  # approximate: the place it is near
+                    "lon": near.value["lon"],
+                    "near": near.value["canonical"],
+                },
+            )
+        out.append(fact)
+    return out
 
 
 def _choose(places: tuple[Place, ...], named: set[str | None]) -> Place:

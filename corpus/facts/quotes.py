@@ -17,8 +17,8 @@ The speaker is read from these constructions, in order, and is null when none ap
    skipped: "Putin, a key ally of Syrian President Bashar al-Assad, said" is Putin; "reported by
    SANA" is not the speaker); "he"/"she" to the speaker of the latest quote in the three previous
    sentences, or else the one person named in the nearest sentence naming any; "it" and "the
-   statement" to the latest organization speaker; "the agency", "the army statement" to the
-   nearest earlier organization with that head noun;
+   statement" to the latest organization speaker; a generic mention ("the agency", "the army
+   statement") to the nearest earlier compatible organization (``resolver.py``), never a default;
 4. a quote still without one, introduced by a verb ("adding that « … »", "calling it a « … »"),
    shares the speaker of another quote in its sentence.
 """
@@ -286,8 +286,11 @@ def _set_speaker(
         quote.is_org = quote.speaker is not None
     elif words:
         heads = [w for w in words if w not in ("statement", "official", "officials", "source")]
-        org = organizations.refer_back(all_orgs, heads[-1], quote.start) if heads else None
-        if org is not None and len(heads) <= 2:
+        org = None
+        if heads and len(heads) <= 2:  # "the agency", "the army statement": a generic mention
+            org = organizations.refer_back(all_orgs, " ".join(heads), quote.start)
+            org = org or organizations.refer_back(all_orgs, heads[-1], quote.start)
+        if org is not None:
             quote.speaker, quote.is_org = (org.name, org.entity_id), True
 
 

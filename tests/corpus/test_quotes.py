@@ -99,7 +99,7 @@ def test_sample_speakers(sample_texts: dict[str, str]) -> None:
     assert by_quote["If the airstrike was caus"] == "Igor Konashenkov"
     assert by_quote["Syria is a complex situat"] == "Pentagon"
     speakers_004 = {f.value["quote"][:20]: f.value["speaker"] for f in _sample(sample_texts, "004")}
-    assert speakers_004["Warplanes from the i"] == "Russian Defense Ministry"  # "Russian army"
+    assert speakers_004["Warplanes from the i"] == "Russian Army"  # "a Russian army statement"
     assert speakers_004["Still no progress, b"] == "David Swanson"
     assert speakers_004["We see attempts to r"] == "Vladimir Putin"  # "he said"
     assert speakers_004["last chance"] is None
