@@ -360,3 +360,11 @@ def resolve(mention: str, earlier: Sequence[Organization] = ()) -> Organization 
         return org
     generic = generic_mention(mention)
     return refer_back(generic, earlier) if generic is not None else None
+
+
+def is_generic_spelling(spelling: str) -> bool:
+    """True when ``spelling`` names a kind of body, not one ("the ministry", "Police"): it
+    must never stand for a body elsewhere (search aliases, entity spellings)."""
+    from corpus.facts.grounding import distinctive_words
+
+    return generic_mention(spelling) is not None or not distinctive_words(spelling)
