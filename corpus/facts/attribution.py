@@ -17,7 +17,9 @@ Ministry spokesman, ..." -> Russian Defense Ministry); else the phrase or one of
 (longest first) is an explicit or owned body, or a generic one ("police officials", "a ministry
 spokesman") that names the nearest compatible body mentioned before; else the source stays as
 written. Pronouns and bare "the statement" take the named source of one of the two sentences
-before. A sentence that names no source borrows the last one named in the sentence before it.
+before. A sentence that names no source borrows the last one named in the sentence before it,
+unless it is a headline or a blank line parts them (a paragraph that opens with a quote mark
+goes on quoting).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from functools import lru_cache
 
 from corpus.facts import organizations
 from corpus.facts.document import Document
+from corpus.facts.lexicons import is_title_case
 from corpus.facts.resolver import Organization, canonical_organization, resolve
 
 # Lower case only: "the United States" is not a speaker followed by "states".
@@ -107,7 +110,11 @@ def find_attribution(doc: Document, sentence_index: int, offset: int | None = No
     candidates = _candidates(doc, sentence_index)
     if candidates:
         chosen = _choose(candidates, offset)
-    elif sentence_index > 0 and (previous := _candidates(doc, sentence_index - 1)):
+    elif (
+        sentence_index > 0
+        and _same_paragraph(doc, sentence_index - 1, sentence_index)
+        and (previous := _candidates(doc, sentence_index - 1))
+    ):
         chosen = previous[-1]
         sentence_index -= 1
     else:
@@ -115,6 +122,16 @@ def find_attribution(doc: Document, sentence_index: int, offset: int | None = No
     if _is_pronoun(chosen.phrase):
         return _resolve_pronoun(doc, sentence_index)
     return _source_name(doc, chosen)
+
+
+def _same_paragraph(doc: Document, first: int, second: int) -> bool:
+    # Another story's paragraph never lends its source across a blank line, nor to a headline;
+    # a paragraph that opens with a quote mark goes on quoting the speaker before it.
+    sentence = doc.sentences[second]
+    if is_title_case(sentence.text):
+        return False
+    gap = doc.text[doc.sentences[first].end : sentence.start]
+    return "\n\n" not in gap or sentence.text[:1] in '«“"'
 
 
 def _source_name(doc: Document, candidate: _Candidate) -> str:

@@ -153,6 +153,8 @@ def _owned_bodies(text: str, lowered: str) -> list[_Mention]:
 _WORD = r"(?:(?:al|el|ez|az|as|ad|an|ar|ash|at|es|ed|ul)-)?[A-Z][\w’'.&-]*"
 _RUN = re.compile(rf"{_WORD}(?:(?: (?:of|for|the|and|on|de|du|des|la|le))* {_WORD})*")
 _CONNECTORS = frozenset({"of", "for", "the", "and", "on", "de", "du", "des", "la", "le"})
+# A word that ends a sentence or a dateline ("Sun.", "Ark.--"), not an initialism ("U.S.", "St.").
+_ENDS_SENTENCE = re.compile(r"[a-z]{2}\.(?:-+)?$|-{2}$")
 
 
 @cache
@@ -168,6 +170,10 @@ def _discover(phrase: str) -> str | None:
             phrase = phrase[: joint.start()]
             break
     words = phrase.split(" ")
+    for i in range(len(words) - 2, -1, -1):
+        if _ENDS_SENTENCE.search(words[i]):
+            words = words[i + 1 :]  # "Baltimore Sun. Police": a sentence ended inside the run
+            break
     if words[-1].endswith(".") and not words[-1].isupper():
         words[-1] = words[-1][:-1]  # the sentence's full stop, not an abbreviation
     while words and (words[0].lower() in function_words() or _is_calendar(words[0])):

@@ -55,6 +55,14 @@ def _rows(text: str) -> list[tuple[str, str | None, str | None]]:
         ('The group\'s leader said "enough" and the army\'s chief said "never".',
          [("enough", None, "said"), ("never", None, "said")]),
         ("He remained 'positive' about the UK's offer.", [("positive", None, None)]),
+        # "told" takes an object, never an inverted subject; a clause is not an appositive
+        ('A man who goes by "Ace" told reporters he owned the bar.', [("Ace", None, None)]),
+        ('Lima police were called at noon. When officers called back, a man who answered told '
+         'police, "I am here."', [("I am here.", None, "told")]),
+        # a generic mention names only a body named before it
+        ('"We found no survivors," the ministry said.', [("We found no survivors", None, "said")]),
+        ('Ghana\'s health ministry sent teams. "We found no survivors," the ministry said.',
+         [("We found no survivors", "Ghanaian Health Ministry", "said")]),
     ],
 )  # fmt: skip
 def test_quote_speakers(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:

@@ -182,3 +182,19 @@ def test_attribution_through_the_resolver(text: str, sentence: int, source: str)
 )
 def test_is_grounded(name: str, text: str, grounded: bool) -> None:
     assert is_grounded(name, text) is grounded
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another paragraph (another story on the page) lends no source
+        "Deputies of the Elm County Sheriff's Office said the road was closed.\n\n"
+        "Three people were hurt in a crash on Route 9 overnight.",
+        # nor does anything lend its source to a headline
+        "Police in Dover said it was over. Three Hurt In Dover Crash On Main Street",
+    ],
+)
+def test_no_source_is_borrowed_across_paragraphs_or_into_headlines(text: str) -> None:
+    doc = Document.parse(text)
+    assert len(doc.sentences) == 2
+    assert find_attribution(doc, 1) is None
