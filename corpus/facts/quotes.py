@@ -167,7 +167,12 @@ def _attribute(
             subject = None  # '"Piper" told 41 Action News': "told" never inverts its subject
         elif not lead.strip(" ,\n"):
             subject = _inverted_subject(after_start + verb.end(), after_end, text)
-        elif len(lead.split()) <= 8 and _opens_subject(lead) and not _QUOTE_MARK.search(lead):
+        elif (
+            len(lead.split()) <= 8
+            and _opens_subject(lead)
+            and not _QUOTE_MARK.search(lead)
+            and not _continues_sentence(lead)
+        ):
             subject = _last_segment(text, after_start, after_start + verb.start())
         else:
             final = re.search(rf",\s*([^,“”«»\"]{{1,80}}?)\s+{re.escape(verb['verb'])}\b", after)
@@ -183,6 +188,13 @@ def _attribute(
             _set_speaker(doc, quote, subject, quotes, persons, orgs, all_orgs)
             return
     _attribute_before(doc, quote, quotes, persons, orgs, all_orgs)
+
+
+def _continues_sentence(lead: str) -> bool:
+    # '“stable” condition to Loyola Medical Center, police said': the quote sits inside a
+    # clause; the speaker is the sentence-final one after the comma, not the clause's nouns.
+    words = lead.strip(" ,\n").split(" ", 1)
+    return "," in lead and words[0][:1].islower() and words[0] not in _SPEAKER_OPENERS
 
 
 def _opens_subject(lead: str) -> bool:

@@ -59,6 +59,9 @@ def _rows(text: str) -> list[tuple[str, str | None, str | None]]:
         ('A man who goes by "Ace" told reporters he owned the bar.', [("Ace", None, None)]),
         ('Lima police were called at noon. When officers called back, a man who answered told '
          'police, "I am here."', [("I am here.", None, "told")]),
+        # a quote inside a clause: the sentence-final speaker, not the clause's nouns
+        ("Lima police came. The boy was taken in “stable” condition to Mercy Hospital, police "
+         "said.", [("stable", "Lima Police", "said")]),
         # a generic mention names only a body named before it
         ('"We found no survivors," the ministry said.', [("We found no survivors", None, "said")]),
         ('Ghana\'s health ministry sent teams. "We found no survivors," the ministry said.',
