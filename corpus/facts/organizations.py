@@ -77,8 +77,13 @@ _Mention = tuple[int, int, int, Organization | None, GenericMention | None]
 
 
 def _exact_case(alias: str) -> bool:
-    # One word ("Guardian", "Amnesty") or an acronym ("IS", "U.N."): common words otherwise.
-    return " " not in alias or alias.replace(".", "").replace("-", "").isupper()
+    # One word ("Guardian", "Amnesty"), an acronym ("IS", "U.N.") or generic words only ("State
+    # Department" is a name, "the state department of health" is not): common words otherwise.
+    return (
+        " " not in alias
+        or alias.replace(".", "").replace("-", "").isupper()
+        or not distinctive_words(alias)
+    )
 
 
 @cache
@@ -316,10 +321,11 @@ def _discovered(doc: Document) -> list[_Mention]:
 
 
 def _non_overlapping(found: list[_Mention]) -> list[_Mention]:
-    # The longest mention wins; on a tie, the more specific rule.
+    # A name beats a generic mention around it ("The State Department"); then the longest
+    # mention wins, and on a tie the more specific rule.
     kept: list[_Mention] = []
     taken = Occupancy(max((f[1] for f in found), default=0))
-    for mention in sorted(found, key=lambda f: (f[0] - f[1], f[2], f[0])):
+    for mention in sorted(found, key=lambda f: (f[4] is not None, f[0] - f[1], f[2], f[0])):
         if not taken.free(mention[0], mention[1]):
             continue
         kept.append(mention)

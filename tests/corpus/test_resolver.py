@@ -128,9 +128,14 @@ def test_compatibility_needs_the_head_and_the_portfolio() -> None:
          [("Polk County Sheriff's Office", "Polk County Sheriff's Office"),
           ("The sheriff's office", "Polk County Sheriff's Office")]),
         ("Two people died in the blast, the Kyodo news agency reported, citing police.",
-         [("Kyodo", "Kyodo News")]),
+         [("Kyodo news", "Kyodo News")]),
         ("Xinhua and Yonhap both carried the defence ministry statement in full.",
          [("Xinhua", "Xinhua"), ("Yonhap", "Yonhap")]),
+        # a name of generic words matches only as written, and beats the generic mention
+        ("The State Department said the embassy would stay closed over the weekend.",
+         [("State Department", "U.S. State Department")]),
+        ("The state department of transportation closed the road for a week.", []),
+        ("Global research shows the same pattern in every country we studied.", []),
     ],
 )  # fmt: skip
 def test_mentions_in_copy(text: str, expected: list[tuple[str, str]]) -> None:
