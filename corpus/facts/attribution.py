@@ -33,7 +33,7 @@ from functools import lru_cache
 from corpus.facts import organizations
 from corpus.facts.document import Document
 from corpus.facts.lexicons import is_title_case
-from corpus.facts.resolver import Organization, canonical_organization, resolve
+from corpus.facts.resolver import Organization, canonical_organization, generic_mention, resolve
 
 # Lower case only: "the United States" is not a speaker followed by "states".
 _VERB = re.compile(
@@ -163,6 +163,8 @@ def normalise_source(phrase: str, earlier: Sequence[Organization] = ()) -> str:
             gram = " ".join(words[i : i + size])
             if gram.islower() and canonical_organization(gram) is not None:
                 continue  # "is" is not IS
+            if i and generic_mention(" ".join(words[i - 1 : i + size])) is not None:
+                continue  # "ministry" of "the foreign ministry" keeps its portfolio
             org = resolve(gram, earlier)
             if org is not None:
                 return org.name

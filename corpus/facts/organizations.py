@@ -159,6 +159,7 @@ _WORD = r"(?:(?:al|el|ez|az|as|ad|an|ar|ash|at|es|ed|ul)-)?[A-Z][\w’'.&-]*"
 _RUN = re.compile(rf"{_WORD}(?:(?: (?:of|for|the|and|on|de|du|des|la|le))* {_WORD})*")
 _CONNECTORS = frozenset({"of", "for", "the", "and", "on", "de", "du", "des", "la", "le"})
 # A word that ends a sentence or a dateline ("Sun.", "Ark.--"), not an initialism ("U.S.", "St.").
+_POSSESSIVE = re.compile(r"['’]s$")
 _ENDS_SENTENCE = re.compile(r"[a-z]{2}\.(?:-+)?$|-{2}$")
 
 
@@ -183,8 +184,8 @@ def _discover(phrase: str) -> str | None:
         words[-1] = words[-1][:-1]  # the sentence's full stop, not an abbreviation
     while words and (words[0].lower() in function_words() or _is_calendar(words[0])):
         words = words[1:]
-    while words and words[-1] in _CONNECTORS:
-        words = words[:-1]
+    while words and (words[-1] in _CONNECTORS or _POSSESSIVE.search(words[-1])):
+        words = words[:-1]  # "General Command of Mali's" [army]: an owner, not a name's end
     for i, word in enumerate(words):
         if word in ("of", "for") and not any(w in _heads() for w in words[:i]):
             # "Ann Lee of the Dayton Police Department": a person of a body, not its name.

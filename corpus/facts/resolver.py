@@ -132,8 +132,8 @@ _OWNER_BEFORE = re.compile(
     rf"|(?P<word>(?:[A-Z][\w.]*(?:[ -][A-Z][\w.]*)?)|(?:[A-Z]\. ?){{2,3}})){_INTERMEDIATE} $"
 )
 _OWNER_AFTER = re.compile(
-    r"^ (?P<prep>of|in) (?:the )?(?:(?P<demonym>[A-Z][\w]*(?: [A-Z]\w*)?) "
-    r"(?i:armed forces|army|military)(?!\w)"
+    r"^ (?P<prep>of|in) (?:the )?(?:(?:(?P<demonym>[A-Z][\w]*(?: [A-Z]\w*)?)"
+    r"|(?P<possessive>[A-Z][\w.-]*(?: [A-Z][\w.-]*)?)['’]s) (?i:armed forces|army|military)(?!\w)"
     r"|(?P<country>[A-Z][\w.-]*(?: (?:and )?[A-Z][\w.-]*){0,3}))"
 )
 
@@ -182,8 +182,8 @@ def owner_after(text: str, end: int, display: str) -> tuple[int, str] | None:
         return None
     if match["prep"] == "in" and not ("Ministry" in display or "Police" in display):
         return None  # "the army in Syria" may be anyone's army; "the ministry in Russia" is not
-    if match["demonym"]:
-        code = owner_code(match["demonym"])
+    if match["demonym"] or match["possessive"]:  # "of the Polish army", "of Mali's army"
+        code = owner_code(match["demonym"] or match["possessive"], possessive=not match["demonym"])
         return (end + match.end(), code) if code else None
     words = match["country"].split(" ")
     for j in range(len(words), 0, -1):

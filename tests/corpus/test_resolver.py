@@ -136,6 +136,8 @@ def test_compatibility_needs_the_head_and_the_portfolio() -> None:
          [("State Department", "U.S. State Department")]),
         ("The state department of transportation closed the road for a week.", []),
         ("Global research shows the same pattern in every country we studied.", []),
+        ("The General Command of Mali's army said 20 soldiers died near the border.",
+         [("General Command of Mali's army", "Malian General Command")]),
     ],
 )  # fmt: skip
 def test_mentions_in_copy(text: str, expected: list[tuple[str, str]]) -> None:
@@ -164,6 +166,9 @@ def test_mentions_in_copy(text: str, expected: list[tuple[str, str]]) -> None:
          "Nigerian Army"),
         ("Chile's foreign ministry was told of the raid. Nine died, a ministry spokesman said.", 1,
          "Chilean Foreign Ministry"),
+        # "the foreign ministry" keeps its portfolio: the health ministry is not it
+        ("Ghana's health ministry reported 30 new cases. The foreign ministry said 2 died.", 1,
+         "foreign ministry"),
     ],
 )  # fmt: skip
 def test_attribution_through_the_resolver(text: str, sentence: int, source: str) -> None:
