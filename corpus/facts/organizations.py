@@ -69,8 +69,9 @@ __all__ = [
     "refer_back",
 ]
 
-# (start, end, rule, organization, generic mention): one of the last two is set.
-_Mention = tuple[int, int, int, Organization | None, GenericMention | None]
+# (start, end, rule, organization, generic mention, the body's own span when an owner precedes
+# or follows it); one of organization and generic mention is set.
+_Mention = tuple[int, int, int, Organization | None, GenericMention | None, tuple[int, int] | None]
 
 
 # --- rule 1: lexicon names -------------------------------------------------------------------
@@ -118,7 +119,7 @@ def _lexicon_mentions(doc: Document, lowered: str) -> list[_Mention]:
                 continue
             org = canonical_organization(text[start : match.end()])
             if org is not None:
-                found.append((start, match.end(), 1, org, None))
+                found.append((start, match.end(), 1, org, None, None))
     return found
 
 
@@ -136,20 +137,20 @@ def _owned_bodies(text: str, lowered: str) -> list[_Mention]:
         if before is not None:
             org = national_body(before[1], phrase)
             if org is not None:
-                out.append((before[0], body.end(), 2, org, None))
+                out.append((before[0], body.end(), 2, org, None, body.span()))
             continue
         after = owner_after(text, body.end(), body_display(phrase) or "")
         if after is not None:
             org = national_body(after[1], phrase)
             if org is not None:
-                out.append((body.start(), after[0], 2, org, None))
+                out.append((body.start(), after[0], 2, org, None, body.span()))
     for body in local_body_pattern().finditer(lowered):
         phrase = text[body.start() : body.end()]
         if phrase[:1].isupper() or not starts_word(text, body.start()):
             continue  # "Tampa Police" is a name rule 3 finds as written
         local = local_body(text, body.start(), body.end())
         if local is not None:
-            out.append((local[0], body.end(), 2, local[1], None))
+            out.append((local[0], body.end(), 2, local[1], None, body.span()))
     return out
 
 
@@ -245,7 +246,7 @@ def _generic_mentions(text: str, lowered: str) -> list[_Mention]:
                 continue
         mention = generic_mention(text[start:end])
         if mention is not None:
-            out.append((start, end, 4, None, mention))
+            out.append((start, end, 4, None, mention, None))
     return out
 
 
@@ -315,9 +316,9 @@ def _discovered(doc: Document) -> list[_Mention]:
                 continue  # "41NBC News": the run starts inside a word
             end = start + len(name)
             if distinctive_words(name):
-                found.append((start, end, 3, _named(name), None))
+                found.append((start, end, 3, _named(name), None, None))
             elif (generic := generic_mention(name)) is not None:
-                found.append((start, end, 4, None, generic))
+                found.append((start, end, 4, None, generic, None))
     return found
 
 
@@ -337,7 +338,7 @@ def _non_overlapping(found: list[_Mention]) -> list[_Mention]:
 def _resolve(doc: Document, mentions: list[_Mention]) -> list[ExtractedFact]:
     facts: list[ExtractedFact] = []
     named: list[Organization] = []
-    for start, end, _, org, generic in mentions:
+    for start, end, _, org, generic, body in mentions:
         if generic is not None:
             org = _refer_back(generic, named)
         if org is None:
@@ -354,6 +355,8 @@ def _resolve(doc: Document, mentions: list[_Mention]) -> list[ExtractedFact]:
                 text=doc.text[start:end],
                 sentence_start=sentence_start,
                 sentence_end=sentence_end,
+                # "Tampa police", "Israel's army": the owner is a place mention of its own.
+                extra={"body": body} if body is not None else {},
             )
         )
     return facts

@@ -126,6 +126,8 @@ def test_transliterations_find_one_place(spellings: tuple[str, ...]) -> None:
         ("Hikers vanished on Greystone Mountain in Montana.",
          [("Greystone Mountain", "Greystone Mountain", "Montana"), ("Montana", "Montana", None)]),
         ("A fire burned on Jebel Qadir.", [("Jebel Qadir", "Jebel Qadir", None)]),
+        ("Shots were fired on Mount Kelvar Street late on Friday.", []),  # a street's name
+        ("The Fire Department arrived within minutes of the call.", []),  # a body, no place
     ],
 )  # fmt: skip
 def test_landmarks_by_construction(text: str, expected: list[tuple[str, str, str | None]]) -> None:
