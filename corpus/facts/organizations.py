@@ -229,6 +229,7 @@ _POLICE_NOUNS = frozenset(
         "sources", "officials", "detectives", "investigators", "sergeant", "lieutenant",
         "captain", "commander", "spokesman", "spokeswoman", "spokesperson", "headquarters",
         "brutality", "escort", "response", "activity", "lt", "sgt", "capt", "trooper",
+        "departments", "agencies", "forces",
     ]
 )  # fmt: skip
 _NEXT_WORD = re.compile(r"\W{0,2}(\w+)")

@@ -264,16 +264,16 @@ def local_body(text: str, start: int, end: int) -> tuple[int, Organization] | No
     words = match.group(1).split()
     from corpus.facts.gazetteer import lookup_places  # the gazetteer loads lazily
 
-    for i in range(len(words)):  # the longest tail that is a place ("New York", not "The")
-        place = " ".join(words[i:])
-        if words[i].lower() in function_words():
-            continue  # "The Boyle County": the article is not part of the place
-        if lookup_places(place) or _COUNTY.search(place):
-            display = _local_displays()[mention_key(text[start:end]).lower()]
-            name = f"{place} {display}"
-            first = match.start(1) + len(" ".join(words[:i])) + (1 if i else 0)
-            return first, lexicon_organization(name) or organization(name)
-    return None
+    i = 0
+    while i < len(words) - 1 and words[i].lower() in function_words():
+        i += 1  # "The Boyle County": the article is not part of the place
+    place = " ".join(words[i:])  # the whole run: "Aransas Pass" is not the town of Pass
+    if not (lookup_places(place) or _COUNTY.search(place)):
+        return None
+    display = _local_displays()[mention_key(text[start:end]).lower()]
+    name = f"{place} {display}"
+    first = match.start(1) + len(" ".join(words[:i])) + (1 if i else 0)
+    return first, lexicon_organization(name) or organization(name)
 
 
 @lru_cache(maxsize=8192)
