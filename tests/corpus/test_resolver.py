@@ -32,6 +32,10 @@ from corpus.facts.resolver import (
         ("the foreign ministry of Ukraine", "Ukrainian Foreign Ministry"),
         ("the interior ministry in Peru", "Peruvian Interior Ministry"),
         ("Mexico's navy", "Mexican Navy"),
+        ("the Liberian army", "Liberian Army"),  # demonyms beyond our table (countryinfo)
+        ("Tanzania's police", "Tanzanian Police"),
+        ("Eswatini's army", "Eswatini Army"),  # no demonym known: the country's name
+        ("the Congolese army", None),  # two countries' demonym: neither
         ("U.S. Army", "U.S. Army"),
         ("the US military", "U.S. military"),
         ("the UK Ministry of Defence", "British Defense Ministry"),
