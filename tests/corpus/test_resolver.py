@@ -34,7 +34,8 @@ from corpus.facts.resolver import (
         ("Mexico's navy", "Mexican Navy"),
         ("the Liberian army", "Liberian Army"),  # demonyms beyond our table (countryinfo)
         ("Tanzania's police", "Tanzanian Police"),
-        ("Eswatini's army", "Eswatini Army"),  # no demonym known: the country's name
+        ("Eswatini's army", "Swazi Army"),
+        ("Curaçao's police", "Curaçao Police"),  # no demonym known: the country's name
         ("the Congolese army", None),  # two countries' demonym: neither
         ("U.S. Army", "U.S. Army"),
         ("the US military", "U.S. military"),
