@@ -35,7 +35,7 @@ from corpus.facts.resolver import (
         ("the Liberian army", "Liberian Army"),  # demonyms beyond our table (countryinfo)
         ("Tanzania's police", "Tanzanian Police"),
         ("Eswatini's army", "Swazi Army"),
-        ("Curaçao's police", "Curaçao Police"),  # no demonym known: the country's name
+        ("Curaçao's police", "Curacao Police"),  # no demonym known: the country's name
         ("the Congolese army", None),  # two countries' demonym: neither
         ("U.S. Army", "U.S. Army"),
         ("the US military", "U.S. military"),
