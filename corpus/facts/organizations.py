@@ -47,7 +47,6 @@ from corpus.facts.resolver import (
     body_display,
     body_pattern,
     canonical_organization,
-    explicit_spellings,
     generic_mention,
     generic_pattern,
     local_body,
@@ -64,7 +63,6 @@ __all__ = [
     "Organization",
     "canonical_organization",
     "extract",
-    "has_head",
     "organization_aliases",
     "refer_back",
 ]
@@ -249,16 +247,6 @@ def _generic_mentions(text: str, lowered: str) -> list[_Mention]:
         if mention is not None:
             out.append((start, end, 4, None, mention, None))
     return out
-
-
-@lru_cache(maxsize=4096)
-def has_head(org: Organization, head: str) -> bool:
-    """True when the organization's name or one of its aliases contains ``head`` ("ministry")."""
-    needle = head.lower().replace("defence", "defense")
-    return any(
-        re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", n.lower().replace("defence", "defense"))
-        for n in explicit_spellings(org.name)
-    )
 
 
 def refer_back(facts: Sequence[ExtractedFact], mention: str, before: int) -> Organization | None:

@@ -359,6 +359,7 @@ def resolve(mention: str, earlier: Sequence[Organization] = ()) -> Organization 
     return refer_back(generic, earlier) if generic is not None else None
 
 
+@lru_cache(maxsize=65536)
 def is_generic_spelling(spelling: str) -> bool:
     """True when ``spelling`` names a kind of body, not one ("the ministry", "Police"): it
     must never stand for a body elsewhere (search aliases, entity spellings)."""
