@@ -218,8 +218,9 @@ def _is_calendar(word: str) -> bool:
 
 # --- rule 4: generic mentions refer back -----------------------------------------------------
 
-# Nouns "police" modifies without naming the force as an actor ("police officers", "police tape").
-_POLICE_NOUNS = frozenset(
+# Nouns a body's name modifies without naming the body as an actor ("police officers", "the
+# military airport", "army positions").
+_MODIFIED_NOUNS = frozenset(
     [
         "officer", "officers", "car", "cars", "cruiser", "cruisers", "vehicle", "vehicles",
         "chief", "station", "stations", "report", "reports", "custody", "tape", "scanner", "dog",
@@ -227,7 +228,12 @@ _POLICE_NOUNS = frozenset(
         "sources", "officials", "detectives", "investigators", "sergeant", "lieutenant",
         "captain", "commander", "spokesman", "spokeswoman", "spokesperson", "headquarters",
         "brutality", "escort", "response", "activity", "lt", "sgt", "capt", "trooper",
-        "departments", "agencies", "forces",
+        "departments", "agencies", "forces", "airport", "airbase", "base", "bases", "position",
+        "positions", "camp", "camps", "unit", "units", "level", "operation", "operations",
+        "aircraft", "jets", "planes", "intervention", "campaign", "court", "hospital",
+        "personnel", "equipment", "convoy", "commanders", "general", "generals", "source",
+        "official", "leaders", "leadership", "deployment", "presence", "service", "veteran",
+        "veterans", "recruits", "recruiter", "uniform", "spokesmen",
     ]
 )  # fmt: skip
 _NEXT_WORD = re.compile(r"\W{0,2}(\w+)")
@@ -239,10 +245,12 @@ def _generic_mentions(text: str, lowered: str) -> list[_Mention]:
         start, end = match.start(), match.end()
         if not starts_word(text, start):
             continue
-        if lowered[start:end].endswith("police"):
-            after = _NEXT_WORD.match(lowered, end)
-            if after is not None and after.group(1) in _POLICE_NOUNS:
-                continue
+        after = _NEXT_WORD.match(lowered, end)
+        if after is not None and after.group(1) in _MODIFIED_NOUNS:
+            continue
+        bare = not lowered.startswith("the ", start) and text[end - 1].islower()
+        if bare and not lowered[start:end].endswith("police"):
+            continue  # "military forces", "army camp": bare lower-case nouns name no body
         mention = generic_mention(text[start:end])
         if mention is not None:
             out.append((start, end, 4, None, mention, None))

@@ -304,6 +304,13 @@ def _portfolios() -> frozenset[str]:
 
 
 @cache
+def _generic_words() -> frozenset[str]:
+    from corpus.facts.grounding import generic_words
+
+    return generic_words()
+
+
+@cache
 def generic_pattern() -> re.Pattern[str]:
     """A generic mention in lower-cased text: "the foreign ministry", "police", "the coroner"."""
     qualifiers = trie_regex(_portfolios())
@@ -315,6 +322,12 @@ def generic_pattern() -> re.Pattern[str]:
 def generic_mention(mention: str) -> GenericMention | None:
     """``mention`` read as a generic one ("the foreign ministry"), or None if it has an owner."""
     words = mention_key(mention).lower().replace("’", "'").split()
+    if "of" in words[1:]:  # "Ministry of Defense", "General Command of the Army and ..."
+        at = words.index("of")
+        tail = [w for w in words[at + 1 :] if w not in ("the", "and")]
+        if not _generic_words().issuperset(tail):
+            return None  # "Ministry of Defense of Ukraine" has an owner
+        words = [*(w for w in tail if w in _portfolios()), *words[:at]]
     for size in (3, 2, 1):
         head = " ".join(words[-size:])
         if len(words) >= size and head in _generic_heads():

@@ -143,6 +143,15 @@ def test_compatibility_needs_the_head_and_the_portfolio() -> None:
          [("State Department", "U.S. State Department")]),
         ("The state department of transportation closed the road for a week.", []),
         ("Global research shows the same pattern in every country we studied.", []),
+        # a bare lower-case noun modifying another names no body
+        ("Nigeria's army said 12 died. Military forces and army camps were on alert in the "
+         "north; the army position near the border held.",
+         [("Nigeria's army", "Nigerian Army")]),
+        # "<head> of the <generic words>" is a generic mention of its head
+        ("Iraq's army general command said 9 died. The General Command of the Army and Armed "
+         "Forces said more.",
+         [("Iraq's army general command", "Iraqi General Command"),
+          ("General Command of the Army and Armed Forces", "Iraqi General Command")]),
         ("The General Command of Mali's army said 20 soldiers died near the border.",
          [("General Command of Mali's army", "Malian General Command")]),
     ],
