@@ -16,6 +16,7 @@ from sqlalchemy import func, text, update
 from sqlmodel import Session, col, select
 
 from corpus.errors import NotFound
+from corpus.facts.resolver import is_generic_spelling
 from corpus.tables import Entity, Fact
 
 ENTITY_TYPES = ("place", "person", "organization")
@@ -210,12 +211,14 @@ def _views(session: Session, rows: list[tuple[Entity, int]]) -> list[EntityView]
 
 def variant_groups(session: Session) -> list[list[str]]:
     """Spellings observed for each place and organization with more than one: the search alias
-    table. (The predicate matches the partial index ``ix_fact_spellings`` exactly.)"""
+    table. Generic mentions ("the ministry", "Police") resolved to a body are not its spellings.
+    (The predicate matches the partial index ``ix_fact_spellings`` exactly.)"""
     groups: dict[str, set[str]] = defaultdict(set)
     for entity_id, spelling in session.execute(
         select(Fact.entity_id, Fact.text)
         .where(text("field IN ('places', 'organizations')"), col(Fact.entity_id).is_not(None))
         .distinct()
     ):
-        groups[entity_id].add(spelling)
+        if not is_generic_spelling(spelling):
+            groups[entity_id].add(spelling)
     return [sorted(v) for _, v in sorted(groups.items()) if len(v) > 1]

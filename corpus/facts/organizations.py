@@ -1,20 +1,20 @@
-"""Organizations: a lexicon of canonical organizations and their aliases, and their mentions.
+"""Organizations: the bodies an article mentions, each named by the resolver (``resolver.py``).
 
-``canonical_organization`` normalises a mention ("the observatory", "Russia's Defense Ministry",
-"SOHR") to one canonical organization; other extractors (attribution, quotes) call it. Phrases
-compare without case; single words and acronyms with it, so "IS", "WHO" and "Guardian" are
-organizations and "is", "who" and "guardian" are not.
+``extract`` finds mentions by four rules; where two overlap the longest wins, and on a tie the
+lower-numbered rule:
 
-``extract`` finds organization mentions by four rules, most specific first:
-
-1. lexicon aliases (``data/organizations.json``), on word boundaries; one-word and all-caps
-   aliases match only as written ("IS" never matches "is", nor anything in an all-caps headline);
-2. a country or demonym owning a state body: "Israel's Defense Ministry", "Turkish army";
+1. explicit names from the lexicon (``data/organizations.json``), on word boundaries; one-word and
+   all-caps names match only as written ("IS" never matches "is", nor anything in a shouted line);
+2. state bodies with their owner in the noun phrase: "Israel's Defense Ministry", "the Turkish
+   army", "the defense ministry in Russia"; and a town's or county's body in lower case after
+   its place: "Tampa police", "Boyle County coroner";
 3. capitalised phrases built on an organization head noun: "Deir ez-Zor Military Council",
-   "Ministry of Foreign Affairs" (not in headline-style title-case lines, where every word is
-   capitalised and a phrase's edges cannot be seen);
-4. unqualified aliases ("the ministry", "Defense Ministry", "General Command") refer back to the
-   nearest earlier organization that has them, before falling back to the lexicon's default.
+   "Kenya Red Cross", "Harris County Sheriff's Office" (not in headline-style title-case lines,
+   where a phrase's edges cannot be seen). A phrase of generic words only ("Defense Ministry",
+   "Sheriff's Office") names no body by itself: it is a generic mention (rule 4);
+4. generic mentions ("the ministry", "the foreign ministry", "police", "the coroner") name the
+   nearest compatible body mentioned before them; one with none is not reported, so a fact
+   never names a body its article does not.
 
 "US" / "U.S." are countries (see places), never organizations.
 """
@@ -23,106 +23,74 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
 
 from corpus.facts.document import Document
+from corpus.facts.grounding import distinctive_words
 from corpus.facts.lexicons import (
     MONTHS,
     WEEKDAYS,
     Occupancy,
-    demonym_of,
-    demonyms,
     function_words,
     is_shouting,
     is_title_case,
     load_data,
     sentence_bounds,
-    slug,
     starts_word,
     trie_regex,
 )
 from corpus.facts.model import ExtractedFact
+from corpus.facts.resolver import (
+    GenericMention,
+    Organization,
+    body_display,
+    body_pattern,
+    canonical_organization,
+    generic_mention,
+    generic_pattern,
+    local_body,
+    local_body_pattern,
+    national_body,
+    organization,
+    organization_aliases,
+    owner_after,
+    owner_before,
+)
+from corpus.facts.resolver import refer_back as _refer_back
+
+__all__ = [
+    "Organization",
+    "canonical_organization",
+    "extract",
+    "organization_aliases",
+    "refer_back",
+]
+
+# (start, end, rule, organization, generic mention, the body's own span when an owner precedes
+# or follows it); one of organization and generic mention is set.
+_Mention = tuple[int, int, int, Organization | None, GenericMention | None, tuple[int, int] | None]
 
 
-@dataclass(frozen=True, slots=True)
-class Organization:
-    """A canonical organization: a stable entity id and its preferred name."""
-
-    entity_id: str
-    name: str
-
-
-_APOSTROPHES = re.compile(r"[’`]")
-_LEADING_THE = re.compile(r"^(?i:the)\s+")
-_DEFENCE = re.compile(r"\b([Dd])efence\b")
-_SPACES = re.compile(r"\s+")
-
-
-@lru_cache(maxsize=8192)
-def _key(mention: str) -> str:
-    text = _APOSTROPHES.sub("'", mention).strip()
-    text = _LEADING_THE.sub("", text)
-    text = _DEFENCE.sub(r"\1efense", text)
-    return _SPACES.sub(" ", text)
-
-
-@cache
-def _lexicon() -> dict[str, tuple[str, ...]]:
-    table: dict[str, list[str]] = load_data("organizations")["organizations"]
-    return {name: tuple(aliases) for name, aliases in table.items()}
-
-
-def _organization(name: str) -> Organization:
-    return Organization(entity_id=f"organization:{slug(name)}", name=name)
-
-
-@cache
-def _aliases() -> tuple[dict[str, Organization], dict[str, Organization]]:
-    """(phrases compared without case, single words compared with it)."""
-    caseless: dict[str, Organization] = {}
-    exact: dict[str, Organization] = {}
-    for canonical, aliases in _lexicon().items():
-        org = _organization(canonical)
-        for alias in (canonical, *aliases):
-            key = _key(alias)
-            if " " in key:
-                caseless.setdefault(key.lower(), org)
-                continue
-            # "IS" is not "is", "Guardian" not "guardian"; "the ministry" may open a sentence.
-            forms = {key, key.upper(), key[:1].upper() + key[1:] if key.islower() else key}
-            for form in forms:
-                exact.setdefault(form, org)
-    return caseless, exact
-
-
-def canonical_organization(mention: str) -> Organization | None:
-    """Normalise an organization mention to its canonical organization, or None if unknown."""
-    key = _key(mention)
-    caseless, exact = _aliases()
-    return caseless.get(key.lower()) if " " in key else exact.get(key)
-
-
-def organization_aliases() -> dict[str, tuple[str, ...]]:
-    """The lexicon: canonical name -> aliases (for search alias expansion and entity listing)."""
-    return dict(_lexicon())
-
-
-# --- rule 1: lexicon aliases ---------------------------------------------------------------
+# --- rule 1: lexicon names -------------------------------------------------------------------
 
 
 def _exact_case(alias: str) -> bool:
-    # One word ("Guardian", "Amnesty") or an acronym ("IS", "U.N."): common words otherwise.
-    return " " not in alias or alias.replace(".", "").replace("-", "").isupper()
+    # One word ("Guardian", "Amnesty"), an acronym ("IS", "U.N.") or generic words only ("State
+    # Department" is a name, "the state department of health" is not): common words otherwise.
+    return (
+        " " not in alias
+        or alias.replace(".", "").replace("-", "").isupper()
+        or not distinctive_words(alias)
+    )
 
 
 @cache
 def _alias_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(exact-case aliases, caseless aliases), each one factored alternation."""
+    """(exact-case names, caseless names), each one factored alternation."""
     exact: set[str] = set()
     caseless: set[str] = set()
-    for canonical, aliases in _lexicon().items():
+    for canonical, aliases in organization_aliases().items():
         for alias in (canonical, *aliases):
             if _exact_case(alias):
                 exact.add(alias)
@@ -136,63 +104,52 @@ def _alias_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
+def _lexicon_mentions(doc: Document, lowered: str) -> list[_Mention]:
+    text = doc.text
+    found: list[_Mention] = []
+    exact, caseless = _alias_patterns()
+    for pattern, haystack in ((exact, text), (caseless, lowered)):
+        for match in pattern.finditer(haystack):
+            start = match.start()
+            if not starts_word(text, start) or text[start - 1 : start] == ".":
+                continue
+            if pattern is exact and is_shouting(doc.sentence_at(start).text):
+                continue
+            org = canonical_organization(text[start : match.end()])
+            if org is not None:
+                found.append((start, match.end(), 1, org, None, None))
+    return found
+
+
 # --- rule 2: a country's state body ----------------------------------------------------------
 
-# One factored alternation (trie) of the spelled-out bodies: its literal first letters let re
-# skip ahead through the text instead of trying every branch at every position.
-_BODY_NAMES = [
-    *(f"{d} ministry" for d in ("defense", "defence", "foreign", "interior", "health",
-                                "justice", "finance", "information", "intelligence")),
-    *(f"ministry of {d}" for d in ("defense", "defence", "foreign affairs", "the interior",
-                                   "interior", "health", "justice")),
-    "army", "military", "navy", "air force", "armed forces", "general staff", "general command",
-    "parliament", "intelligence agency", "intelligence service", "security service",
-    "security forces", "coast guard", "police",
-]  # fmt: skip
-_BODIES = re.compile(rf"(?:{trie_regex(_BODY_NAMES)})(?!\w)")  # run over the lower-cased text
 
-
-@cache
-def _owner_pattern() -> re.Pattern[str]:
-    table: dict[str, list[str]] = load_data("places")["demonyms"]
-    words = trie_regex(w for ws in table.values() for w in ws)
-    owner = rf"(?P<country>[A-Z][\w-]+(?: [A-Z][\w-]+)?)['’]s|(?P<demonym>{words})"
-    return re.compile(rf"(?:{owner}) $")
-
-
-def _owned_bodies(text: str, lowered: str) -> list[tuple[int, int, Organization]]:
-    """State bodies named with their owner: find the body, then look back for the owner."""
-    out = []
-    for body in _BODIES.finditer(lowered):
+def _owned_bodies(text: str, lowered: str) -> list[_Mention]:
+    """State bodies named with their owner: find the body, then its owner before or after it."""
+    out: list[_Mention] = []
+    for body in body_pattern().finditer(lowered):
         if not starts_word(text, body.start()):
             continue
-        window = max(0, body.start() - 40)
-        owner = _owner_pattern().search(text, window, body.start())
-        if owner is None or not starts_word(text, owner.start()):
+        phrase = text[body.start() : body.end()]
+        before = owner_before(text, body.start())
+        if before is not None:
+            org = national_body(before[1], phrase)
+            if org is not None:
+                out.append((before[0], body.end(), 2, org, None, body.span()))
             continue
-        org = _owned_body(owner, text[body.start() : body.end()])
-        if org is not None:
-            out.append((owner.start(), body.end(), org))
+        after = owner_after(text, body.end(), body_display(phrase) or "")
+        if after is not None:
+            org = national_body(after[1], phrase)
+            if org is not None:
+                out.append((body.start(), after[0], 2, org, None, body.span()))
+    for body in local_body_pattern().finditer(lowered):
+        phrase = text[body.start() : body.end()]
+        if phrase[:1].isupper() or not starts_word(text, body.start()):
+            continue  # "Tampa Police" is a name rule 3 finds as written
+        local = local_body(text, body.start(), body.end())
+        if local is not None:
+            out.append((local[0], body.end(), 2, local[1], None, body.span()))
     return out
-
-
-def _owned_body(match: re.Match[str], body: str) -> Organization | None:
-    if match["country"]:
-        from corpus.facts.gazetteer import lookup_place  # the gazetteer loads lazily
-
-        place = lookup_place(match["country"])
-        owner = demonym_of(place.country) if place and place.kind == "country" else None
-        if place and place.kind == "country" and place.country and owner is None:
-            owner = place.canonical
-    else:
-        code = demonyms().get(match["demonym"].lower())
-        owner = match["demonym"] if code and code != "_" else None
-    if owner is None:
-        return None
-    body = re.sub(r"(?i)defence", "defense", body)
-    body = re.sub(r"(?i)^ministry of (?:the )?(.*?)(?: affairs)?$", r"\1 ministry", body)
-    name = f"{owner} {body.title().replace('Of', 'of')}"
-    return canonical_organization(name) or _organization(name)
 
 
 # --- rule 3: capitalised phrases on a head noun ---------------------------------------------
@@ -200,6 +157,9 @@ def _owned_body(match: re.Match[str], body: str) -> Organization | None:
 _WORD = r"(?:(?:al|el|ez|az|as|ad|an|ar|ash|at|es|ed|ul)-)?[A-Z][\w’'.&-]*"
 _RUN = re.compile(rf"{_WORD}(?:(?: (?:of|for|the|and|on|de|du|des|la|le))* {_WORD})*")
 _CONNECTORS = frozenset({"of", "for", "the", "and", "on", "de", "du", "des", "la", "le"})
+# A word that ends a sentence or a dateline ("Sun.", "Ark.--"), not an initialism ("U.S.", "St.").
+_POSSESSIVE = re.compile(r"['’]s$")
+_ENDS_SENTENCE = re.compile(r"[a-z]{2}\.(?:-+)?$|-{2}$")
 
 
 @cache
@@ -215,12 +175,23 @@ def _discover(phrase: str) -> str | None:
             phrase = phrase[: joint.start()]
             break
     words = phrase.split(" ")
+    for i in range(len(words) - 2, -1, -1):
+        if _ENDS_SENTENCE.search(words[i]):
+            words = words[i + 1 :]  # "Baltimore Sun. Police": a sentence ended inside the run
+            break
     if words[-1].endswith(".") and not words[-1].isupper():
         words[-1] = words[-1][:-1]  # the sentence's full stop, not an abbreviation
     while words and (words[0].lower() in function_words() or _is_calendar(words[0])):
         words = words[1:]
-    while words and words[-1] in _CONNECTORS:
-        words = words[:-1]
+    while words and (words[-1] in _CONNECTORS or _POSSESSIVE.search(words[-1])):
+        words = words[:-1]  # "General Command of Mali's" [army]: an owner, not a name's end
+    for i, word in enumerate(words):
+        if word in ("of", "for") and not any(w in _heads() for w in words[:i]):
+            # "Ann Lee of the Dayton Police Department": a person of a body, not its name.
+            words = words[i + 1 :]
+            while words and words[0] in _CONNECTORS:
+                words = words[1:]
+            break
     if len(words) < 2 or not any(w in _heads() for w in words):
         return None
     if words[-1] not in _heads() and not any(w in _CONNECTORS for w in words):
@@ -238,100 +209,138 @@ def _named(name: str) -> Organization:
         if words[-1] not in _heads():
             break
         words = words[:-1]
-    return _organization(name)
+    return organization(name)
 
 
 def _is_calendar(word: str) -> bool:
     return word.lower() in MONTHS or word.lower() in WEEKDAYS
 
 
-# --- rule 4: unqualified aliases refer back -------------------------------------------------
+# --- rule 4: generic mentions refer back -----------------------------------------------------
+
+# Nouns a body's name modifies without naming the body as an actor ("police officers", "the
+# military airport", "army positions").
+_MODIFIED_NOUNS = frozenset(
+    [
+        "officer", "officers", "car", "cars", "cruiser", "cruisers", "vehicle", "vehicles",
+        "chief", "station", "stations", "report", "reports", "custody", "tape", "scanner", "dog",
+        "dogs", "academy", "union", "chase", "lights", "line", "presence", "radio", "records",
+        "sources", "officials", "detectives", "investigators", "sergeant", "lieutenant",
+        "captain", "commander", "spokesman", "spokeswoman", "spokesperson", "headquarters",
+        "brutality", "escort", "response", "activity", "lt", "sgt", "capt", "trooper",
+        "departments", "agencies", "forces", "airport", "airbase", "base", "bases", "position",
+        "positions", "camp", "camps", "unit", "units", "level", "operation", "operations",
+        "aircraft", "jets", "planes", "intervention", "campaign", "court", "hospital",
+        "personnel", "equipment", "convoy", "commanders", "general", "generals", "source",
+        "official", "leaders", "leadership", "deployment", "presence", "service", "veteran",
+        "veterans", "recruits", "recruiter", "uniform", "spokesmen",
+    ]
+)  # fmt: skip
+_NEXT_WORD = re.compile(r"\W{0,2}(\w+)")
 
 
-@cache
-def _generic() -> frozenset[str]:
-    return frozenset(_key(g).lower() for g in load_data("organizations")["generic"])
-
-
-@lru_cache(maxsize=4096)
-def has_head(org: Organization, head: str) -> bool:
-    """True when the organization's name or one of its aliases contains ``head`` ("ministry")."""
-    needle = _key(head).lower()
-    names = (org.name, *_lexicon().get(org.name, ()))
-    return any(re.search(rf"\b{re.escape(needle)}\b", _key(n).lower()) for n in names)
-
-
-def refer_back(facts: Sequence[ExtractedFact], head: str, before: int) -> Organization | None:
-    """The nearest organization mentioned before offset ``before`` whose name has ``head``."""
-    for fact in sorted(facts, key=lambda f: f.start, reverse=True):
-        if fact.field != "organizations" or fact.start >= before:
+def _generic_mentions(text: str, lowered: str) -> list[_Mention]:
+    out: list[_Mention] = []
+    for match in generic_pattern().finditer(lowered):
+        start, end = match.start(), match.end()
+        if not starts_word(text, start):
             continue
-        org = Organization(fact.value["entity_id"], fact.value["name"])
-        if has_head(org, head):
-            return org
-    return None
+        after = _NEXT_WORD.match(lowered, end)
+        if after is not None and after.group(1) in _MODIFIED_NOUNS:
+            continue
+        bare = not lowered.startswith("the ", start) and text[end - 1].islower()
+        if bare and not lowered[start:end].endswith("police"):
+            continue  # "military forces", "army camp": bare lower-case nouns name no body
+        mention = generic_mention(text[start:end])
+        if mention is not None:
+            out.append((start, end, 4, None, mention, None))
+    return out
+
+
+def refer_back(facts: Sequence[ExtractedFact], mention: str, before: int) -> Organization | None:
+    """The body a generic ``mention`` at offset ``before`` names: the nearest compatible one
+    among the organization ``facts`` before it (None when the mention is not generic)."""
+    generic = generic_mention(mention)
+    if generic is None:
+        return None
+    earlier = [
+        Organization(f.value["entity_id"], f.value["name"])
+        for f in sorted(facts, key=lambda f: f.start)
+        if f.field == "organizations" and f.start < before
+    ]
+    return _refer_back(generic, earlier)
 
 
 # --- extraction -----------------------------------------------------------------------------
 
 
 def extract(doc: Document) -> list[ExtractedFact]:
-    """Organization mentions in ``doc``, with aliases grouped under one canonical entity."""
+    """Organization mentions in ``doc``, each named by the resolver."""
     return list(_extract(doc.text, doc.published))
 
 
 @lru_cache(maxsize=32)
 def _extract(text: str, published: date | None) -> tuple[ExtractedFact, ...]:
-    # Cached because people, places and quotes all consult organizations in the same article.
+    # Cached because people, places, quotes and attribution all consult the same article's.
     doc = Document.parse(text, published)
-    found: list[tuple[int, int, int, Organization | None]] = []  # (start, end, priority, org)
-    exact, caseless = _alias_patterns()
     lowered = text.lower()
     if len(lowered) != len(text):  # a rare letter whose lower case is longer ("İ")
         lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
-    for pattern, haystack in ((exact, text), (caseless, lowered)):
-        for match in pattern.finditer(haystack):
-            start = match.start()
-            if not starts_word(text, start) or text[start - 1 : start] == ".":
-                continue
-            if pattern is exact and is_shouting(doc.sentence_at(start).text):
-                continue
-            org = canonical_organization(text[start : match.end()])
-            found.append((start, match.end(), 0, org))
-    for start, end, org in _owned_bodies(text, lowered):
-        found.append((start, end, 1, org))
+    found = [*_lexicon_mentions(doc, lowered), *_owned_bodies(text, lowered)]
+    found += _discovered(doc)
+    found += _generic_mentions(text, lowered)
+    return tuple(_resolve(doc, _non_overlapping(found)))
+
+
+_TITLE_AT_END = re.compile(r"\b(?:Sgt|Lt|Capt|Cpl|Det|Dep|Ofc|Insp|Supt|Cmdr|Gen|Col|Maj|Dr)\.$")
+
+
+def _discovered(doc: Document) -> list[_Mention]:
+    found: list[_Mention] = []
+    previous = ""
     for sentence in doc.sentences:
-        if is_title_case(sentence.text):
+        # "said Sgt." | "Ann Lee of the Dayton Police Department.": judge the case of both.
+        whole = previous + sentence.text if _TITLE_AT_END.search(previous) else sentence.text
+        previous = sentence.text
+        if is_title_case(whole):
             continue
         for match in _RUN.finditer(sentence.text):
             name = _discover(match.group())
             if name is None:
                 continue
             start = sentence.start + match.start() + match.group().index(name)
-            found.append((start, start + len(name), 2, _named(name)))
-    return tuple(_resolve(doc, _non_overlapping(found)))
+            if not starts_word(doc.text, start):
+                continue  # "41NBC News": the run starts inside a word
+            end = start + len(name)
+            if distinctive_words(name):
+                found.append((start, end, 3, _named(name), None, None))
+            elif (generic := generic_mention(name)) is not None:
+                found.append((start, end, 4, None, generic, None))
+    return found
 
 
-def _non_overlapping(
-    found: list[tuple[int, int, int, Organization | None]],
-) -> list[tuple[int, int, Organization]]:
-    # The longest mention wins; on a tie, the lexicon beats a construction.
-    kept: list[tuple[int, int, Organization]] = []
+def _non_overlapping(found: list[_Mention]) -> list[_Mention]:
+    # A name beats a generic mention around it ("The State Department"); then the longest
+    # mention wins, and on a tie the more specific rule.
+    kept: list[_Mention] = []
     taken = Occupancy(max((f[1] for f in found), default=0))
-    for start, end, _, org in sorted(found, key=lambda f: (f[0] - f[1], f[2], f[0])):
-        if org is None or not taken.free(start, end):
+    for mention in sorted(found, key=lambda f: (f[4] is not None, f[0] - f[1], f[2], f[0])):
+        if not taken.free(mention[0], mention[1]):
             continue
-        kept.append((start, end, org))
-        taken.take(start, end)
+        kept.append(mention)
+        taken.take(mention[0], mention[1])
     return sorted(kept, key=lambda k: k[0])
 
 
-def _resolve(doc: Document, mentions: list[tuple[int, int, Organization]]) -> list[ExtractedFact]:
+def _resolve(doc: Document, mentions: list[_Mention]) -> list[ExtractedFact]:
     facts: list[ExtractedFact] = []
-    for start, end, org in mentions:
-        surface = doc.text[start:end]
-        if _key(surface).lower() in _generic():
-            org = refer_back(facts, _key(surface), start) or org
+    named: list[Organization] = []
+    for start, end, _, org, generic, body in mentions:
+        if generic is not None:
+            org = _refer_back(generic, named)
+        if org is None:
+            continue  # a generic mention with nothing earlier to name: not a fact
+        named.append(org)
         sentence_start, sentence_end = sentence_bounds(doc, start, end)
         facts.append(
             ExtractedFact(
@@ -340,9 +349,11 @@ def _resolve(doc: Document, mentions: list[tuple[int, int, Organization]]) -> li
                 value={"name": org.name, "entity_id": org.entity_id, "role": None},
                 start=start,
                 end=end,
-                text=surface,
+                text=doc.text[start:end],
                 sentence_start=sentence_start,
                 sentence_end=sentence_end,
+                # "Tampa police", "Israel's army": the owner is a place mention of its own.
+                extra={"body": body} if body is not None else {},
             )
         )
     return facts

@@ -6,7 +6,8 @@ Candidates are runs of up to five capitalised words, allowing transliteration ar
 connectors inside ("Deir ez-Zor", "al-Tharda Mountain", "Bosnia and Herzegovina"); the longest
 run the gazetteer knows wins. A candidate is not a place when:
 
-- it lies inside an organization or a person ("Islamic State of Iraq", "President Obama");
+- it lies inside an organization or a person ("Islamic State of Iraq", "President Obama"),
+  except for the owner of a state or local body ("Tampa" in "Tampa police");
 - it is a demonym or adjective ("Syrian", "Russian": the gazetteer has no such names anyway);
 - it is a city without a locative cue ("in", "near", "from" ... before it) whose name is an
   everyday English word ("Split", "Mobile", "Of"), or is only some city's foreign or historic
@@ -16,12 +17,17 @@ run the gazetteer knows wins. A candidate is not a place when:
   name ("Ben Norton", "Washington Post") -- except in title-case headlines, where every word is
   capitalised, and before words that name places or offices ("Aleppo Province", "Moscow Mayor").
 
+Mountains the gazetteer lacks are landmarks by their construction ("Jebel X", "Jabal al-X",
+"al-X Mountain" -> "Jebel X"; "Mount X"; "X Mountain"), ``near`` the city or region their
+sentence names, whose coordinates they take as an approximation.
+
 Metonyms stay places: "Washington said" mentions Washington. Where a name fits several places,
 the one whose country the article names wins ("Tripoli" in an article about Lebanon).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,6 +37,7 @@ from functools import cache, lru_cache
 from corpus.facts import organizations, people
 from corpus.facts.document import Document
 from corpus.facts.gazetteer import Place, is_alternate_spelling, lookup_places
+from corpus.facts.grounding import distinctive_words
 from corpus.facts.lexicons import (
     Occupancy,
     demonyms,
@@ -98,7 +105,7 @@ def _extract(text: str, published: date | None) -> tuple[ExtractedFact, ...]:
     doc = Document.parse(text, published)
     blocked = Occupancy(len(text))
     for fact in (*organizations.extract(doc), *people.extract(doc)):
-        blocked.take(fact.start, fact.end)
+        blocked.take(*fact.extra.get("body", (fact.start, fact.end)))
     found = [
         (start, end, places) for start, end, places in _candidates(text) if blocked.free(start, end)
     ]
@@ -131,7 +138,7 @@ def _extract(text: str, published: date | None) -> tuple[ExtractedFact, ...]:
                 sentence_end=sentence_end,
             )
         )
-    return tuple(facts)
+    return tuple(_near(facts))
 
 
 def _candidates(text: str) -> Iterable[tuple[int, int, tuple[Place, ...]]]:
@@ -180,10 +187,68 @@ def _longest_at(text: str, pieces: list[_Piece], i: int) -> tuple[int, tuple[Pla
     for j in range(last, i - 1, -1):
         if not pieces[j].text[0].isupper():
             continue  # a name never ends on a connector
-        places = lookup_places(text[pieces[i].start : pieces[j].end])
+        name = text[pieces[i].start : pieces[j].end]
+        places = lookup_places(name)
+        # A mountain by construction, unless another capitalised word makes it part of some
+        # other name ("Mount Vernon Street").
+        if not places and not re.match(r" [A-Z]", text[pieces[j].end : pieces[j].end + 2]):
+            places = _landmark(name)
         if places:
             return j, places
     return None
+
+
+_ARTICLE = trie_regex(_ARTICLE_STARTS)
+_JEBEL = re.compile(rf"^(?:Jebel|Jabal|Djebel|Jbel) (?:(?:{_ARTICLE})-)?(?P<x>[A-Z][\w’'-]+)$")
+_ARABIC_MOUNTAIN = re.compile(rf"^(?:{_ARTICLE})-(?P<x>[A-Z][\w’'-]+) Mountains?$")
+_MOUNTAIN = re.compile(r"^(?P<x>[A-Z][\w’'-]+) (?P<m>Mountains?)$")
+_MOUNT = re.compile(r"^Mount (?P<x>[A-Z][\w’'-]+)$")
+
+
+@lru_cache(maxsize=4096)
+def _landmark(name: str) -> tuple[Place, ...]:
+    """A mountain the gazetteer lacks, named by its construction: "Jebel X" for the Arabic forms
+    ("Jabal X", "al-X Mountain"), else "Mount X" or "X Mountain" as written."""
+    if fold(name.split()[-1]) in function_words():
+        return ()  # "Mount Vernon The"
+    if (match := _JEBEL.match(name) or _ARABIC_MOUNTAIN.match(name)) is not None:
+        canonical = f"Jebel {match['x']}"
+    elif (match := _MOUNT.match(name)) is not None:
+        canonical = f"Mount {match['x']}"
+    elif (match := _MOUNTAIN.match(name)) is not None and not lookup_places(match["x"]):
+        canonical = f"{match['x']} {match['m']}"
+    else:
+        return ()
+    return (Place(canonical, "landmark", None, None, None),)
+
+
+def _near(facts: list[ExtractedFact]) -> list[ExtractedFact]:
+    """Landmarks found by rule take the place they lie near: the nearest city or region named in
+    their sentence, after them first ("Jebel X near Y", "X Mountain in the region of Y")."""
+    out = []
+    for fact in facts:
+        if fact.kind != "landmark" or fact.value.get("near") or fact.value["lat"] is not None:
+            out.append(fact)
+            continue
+        same = [
+            f for f in facts
+            if f.kind in ("city", "region") and f.sentence_start == fact.sentence_start
+        ]  # fmt: skip
+        after = [f for f in same if f.start > fact.start]
+        near = after[0] if after else (same[-1] if same else None)
+        if near is not None:
+            fact = dataclasses.replace(
+                fact,
+                value={
+                    **fact.value,
+                    "country": near.value["country"],
+                    "lat": near.value["lat"],  # approximate: the place it is near
+                    "lon": near.value["lon"],
+                    "near": near.value["canonical"],
+                },
+            )
+        out.append(fact)
+    return out
 
 
 def _choose(places: tuple[Place, ...], named: set[str | None]) -> Place:
@@ -207,6 +272,8 @@ def _plausible(doc: Document, start: int, end: int, place: Place, named: set[str
     surface = text[start:end]
     if fold(surface) in demonyms() or fold(surface) in function_words():
         return False
+    if " " in surface and not distinctive_words(surface):
+        return False  # "Fire Department" is a kind of body, never a place
     if place.kind != "city":
         return True
     sentence = doc.sentence_at(start)

@@ -17,8 +17,8 @@ The speaker is read from these constructions, in order, and is null when none ap
    skipped: "Putin, a key ally of Syrian President Bashar al-Assad, said" is Putin; "reported by
    SANA" is not the speaker); "he"/"she" to the speaker of the latest quote in the three previous
    sentences, or else the one person named in the nearest sentence naming any; "it" and "the
-   statement" to the latest organization speaker; "the agency", "the army statement" to the
-   nearest earlier organization with that head noun;
+   statement" to the latest organization speaker; a generic mention ("the agency", "the army
+   statement") to the nearest earlier compatible organization (``resolver.py``), never a default;
 4. a quote still without one, introduced by a verb ("adding that « … »", "calling it a « … »"),
    shares the speaker of another quote in its sentence.
 """
@@ -52,7 +52,13 @@ _AFTER_VERB = re.compile(rf"\b(?:(?:also|then|later|earlier|further|again) )?(?P
 _BEFORE_VERB = re.compile(rf"\b(?P<verb>{_BEFORE_VERBS}|{_PARTICIPLES})\b")
 _CITED_AS = re.compile(r"^\s*(?P<obj>[^,.;]{1,60}?) as (?P<verb>telling|saying)\b")
 _CUT = re.compile(r"\b(?:reported by|cited by|quoted by|according to|quoting|citing)\b")
-_APPOSITIVE = re.compile(r"^(?P<head>[^,]+), (?:a|an|the|who|whose|which)\b")
+# "Putin, a key ally of ..., said": a short head that is no subordinate clause ("When police
+# called back, a man ... told police" is a clause, then the speaker).
+_APPOSITIVE = re.compile(
+    r"^(?!(?i:when|if|as|after|before|while|because|although|though|since|once|until|where)\b)"
+    r"(?P<head>[^,]+), (?:a|an|the|who|whose|which)\b"
+)
+_MAX_APPOSITIVE_HEAD = 6  # words
 # What may follow a closing quote as its speaker: a name, a role, an article, a pronoun, but
 # not the rest of a clause ('” that killed 20, the army said' is sentence-final attribution).
 _SPEAKER_OPENERS = frozenset(
@@ -157,9 +163,16 @@ def _attribute(
     subject: tuple[int, int] | None = None
     if verb is not None:
         lead = after[: verb.start()]
-        if not lead.strip(" ,\n"):
+        if not lead.strip(" ,\n") and verb["verb"] in ("told", "tells"):
+            subject = None  # '"Piper" told 41 Action News': "told" never inverts its subject
+        elif not lead.strip(" ,\n"):
             subject = _inverted_subject(after_start + verb.end(), after_end, text)
-        elif len(lead.split()) <= 8 and _opens_subject(lead) and not _QUOTE_MARK.search(lead):
+        elif (
+            len(lead.split()) <= 8
+            and _opens_subject(lead)
+            and not _QUOTE_MARK.search(lead)
+            and not _continues_sentence(lead)
+        ):
             subject = _last_segment(text, after_start, after_start + verb.start())
         else:
             final = re.search(rf",\s*([^,“”«»\"]{{1,80}}?)\s+{re.escape(verb['verb'])}\b", after)
@@ -177,6 +190,13 @@ def _attribute(
     _attribute_before(doc, quote, quotes, persons, orgs, all_orgs)
 
 
+def _continues_sentence(lead: str) -> bool:
+    # '“stable” condition to Loyola Medical Center, police said': the quote sits inside a
+    # clause; the speaker is the sentence-final one after the comma, not the clause's nouns.
+    words = lead.strip(" ,\n").split(" ", 1)
+    return "," in lead and words[0][:1].islower() and words[0] not in _SPEAKER_OPENERS
+
+
 def _opens_subject(lead: str) -> bool:
     first = lead.strip(" ,\n").split(" ", 1)[0].lower()
     return first in _SPEAKER_OPENERS or first not in function_words()
@@ -191,7 +211,7 @@ def _last_segment(text: str, start: int, end: int) -> tuple[int, int]:
     """The subject before a verb, past any clause that precedes it."""
     phrase = text[start:end].rstrip(" ,")
     appositive = _APPOSITIVE.match(phrase.lstrip(" ,\n"))
-    if appositive is not None:
+    if appositive is not None and len(appositive["head"].split()) <= _MAX_APPOSITIVE_HEAD:
         lead = len(phrase) - len(phrase.lstrip(" ,\n"))
         return start + lead, start + lead + len(appositive["head"])
     if phrase.count(",") >= 2 or (phrase.count(",") == 1 and len(phrase.split()) > 8):
@@ -269,7 +289,7 @@ def _set_speaker(
         subject = (subject[0], subject[0] + cut.start())
         phrase = phrase[: cut.start()]
     appositive = _APPOSITIVE.match(phrase.strip())
-    if appositive is not None:
+    if appositive is not None and len(appositive["head"].split()) <= _MAX_APPOSITIVE_HEAD:
         lead = len(phrase) - len(phrase.lstrip())
         subject = (subject[0] + lead, subject[0] + lead + len(appositive["head"]))
         phrase = appositive["head"]
@@ -286,8 +306,11 @@ def _set_speaker(
         quote.is_org = quote.speaker is not None
     elif words:
         heads = [w for w in words if w not in ("statement", "official", "officials", "source")]
-        org = organizations.refer_back(all_orgs, heads[-1], quote.start) if heads else None
-        if org is not None and len(heads) <= 2:
+        org = None
+        if heads and len(heads) <= 2:  # "the agency", "the army statement": a generic mention
+            org = organizations.refer_back(all_orgs, " ".join(heads), quote.start)
+            org = org or organizations.refer_back(all_orgs, heads[-1], quote.start)
+        if org is not None:
             quote.speaker, quote.is_org = (org.name, org.entity_id), True
 
 

@@ -224,10 +224,8 @@ def test_span_covers_hedge_number_and_victim_noun(sentence: str, texts: list[str
 
 
 ATTRIBUTIONS = [
-    (
-        "Later on, the toll rose to 80, according to the observatory.",
-        "Syrian Observatory for Human Rights",
-    ),
+    # A generic mention names a body only when the article named one before it.
+    ("Later on, the toll rose to 80, according to the observatory.", "observatory"),
     ("Syria's military says the coalition struck its base, killing up to 83.", "Syrian military"),
     (
         "The defense ministry in Russia said jets had killed more than 60 soldiers.",
@@ -238,12 +236,12 @@ ATTRIBUTIONS = [
         "Konashenkov, said, citing the Syrian General Command.",
         "Russian Defense Ministry",
     ),
-    ("The strike killed 40, the Russian army said.", "Russian Defense Ministry"),
+    ("The strike killed 40, the Russian army said.", "Russian Army"),
     (
         "Britain-based monitor the Syrian Observatory for Human Rights said 80 died.",
         "Syrian Observatory for Human Rights",
     ),
-    ("The Syrian army is claiming that the jets killed 80 soldiers.", "Syrian military"),
+    ("The Syrian army is claiming that the jets killed 80 soldiers.", "Syrian Army"),
     (
         "Maria Zakharova said the strikes, which the Russian Defense Ministry had said killed 62 "
         "soldiers, were a provocation.",
@@ -273,7 +271,7 @@ def test_attribution_falls_back_to_the_sentence_before_and_resolves_pronouns() -
         "« Sixty-two soldiers were killed. »\n"
         "The figure was disputed. He said 12 civilians had died."
     )
-    assert find_attribution(doc, 1) == "Russian Defense Ministry"
+    assert find_attribution(doc, 1) == "Russian Army"
     doc = Document.parse(
         "General Ivan Petrov spoke on Monday. Petrov said the town was shelled. "
         "He said 12 civilians had died."
@@ -289,7 +287,7 @@ def test_attribution_falls_back_to_the_sentence_before_and_resolves_pronouns() -
             "Russian Defense Ministry",
         ),
         ("Syria’s official news agency SANA", "SANA"),
-        ("the Syrian army", "Syrian military"),
+        ("the Syrian army", "Syrian Army"),
         ("the local hospital", "local hospital"),
     ],
 )
