@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from functools import cache, lru_cache
 
 from corpus.facts.document import Document
@@ -277,13 +276,7 @@ def refer_back(facts: Sequence[ExtractedFact], head: str, before: int) -> Organi
 
 def extract(doc: Document) -> list[ExtractedFact]:
     """Organization mentions in ``doc``, with aliases grouped under one canonical entity."""
-    return list(_extract(doc.text, doc.published))
-
-
-@lru_cache(maxsize=32)
-def _extract(text: str, published: date | None) -> tuple[ExtractedFact, ...]:
-    # Cached because people, places and quotes all consult organizations in the same article.
-    doc = Document.parse(text, published)
+    text = doc.text
     found: list[tuple[int, int, int, Organization | None]] = []  # (start, end, priority, org)
     exact, caseless = _alias_patterns()
     lowered = text.lower()
@@ -309,7 +302,7 @@ def _extract(text: str, published: date | None) -> tuple[ExtractedFact, ...]:
                 continue
             start = sentence.start + match.start() + match.group().index(name)
             found.append((start, start + len(name), 2, _named(name)))
-    return tuple(_resolve(doc, _non_overlapping(found)))
+    return _resolve(doc, _non_overlapping(found))
 
 
 def _non_overlapping(
