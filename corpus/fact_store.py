@@ -1,5 +1,5 @@
 """Storing and querying facts: rows from extracted facts, filtered listings, the field catalogue,
-and re-extraction after the rules change."""
+and re-extraction (facts and main events) after the rules change."""
 
 from __future__ import annotations
 
@@ -14,8 +14,11 @@ from sqlmodel import Session, col, select
 from corpus.articles import iter_articles
 from corpus.entities import link_entities, rebuild_entities
 from corpus.errors import NotFound
-from corpus.facts import EXTRACTOR_VERSION, ExtractedFact, extract_facts
+from corpus.event_store import delete_events, store_events
+from corpus.facts import EXTRACTOR_VERSION, ExtractedFact
+from corpus.facts.main_event import MainEvent
 from corpus.facts.model import ENTITY_FIELDS, EXTRACTED_COLUMNS
+from corpus.facts.pipeline import extract
 from corpus.tables import Article, Entity, Fact
 
 
@@ -184,18 +187,23 @@ def reextract_all(*, session: Session, batch: int = 200) -> tuple[int, int]:
     """Recompute every article's facts with the current rules; return (articles, facts)."""
     session.exec(delete(Fact))  # type: ignore[call-overload]
     session.exec(delete(Entity))  # type: ignore[call-overload]
+    delete_events(session)
     session.flush()
     articles = facts = 0
     stream = iter_articles(session, batch)
     while chunk := list(islice(stream, batch)):
         pairs = []
+        events: list[tuple[Article, MainEvent | None]] = []
         for article in chunk:
-            rows = fact_rows(article.text, extract_facts(article.text, article.published))
+            extraction = extract(article.text, article.published)
+            rows = fact_rows(article.text, extraction.facts)
             article.extractor_version = EXTRACTOR_VERSION
             session.add(article)
             pairs.append((article, rows))
+            events.append((article, extraction.main_event))
             facts += len(rows)
         store_facts(session, pairs)
+        store_events(session, events)
         session.flush()
         articles += len(chunk)
     rebuild_entities(session)

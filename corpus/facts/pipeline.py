@@ -9,6 +9,7 @@ re-parsed and no extractor calls another. The order is the real dependency order
                   -> quotes (speakers among people and organizations)
     casualties, equipment -> quantities (numbers not already claimed by either)
     dates
+    then, once per article: the main event (``main_event.find_main_event``) from dates and places
 
 Where later work plugs in: a bound on extraction work wraps the loop in ``run`` (one check per
 stage, a stage list it may cut short), and event assignment is an article-level step after the
@@ -32,6 +33,7 @@ from corpus.facts import (
     quotes,
 )
 from corpus.facts.document import Document
+from corpus.facts.main_event import MainEvent, find_main_event
 from corpus.facts.model import ExtractedFact
 
 
@@ -58,10 +60,11 @@ STAGES: tuple[Stage, ...] = (
 
 @dataclass(slots=True)
 class Extraction:
-    """What the pipeline found in one article: facts by field."""
+    """What the pipeline found in one article: facts by field and the article's main event."""
 
     doc: Document
     by_field: dict[str, list[ExtractedFact]]
+    main_event: MainEvent | None = None
 
     @property
     def facts(self) -> list[ExtractedFact]:
@@ -79,9 +82,10 @@ def run_stages(doc: Document, stages: Sequence[Stage] = STAGES) -> dict[str, lis
 
 
 def extract(text: str, published: date | None = None) -> Extraction:
-    """Parse ``text`` once and run every stage."""
+    """Parse ``text`` once and run every stage, then find the article's main event."""
     doc = Document.parse(text, published)
-    return Extraction(doc, run_stages(doc))
+    by_field = run_stages(doc)
+    return Extraction(doc, by_field, find_main_event(doc, by_field))
 
 
 def field_facts(field: str, doc: Document) -> list[ExtractedFact]:
