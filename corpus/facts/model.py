@@ -5,8 +5,7 @@ row (``fact_store.FactRow`` extends ``ExtractedFact`` with the stored columns) a
 field lists. Adding a key to a field's value is one line in its ``TypedDict`` below.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations``: TypedDict reads NotRequired from live annotations.
 import dataclasses
 from dataclasses import dataclass
 from typing import Any, NotRequired, TypedDict
