@@ -42,28 +42,35 @@ _LEAD_WEIGHT = 2.0
 _CASUALTY_BONUS = 2.0  # a sentence stating casualties, or naming the incident
 _LATER_STEP = 0.3  # a date of what followed: charges, court, arrests, or when police spoke
 
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 # Sentences that tell the incident itself (violence, disasters, their casualties).
-_INCIDENT_WORDS = (
-    r"\b(?:shoot|shooting|shootings|shot|shots|gunfire|gunshots?|gunman|stabb(?:ed|ing)|"
-    r"kill(?:ed|ing|s)?|dead|died|dies|death|wounded|injur(?:ed|ies|y|ing)|hurt|attack(?:ed)?|"
-    r"explosion|blast|bomb(?:ed|ing)?|fire|crash(?:ed)?|struck|strikes?|airstrikes?|collapsed?|"
-    r"fled|robbery|robbed)\b"
+_INCIDENT_WORDS = _wordset(
+    """shoot shooting shootings shot shots gunfire gunshot gunshots gunman stabbed stabbing kill
+    killed killing kills dead died dies death wounded injured injuries injury injuring hurt
+    attack attacked explosion blast bomb bombed bombing fire crash crashed struck strike strikes
+    airstrike airstrikes collapse collapsed fled robbery robbed"""
 )
-_INCIDENT = re.compile("(?i)" + _INCIDENT_WORDS)
 # Sentences that tell what came after it: dates there are not the incident's.
-_AFTERMATH = re.compile(
-    r"(?i)\b(?:court|judge|jury|trial|sentenc(?:ed|ing|e)|plead(?:ed|s)?|pled|guilty|charged|"
-    r"charges?|arraign(?:ed|ment)|indict(?:ed|ment)|bond|hearing|arrested|arrest|booked|"
-    r"custody|surrendered|turned himself|turned herself|vigil|funeral|memorial|autopsy|"
-    r"identified|released|press conference|update[ds]?)\b"
+_AFTERMATH_WORDS = _wordset(
+    """court judge jury trial sentenced sentencing sentence plead pleaded pleads pled guilty
+    charged charge charges arraigned arraignment indicted indictment bond hearing arrested
+    arrest booked custody surrendered vigil funeral memorial autopsy identified released
+    update updated updates"""
 )
+_AFTERMATH_PHRASES = ("turned himself", "turned herself", "press conference")
+_WORD = re.compile(r"[a-z]+")
+_INCIDENT_ALTERNATION = r"\b(?:" + "|".join(sorted(_INCIDENT_WORDS, key=len, reverse=True)) + r")\b"
 # "police said Sunday", "Sunday said", "in a Friday statement": when it was told, not done.
 _SPEECH_BEFORE = re.compile(r"(?i)\b(?:said|says|told|announced|confirmed|reported)(?: on)?\s*$")
 _SPEECH_AFTER = re.compile(r"(?i)^[\w\s]{0,12}?\b(?:said|statement|news conference)\b")
 # "the March 3 shooting", "Saturday's attack", "the shooting on Saturday": the incident's own date.
-_NAMES_INCIDENT_AFTER = re.compile(r"(?i)^(?:['’]s)?\s+(?:[a-z-]+\s+)?" + _INCIDENT_WORDS)
+_NAMES_INCIDENT_AFTER = re.compile(r"(?i)^(?:['’]s)?\s+(?:[a-z-]+\s+)?" + _INCIDENT_ALTERNATION)
 _NAMES_INCIDENT_BEFORE = re.compile(
-    r"(?i)" + _INCIDENT_WORDS + r"\s+(?:on|early|late|that|last)?\s*(?:on\s+)?$"
+    r"(?i)" + _INCIDENT_ALTERNATION + r"\s+(?:on|early|late|that|last)?\s*(?:on\s+)?$"
 )
 _HEAD_LINE = re.compile(r"(?i)^\W*(?:posted|updated|published|last updated)\b")
 
@@ -101,22 +108,21 @@ def find_main_event(
     known (no date in the text, no publication date, no place)."""
     casualty_sentences = {f.sentence_start for f in by_field.get("casualties", ())}
     lead_end = _lead_end(doc)
+    incident, aftermath = _marked_sentences(doc)
 
     def weight(fact: ExtractedFact) -> float:
         score = _LEAD_WEIGHT if fact.start < lead_end else 1.0
-        sentence = doc.text[fact.sentence_start : fact.sentence_end]
-        if fact.sentence_start in casualty_sentences or _INCIDENT.search(sentence):
+        if fact.sentence_start in casualty_sentences or fact.sentence_start in incident:
             score += _CASUALTY_BONUS
         return score
 
     def date_weight(fact: ExtractedFact) -> float:
         score = weight(fact)
-        sentence = doc.text[fact.sentence_start : fact.sentence_end]
         before = doc.text[max(fact.sentence_start, fact.start - 30) : fact.start]
         after = doc.text[fact.end : min(fact.sentence_end, fact.end + 30)]
         if _NAMES_INCIDENT_AFTER.match(after) or _NAMES_INCIDENT_BEFORE.search(before):
             return score
-        if _AFTERMATH.search(sentence):
+        if fact.sentence_start in aftermath:
             score *= _LATER_STEP
         if _SPEECH_BEFORE.search(before) or _SPEECH_AFTER.match(after):
             score *= _LATER_STEP
@@ -128,6 +134,21 @@ def find_main_event(
         return None
     start, end = date_span if date_span else (None, None)
     return MainEvent(day, date_from, start, end, place, locality)
+
+
+def _marked_sentences(doc: Document) -> tuple[set[int], set[int]]:
+    """Start offsets of the sentences that tell the incident, and of those that tell its
+    aftermath (word sets: several times cheaper than case-insensitive alternation regexes)."""
+    incident: set[int] = set()
+    aftermath: set[int] = set()
+    for sentence in doc.sentences:
+        lowered = sentence.text.lower()
+        words = _WORD.findall(lowered)
+        if not _INCIDENT_WORDS.isdisjoint(words):
+            incident.add(sentence.start)
+        if not _AFTERMATH_WORDS.isdisjoint(words) or any(p in lowered for p in _AFTERMATH_PHRASES):
+            aftermath.add(sentence.start)
+    return incident, aftermath
 
 
 def _lead_end(doc: Document) -> int:
