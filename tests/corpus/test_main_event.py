@@ -77,14 +77,13 @@ def test_places_where_the_event_is_told_win() -> None:
     assert event.place.canonical == "Lyon"
 
 
-def _engine_and_index(tmp_path: Path) -> tuple[Engine, WhooshIndex]:
-    engine = make_engine(sqlite_url(tmp_path))
+def _engine_and_index(url: str) -> tuple[Engine, WhooshIndex]:
+    engine = make_engine(url)
     create_schema(engine)
     return engine, WhooshIndex.in_memory()
 
 
-def test_stored_at_ingest_rewritten_by_reextract_deleted_with_the_article(tmp_path: Path) -> None:
-    engine, index = _engine_and_index(tmp_path)
+def _check_event_lifecycle(engine: Engine, index: WhooshIndex) -> None:
     text = "Lyon shooting\n\nTwo people were shot on Saturday night in Lyon, police said."
     with Session(engine) as session:
         stored = ingest_article(
@@ -102,8 +101,21 @@ def test_stored_at_ingest_rewritten_by_reextract_deleted_with_the_article(tmp_pa
         assert main_event(session, stored.id) is None
 
 
+def test_stored_at_ingest_rewritten_by_reextract_deleted_with_the_article(tmp_path: Path) -> None:
+    _check_event_lifecycle(*_engine_and_index(sqlite_url(tmp_path)))
+
+
+@pytest.mark.postgres
+def test_event_lifecycle_on_postgres(postgres_url: str) -> None:
+    engine, index = _engine_and_index(postgres_url)
+    try:
+        _check_event_lifecycle(engine, index)
+    finally:
+        engine.dispose()
+
+
 def test_read_for_many_articles_at_once(tmp_path: Path) -> None:
-    engine, index = _engine_and_index(tmp_path)
+    engine, index = _engine_and_index(sqlite_url(tmp_path))
     texts = [f"Item {k}\n\nA man was wounded on Sunday in Lyon, item {k} says." for k in range(3)]
     with Session(engine) as session:
         ids = [
