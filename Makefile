@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck openapi bench bench-full clean
+.PHONY: install run test lint typecheck openapi bench bench-full accuracy clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ bench: $(STAMP)
 
 bench-full: $(STAMP)
 	$(BIN)/python -m bench.run --full
+
+# Scores extraction and /ask on ../shared/data/news-dev (or $NEWS_DEV_DIR); skips without it.
+accuracy: $(STAMP)
+	$(BIN)/python -m bench.accuracy
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .ruff_cache .mypy_cache
