@@ -1,22 +1,28 @@
 """The article's main event: its day and its most specific place, each grounded by a span.
 
-Computed once per article by the pipeline from the date and place facts (no new reading of the
-text), so questions like "How many were hurt in the March 3 fire in Leeds?" can be pinned to
-articles by a stored row rather than by reading every article again.
+Found once per article by the pipeline from the date, place and casualty facts and one pass over
+the sentences' words, and stored, so questions like "How many were hurt in the March 3 fire in
+Leeds?" can be pinned to articles by a stored row rather than by reading every article again.
 
-Evidence counts more where news copy puts the event: the headline and the first sentences of
-the body (the lead), and sentences that state casualties. A mention scores ``_LEAD_WEIGHT`` in
-the lead (else 1), plus ``_CASUALTY_BONUS`` in a casualty sentence; each day or place sums its
-mentions' scores and the highest wins (ties: the earlier first mention).
+Evidence counts more where news copy tells the event: the headline and first sentences (the
+lead: ``_LEAD_WEIGHT``, else 1) and sentences that state casualties or name an incident
+(shooting, killed, blast...: ``+ _CASUALTY_BONUS``). Each day or place sums its mentions'
+scores; the highest wins (ties: the earlier first mention).
 
 - **Date**: day-precision ``event`` dates ("on Saturday", "yesterday", "Tuesday night",
-  "March 3"; the dates extractor already resolved them against the publication date). Without
-  one, a ``publication`` date in the head (a dateline: "NAIROBI, April 28, 2024 --"), then the
-  publication date itself, both without a span (``date_from`` says which).
-- **Place**: the most specific of the places the lead and the casualty sentences name, by kind:
-  street or landmark < neighbourhood < town or city < county < region or state < country
-  (kinds the gazetteer does not give sort with counties). ``locality`` is the best town or city
-  among them, so a landmark still says which city it is in.
+  "March 3"; the dates extractor resolved them against the publication date). A date in a
+  sentence about the aftermath (charged, court, arrested, vigil...) or told as when someone
+  spoke ("police said Sunday") counts ``_LATER_STEP`` as much, unless it names the incident
+  itself ("the March 3 shooting"); lines that date the page ("Posted: ...") count nothing.
+  Without one: the dateline's date (``publication`` role, with its span), else the publication
+  date without a span. ``date_from`` says which (text | dateline | published).
+- **Place**: the most specific of the places named where the event is told (anywhere when
+  nowhere there), by kind: street or landmark < neighbourhood < town or city < county < region
+  or state < country (kinds the gazetteer does not give sort with counties). ``locality`` is the
+  best town or city among them, so a landmark still says which city it is in.
+
+Measured on news-dev (tests cannot carry its text; see the README's figures): day exact 81%,
+within a day 90%; place names the incident's city or neighbourhood in 57-65%.
 """
 
 from __future__ import annotations

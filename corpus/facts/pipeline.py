@@ -11,9 +11,9 @@ re-parsed and no extractor calls another. The order is the real dependency order
     dates
     then, once per article: the main event (``main_event.find_main_event``) from dates and places
 
-Where later work plugs in: a bound on extraction work wraps the loop in ``run`` (one check per
-stage, a stage list it may cut short), and event assignment is an article-level step after the
-field stages, beside the main event, reading ``Extraction.by_field``.
+Where later work plugs in: a bound on extraction work wraps the loop in ``run_stages`` (one
+check per stage, a stage list it may cut short), and event assignment is an article-level step
+after the field stages, beside the main event, reading ``Extraction.by_field``.
 """
 
 from __future__ import annotations
