@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import delete, insert
@@ -46,6 +47,30 @@ def main_events(session: Session, article_ids: Iterable[int]) -> dict[int, MainE
         return {}
     rows = session.exec(select(ArticleEvent).where(col(ArticleEvent.article_id).in_(ids)))
     return {row.article_id: _event(row) for row in rows}
+
+
+def articles_with_event(
+    session: Session, *, day: date, slack_days: int = 0, place: str | None = None
+) -> list[int]:
+    """Ids of the articles whose main event falls within ``slack_days`` of ``day`` and, when
+    ``place`` is given, whose place or locality is written or named so (any case)."""
+    low, high = day - timedelta(days=slack_days), day + timedelta(days=slack_days)
+    rows = session.exec(
+        select(ArticleEvent)
+        .where(col(ArticleEvent.event_date) >= low, col(ArticleEvent.event_date) <= high)
+        .order_by(col(ArticleEvent.article_id))
+    )
+    wanted = place.casefold() if place else None
+    return [
+        row.article_id
+        for row in rows
+        if wanted is None
+        or any(
+            wanted in (str(p.get("name", "")).casefold(), str(p.get("canonical", "")).casefold())
+            for p in (row.place, row.locality)
+            if p
+        )
+    ]
 
 
 def _row(article: Article, event: MainEvent) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from corpus.articles import delete_article
 from corpus.db import create_schema, make_engine, sqlite_url
-from corpus.event_store import main_event, main_events
+from corpus.event_store import articles_with_event, main_event, main_events
 from corpus.fact_store import reextract_all
 from corpus.facts.pipeline import extract
 from corpus.ingest import ArticleInput, ingest_article, ingest_articles
@@ -130,3 +130,30 @@ def test_read_for_many_articles_at_once(tmp_path: Path) -> None:
         events = main_events(session, [i for i in ids if i is not None] + [999])
         assert sorted(events) == sorted(i for i in ids if i is not None)
         assert {e.date for e in events.values()} == {date(2021, 3, 7)}
+
+
+def test_articles_found_by_event_day_and_place(tmp_path: Path) -> None:
+    engine, index = _engine_and_index(sqlite_url(tmp_path))
+    texts = [
+        "Lyon fire\n\nThree people were hurt in a fire on Saturday in Lyon, officials said.",
+        "Paris crash\n\nTwo people died in a crash on Saturday in Paris, police said.",
+        "Lyon storm\n\nA roof fell on Thursday in Lyon, killing one man.",
+    ]
+    with Session(engine) as session:
+        ids = [
+            i.article.id
+            for i in ingest_articles(
+                session=session,
+                index=index,
+                articles_in=[ArticleInput(text=t, published=MONDAY) for t in texts],
+            )
+        ]
+        session.commit()
+        saturday = date(2021, 3, 6)
+        assert articles_with_event(session, day=saturday) == ids[:2]
+        assert articles_with_event(session, day=saturday, place="lyon") == ids[:1]
+        assert articles_with_event(session, day=saturday, slack_days=2, place="Lyon") == [
+            ids[0],
+            ids[2],
+        ]
+        assert articles_with_event(session, day=date(2021, 3, 1), slack_days=1) == []
