@@ -12,6 +12,7 @@ from sqlmodel import Session, col, select
 
 from corpus.entities import drop_orphan_entities
 from corpus.errors import NotFound
+from corpus.event_store import delete_events
 from corpus.ports import ArticleIndex
 from corpus.tables import Article, Fact
 
@@ -76,6 +77,7 @@ def delete_article(*, session: Session, index: ArticleIndex, article: Article) -
     # One statement for the facts, before the article: the ORM would otherwise race the
     # database's ON DELETE CASCADE on PostgreSQL.
     session.exec(delete(Fact).where(col(Fact.article_id) == article_id))  # type: ignore[call-overload]
+    delete_events(session, [article_id])
     session.delete(article)
     session.flush()
     drop_orphan_entities(session, {e for e in entity_ids if e})

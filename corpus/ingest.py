@@ -18,8 +18,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from corpus.errors import InvalidInput
+from corpus.event_store import store_events
 from corpus.fact_store import FactRow, store_facts
 from corpus.facts import EXTRACTOR_VERSION
+from corpus.facts.main_event import MainEvent
 from corpus.ports import ArticleIndex
 from corpus.prepare import Prepared, PrepareJob
 from corpus.prepare_pool import PreparePool, prepare_in_process
@@ -137,6 +139,7 @@ def _store(
     last, store every fact. The index commits only after this generator is exhausted, so rows
     and passages still commit together, and a failure here cancels the index writer."""
     facts: list[tuple[Article, list[FactRow]]] = []
+    events: list[tuple[Article, MainEvent | None]] = []
     pending: list[tuple[Article, Prepared]] = []
     items = zip(new.items(), prepared, strict=True)
     for number, ((digest, (article_in, text)), prep) in enumerate(items, 1):
@@ -148,9 +151,11 @@ def _store(
         for article, prep in pending:
             created.append(article)
             facts.append((article, prep.facts))
+            events.append((article, prep.event))
             yield article, [Span.of(article.text, s, e) for s, e in prep.passages]
         pending.clear()
     store_facts(session, facts)
+    store_events(session, events)
     session.flush()
 
 

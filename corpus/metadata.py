@@ -5,6 +5,13 @@ Constructions recognised near the top of an article (first ~15 lines):
 - a first line ``date 2016-09-17 ...`` -> date (the rest of the line is the title);
 - a byline ``Par Middle East Eye`` / ``By Reuters`` -> source;
 - a site header ``Section | Publisher`` and a title line ``Title | PUBLISHER ...``;
+- a crawled page title that carries the site (``split_site_title``): ``Headline - WAFF-TV: News,
+  Weather and Sports for Huntsville, AL``, ``Headline | Fox 8``, ``Headline - KWWL - Eastern Iowa
+  Breaking News``, ``Headline : Times Argus Online`` -> the headline as title, the site as source;
+- a Markdown heading ``# Headline`` -> title;
+- a body dateline ``NAIROBI, April 28, 2024 —`` (date), ``BUCKSPORT, SC (WBTW) –`` and
+  ``(Reuters) -`` (source); a byline ``By Jane Doe, Reuters`` or ``By JANE DOE Associated Press``
+  names the agency after the writer;
 - a line ``Site.tld, 18 septembre 2016`` or a line that is only a date -> date.
 A date inside a photo caption (after ``Caption:``, or in a line credited to an agency) is never
 the publication date. Dates are parsed by dateparser, in any of its languages.
@@ -29,6 +36,32 @@ _DATELINE = re.compile(
 )
 _DATE_PREFIX = re.compile(r"^\s*date[:\s]+(?P<date>\d{4}-\d{2}-\d{2})\b\s*(?P<rest>.*)$", re.I)
 _BYLINE = re.compile(r"^\s*(?:by|par|por|von|di|door)\s+(?P<source>.{2,80})$", re.I)
+# The writer before the agency: "Jane Doe, Reuters" (a comma), "JANE DOE Associated Press" (case).
+_WRITER_COMMA = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+,\s*(?P<agency>[A-Z].{1,60})$")
+_WRITER_CAPS = re.compile(
+    r"^(?:[A-Z][A-Z.'’-]+\s+){1,3}[A-Z][A-Z'’-]+\s+(?P<agency>[A-Z][a-z].{1,60})$"
+)
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+# A body line opening with a dateline: "NAIROBI, April 28, 2024 — ", "BUCKSPORT, SC (WBTW) – ",
+# "(Reuters) - ", "WASHINGTON (AP) — ".
+_BODY_DATELINE = re.compile(
+    r"^(?:(?P<place>[A-Z][A-Z.'’ -]{1,40}?)(?:,\s*[A-Z][A-Za-z.]{1,14}(?:\s[A-Z][a-z.]+)?)?)?"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2},?\s\d{4}))?"
+    r"\s*(?:\((?P<source>[^()\n]{2,40})\))?\s*[—–-]{1,2}\s+\S"
+)
+# Where a crawled title ends and the site's name begins.
+_SITE_SEPARATOR = re.compile(r"\s+(?:[-|–—:«»~•]|::)\s+|\n\s*-\s+")
+# What names a site rather than continues a headline: a domain, a US station call sign, media
+# nouns, network names.
+_SITE_MARKS = re.compile(
+    r"(?:\b[\w-]+\.(?:com|net|org|tv|us|co\.uk)\b|\b[KW][A-Z]{2,3}\d{0,2}(?:-(?:TV|FM|AM|DT))?\b|"
+    r"(?:\b|\d)(?:News|Newspaper|Weather|Sports|TV|Television|Channel|Radio|Online|Times|Post|Journal|"
+    r"Herald|Tribune|Gazette|Daily|Press|Report|Magazine|Network|Chronicle|Courier|Observer|"
+    r"Star|Sun|Register|Record|Bulletin|Dispatch|Examiner|Inquirer|Patch|Reuters|AP|CNN|NBC|"
+    r"CBS|ABC|FOX|Fox|Eyewitness|Action|NewsChannel|Breaking)\b)"
+)
+_DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|tv|us|co\.uk)\b", re.I)
+_SITE_TAGLINE = re.compile(r"\s*(?::|\s-\s|\s\|\s|,)\s*")
 _SITE_DATE = re.compile(r"^\s*(?P<source>[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,6}),\s*(?P<date>.{6,40})$")
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _CAPTION = re.compile(r"^\s*(caption|photo|image|file photo)\b", re.I)
@@ -60,7 +93,7 @@ def sniff_metadata(text: str, *, header: bool = True, language: bool = True) -> 
     source, published, title = None, None, None
 
     for index, line in head:
-        plain = _MARKDOWN_LINK.sub(r"\1", line).strip()
+        plain = _MARKDOWN_HEADING.sub("", _MARKDOWN_LINK.sub(r"\1", line).strip())
         if index == head[0][0] and (m := _DATE_PREFIX.match(plain)):
             published = published or parse_date(m["date"])
             title = title or _clean_title(m["rest"])
@@ -70,12 +103,25 @@ def sniff_metadata(text: str, *, header: bool = True, language: bool = True) -> 
             source = source or m["source"].strip()
             continue
         if m := _BYLINE.match(plain):
-            source = source or m["source"].strip()
+            source = source or _byline_source(m["source"].strip())
+            continue
+        if (
+            index != head[0][0]
+            and (m := _BODY_DATELINE.match(plain))
+            and (m["date"] or m["source"])
+        ):
+            published = published or (parse_date(m["date"]) if m["date"] else None)
+            source = source or (m["source"].strip() if m["source"] else None)
             continue
         if (m := _SITE_DATE.match(plain)) and (parsed := parse_date(m["date"])) is not None:
             published = published or parsed
             source = source or m["source"]
             continue
+        if title is None and index == head[0][0]:
+            headline, site = split_site_title(plain)
+            if site is not None:
+                title, source = _clean_title(headline), source or site
+                continue
         if "|" in plain:
             left, _, right = (part.strip() for part in plain.partition("|"))
             if source and right.lower().startswith(source.lower()):
@@ -94,6 +140,33 @@ def sniff_metadata(text: str, *, header: bool = True, language: bool = True) -> 
     if title is None:
         title = _first_sentence_title(text)
     return Metadata(title=title, source=source, published=published, language=detected)
+
+
+def split_site_title(title: str) -> tuple[str, str | None]:
+    """A crawled page title split into the headline and the site's name, when it carries one:
+    "Two hurt in crash - KXYZ-TV: News and Weather" -> ("Two hurt in crash", "KXYZ-TV")."""
+    for sep in _SITE_SEPARATOR.finditer(title):
+        headline, rest = title[: sep.start()].strip(), title[sep.end() :].strip(" |-–—:")
+        if len(headline.split()) < 3 or not rest or not _SITE_MARKS.search(rest):
+            continue
+        if len(rest.split()) > 16 or (rest.endswith((".", "?", "!")) and not _DOMAIN.search(rest)):
+            continue  # a second sentence, not a site
+        return headline, _site_name(rest)
+    return title, None
+
+
+def _site_name(suffix: str) -> str:
+    if domain := _DOMAIN.search(suffix):
+        return domain.group()
+    return _SITE_TAGLINE.split(suffix, maxsplit=1)[0].strip() or suffix
+
+
+def _byline_source(byline: str) -> str:
+    """The agency a byline names after its writer, else the byline ("By Reuters")."""
+    for pattern in (_WRITER_COMMA, _WRITER_CAPS):
+        if m := pattern.match(byline):
+            return m["agency"].strip()
+    return byline
 
 
 def _head_lines(lines: list[str]) -> list[tuple[int, str]]:

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from corpus.fact_store import FactRow, fact_rows
-from corpus.facts import extract_facts
+from corpus.facts.main_event import MainEvent
+from corpus.facts.pipeline import extract
 from corpus.metadata import Metadata, sniff_metadata
 from corpus.passages import split_passages
 
@@ -28,11 +29,13 @@ class PrepareJob:
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """What the text says: metadata, passage bounds ((start, end) into the text), fact rows."""
+    """What the text says: metadata, passage bounds ((start, end) into the text), fact rows and
+    the main event."""
 
     metadata: Metadata
     passages: tuple[tuple[int, int], ...]
     facts: list[FactRow]
+    event: MainEvent | None
 
 
 def prepare(job: PrepareJob) -> Prepared:
@@ -40,4 +43,6 @@ def prepare(job: PrepareJob) -> Prepared:
     sniffed = sniff_metadata(job.text, header=job.sniff_header, language=job.sniff_language)
     passages = tuple((span.start, span.end) for span in split_passages(job.text))
     published = job.published or sniffed.published
-    return Prepared(sniffed, passages, fact_rows(job.text, extract_facts(job.text, published)))
+    extraction = extract(job.text, published)
+    facts = fact_rows(job.text, extraction.facts)
+    return Prepared(sniffed, passages, facts, extraction.main_event)

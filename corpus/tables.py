@@ -71,3 +71,20 @@ class Entity(SQLModel, table=True):
     type: str = Field(index=True, max_length=32)
     name: str = Field(sa_column=Column(Text, nullable=False))
     data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class ArticleEvent(SQLModel, table=True):
+    """One article's main event (``corpus.facts.main_event``): its day and most specific place,
+    each with the span of ``Article.text`` that grounds it; written with the article's facts."""
+
+    __tablename__ = "article_event"
+
+    article_id: int = Field(foreign_key="article.id", primary_key=True, ondelete="CASCADE")
+    event_date: date | None = Field(default=None, index=True)
+    date_from: str | None = Field(default=None, max_length=16)
+    date_start: int | None = None
+    date_end: int | None = None
+    place: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    place_entity_id: str | None = Field(default=None, index=True, max_length=200)
+    locality: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    locality_entity_id: str | None = Field(default=None, index=True, max_length=200)

@@ -31,7 +31,6 @@ soldiers") or with "others"/"more" takes the victim noun of the nearest claim in
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from itertools import islice
 
 from corpus.facts.attribution import find_attribution
@@ -160,23 +159,11 @@ def extract(doc: Document) -> list[ExtractedFact]:
     return facts
 
 
-def casualty_spans(doc: Document) -> list[tuple[int, int]]:
-    """The ``(start, end)`` spans of every casualty claim, for extractors that must avoid them."""
-    return [(claim[0].start, claim[2]) for _, claims in _claims(doc) for claim in claims]
-
-
 _Claim = tuple[Amount, str, int, str | None, str]
 
 
 def _claims(doc: Document) -> tuple[tuple[int, tuple[_Claim, ...]], ...]:
     """(sentence index, claims) for each sentence holding a casualty claim."""
-    return _claims_in(doc.text)
-
-
-# Cached: quantities asks for the same article's claims (casualty_spans) right after extract.
-@lru_cache(maxsize=32)
-def _claims_in(text: str) -> tuple[tuple[int, tuple[_Claim, ...]], ...]:
-    doc = Document.parse(text)
     out = []
     for index, sentence in enumerate(doc.sentences):
         if _is_question(sentence.text):

@@ -27,7 +27,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 from corpus.facts.calendar_math import (
@@ -198,12 +197,7 @@ class _Candidate:
 
 def extract(doc: Document) -> list[ExtractedFact]:
     """Dates and times in ``doc``, with ISO values and their role (publication|event|other)."""
-    return list(_extract(doc.text, doc.published))
-
-
-@lru_cache(maxsize=32)
-def _extract(text: str, published: date | None) -> tuple[ExtractedFact, ...]:
-    doc = Document.parse(text, published)
+    text, published = doc.text, doc.published
     found = []
     for anchor in _ANCHOR.finditer(text):
         start = anchor.start()
@@ -232,7 +226,7 @@ def _extract(text: str, published: date | None) -> tuple[ExtractedFact, ...]:
         value["role"] = role
         facts.append(_fact(doc, "date", value, start, cand.end))
     facts.extend(_times(doc, facts))
-    return tuple(sorted(facts, key=lambda f: f.start))
+    return sorted(facts, key=lambda f: f.start)
 
 
 def _non_overlapping(found: list[_Candidate]) -> list[_Candidate]:

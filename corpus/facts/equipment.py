@@ -22,7 +22,6 @@ fact's qualifier is the amount's hedge. ``kind`` is the category: aircraft | dro
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from corpus.facts.document import Document
 from corpus.facts.lexicons import trie_regex
@@ -244,13 +243,6 @@ _HEAD_AFTER = re.compile(rf"\s+{_HEAD_NOUNS}", re.IGNORECASE)
 
 def extract(doc: Document) -> list[ExtractedFact]:
     """Weapons and vehicles (kind = category) with type, count and category."""
-    return list(_extract(doc.text))
-
-
-# Cached: quantities asks for the same article's equipment (equipment_spans) right after.
-@lru_cache(maxsize=32)
-def _extract(text: str) -> tuple[ExtractedFact, ...]:
-    doc = Document.parse(text)
     facts: list[ExtractedFact] = []
     for sentence in doc.sentences:
         s, e = sentence.start, sentence.end
@@ -270,12 +262,7 @@ def _extract(text: str) -> tuple[ExtractedFact, ...]:
             if fact is not None and not any(a < fact.end and fact.start < b for a, b in taken):
                 taken.append((fact.start, fact.end))
                 facts.append(fact)
-    return tuple(facts)
-
-
-def equipment_spans(doc: Document) -> list[tuple[int, int]]:
-    """The ``(start, end)`` spans of every equipment fact, for extractors that must avoid them."""
-    return [(f.start, f.end) for f in extract(doc)]
+    return facts
 
 
 def _fact(

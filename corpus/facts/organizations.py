@@ -23,8 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
-from functools import cache, lru_cache
+from functools import cache
 
 from corpus.facts.document import Document
 from corpus.facts.grounding import distinctive_words
@@ -276,20 +275,14 @@ def refer_back(facts: Sequence[ExtractedFact], mention: str, before: int) -> Org
 
 def extract(doc: Document) -> list[ExtractedFact]:
     """Organization mentions in ``doc``, each named by the resolver."""
-    return list(_extract(doc.text, doc.published))
-
-
-@lru_cache(maxsize=32)
-def _extract(text: str, published: date | None) -> tuple[ExtractedFact, ...]:
-    # Cached because people, places, quotes and attribution all consult the same article's.
-    doc = Document.parse(text, published)
+    text = doc.text
     lowered = text.lower()
     if len(lowered) != len(text):  # a rare letter whose lower case is longer ("İ")
         lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     found = [*_lexicon_mentions(doc, lowered), *_owned_bodies(text, lowered)]
     found += _discovered(doc)
     found += _generic_mentions(text, lowered)
-    return tuple(_resolve(doc, _non_overlapping(found)))
+    return _resolve(doc, _non_overlapping(found))
 
 
 _TITLE_AT_END = re.compile(r"\b(?:Sgt|Lt|Capt|Cpl|Det|Dep|Ofc|Insp|Supt|Cmdr|Gen|Col|Maj|Dr)\.$")

@@ -19,12 +19,10 @@ name without Arabic articles, so "Bashar al-Assad" and "Bashar Assad" are one pe
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from functools import cache, lru_cache
 
-from corpus.facts import organizations
 from corpus.facts.document import Document
 from corpus.facts.gazetteer import lookup_place
 from corpus.facts.lexicons import (
@@ -150,17 +148,11 @@ def link_surnames(names: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def extract(doc: Document) -> list[ExtractedFact]:
-    """People named in ``doc``, surnames linked to the article's full names."""
-    return list(_extract(doc.text, doc.published))
-
-
-@lru_cache(maxsize=32)
-def _extract(text: str, published: date | None) -> tuple[ExtractedFact, ...]:
-    # Cached: places and quotes consult the same article's people.
-    doc = Document.parse(text, published)
+def extract(doc: Document, *, organizations: Sequence[ExtractedFact]) -> list[ExtractedFact]:
+    """People named in ``doc`` outside its ``organizations``, surnames linked to full names."""
+    text = doc.text
     blocked = Occupancy(len(text))
-    for org in organizations.extract(doc):
+    for org in organizations:
         blocked.take(org.start, org.end)
     valid = (_validated(text, m, blocked) for m in _candidates(text))
     mentions = _non_overlapping(m for m in valid if m is not None)
@@ -194,7 +186,7 @@ def _extract(text: str, published: date | None) -> tuple[ExtractedFact, ...]:
                 sentence_end=sentence_end,
             )
         )
-    return tuple(facts)
+    return facts
 
 
 def _opens_word(text: str, match: re.Match[str]) -> bool:

@@ -29,12 +29,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from functools import cache, lru_cache
 
-from corpus.facts import organizations, people
 from corpus.facts.document import Document
 from corpus.facts.gazetteer import Place, is_alternate_spelling, lookup_places
 from corpus.facts.grounding import distinctive_words
@@ -95,16 +93,14 @@ class _Piece:
     text: str
 
 
-def extract(doc: Document) -> list[ExtractedFact]:
-    """Place mentions in ``doc`` with canonical name, country and coordinates."""
-    return list(_extract(doc.text, doc.published))
-
-
-@lru_cache(maxsize=32)
-def _extract(text: str, published: date | None) -> tuple[ExtractedFact, ...]:
-    doc = Document.parse(text, published)
+def extract(
+    doc: Document, *, organizations: Sequence[ExtractedFact], people: Sequence[ExtractedFact]
+) -> list[ExtractedFact]:
+    """Place mentions in ``doc`` outside its organizations and people, with canonical name,
+    country and coordinates."""
+    text = doc.text
     blocked = Occupancy(len(text))
-    for fact in (*organizations.extract(doc), *people.extract(doc)):
+    for fact in (*organizations, *people):
         blocked.take(*fact.extra.get("body", (fact.start, fact.end)))
     found = [
         (start, end, places) for start, end, places in _candidates(text) if blocked.free(start, end)
@@ -138,7 +134,7 @@ def _extract(text: str, published: date | None) -> tuple[ExtractedFact, ...]:
                 sentence_end=sentence_end,
             )
         )
-    return tuple(_near(facts))
+    return _near(facts)
 
 
 def _candidates(text: str) -> Iterable[tuple[int, int, tuple[Place, ...]]]:

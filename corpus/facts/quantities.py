@@ -23,11 +23,10 @@ amount with no noun after it ("Media ID: 55358541") is not a claim. "one" in wor
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import islice
 
-from corpus.facts.casualties import casualty_spans
 from corpus.facts.document import Document
-from corpus.facts.equipment import equipment_spans
 from corpus.facts.model import ExtractedFact
 from corpus.facts.numbers import Amount, find_amounts
 
@@ -56,9 +55,11 @@ _SIZE_WORDS = _wordset("strong odd long wide high deep tall fold")
 _MODIFIERS = _wordset("other more additional further separate different new major key main")
 
 
-def extract(doc: Document) -> list[ExtractedFact]:
-    """Numeric claims that are not casualties, equipment counts or calendar numbers."""
-    claimed = casualty_spans(doc) + equipment_spans(doc)
+def extract(
+    doc: Document, *, casualties: Sequence[ExtractedFact], equipment: Sequence[ExtractedFact]
+) -> list[ExtractedFact]:
+    """Numeric claims that are not ``casualties``, ``equipment`` counts or calendar numbers."""
+    claimed = [(f.start, f.end) for f in (*casualties, *equipment)]
     facts: list[ExtractedFact] = []
     for sentence in doc.sentences:
         if sentence.text.rstrip(" »”\"’')]").endswith("?"):

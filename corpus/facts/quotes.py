@@ -28,14 +28,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
-from functools import lru_cache
 from typing import Any
 
-from corpus.facts import organizations, people
 from corpus.facts.document import Document
 from corpus.facts.lexicons import function_words, sentence_bounds
 from corpus.facts.model import ExtractedFact
+from corpus.facts.organizations import refer_back
 
 _VERBS = (
     "said|says|say|told|tells|stressed|added|adds|noted|explained|insisted|warned|declared|"
@@ -83,24 +81,20 @@ class _Quote:
     cued: bool = False  # a speech verb introduced it, even if no speaker was found
 
 
-def extract(doc: Document) -> list[ExtractedFact]:
-    """Quotes in ``doc`` with their speaker (person or organization) when the text names one."""
-    return list(_extract(doc.text, doc.published))
-
-
-@lru_cache(maxsize=32)
-def _extract(text: str, published: date | None) -> tuple[ExtractedFact, ...]:
-    doc = Document.parse(text, published)
-    persons = people.extract(doc)
-    orgs = organizations.extract(doc)
-    quotes = _find_quotes(text)
+def extract(
+    doc: Document, *, people: Sequence[ExtractedFact], organizations: Sequence[ExtractedFact]
+) -> list[ExtractedFact]:
+    """Quotes in ``doc`` with their speaker (one of its ``people`` or ``organizations``) when
+    the text names one."""
+    persons, orgs = list(people), list(organizations)
+    quotes = _find_quotes(doc.text)
     quoted = [(q.start, q.end) for q in quotes]
     persons = [f for f in persons if not _inside(f, quoted)]
     orgs_out = [f for f in orgs if not _inside(f, quoted)]
     for quote in quotes:
         _attribute(doc, quote, quotes, persons, orgs_out, orgs)
     _share_within_sentences(doc, quotes)
-    return tuple(_fact(doc, q) for q in quotes)
+    return [_fact(doc, q) for q in quotes]
 
 
 def _inside(fact: ExtractedFact, regions: Sequence[tuple[int, int]]) -> bool:
@@ -308,8 +302,8 @@ def _set_speaker(
         heads = [w for w in words if w not in ("statement", "official", "officials", "source")]
         org = None
         if heads and len(heads) <= 2:  # "the agency", "the army statement": a generic mention
-            org = organizations.refer_back(all_orgs, " ".join(heads), quote.start)
-            org = org or organizations.refer_back(all_orgs, heads[-1], quote.start)
+            org = refer_back(all_orgs, " ".join(heads), quote.start)
+            org = org or refer_back(all_orgs, heads[-1], quote.start)
         if org is not None:
             quote.speaker, quote.is_org = (org.name, org.entity_id), True
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
 
 from corpus.fact_store import FactFilters, count_facts, field_catalogue, get_fact, list_facts
-from corpus.facts.catalogue import FIELD_CATALOGUE
+from corpus.facts.model import FIELD_CATALOGUE, FIELDS
 from search.backend import PassageBackend
 from search.cache import GenerationCache
 from service.cursors import decode_cursor, encode_cursor
@@ -17,9 +17,10 @@ from service.schemas.facts import FactList, FactPublic, FieldInfo, FieldKind, Fi
 
 router = APIRouter(tags=["facts"])
 
-FieldName = Literal[
-    "casualties", "equipment", "places", "dates", "people", "organizations", "quotes", "quantities"
-]
+if TYPE_CHECKING:
+    FieldName = str
+else:  # the fields as an enum in the schema, from the one catalogue
+    FieldName = Literal[FIELDS]
 LimitQuery = Annotated[int, Query(ge=1, le=100)]
 CursorQuery = Annotated[str | None, Query(description="next_cursor of the previous page.")]
 

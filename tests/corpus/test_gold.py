@@ -10,22 +10,22 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from corpus.facts import casualties, equipment, quantities
+from corpus.facts import casualties
 from corpus.facts.document import Document
 from corpus.facts.model import ExtractedFact
+from corpus.facts.pipeline import field_facts
 from corpus.files import sample_paths
 
 GOLD_DIR = Path(__file__).parent / "gold"
 FLOORS = {"casualties": 0.95, "equipment": 0.95, "quantities": 0.0}
 EXTRACTORS: dict[str, Callable[[Document], list[ExtractedFact]]] = {
-    "casualties": casualties.extract,
-    "equipment": equipment.extract,
-    "quantities": quantities.extract,
+    field: partial(field_facts, field) for field in ("casualties", "equipment", "quantities")
 }
 KEYS = {
     "casualties": ("kind", "min", "max", "qualifier"),

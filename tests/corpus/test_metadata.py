@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from corpus.metadata import parse_date, sniff_metadata
+from corpus.metadata import parse_date, sniff_metadata, split_site_title
 
 
 @pytest.mark.parametrize(
@@ -72,3 +72,59 @@ def test_parse_date(value: str, expected: date | None) -> None:
 def test_french_text_is_detected() -> None:
     text = "Les frappes aériennes ont tué des dizaines de soldats syriens selon l'armée russe."
     assert sniff_metadata(text).language == "fr"
+
+
+@pytest.mark.parametrize(
+    ("title", "headline", "site"),
+    [
+        ("Two hurt in crash on Elm Road - KXYZ-TV: News, Weather and Sports for Springfield, IL",
+         "Two hurt in crash on Elm Road", "KXYZ-TV"),
+        ("Bridge closed after barge strike | Fox 12", "Bridge closed after barge strike", "Fox 12"),
+        ("Fire guts downtown bakery - WQRS - Northern Ohio Breaking News, Weather, Closings",
+         "Fire guts downtown bakery", "WQRS"),
+        ("Storm knocks out power to 4,000 homes - Lakeside13.com | Lakeside, MN | News, Weather",
+         "Storm knocks out power to 4,000 homes", "Lakeside13.com"),
+        ("Council approves new budget : Valley Courier Online", "Council approves new budget",
+         "Valley Courier Online"),
+        ("Man rescued from frozen pond :: KPLM.com", "Man rescued from frozen pond", "KPLM.com"),
+        ("Three arrested after chase « CBS Springfield", "Three arrested after chase",
+         "CBS Springfield"),
+        ("School reopens after flood - KXYZ5", "School reopens after flood", "KXYZ5"),
+        # No site: a colon or dash inside a headline stays.
+        ("Police: Teen hurt in fall from bridge", "Police: Teen hurt in fall from bridge", None),
+        ("Mayor - a profile of the new city leader", "Mayor - a profile of the new city leader",
+         None),
+        ("Flood waters rise - residents told to leave now.",
+         "Flood waters rise - residents told to leave now.", None),
+    ],
+)  # fmt: skip
+def test_site_names_are_split_from_crawled_titles(
+    title: str, headline: str, site: str | None
+) -> None:
+    assert split_site_title(title) == (headline, site)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "source", "published"),
+    [
+        ("Two hurt in crash on Elm Road - KXYZ-TV: News and Weather\n\nTwo people were hurt.",
+         "Two hurt in crash on Elm Road", "KXYZ-TV", None),
+        ("# Bridge Closed After Barge Strike\n\nThe bridge closed on Monday.",
+         "Bridge Closed After Barge Strike", None, None),
+        ("Floods Hit Coastal Towns\n\nNAIROBI, April 28, 2024 — Floods hit the coast today.",
+         "Floods Hit Coastal Towns", None, date(2024, 4, 28)),
+        ("Two Hurt In Warehouse Fire\n\nBUCKSPORT, SC (WXYZ) – Two people were hurt on Monday.",
+         "Two Hurt In Warehouse Fire", "WXYZ", None),
+        ("Markets Slide On Rate Fears\n\n(Reuters) - Stocks fell sharply on Tuesday.",
+         "Markets Slide On Rate Fears", "Reuters", None),
+        ("Storm Damage Spreads Inland\nBy Jane Doe, Reuters\n\nThe storm moved inland.",
+         "Storm Damage Spreads Inland", "Reuters", None),
+        ("Storm Damage Spreads Inland\nBy JANE DOE Associated Press\n\nThe storm moved inland.",
+         "Storm Damage Spreads Inland", "Associated Press", None),
+    ],
+)  # fmt: skip
+def test_real_page_shapes(
+    text: str, title: str, source: str | None, published: date | None
+) -> None:
+    meta = sniff_metadata(text)
+    assert (meta.title, meta.source, meta.published) == (title, source, published)

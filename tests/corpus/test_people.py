@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from corpus.facts import people
 from corpus.facts.document import Document
 from corpus.facts.people import link_surnames, person_key
+from corpus.facts.pipeline import field_facts
 
 SAMPLE_PUBLISHED = {"000": date(2016, 9, 18), "001": date(2016, 9, 17), "004": date(2016, 9, 18)}
 
@@ -73,7 +73,7 @@ def test_person_key_ignores_arabic_articles(a: str, b: str) -> None:
     ],
 )  # fmt: skip
 def test_people_mentions(text: str, expected: list[tuple[str, str, str | None]]) -> None:
-    facts = people.extract(Document.parse(text))
+    facts = field_facts("people", Document.parse(text))
     assert [(f.text, f.value["name"], f.value["role"]) for f in facts] == expected
     for fact in facts:
         assert fact.kind == "person"
@@ -82,7 +82,7 @@ def test_people_mentions(text: str, expected: list[tuple[str, str, str | None]])
 
 def _sample(sample_texts: dict[str, str], prefix: str) -> list:
     stem = next(s for s in sample_texts if s.startswith(prefix))
-    return people.extract(Document.parse(sample_texts[stem], SAMPLE_PUBLISHED.get(prefix)))
+    return field_facts("people", Document.parse(sample_texts[stem], SAMPLE_PUBLISHED.get(prefix)))
 
 
 @pytest.mark.parametrize("prefix", ["000", "001"])
@@ -122,6 +122,6 @@ def test_sample_surnames_and_articles(sample_texts: dict[str, str]) -> None:
 
 def test_sample_offsets_slice_exactly(sample_texts: dict[str, str]) -> None:
     for stem, text in sample_texts.items():
-        for fact in people.extract(Document.parse(text, SAMPLE_PUBLISHED.get(stem[:3]))):
+        for fact in field_facts("people", Document.parse(text, SAMPLE_PUBLISHED.get(stem[:3]))):
             assert text[fact.start : fact.end] == fact.text
             assert fact.sentence_start <= fact.start < fact.end <= fact.sentence_end

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus.facts import places
 from corpus.facts.document import Document
 from corpus.facts.gazetteer import lookup_place, place_key
+from corpus.facts.pipeline import field_facts
 
 SAMPLE_PUBLISHED = {"000": date(2016, 9, 18), "001": date(2016, 9, 17), "004": date(2016, 9, 18)}
 
@@ -97,7 +97,7 @@ def test_not_in_the_gazetteer(word: str) -> None:
     ],
 )  # fmt: skip
 def test_place_mentions(text: str, expected: list[tuple[str, str]]) -> None:
-    facts = places.extract(Document.parse(text))
+    facts = field_facts("places", Document.parse(text))
     assert [(f.text, f.value["canonical"]) for f in facts] == expected
 
 
@@ -131,7 +131,7 @@ def test_transliterations_find_one_place(spellings: tuple[str, ...]) -> None:
     ],
 )  # fmt: skip
 def test_landmarks_by_construction(text: str, expected: list[tuple[str, str, str | None]]) -> None:
-    facts = places.extract(Document.parse(text))
+    facts = field_facts("places", Document.parse(text))
     assert [(f.text, f.value["canonical"], f.value.get("near")) for f in facts] == expected
     for fact in facts:
         if fact.kind == "landmark":
@@ -141,13 +141,13 @@ def test_landmarks_by_construction(text: str, expected: list[tuple[str, str, str
 
 
 def test_context_picks_the_named_country() -> None:
-    facts = places.extract(Document.parse("Tripoli, in northern Lebanon, saw clashes."))
+    facts = field_facts("places", Document.parse("Tripoli, in northern Lebanon, saw clashes."))
     assert [(f.text, f.value["country"]) for f in facts] == [("Tripoli", "LB"), ("Lebanon", "LB")]
 
 
 def _sample_facts(sample_texts: dict[str, str]) -> dict[str, list]:
     return {
-        stem: places.extract(Document.parse(text, SAMPLE_PUBLISHED.get(stem[:3])))
+        stem: field_facts("places", Document.parse(text, SAMPLE_PUBLISHED.get(stem[:3])))
         for stem, text in sample_texts.items()
     }
 
@@ -197,6 +197,6 @@ _WORDS = st.sampled_from(
 @given(st.lists(_WORDS, max_size=60).map(" ".join))
 @settings(max_examples=150, deadline=None)
 def test_any_text_keeps_the_offset_invariant(text: str) -> None:
-    for fact in places.extract(Document.parse(text)):
+    for fact in field_facts("places", Document.parse(text)):
         assert text[fact.start : fact.end] == fact.text
         assert fact.sentence_start <= fact.start < fact.end <= fact.sentence_end

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.facts import quantities
 from corpus.facts.document import Document
+from corpus.facts.pipeline import field_facts
 
 # sentence -> [(kind, number, unit, qualifier, text)]
 CASES = [
@@ -83,7 +83,7 @@ CASES = [
 @pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:48] for c in CASES])
 def test_quantity_sentences(sentence: str, expected: list[tuple]) -> None:
     doc = Document.parse(sentence)
-    facts = quantities.extract(doc)
+    facts = field_facts("quantities", doc)
     got = [(f.kind, f.value["number"], f.value["unit"], f.qualifier, f.text) for f in facts]
     assert got == expected
     for fact in facts:
@@ -92,5 +92,5 @@ def test_quantity_sentences(sentence: str, expected: list[tuple]) -> None:
 
 def test_quantities_and_casualties_share_a_sentence_without_overlap() -> None:
     doc = Document.parse("In the past 24 hours, 12 civilians had been killed in 55 attacks.")
-    facts = quantities.extract(doc)
+    facts = field_facts("quantities", doc)
     assert [f.text for f in facts] == ["24 hours", "55 attacks"]

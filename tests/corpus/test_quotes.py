@@ -8,14 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus.facts import organizations, people, quotes
 from corpus.facts.document import Document
+from corpus.facts.pipeline import field_facts
 
 SAMPLE_PUBLISHED = {"000": date(2016, 9, 18), "001": date(2016, 9, 17), "004": date(2016, 9, 18)}
 
 
 def _rows(text: str) -> list[tuple[str, str | None, str | None]]:
-    facts = quotes.extract(Document.parse(text))
+    facts = field_facts("quotes", Document.parse(text))
     return [(f.value["quote"], f.value["speaker"], f.value["verb"]) for f in facts]
 
 
@@ -74,7 +74,7 @@ def test_quote_speakers(text: str, expected: list[tuple[str, str | None, str | N
 
 def test_guillemet_quote_spanning_sentences() -> None:
     text = "« Russia is ready. We are waiting, » Maria Zakharova told Rossia-24 on Friday."
-    (fact,) = quotes.extract(Document.parse(text))
+    (fact,) = field_facts("quotes", Document.parse(text))
     assert fact.text == "« Russia is ready. We are waiting, »"
     assert fact.value["quote"] == "Russia is ready. We are waiting"
     assert (fact.value["speaker"], fact.value["speaker_entity_id"]) == (
@@ -86,7 +86,7 @@ def test_guillemet_quote_spanning_sentences() -> None:
 
 def _sample(sample_texts: dict[str, str], prefix: str) -> list:
     stem = next(s for s in sample_texts if s.startswith(prefix))
-    return quotes.extract(Document.parse(sample_texts[stem], SAMPLE_PUBLISHED.get(prefix)))
+    return field_facts("quotes", Document.parse(sample_texts[stem], SAMPLE_PUBLISHED.get(prefix)))
 
 
 @pytest.mark.parametrize(("prefix", "count"), [("003", 2), ("004", 1)])
@@ -118,7 +118,7 @@ def test_sample_speakers(sample_texts: dict[str, str]) -> None:
 
 def test_sample_offsets_slice_exactly(sample_texts: dict[str, str]) -> None:
     for stem, text in sample_texts.items():
-        for fact in quotes.extract(Document.parse(text, SAMPLE_PUBLISHED.get(stem[:3]))):
+        for fact in field_facts("quotes", Document.parse(text, SAMPLE_PUBLISHED.get(stem[:3]))):
             assert text[fact.start : fact.end] == fact.text
             assert fact.value["quote"] in fact.text
             assert fact.sentence_start <= fact.start < fact.end <= fact.sentence_end
@@ -136,7 +136,7 @@ _WORDS = st.sampled_from(
 @settings(max_examples=150, deadline=None)
 def test_any_text_keeps_the_offset_invariant(text: str) -> None:
     doc = Document.parse(text, date(2016, 9, 18))
-    for extract in (quotes.extract, people.extract, organizations.extract):
-        for fact in extract(doc):
+    for field in ("quotes", "people", "organizations"):
+        for fact in field_facts(field, doc):
             assert text[fact.start : fact.end] == fact.text
             assert fact.sentence_start <= fact.start < fact.end <= fact.sentence_end

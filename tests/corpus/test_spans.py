@@ -7,7 +7,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus.passages import MAX_CHARS, split_passages
-from corpus.spans import normalise_newlines, paragraphs, sentences
+from corpus.spans import (
+    _one_sentence,
+    _segment,
+    _syntok_segment,
+    normalise_newlines,
+    paragraphs,
+    sentences,
+)
 
 _words = st.sampled_from(
     [
@@ -81,3 +88,20 @@ def test_closing_guillemet_joins_its_sentence() -> None:
         "« Sixty-two soldiers were killed in these strikes. »",
         "Next line.",
     ]
+
+
+_paragraph_words = st.sampled_from(
+    ["Two", "men", "were", "hurt", "U.S.", "Main", "St", "3", "p.m", "«", "»", "“", "”", "'",
+     "’s", ")", "]", ",", ":", "—", "-", "élan", "\u200b", "\u00a0", "#", "@", "%", "&", "5,000",
+     "Mr", "x", "!", "?", ";", "(", "Ok."]
+)  # fmt: skip
+_final_marks = st.sampled_from(["", ".", "!", "?", "…", "...", ".”", "!»", ".)", "?'", "!!"])
+
+
+@given(st.lists(_paragraph_words, min_size=1, max_size=30).map(" ".join), _final_marks)
+@settings(max_examples=300, deadline=None)
+def test_one_sentence_paragraphs_split_as_syntok_splits_them(body: str, final: str) -> None:
+    text = "Lead line.\n" + body + final
+    start = len("Lead line.\n")
+    if text[start:].strip() and _one_sentence(text[start:]):
+        assert _segment(text, start, len(text)) == _syntok_segment(text, start, len(text))

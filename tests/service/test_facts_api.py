@@ -241,3 +241,18 @@ def test_a_later_full_name_absorbs_the_surname_entity(client: TestClient) -> Non
     assert [(p["id"], p["article_ids"]) for p in people] == [
         ("person:igor-konashenkov", [first["id"], second["id"]])
     ]
+
+
+def test_route_field_lists_are_the_catalogue_s() -> None:
+    from typing import get_args
+
+    from corpus.facts.model import FIELDS, NUMERIC_FIELDS
+    from service.routes.claims import ClaimField
+    from service.routes.facts import FieldName
+    from service.schemas.facts import FactPublic
+
+    assert get_args(FieldName) == FIELDS
+    # Kept as a literal so the schema's enum order does not change; the set must still agree.
+    assert set(get_args(ClaimField)) == set(NUMERIC_FIELDS)
+    stored = {"field", "kind", "value", "text", "start", "end", "attributed_to", "qualifier"}
+    assert stored <= set(FactPublic.model_fields)

@@ -1,0 +1,105 @@
+"""The extraction pipeline: one parsed ``Document`` carried through the field stages in order.
+
+Like a spaCy pipeline, the article is parsed once (sentences, ``Document.parse``) and each stage
+adds what it found. A stage's inputs are its arguments, named in ``Stage.needs``: nothing is
+re-parsed and no extractor calls another. The order is the real dependency order:
+
+    organizations -> people (not inside an organization)
+                  -> places (not inside an organization or a person)
+                  -> quotes (speakers among people and organizations)
+    casualties, equipment -> quantities (numbers not already claimed by either)
+    dates
+    then, once per article: the main event (``main_event.find_main_event``) from dates and places
+
+Where later work plugs in: a bound on extraction work wraps the loop in ``run_stages`` (one
+check per stage, a stage list it may cut short), and event assignment is an article-level step
+after the field stages, beside the main event, reading ``Extraction.by_field``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from corpus.facts import (
+    casualties,
+    dates,
+    equipment,
+    organizations,
+    people,
+    places,
+    quantities,
+    quotes,
+)
+from corpus.facts.document import Document
+from corpus.facts.main_event import MainEvent, find_main_event
+from corpus.facts.model import ExtractedFact
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """One field's extractor and the earlier fields whose facts it receives as arguments."""
+
+    field: str
+    extract: Callable[..., list[ExtractedFact]]
+    needs: tuple[str, ...] = ()
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("organizations", organizations.extract),
+    Stage("people", people.extract, needs=("organizations",)),
+    Stage("places", places.extract, needs=("organizations", "people")),
+    Stage("quotes", quotes.extract, needs=("people", "organizations")),
+    Stage("casualties", casualties.extract),
+    Stage("equipment", equipment.extract),
+    Stage("quantities", quantities.extract, needs=("casualties", "equipment")),
+    Stage("dates", dates.extract),
+)
+
+
+@dataclass(slots=True)
+class Extraction:
+    """What the pipeline found in one article: facts by field and the article's main event."""
+
+    doc: Document
+    by_field: dict[str, list[ExtractedFact]]
+    main_event: MainEvent | None = None
+
+    @property
+    def facts(self) -> list[ExtractedFact]:
+        """Every fact, ordered by position (then field and kind)."""
+        found = [fact for facts in self.by_field.values() for fact in facts]
+        return sorted(found, key=lambda f: (f.start, f.end, f.field, f.kind))
+
+
+def run_stages(doc: Document, stages: Sequence[Stage] = STAGES) -> dict[str, list[ExtractedFact]]:
+    """Run ``stages`` in order on ``doc``; each receives the facts of the fields it needs."""
+    found: dict[str, list[ExtractedFact]] = {}
+    for stage in stages:
+        found[stage.field] = stage.extract(doc, **{need: found[need] for need in stage.needs})
+    return found
+
+
+def extract(text: str, published: date | None = None) -> Extraction:
+    """Parse ``text`` once and run every stage, then find the article's main event."""
+    doc = Document.parse(text, published)
+    by_field = run_stages(doc)
+    return Extraction(doc, by_field, find_main_event(doc, by_field))
+
+
+def field_facts(field: str, doc: Document) -> list[ExtractedFact]:
+    """The facts of one ``field`` in ``doc``, running only the stages it depends on."""
+    return run_stages(doc, _stages_for(field))[field]
+
+
+def _stages_for(field: str) -> list[Stage]:
+    by_field = {stage.field: stage for stage in STAGES}
+    wanted: set[str] = set()
+    pending = [field]
+    while pending:
+        name = pending.pop()
+        if name not in wanted:
+            wanted.add(name)
+            pending.extend(by_field[name].needs)
+    return [stage for stage in STAGES if stage.field in wanted]
