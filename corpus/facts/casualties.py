@@ -146,7 +146,12 @@ def extract(doc: Document) -> list[ExtractedFact]:
                 ExtractedFact(
                     field="casualties",
                     kind=kind,
-                    value={"min": amount.min, "max": amount.max, "victims": victims},
+                    value={
+                        "stated": amount.number,
+                        "min": amount.min,
+                        "max": amount.max,
+                        "victims": victims,
+                    },
                     start=amount.start,
                     end=end,
                     text=doc.text[amount.start : end],

@@ -16,7 +16,7 @@ class FieldSpec:
 FIELD_CATALOGUE: dict[str, FieldSpec] = {
     "casualties": FieldSpec(
         "People killed or injured (kind killed|injured), with hedge and reporting source.",
-        ("min", "max", "victims"),
+        ("stated", "min", "max", "victims"),
     ),
     "equipment": FieldSpec("Weapons and vehicles with counts.", ("type", "count", "category")),
     "places": FieldSpec(

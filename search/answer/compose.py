@@ -3,7 +3,6 @@ each group by its best match, its independent sources and its hedge."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -97,46 +96,6 @@ def group_by(
 def qualifier_strength(candidate: Candidate) -> float:
     """How precise a figure's hedge is (exact 1.0 ... vague 0.4)."""
     return _QUALIFIER_STRENGTH.get(candidate.fact.qualifier, 0.7)
-
-
-def number_text(value: float | int | None) -> str:
-    """A figure as written in answers: integers without ".0"."""
-    if value is None:
-        return "?"
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
-_MORE_THAN = re.compile(r"\b(?:more than|over|above|in excess of|exceeding|upwards of)\b", re.I)
-_VAGUE = re.compile(
-    r"\b(?:tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|several|"
-    r"a few|many|numerous)\b",
-    re.I,
-)
-_LESS_THAN = re.compile(r"\b(?:nearly|almost|fewer than|less than|under|below|just under)\b", re.I)
-
-
-def amount_phrase(
-    low: float | None, high: float | None, qualifier: str | None, wording: str = ""
-) -> str:
-    """ "62", "at least 80", "up to 83", "30 to 62", "more than 60", "dozens"; ``wording`` is
-    the cited text, whose hedge ("more than", "nearly") is kept when the bound was shifted."""
-    if qualifier == "at_least" and low is not None and (m := _MORE_THAN.search(wording)):
-        return f"{m.group(0).lower()} {number_text(low - 1)}"
-    if qualifier == "at_most" and high is not None and (m := _LESS_THAN.search(wording)):
-        return f"{m.group(0).lower()} {number_text(high + 1)}"
-    if qualifier == "range" and low is not None and high is not None:
-        return f"{number_text(low)} to {number_text(high)}"
-    if qualifier == "at_least" and low is not None:
-        return f"at least {number_text(low)}"
-    if qualifier == "at_most" and high is not None:
-        return f"up to {number_text(high)}"
-    if qualifier == "approx":
-        return f"about {number_text(low if low is not None else high)}"
-    if qualifier == "vague" and (m := _VAGUE.search(wording)):
-        return m.group(0).lower()
-    if qualifier == "vague" and low is not None:
-        return f"at least {number_text(low)} (vague)"
-    return number_text(low if low is not None else high)
 
 
 def count_words(count: int | None) -> str:
