@@ -1,139 +1,46 @@
-"""Casualties: counts of people killed or injured, with hedge and reporting source.
+"""Casualties: counts of people killed or injured, with hedge, victims and reporting source.
 
-Every claim is anchored on an amount (``numbers.find_amounts``) and one of three constructions:
+The rules live in three sibling modules:
 
-1. **Active** - a casualty verb right before the amount: "killing 62", "wounded up to 100",
-   "shot dead eight militants", "claimed the lives of 12", "left 5 people dead" (``left`` needs
-   the state word after the noun phrase).
-2. **Toll** - "the (death) toll rose/increased to 80", "a death toll of 40", "the number of
-   injured reached 50"; a toll counts the dead unless it names the injured.
-3. **Passive or intransitive** - amount, optional noun phrase, optional auxiliaries, then a
-   casualty word: "Sixty-two Syrian soldiers were killed", "over 100 injured", "12 civilians had
-   been killed", "300 people died", "5 dead", "40 deaths", "3 officers suffered injuries".
-   Without an auxiliary, a verb followed by an object ("5 gunmen killed 3 people") is active, so
-   the amount is the killers, not the victims.
+- ``casualty_amounts`` - what may be counted: numbers with their hedges (not ages, not the total
+  of a partitive), singular victims ("a man", "her son", "Teen" opening a headline), and
+  "double/triple homicide".
+- ``casualty_rules`` - the construction that makes one amount a claim: active ("killing 62",
+  "shot six people"), toll ("the death toll rose to 80"), "deaths of", passive or intransitive
+  ("were killed", "5 dead", "four shot", "were taken to the hospital"), partitives ("two of
+  them died").
+- ``casualty_words`` - the vocabulary those rules read.
 
-A counted noun phrase joined to a claim by "and" shares its kind ("killed 19 children and two
-teachers", "20 children and six adults were killed"); a bare comma does not ("killed 12, 3 of
-them officers" is one claim).
+This module assembles a sentence's claims:
 
-Nothing is claimed from questions, negations or hypotheticals: a modal, negation, "to" or "if"
-just before the verb or among the auxiliaries ("could have been killed", "may have died", "did
-not kill", "none of the 40 were hurt") drops the candidate. A count-less claim ("the strike killed
-Syrian soldiers") is not a casualty figure and is skipped.
+- A counted noun phrase joined to a claim by "and" shares its kind ("killed 19 children and two
+  teachers", "20 children and six adults were killed"); a bare comma does not ("killed 12, 3 of
+  them officers" is one claim).
+- "N shot, M fatally" ("14 shot, one fatally", "shot six people, one of them fatally") states
+  M killed and N - M injured (the others survived); the injured figure is then derived, so its
+  ``stated`` value is N - M and its span is the whole "N shot, M fatally".
+- An amount without a victim noun ("killing 62 and wounding over 100 soldiers") or with
+  "others"/"more" takes the victim noun of the nearest claim coordinated with it.
 
 The span is the amount (hedge and number) plus the adjacent victim noun phrase through its head
-("at least 80 soldiers", "Sixty-two Syrian soldiers", "a hundred others"); the verb is not part of
-it. ``victims`` is that head noun; an amount without one ("killing 62 and wounding over 100
-soldiers") or with "others"/"more" takes the victim noun of the nearest claim in its sentence.
-"""
+("at least 80 soldiers", "Sixty-two Syrian soldiers", "a 31-year-old man"); the verb is not part
+of it. Nothing is claimed from questions, negations or hypotheticals, and sentences without a
+casualty stem are not read at all."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
-from itertools import islice
 
 from corpus.facts.attribution import find_attribution
+from corpus.facts.casualty_amounts import Source, casualty_amounts
+from corpus.facts.casualty_rules import Claim, claim, noun_phrase, victims_of
+from corpus.facts.casualty_words import AND, CLAUSE_BREAK, GATE, wordset
 from corpus.facts.document import Document
 from corpus.facts.model import ExtractedFact
-from corpus.facts.numbers import Amount, find_amounts
+from corpus.facts.numbers import Amount
 from corpus.spans import Span
-
-
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w[\w’'-]*\w|\w|[^\w\s]")
-
-_ACTIVE = re.compile(
-    r"(?<![\w-])(?P<verb>kill(?:s|ed|ing)?|(?:shot|shooting|shoots|gunned|gunning)\s+dead"
-    r"|slay(?:s|ing)?|slew|massacr(?:e|es|ed|ing)|execut(?:e|es|ed|ing)|murder(?:s|ed|ing)?"
-    r"|wound(?:s|ed|ing)?|injur(?:e|es|ed|ing)|(?:claim(?:s|ed|ing)?|t(?:ook|aking|akes|ake)"
-    r"|cost(?:s|ing)?)(?:\s+the\s+lives\s+of)?|le(?:ft|aving|aves|ave))"
-    r"\s+(?:all\s+(?:the\s+)?)?$",
-    re.IGNORECASE,
-)
-_TOLL = re.compile(
-    r"\b(?:(?P<kind>death|injury)\s+toll|toll|number\s+of\s+(?:the\s+)?(?P<what>dead|deaths"
-    r"|fatalities|(?:people\s+|those\s+)?killed|(?:people\s+|those\s+)?(?:injured|wounded)"
-    r"|injuries))\b(?P<mid>[^.;:!?,]{0,50}?)\b(?:to|at|of|reached|hit|topped|passed|exceeded"
-    r"|is|was|stands|stood|rose|climbed|jumped|increased)(?:\s+now)?\s+$",
-    re.IGNORECASE,
-)
-_HYPOTHETICAL = re.compile(
-    r"\b(?:could|would|might|may|should|must|can|cannot|will|shall|not|never|no|to|if|unless"
-    r"|whether|\w+n't|fear(?:s|ed)?|expected|likely|threaten(?:s|ed|ing)?|tr(?:y|ies|ied|ying)"
-    r"|attempt(?:s|ed|ing)?|plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|want(?:s|ed)?)"
-    r"(?:\s+\w+){0,2}\s+$",
-    re.IGNORECASE,
-)
-_NEGATED_BEFORE = re.compile(
-    r"\b(?:no|none|not|never|nobody|neither|nor|without|if|unless|whether|zero)"
-    r"(?:\s+of)?(?:\s+(?:the|those|these))?\s+$",
-    re.IGNORECASE,
-)
-_CLAUSE_BREAK = re.compile(
-    r";|\b(?:while|whereas|but|said|says|reported|according|told)\b", re.IGNORECASE
-)
-_AND = re.compile(r",?\s+(?:and|as\s+well\s+as|plus)\s+", re.IGNORECASE)
-_BOTH_KINDS = re.compile(r"\b(?:kill\w*|dead|wound\w*|injur\w*)\s+(?:and|or)\s+$", re.I)
-
-_KILL_WORDS = _wordset(
-    "killed dead died die dies perished slain deaths fatalities drowned massacred executed "
-    "murdered slaughtered"
-)
-_INJURE_WORDS = _wordset("wounded injured hurt injuries")
-_AUX = _wordset(
-    """were was are is have has had been being be got get reportedly reported confirmed
-    believed thought said known later also all both subsequently allegedly initially eventually
-    to now since officially seriously critically badly severely slightly lightly gravely
-    fatally mortally"""
-)
-_MODAL = _wordset(
-    """could would might may should must can cannot will shall not never no feared expected
-    likely couldn't wouldn't won't weren't wasn't haven't hadn't didn't aren't isn't"""
-)
-_STOP = (
-    _AUX
-    | _MODAL
-    | _KILL_WORDS
-    | _INJURE_WORDS
-    | _wordset(
-        """and or but nor who that which whose in on at by from with during after before since as
-    for to into near across including when while where among of the a an this these those
-    their his her its shot lost yesterday today tonight overnight monday tuesday wednesday
-    thursday friday saturday sunday last suffered sustained"""
-    )
-)
-_ING_NOUNS = _wordset("offspring")
-_LY_NOUNS = _wordset("family ally assembly")
-_ADVERBS = _wordset("worldwide nationwide overall altogether abroad inside there here home")
-_PERSON_NOUNS = _wordset(
-    """people persons person soldiers soldier civilians civilian militants militant fighters
-    troops children child women woman men man policemen officers police workers students
-    passengers residents villagers protesters demonstrators rebels insurgents jihadists gunmen
-    attackers members personnel servicemen marines sailors pilots migrants refugees pilgrims
-    miners firefighters rescuers crew tourists worshippers bystanders patients staff employees
-    guards officials journalists doctors nurses teachers pupils infants babies relatives
-    victims inmates prisoners detainees hostages fishermen farmers shoppers commuters
-    spectators fans youths teenagers boys girls adults individuals others"""
-)
-_ANAPHORIC = _wordset("others other more")
-# What starts an object after an active verb: "killed the guards", "killed at least 3".
-_OBJECT = re.compile(
-    r"^(?:(?:the|a|an|his|her|their|its|our|several|dozens|hundreds|scores)\b|\d|at least|at most"
-    r"|more than|up to|as many as|(?:over|about|around|nearly|some|roughly) (?:\d|\w+)"
-    r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)"
-)
-_NON_PERSON = _wordset(
-    """second seconds minute minutes hour hours day days week weeks month months year years
-    decade decades percent per % times attacks attack strikes strike airstrikes raids buildings
-    houses homes vehicles cars trucks tanks aircraft jets planes warplanes helicopters drones
-    missiles rockets shells bombs km kilometres kilometers miles metres meters feet dollars
-    euros pounds villages towns cities positions targets sites"""
-)
 
 
 def extract(doc: Document) -> list[ExtractedFact]:
@@ -170,7 +77,12 @@ def casualty_spans(doc: Document) -> list[tuple[int, int]]:
     return [(claim[0].start, claim[2]) for _, claims in _claims(doc) for claim in claims]
 
 
-_Claim = tuple[Amount, str, int, str | None, str]
+_Claim = Claim
+_SHOT_GAP = re.compile(
+    r"(?:[^,;.]*?\bshot\b)?[^,;.]{0,40}?(?:,\s*(?:and\s+)?|\s+and\s+)", re.IGNORECASE
+)
+_DYING = wordset("dead died die dies killed")
+_FATALLY = re.compile(r"\s+(?:of\s+(?:them|whom|those)\s+)?(?:fatally|mortally)\b", re.I)
 
 
 def _claims(doc: Document) -> tuple[tuple[int, tuple[_Claim, ...]], ...]:
@@ -184,31 +96,82 @@ def _claims_in(text: str) -> tuple[tuple[int, tuple[_Claim, ...]], ...]:
     doc = Document.parse(text)
     out = []
     for index, sentence in enumerate(doc.sentences):
-        if _is_question(sentence.text):
+        if _is_question(sentence.text) or not GATE.search(sentence.text):
             continue
-        amounts = find_amounts(doc.text, sentence.start, sentence.end)
+        amounts = casualty_amounts(doc.text, sentence)
         claims = _conjoin(
-            doc.text, sentence, amounts, [_claim(doc.text, sentence, a) for a in amounts]
+            doc.text,
+            sentence,
+            amounts,
+            [claim(doc.text, sentence, a, source) for a, source in amounts],
         )
-        found = [c for c in claims if c is not None]
+        found = _shot_fatally(doc.text, [a for a, _ in amounts], claims)
         if found:
             out.append((index, tuple(_share_victims(doc.text, found))))
     return tuple(out)
 
 
+def _shot_fatally(text: str, amounts: list[Amount], claims: list[_Claim | None]) -> list[_Claim]:
+    """ "14 shot, one fatally", "7 shot, 3 dead": M killed and N - M injured, not N injured."""
+    out: list[_Claim] = []
+    used: set[int] = set()
+    for i, found in enumerate(claims):
+        if found is None or i in used:
+            continue
+        part = _dead_part(text, amounts, claims, i) if found[4].endswith("shot") else None
+        if part is None:
+            out.append(found)
+            continue
+        amount, victims = found[0], found[3]
+        dead, fatally_end = amounts[part], _part_end(text, amounts[part], claims[part])
+        used.add(part)
+        if amount.number > dead.number:
+            left = amount.number - dead.number
+            low = None if amount.min is None else amount.min - dead.number
+            high = None if amount.max is None else amount.max - dead.number
+            survivors = replace(amount, end=fatally_end, number=left, min=low, max=high)
+            out.append((survivors, "injured", fatally_end, victims, "shot, some fatally"))
+        out.append(claims[part] or (dead, "killed", fatally_end, victims, "shot, some fatally"))
+    return out
+
+
+def _dead_part(text: str, amounts: list[Amount], claims: list[_Claim | None], i: int) -> int | None:
+    """The amount after a "N shot" claim that counts the dead among them, if any."""
+    found = claims[i]
+    if found is None or found[1] != "injured":
+        return None
+    for j in range(i + 1, min(i + 3, len(amounts))):
+        dead, other = amounts[j], claims[j]
+        if dead.qualifier != "exact" or not _SHOT_GAP.fullmatch(text, found[2], dead.start):
+            continue
+        if other is None and _FATALLY.match(text, dead.end):
+            return j  # "14 shot, one fatally"
+        if other is not None and other[1] == "killed" and other[4] in _DYING:
+            return j  # "7 shot, 3 dead", "four people were shot and three of them died"
+    return None
+
+
+def _part_end(text: str, dead: Amount, found: _Claim | None) -> int:
+    fatally = _FATALLY.match(text, dead.end)
+    return fatally.end() if fatally else found[2] if found else dead.end
+
+
 def _conjoin(
-    text: str, sentence: Span, amounts: list[Amount], claims: list[_Claim | None]
+    text: str,
+    sentence: Span,
+    amounts: list[tuple[Amount, Source]],
+    claims: list[_Claim | None],
 ) -> list[_Claim | None]:
     """Extend a claim to a counted noun phrase joined to it by "and".
 
     "killed 19 children and two teachers", "20 children and six adults were killed".
     """
     out = list(claims)
-    for i, amount in enumerate(amounts):
-        if out[i] is not None:
+    for i, (amount, source) in enumerate(amounts):
+        if out[i] is not None or source != "number":
             continue
-        np_end, head, _ = _noun_phrase(text, amount, sentence.end)
-        victims = _victims(head)
+        np_end, head, _ = noun_phrase(text, amount, sentence.end)
+        victims = victims_of(head)
         if not victims:
             continue
         for j in (i - 1, i + 1):
@@ -216,141 +179,10 @@ def _conjoin(
             if other is None:
                 continue
             gap = text[other[2] : amount.start] if j < i else text[np_end : other[0].start]
-            if _AND.fullmatch(gap):
+            if AND.fullmatch(gap):
                 out[i] = (amount, other[1], np_end, victims, other[4])
                 break
     return out
-
-
-def _claim(text: str, sentence: Span, amount: Amount) -> _Claim | None:
-    if amount.max == 0 or amount.number == 0:
-        return None
-    np_end, head, rest = _noun_phrase(text, amount, sentence.end)
-    victims = _victims(head)
-    if head is not None and victims is None:
-        return None  # "killed 5 hours after": the amount counts something else
-    end = np_end if head is not None else amount.end
-    active = _ACTIVE.search(text, max(sentence.start, amount.start - 40), amount.start)
-    if active is not None:
-        return _active(text, sentence, amount, active, end, victims, rest)
-    toll = _TOLL.search(text, max(sentence.start, amount.start - 80), amount.start)
-    if toll is not None:
-        if _MODAL & set(toll.group("mid").lower().split()):
-            return None
-        what = (toll.group("kind") or toll.group("what") or "").lower()
-        kind = "injured" if re.search(r"injur|wound", what) else "killed"
-        return amount, kind, end, victims, "toll"
-    if _NEGATED_BEFORE.search(text, max(sentence.start, amount.start - 25), amount.start):
-        return None
-    return _passive(amount, end, victims, rest)
-
-
-def _active(
-    text: str,
-    sentence: Span,
-    amount: Amount,
-    match: re.Match[str],
-    end: int,
-    victims: str | None,
-    rest: list[str],
-) -> _Claim | None:
-    verb = re.sub(r"\s+", " ", match.group("verb").lower())
-    window = max(sentence.start, match.start() - 40)
-    if _HYPOTHETICAL.search(text, window, match.start()):
-        return None
-    if _BOTH_KINDS.search(text, window, match.start()):
-        return None  # "killed or wounded 40": no single kind
-    if re.match(r"claim|cost|t[oa]k", verb) and "lives" not in verb:
-        if victims != "lives":
-            return None  # "took 5 hours", "claimed 3 towns"
-        return amount, "killed", end, None, verb
-    if verb.startswith("le"):
-        state = rest[0].lower() if rest else ""
-        if state not in _KILL_WORDS | _INJURE_WORDS:
-            return None  # "left 5,000 homeless"
-        return amount, _kind(state), end, victims, verb
-    return amount, _kind(verb), end, victims, verb
-
-
-def _passive(amount: Amount, end: int, victims: str | None, rest: list[str]) -> _Claim | None:
-    words = [w.lower() for w in rest]
-    i = 1 if words and words[0] in {"who", "that"} else 0
-    has_aux = False
-    while i < len(words) and words[i] in _AUX | _MODAL:
-        if words[i] in _MODAL:
-            return None  # "could have been killed", "were not injured"
-        has_aux = True
-        i += 1
-    if i >= len(words):
-        return None
-    word, after = words[i], words[i + 1 : i + 2]
-    if (
-        not has_aux
-        and word in {"killed", "wounded", "injured"}
-        and _OBJECT.match(" ".join(words[i + 1 : i + 4]))
-    ):
-        return None  # "5 gunmen killed the guards": the amount did the killing
-    if (
-        after in (["or"], ["and"])
-        and words[i + 2 : i + 3]
-        and (_kind(words[i + 2]) != _kind(word) and words[i + 2] in _KILL_WORDS | _INJURE_WORDS)
-    ):
-        return None  # "were killed or injured": no single kind
-    if (word == "shot" and after == ["dead"]) or (
-        word == "lost" and (after == ["their"] or victims == "lives")
-    ):
-        word = "killed"  # "were shot dead", "lost their lives", "12 lives were lost"
-    if word in {"suffered", "sustained"} and {"injuries", "wounds", "burns"} & set(
-        words[i + 1 : i + 4]
-    ):
-        word = "injuries"  # "three officers suffered serious injuries"
-    if word not in _KILL_WORDS | _INJURE_WORDS:
-        return None
-    return amount, _kind(word), end, None if victims == "lives" else victims, word
-
-
-def _kind(word: str) -> str:
-    return "injured" if re.match(r"wound|injur|hurt", word) else "killed"
-
-
-def _noun_phrase(text: str, amount: Amount, end: int) -> tuple[int, str | None, list[str]]:
-    """Where the noun phrase after an amount ends, its head word, and the next few words."""
-    tokens = [(m.end(), m.group()) for m in islice(_TOKEN.finditer(text, amount.end, end), 14)]
-    words = [w for _, w in tokens]
-    i = 0
-    if words[:1] == ["of"]:
-        i = 2 if len(words) > 1 and words[1].lower() in {"the", "those", "these", "them"} else 1
-    head_at = None
-    while i < len(words) and i < 8:
-        lower = words[i].lower()
-        if not words[i][:1].isalpha() and not words[i].startswith("%"):
-            break
-        if (
-            lower in _STOP
-            or (lower.endswith("ing") and lower not in _ING_NOUNS)
-            or (lower.endswith("ly") and lower not in _LY_NOUNS)
-            or lower in _ADVERBS
-        ):
-            break  # "3,400 people worldwide", "five people instantly"
-        head_at = i
-        i += 1
-    rest = words[i : i + 6]
-    if head_at is None:
-        return amount.end, None, rest
-    return tokens[head_at][0], words[head_at], rest
-
-
-def _victims(head: str | None) -> str | None:
-    """The normalised victim noun, "" for anaphoric heads, or None if not a person noun."""
-    if head is None:
-        return None
-    lower = head.lower()
-    if lower in _ANAPHORIC:
-        return ""
-    if lower in _NON_PERSON:
-        return None
-    # Keep the case of proper plurals ("Kurds", "Palestinians"); headlines capitalise the rest.
-    return lower if lower in _PERSON_NOUNS or not head[:1].isupper() else head
 
 
 def _share_victims(text: str, claims: list[_Claim]) -> list[_Claim]:
@@ -372,7 +204,7 @@ def _coordinated(text: str, amount: Amount, end: int, other: _Claim) -> bool:
         if amount.start < other[0].start
         else text[other[2] : amount.start]
     )
-    return len(gap) < 60 and not _CLAUSE_BREAK.search(gap)
+    return len(gap) < 60 and not CLAUSE_BREAK.search(gap)
 
 
 def _is_question(sentence: str) -> bool:

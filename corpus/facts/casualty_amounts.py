@@ -1,0 +1,113 @@
+"""The amounts a casualty rule may count: numbers, singular victims, and "double homicide".
+
+- **Numbers** from ``numbers.find_amounts``, minus those that are not counts of people: ages
+  ("a 31-year-old man", "ages 18 and 23", "Jane Doe, 24,"), the total of a partitive ("four of
+  the *five* victims": the rule reads "four").
+- **Singular victims** (``SINGULAR``): "a"/"an"/"another"/"his"/"her"/"their" before a singular
+  person noun, through up to three modifiers ("a 31-year-old man", "her infant son"), and a bare
+  singular person noun opening a headline ("Teen killed in crash"). They count one person, and
+  only when a casualty verb follows or governs them (``casualty_rules``).
+- **Multiple homicides** (``MULTIPLE``): "double/triple/quadruple homicide|murder|slaying"
+  states 2/3/4 killed by itself.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from corpus.facts.casualty_words import (
+    AGE_AFTER,
+    AGE_BEFORE,
+    AGE_COMMA_AFTER,
+    NAME_COMMA,
+    SINGULAR_PERSONS,
+)
+from corpus.facts.lexicons import trie_regex
+from corpus.facts.numbers import Amount, find_amounts
+from corpus.spans import Span
+
+Source = Literal["number", "singular", "multiple"]
+SINGULAR: Source = "singular"
+MULTIPLE: Source = "multiple"
+
+_NOUN = trie_regex(SINGULAR_PERSONS)
+_AGE = r"\d{1,3}-(?:years?|months?|weeks?|days?)-old"
+_FUNCTION = (
+    "a|an|the|and|or|but|of|in|on|at|to|for|with|by|from|who|that|which|was|were|is|are|his|her"
+    "|their|its|had|has|have|after|before|when|while"
+)
+_SINGULAR = re.compile(
+    r"\b(?P<det>[Aa]n?|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)\s+"
+    rf"(?:(?!(?:{_NOUN}|{_FUNCTION})\b)[\w'’-]+,?\s+){{0,3}}?(?:{_NOUN}|{_AGE})\b(?!['’-])"
+)
+_BARE = re.compile(rf"\s*(?P<noun>(?:{_NOUN}))\b(?!['’-])", re.IGNORECASE)
+_MULTIPLE = re.compile(
+    r"\b(?P<n>double|triple|quadruple|quintuple)[\s-]+(?:homicide|murder|slaying|killing)s?\b",
+    re.IGNORECASE,
+)
+_TIMES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+_PARTITIVE_GAP = re.compile(r"\s+of\s+(?:the|those|these|all)?\s*", re.IGNORECASE)
+
+
+def casualty_amounts(text: str, sentence: Span) -> list[tuple[Amount, Source]]:
+    """Every amount a casualty rule may read in ``sentence``, in text order."""
+    numbers = find_amounts(text, sentence.start, sentence.end)
+    out: list[tuple[Amount, Source]] = []
+    previous: Amount | None = None
+    for amount in numbers:
+        if not _not_people(text, sentence, amount, previous):
+            out.append((amount, "number"))
+        previous = amount
+    taken = [(a.start, a.end) for a in numbers]
+    for m in _SINGULAR.finditer(text, sentence.start, sentence.end):
+        s, e = m.span("det")
+        if not any(ts < m.end() and s < te for ts, te in taken):
+            out.append((_one(s, e), SINGULAR))
+    bare = _BARE.match(text, sentence.start, sentence.end)
+    if bare is not None and bare.group("noun")[:1].isupper():
+        s = bare.start("noun")
+        if not any(ts <= s < te for ts, te in taken):
+            out.append((_one(s, s), SINGULAR))
+    for m in _MULTIPLE.finditer(text, sentence.start, sentence.end):
+        n = _TIMES[m.group("n").lower()]
+        out.append(
+            (
+                Amount(
+                    m.start(),
+                    m.end(),
+                    m.start(),
+                    m.start("n") + len(m.group("n")),
+                    n,
+                    n,
+                    n,
+                    "exact",
+                    True,
+                ),
+                MULTIPLE,
+            )
+        )
+    out.sort(key=lambda pair: pair[0].start)
+    return out
+
+
+def _one(start: int, end: int) -> Amount:
+    return Amount(start, end, start, end, 1, 1, 1, "exact", True)
+
+
+def _not_people(text: str, sentence: Span, amount: Amount, previous: Amount | None) -> bool:
+    """Whether ``amount`` is an age or the total a partitive counts within."""
+    if AGE_AFTER.match(text, amount.number_end):
+        return True
+    before = text[max(sentence.start, amount.start - 20) : amount.start]
+    if AGE_BEFORE.search(before):
+        return True
+    if (
+        not amount.in_words
+        and isinstance(amount.number, int)
+        and amount.number < 120
+        and NAME_COMMA.search(before)
+        and AGE_COMMA_AFTER.match(text, amount.end)
+    ):
+        return True  # "Jane Doe, 24, was killed"
+    return previous is not None and bool(_PARTITIVE_GAP.fullmatch(text, previous.end, amount.start))
