@@ -36,7 +36,7 @@ from functools import lru_cache
 from corpus.facts.attribution import find_attribution
 from corpus.facts.casualty_amounts import Source, casualty_amounts
 from corpus.facts.casualty_rules import Claim, claim, noun_phrase, victims_of
-from corpus.facts.casualty_words import AND, CLAUSE_BREAK, GATE, wordset
+from corpus.facts.casualty_words import AND, CLAUSE_BREAK, GATE, SINGULAR_PERSONS, wordset
 from corpus.facts.document import Document
 from corpus.facts.model import ExtractedFact
 from corpus.facts.numbers import Amount
@@ -81,6 +81,7 @@ _Claim = Claim
 _SHOT_GAP = re.compile(
     r"(?:[^,;.]*?\bshot\b)?[^,;.]{0,40}?(?:,\s*(?:and\s+)?|\s+and\s+)", re.IGNORECASE
 )
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
 _DYING = wordset("dead died die dies killed")
 _FATALLY = re.compile(r"\s+(?:of\s+(?:them|whom|those)\s+)?(?:fatally|mortally)\b", re.I)
 
@@ -94,7 +95,7 @@ def _claims(doc: Document) -> tuple[tuple[int, tuple[_Claim, ...]], ...]:
 @lru_cache(maxsize=32)
 def _claims_in(text: str) -> tuple[tuple[int, tuple[_Claim, ...]], ...]:
     doc = Document.parse(text)
-    out = []
+    out: list[tuple[int, tuple[_Claim, ...]]] = []
     for index, sentence in enumerate(doc.sentences):
         if _is_question(sentence.text) or not GATE.search(sentence.text):
             continue
@@ -106,9 +107,42 @@ def _claims_in(text: str) -> tuple[tuple[int, tuple[_Claim, ...]], ...]:
             [claim(doc.text, sentence, a, source) for a, source in amounts],
         )
         found = _shot_fatally(doc.text, [a for a, _ in amounts], claims)
+        found = _with_list_totals(doc.text, sentence, amounts, claims, found)
         if found:
             out.append((index, tuple(_share_victims(doc.text, found))))
+    return _without_stray_singulars(doc.text, out)
+
+
+def _without_stray_singulars(
+    text: str, sentences: list[tuple[int, tuple[_Claim, ...]]]
+) -> tuple[tuple[int, tuple[_Claim, ...]], ...]:
+    """Drop singular victims that a counted figure of the article already covers.
+
+    In an article that counts its dead or hurt ("four men were wounded"), "a 24-year-old man
+    was wounded" describes one of them, not the count; and "a man was shot" in an article that
+    reports a death may be the one who died.
+    """
+    counted = {c[1] for _, claims in sentences for c in claims if not _singular(text, c[0])}
+    deaths = any(c[1] == "killed" for _, claims in sentences for c in claims)
+    out = []
+    for index, claims in sentences:
+        kept = tuple(
+            c
+            for c in claims
+            if not _singular(text, c[0])
+            or not (c[1] in counted or (c[4] == "shot" and c[1] == "injured" and deaths))
+        )
+        if kept:
+            out.append((index, kept))
     return tuple(out)
+
+
+def _singular(text: str, amount: Amount) -> bool:
+    """Whether ``amount`` is a singular victim ("a man", "her son"), not a numeral."""
+    return amount.number == 1 and text[amount.number_start : amount.number_end].lower() not in (
+        "one",
+        "1",
+    )
 
 
 def _shot_fatally(text: str, amounts: list[Amount], claims: list[_Claim | None]) -> list[_Claim]:
@@ -154,6 +188,60 @@ def _dead_part(text: str, amounts: list[Amount], claims: list[_Claim | None], i:
 def _part_end(text: str, dead: Amount, found: _Claim | None) -> int:
     fatally = _FATALLY.match(text, dead.end)
     return fatally.end() if fatally else found[2] if found else dead.end
+
+
+def _with_list_totals(
+    text: str,
+    sentence: Span,
+    amounts: list[tuple[Amount, Source]],
+    claims: list[_Claim | None],
+    found: list[_Claim],
+) -> list[_Claim]:
+    """Add the total of a list of counted people that one claim covers.
+
+    "fatally shot two men and a woman" -> killed 3; "3 adults, 1 child found shot to death" ->
+    killed 4. Numbered parts keep their own claims; a singular part ("a woman") does not.
+    """
+    members = [_member(text, sentence, amount, source) for amount, source in amounts]
+    totals: list[_Claim] = []
+    singular_parts: set[int] = set()
+    i = 0
+    while i < len(amounts):
+        j = i
+        while (
+            j + 1 < len(amounts)
+            and members[j] is not None
+            and members[j + 1] is not None
+            and _LIST_GAP.fullmatch(text, members[j] or 0, amounts[j + 1][0].start)
+        ):
+            j += 1
+        run = range(i, j + 1)
+        kinds = {claims[k][1] for k in run if claims[k] is not None}  # type: ignore[index]
+        if j > i and len(kinds) == 1 and all(amounts[k][0].qualifier == "exact" for k in run):
+            total = sum(amounts[k][0].number for k in run)
+            first, end = amounts[i][0], members[j] or amounts[j][0].end
+            whole = Amount(first.start, end, first.start, end, total, total, total, "exact")
+            totals.append((whole, kinds.pop(), end, "people", "list"))
+            singular_parts.update(k for k in run if amounts[k][1] != "number")
+        i = j + 1
+    if not totals:
+        return found
+    drop = {id(claims[k]) for k in singular_parts if claims[k] is not None}
+    kept = [c for c in found if id(c) not in drop]
+    return sorted(kept + totals, key=lambda c: (c[0].start, c[2]))
+
+
+def _member(text: str, sentence: Span, amount: Amount, source: Source) -> int | None:
+    """Where a list member's noun phrase ends, if ``amount`` counts named people."""
+    if source == "multiple" or amount.qualifier != "exact":
+        return None
+    np_end, head, _ = noun_phrase(text, amount, sentence.end)
+    victims = victims_of(head)
+    if head is None or not victims:
+        return None
+    if source == "singular" and victims.lower() not in SINGULAR_PERSONS:
+        return None
+    return np_end
 
 
 def _conjoin(

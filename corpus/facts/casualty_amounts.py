@@ -7,6 +7,8 @@
   person noun, through up to three modifiers ("a 31-year-old man", "her infant son"), and a bare
   singular person noun opening a headline ("Teen killed in crash"). They count one person, and
   only when a casualty verb follows or governs them (``casualty_rules``).
+  "another" before a verb, and "him"/"her"/"himself"/"herself" after a casualty verb ("killing
+  her") count one person without a noun.
 - **Multiple homicides** (``MULTIPLE``): "double/triple/quadruple homicide|murder|slaying"
   states 2/3/4 killed by itself.
 """
@@ -41,6 +43,13 @@ _SINGULAR = re.compile(
     r"\b(?P<det>[Aa]n?|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)\s+"
     rf"(?:(?!(?:{_NOUN}|{_FUNCTION})\b)[\w'’-]+,?\s+){{0,3}}?(?:{_NOUN}|{_AGE})\b(?!['’-])"
 )
+# One person without a noun: "and another was wounded"; "killing her", "killed himself" (the
+# rules only count a pronoun right after a casualty verb).
+_HEADLESS = re.compile(
+    r"\b(?:[Aa]nother(?=\s+(?:was|is|has|had|wounded|injured|hurt|killed|died|critically"
+    r"|seriously|suffered|sustained)\b)|(?:him|her)(?:self)?(?=\s*(?:[,.;:)]|$|\s+(?:and|before"
+    r"|after|in|on|at|with|as|while|when|during|outside|inside|early|late|last)\b)))"
+)
 _BARE = re.compile(rf"\s*(?P<noun>(?:{_NOUN}))\b(?!['’-])", re.IGNORECASE)
 _MULTIPLE = re.compile(
     r"\b(?P<n>double|triple|quadruple|quintuple)[\s-]+(?:homicide|murder|slaying|killing)s?\b",
@@ -59,11 +68,14 @@ def casualty_amounts(text: str, sentence: Span) -> list[tuple[Amount, Source]]:
         if not _not_people(text, sentence, amount, previous):
             out.append((amount, "number"))
         previous = amount
-    taken = [(a.start, a.end) for a in numbers]
+    taken = [(a.start, a.end) for a, _ in out]
     for m in _SINGULAR.finditer(text, sentence.start, sentence.end):
         s, e = m.span("det")
         if not any(ts < m.end() and s < te for ts, te in taken):
             out.append((_one(s, e), SINGULAR))
+    for m in _HEADLESS.finditer(text, sentence.start, sentence.end):
+        if not any(ts < m.end() and m.start() < te for ts, te in taken):
+            out.append((_one(m.start(), m.end()), SINGULAR))
     bare = _BARE.match(text, sentence.start, sentence.end)
     if bare is not None and bare.group("noun")[:1].isupper():
         s = bare.start("noun")

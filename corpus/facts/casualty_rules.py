@@ -75,6 +75,11 @@ _APPOSITIVE = re.compile(
 )
 _INCLUDING_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+whom)\b[^,;]*$", re.I)
 _DIED_LATER = re.compile(r"\b(?:died|dies|dead|deceased|succumbed)\b", re.IGNORECASE)
+_BE_HAVE = wordset("were was are is have has had been being be got get")
+_HEADLESS = frozenset(["another", "him", "her", "himself", "herself"])
+_DIED_THERE = re.compile(
+    r"\b(?:where|and|but)\s+(?:they|he|she|both|all)\s+(?:later\s+|each\s+)?died\b", re.I
+)
 _SMALL_NUMBERS = wordset("one two three four five six seven eight nine ten eleven twelve another")
 _SUBSET_BEFORE = re.compile(r"\b(?:the|other)\s+$", re.IGNORECASE)
 _PARTITIVE_AFTER = re.compile(r"\s+of\s+(?:the|those|these|them|whom|us)\b", re.IGNORECASE)
@@ -89,7 +94,7 @@ def claim(text: str, sentence: Span, amount: Amount, source: Source) -> Claim | 
         return amount, "killed", amount.end, None, "multiple homicide"
     singular = source == SINGULAR
     np_end, head, rest = noun_phrase(text, amount, sentence.end)
-    if singular and (head is None or not _singular_head(head)):
+    if singular and not (_singular_head(head) if head is not None else _headless_one(text, amount)):
         return None
     victims = victims_of(head)
     if head is not None and victims is None:
@@ -98,6 +103,8 @@ def claim(text: str, sentence: Span, amount: Amount, source: Source) -> Claim | 
     if rest[:1] == ["shot"] and FIRED_BEFORE.search(text, max(0, amount.start - 20), amount.start):
         return None  # "fired one shot"
     active = ACTIVE.search(text, max(sentence.start, amount.start - 40), amount.start)
+    if singular and head is None and text[amount.start] in "hH" and active is None:
+        return None  # a pronoun counts only as the object of a casualty verb
     if active is not None:
         return _active(text, sentence, amount, active, end, victims, rest)
     toll = TOLL.search(text, max(sentence.start, amount.start - 80), amount.start)
@@ -128,6 +135,11 @@ def claim(text: str, sentence: Span, amount: Amount, source: Source) -> Claim | 
     if found is not None and partitive and found[1] == "injured":
         return None  # "three of the victims were wounded" is part of a count, not a count
     return found
+
+
+def _headless_one(text: str, amount: Amount) -> bool:
+    """ "and another (was) wounded", "killing her", "killed himself": one without a noun."""
+    return text[amount.start : amount.end].lower() in _HEADLESS
 
 
 def _singular_head(head: str) -> bool:
@@ -163,9 +175,10 @@ def _active(
             return None  # "sent 500 troops"
         return amount, "injured", end, victims, verb
     if verb.endswith(("shot", "shoots", "shooting")) and "dead" not in verb:
-        if victims is not None and victims.lower() not in PERSON_NOUNS and victims.islower():
-            return None  # "shooting 3 rounds"
-        return amount, "killed" if match.group("fatal") else "injured", end, victims, verb
+        if verb == "shooting" and (victims or "").lower() not in PERSON_NOUNS | SINGULAR_PERSONS:
+            return None  # "the shooting 2 weeks ago", "a shooting 3 blocks away"
+        dead = match.group("fatal") or rest[:1] == ["dead"] or rest[:2] == ["to", "death"]
+        return amount, "killed" if dead else "injured", end, victims, verb
     return amount, _kind(verb), end, victims, verb
 
 
@@ -184,7 +197,7 @@ def _passive(
     while i < len(words) and words[i] in AUX | MODAL:
         if words[i] in MODAL:
             return None  # "could have been killed", "were not injured"
-        has_aux = True
+        has_aux = has_aux or words[i] in _BE_HAVE
         fatal = fatal or words[i] in {"fatally", "mortally"}
         i += 1
     if i >= len(words):
@@ -197,7 +210,8 @@ def _passive(
     ):
         return None  # "5 gunmen killed the guards": the amount did the killing
     if (
-        after[:1] in (["or"], ["and"])
+        word != "shot"  # "shot and killed", "shot and wounded": the second verb decides
+        and after[:1] in (["or"], ["and"])
         and after[1:2]
         and after[1] in KILL_WORDS | INJURE_WORDS
         and _kind(after[1]) != _kind(word)
@@ -225,6 +239,8 @@ def _state(
         return "killed"  # "lost their lives", "12 lives were lost"
     if word in {"succumbed", "succumb"}:
         return "killed"
+    if word in TO_HOSPITAL and _DIED_THERE.search(tail):
+        return "killed"  # "were taken to a hospital, where they later died"
     if subset and (word in CARE_VERBS or word in TO_HOSPITAL):
         return None
     if word in CARE_VERBS:
