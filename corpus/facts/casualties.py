@@ -97,7 +97,7 @@ def _claims_in(text: str) -> tuple[tuple[int, tuple[_Claim, ...]], ...]:
     doc = Document.parse(text)
     out: list[tuple[int, tuple[_Claim, ...]]] = []
     for index, sentence in enumerate(doc.sentences):
-        if _is_question(sentence.text) or not GATE.search(sentence.text):
+        if _is_question(sentence.text) or not GATE.search(sentence.text.lower()):
             continue
         amounts = casualty_amounts(doc.text, sentence)
         claims = _conjoin(

@@ -30,6 +30,7 @@ year" may be another event).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import islice
 
 from corpus.facts.casualty_amounts import MULTIPLE, SINGULAR, Source
@@ -278,6 +279,7 @@ def _words(text: str, start: int, end: int, n: int) -> list[str]:
     return [m.group() for m in islice(TOKEN.finditer(text, start, end), n)]
 
 
+@lru_cache(maxsize=1024)  # the rules and the list and "and" joins read the same phrases
 def noun_phrase(text: str, amount: Amount, end: int) -> tuple[int, str | None, list[str]]:
     """Where the noun phrase after an amount ends, its head word, and the next few words.
 

@@ -15,12 +15,12 @@ def wordset(words: str) -> frozenset[str]:
 
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w[\w’'-]*\w|\w|[^\w\s]")
 
-# A sentence without any of these stems states no casualty: the rules skip it unread.
+# A lower-cased sentence without any of these word starts states no casualty: the rules skip
+# it unread (case-sensitive on lower-cased text: five times faster than IGNORECASE).
 GATE = re.compile(
-    r"kill|dead|die|death|fatal|slain|slay|slew|murder|massacr|execut|drown|perish|wound|injur"
+    r"\b(?:kill|dead|die|death|fatal|slain|slay|slew|murder|massacr|execut|drown|perish|wound|injur"
     r"|hurt|shot|shoot|hospital|toll|lives|life|casualt|condition|bodies|decease|homicide"
-    r"|suffer|sustain|treated|slaughter|succumb",
-    re.IGNORECASE,
+    r"|suffer|sustain|treated|slaughter|succumb)"
 )
 
 ACTIVE = re.compile(
