@@ -16,7 +16,7 @@ This module assembles a sentence's claims:
 - A counted noun phrase joined to a claim by "and" shares its kind ("killed 19 children and two
   teachers", "20 children and six adults were killed"); a bare comma does not ("killed 12, 3 of
   them officers" is one claim).
-- "N shot, M fatally" ("14 shot, one fatally", "shot six people, one of them fatally") states
+- "N shot, M fatally" ("9 shot, one fatally", "shot six people, one of them fatally") states
   M killed and N - M injured (the others survived); the injured figure is then derived, so its
   ``stated`` value is N - M and its span is the whole "N shot, M fatally".
 - An amount without a victim noun ("killing 62 and wounding over 100 soldiers") or with
@@ -36,7 +36,14 @@ from functools import lru_cache
 from corpus.facts.attribution import find_attribution
 from corpus.facts.casualty_amounts import Source, casualty_amounts
 from corpus.facts.casualty_rules import Claim, claim, noun_phrase, victims_of
-from corpus.facts.casualty_words import AND, CLAUSE_BREAK, GATE, SINGULAR_PERSONS, wordset
+from corpus.facts.casualty_words import (
+    ACTIVE,
+    AND,
+    CLAUSE_BREAK,
+    GATE,
+    SINGULAR_PERSONS,
+    wordset,
+)
 from corpus.facts.document import Document
 from corpus.facts.model import ExtractedFact
 from corpus.facts.numbers import Amount
@@ -81,7 +88,10 @@ _Claim = Claim
 _SHOT_GAP = re.compile(
     r"(?:[^,;.]*?\bshot\b)?[^,;.]{0,40}?(?:,\s*(?:and\s+)?|\s+and\s+)", re.IGNORECASE
 )
-_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
+_AND_THEN = re.compile(r",?\s+and\s+(?:then\s+)?", re.IGNORECASE)
+_ELLIPTICAL = re.compile(r"(?:,|--|—|–)\s*(?:and\s+)?$")
+_PRONOUNS = frozenset(["him", "her", "himself", "herself", "self"])
+_LIST_GAP = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their)\s+)?", re.IGNORECASE)
 _DYING = wordset("dead died die dies killed")
 _FATALLY = re.compile(r"\s+(?:of\s+(?:them|whom|those)\s+)?(?:fatally|mortally)\b", re.I)
 
@@ -108,6 +118,7 @@ def _claims_in(text: str) -> tuple[tuple[int, tuple[_Claim, ...]], ...]:
         )
         found = _shot_fatally(doc.text, [a for a, _ in amounts], claims)
         found = _with_list_totals(doc.text, sentence, amounts, claims, found)
+        found = _without_parts(doc.text, sentence, found)
         if found:
             out.append((index, tuple(_share_victims(doc.text, found))))
     return _without_stray_singulars(doc.text, out)
@@ -116,21 +127,26 @@ def _claims_in(text: str) -> tuple[tuple[int, tuple[_Claim, ...]], ...]:
 def _without_stray_singulars(
     text: str, sentences: list[tuple[int, tuple[_Claim, ...]]]
 ) -> tuple[tuple[int, tuple[_Claim, ...]], ...]:
-    """Drop singular victims that a counted figure of the article already covers.
+    """Drop singular victims that a counted figure elsewhere in the article already covers.
 
-    In an article that counts its dead or hurt ("four men were wounded"), "a 24-year-old man
-    was wounded" describes one of them, not the count; and "a man was shot" in an article that
-    reports a death may be the one who died.
+    In an article that counts its dead or hurt ("six men were wounded"), "a 24-year-old man
+    was wounded" in another sentence describes one of them, not the count; and "a man was
+    shot" in an article that reports a death may be the one who died. Reflexives ("and then
+    himself") add the killer to a count, so they stay.
     """
-    counted = {c[1] for _, claims in sentences for c in claims if not _singular(text, c[0])}
+    counted = [
+        (index, c[1]) for index, claims in sentences for c in claims if not _singular(text, c[0])
+    ]
     deaths = any(c[1] == "killed" for _, claims in sentences for c in claims)
     out = []
     for index, claims in sentences:
+        elsewhere = {kind for other, kind in counted if other != index}
         kept = tuple(
             c
             for c in claims
             if not _singular(text, c[0])
-            or not (c[1] in counted or (c[4] == "shot" and c[1] == "injured" and deaths))
+            or text[c[0].start : c[0].end].lower() in ("himself", "herself")
+            or not (c[1] in elsewhere or (c[4] == "shot" and c[1] == "injured" and deaths))
         )
         if kept:
             out.append((index, kept))
@@ -146,7 +162,7 @@ def _singular(text: str, amount: Amount) -> bool:
 
 
 def _shot_fatally(text: str, amounts: list[Amount], claims: list[_Claim | None]) -> list[_Claim]:
-    """ "14 shot, one fatally", "7 shot, 3 dead": M killed and N - M injured, not N injured."""
+    """ "9 shot, one fatally", "6 shot, 2 dead": M killed and N - M injured, not N injured."""
     out: list[_Claim] = []
     used: set[int] = set()
     for i, found in enumerate(claims):
@@ -179,15 +195,47 @@ def _dead_part(text: str, amounts: list[Amount], claims: list[_Claim | None], i:
         if dead.qualifier != "exact" or not _SHOT_GAP.fullmatch(text, found[2], dead.start):
             continue
         if other is None and _FATALLY.match(text, dead.end):
-            return j  # "14 shot, one fatally"
+            return j  # "9 shot, one fatally"
         if other is not None and other[1] == "killed" and other[4] in _DYING:
-            return j  # "7 shot, 3 dead", "four people were shot and three of them died"
+            return j  # "6 shot, 2 dead", "five people were shot and two of them died"
     return None
 
 
 def _part_end(text: str, dead: Amount, found: _Claim | None) -> int:
     fatally = _FATALLY.match(text, dead.end)
     return fatally.end() if fatally else found[2] if found else dead.end
+
+
+def _without_parts(text: str, sentence: Span, found: list[_Claim]) -> list[_Claim]:
+    """Drop what restates part of a count already made in the sentence.
+
+    - An elliptical part after a comma or dash: "six workers suffered burns, two with serious
+      injuries", "two men were taken to hospitals — one shot in the arm".
+    - A pronoun for a person the sentence already counts: "a hunter was rushed to the hospital
+      after he shot himself", "a farmer was treated after his brother shot him".
+    """
+    out = []
+    for found_claim in found:
+        amount, kind = found_claim[0], found_claim[1]
+        before = text[max(sentence.start, amount.start - 4) : amount.start]
+        if _ELLIPTICAL.search(before) and any(
+            other[1] == kind
+            and other[4] != "list"
+            and other[0].end <= amount.start
+            and other[0].number > amount.number
+            for other in found
+        ):
+            continue
+        if text[amount.start : amount.end].lower() in _PRONOUNS and any(
+            other is not found_claim
+            and _singular(text, other[0])
+            and text[other[0].start : other[0].end].lower() not in _PRONOUNS
+            and not ACTIVE.search(text, max(sentence.start, other[0].start - 40), other[0].start)
+            for other in found
+        ):
+            continue
+        out.append(found_claim)
+    return out
 
 
 def _with_list_totals(
@@ -199,7 +247,7 @@ def _with_list_totals(
 ) -> list[_Claim]:
     """Add the total of a list of counted people that one claim covers.
 
-    "fatally shot two men and a woman" -> killed 3; "3 adults, 1 child found shot to death" ->
+    "fatally shot two men and a woman" -> killed 3; "2 adults, 1 child found dead" ->
     killed 4. Numbered parts keep their own claims; a singular part ("a woman") does not.
     """
     members = [_member(text, sentence, amount, source) for amount, source in amounts]
@@ -215,6 +263,8 @@ def _with_list_totals(
             and _LIST_GAP.fullmatch(text, members[j] or 0, amounts[j + 1][0].start)
         ):
             j += 1
+        if j == i + 1 and _appositive_pair(text, members, amounts, i):
+            j = i
         run = range(i, j + 1)
         kinds = {claims[k][1] for k in run if claims[k] is not None}  # type: ignore[index]
         if j > i and len(kinds) == 1 and all(amounts[k][0].qualifier == "exact" for k in run):
@@ -231,15 +281,28 @@ def _with_list_totals(
     return sorted(kept + totals, key=lambda c: (c[0].start, c[2]))
 
 
+def _appositive_pair(
+    text: str, members: list[int | None], amounts: list[tuple[Amount, Source]], i: int
+) -> bool:
+    """ "one driver, a 45-year-old woman, sustained": the second names the first, not a second."""
+    first_end, second = members[i] or 0, amounts[i + 1][0]
+    return (
+        "and" not in text[first_end : second.start]
+        and text[members[i + 1] or second.end : (members[i + 1] or second.end) + 1] == ","
+    )
+
+
 def _member(text: str, sentence: Span, amount: Amount, source: Source) -> int | None:
     """Where a list member's noun phrase ends, if ``amount`` counts named people."""
     if source == "multiple" or amount.qualifier != "exact":
         return None
     np_end, head, _ = noun_phrase(text, amount, sentence.end)
     victims = victims_of(head)
+    if source == "aged":
+        return np_end if head is None or victims else None
     if head is None or not victims:
         return None
-    if source == "singular" and victims.lower() not in SINGULAR_PERSONS:
+    if source == "singular" and not (victims.lower() in SINGULAR_PERSONS or victims[:1].isdigit()):
         return None
     return np_end
 
@@ -256,19 +319,22 @@ def _conjoin(
     """
     out = list(claims)
     for i, (amount, source) in enumerate(amounts):
-        if out[i] is not None or source != "number":
+        if out[i] is not None or source not in ("number", "singular"):
             continue
         np_end, head, _ = noun_phrase(text, amount, sentence.end)
         victims = victims_of(head)
-        if not victims:
+        reflexive = text[amount.start : amount.end].lower() in ("himself", "herself")
+        if not victims and not reflexive:
+            continue  # "and then himself": the killer counts too
+        if source == "singular" and not reflexive:
             continue
         for j in (i - 1, i + 1):
             other = claims[j] if 0 <= j < len(claims) else None
             if other is None:
                 continue
             gap = text[other[2] : amount.start] if j < i else text[np_end : other[0].start]
-            if AND.fullmatch(gap):
-                out[i] = (amount, other[1], np_end, victims, other[4])
+            if AND.fullmatch(gap) or (reflexive and j < i and _AND_THEN.fullmatch(gap)):
+                out[i] = (amount, other[1], np_end, victims or None, other[4])
                 break
     return out
 

@@ -1,7 +1,7 @@
 """The amounts a casualty rule may count: numbers, singular victims, and "double homicide".
 
 - **Numbers** from ``numbers.find_amounts``, minus those that are not counts of people: ages
-  ("a 31-year-old man", "ages 18 and 23", "Jane Doe, 24,"), the total of a partitive ("four of
+  ("a 31-year-old man", "ages 19 and 25", "Jane Doe, 24,"), the total of a partitive ("four of
   the *five* victims": the rule reads "four").
 - **Singular victims** (``SINGULAR``): "a"/"an"/"another"/"his"/"her"/"their" before a singular
   person noun, through up to three modifiers ("a 31-year-old man", "her infant son"), and a bare
@@ -29,26 +29,42 @@ from corpus.facts.lexicons import trie_regex
 from corpus.facts.numbers import Amount, find_amounts
 from corpus.spans import Span
 
-Source = Literal["number", "singular", "multiple"]
+Source = Literal["number", "singular", "aged", "multiple"]
 SINGULAR: Source = "singular"
+AGED: Source = "aged"
 MULTIPLE: Source = "multiple"
 
 _NOUN = trie_regex(SINGULAR_PERSONS)
 _AGE = r"\d{1,3}-(?:years?|months?|weeks?|days?)-old"
+# An age that heads a phrase: "24-year-old Jane Doe was killed", "9 Year Old Injured", "Two-year-old
+# child shot"; also "a 47-year old woman" (the space form).
+_AGED = re.compile(
+    r"(?<![\w-])(?:\d{1,3}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))[\s-](?i:years?|months?"
+    r"|weeks?)[\s-](?i:old)\b(?![\s-]+(?:and|or|to)\s)"
+)
+_ORDINAL = re.compile(
+    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b", re.I
+)
 _FUNCTION = (
     "a|an|the|and|or|but|of|in|on|at|to|for|with|by|from|who|that|which|was|were|is|are|his|her"
     "|their|its|had|has|have|after|before|when|while"
 )
 _SINGULAR = re.compile(
     r"\b(?P<det>[Aa]n?|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)\s+"
-    rf"(?:(?!(?:{_NOUN}|{_FUNCTION})\b)[\w'’-]+,?\s+){{0,3}}?(?:{_NOUN}|{_AGE})\b(?!['’-])"
+    rf"(?:(?!(?:{_NOUN}|{_FUNCTION})\b)[\w'’.-]+,?\s+){{0,3}}?(?:{_NOUN}|{_AGE})\b(?!['’-])"
 )
 # One person without a noun: "and another was wounded"; "killing her", "killed himself" (the
 # rules only count a pronoun right after a casualty verb).
 _HEADLESS = re.compile(
     r"\b(?:[Aa]nother(?=\s+(?:was|is|has|had|wounded|injured|hurt|killed|died|critically"
-    r"|seriously|suffered|sustained)\b)|(?:him|her)(?:self)?(?=\s*(?:[,.;:)]|$|\s+(?:and|before"
+    r"|seriously|suffered|sustained|hospitalized)\b)|(?:(?:him|her)(?:self)?|self)(?=\s*(?:[,.;:)]"
+    r"|$|\s+(?:and|before"
     r"|after|in|on|at|with|as|while|when|during|outside|inside|early|late|last)\b)))"
+)
+# A bare singular noun continuing a list of singular victims: "her husband, son and niece".
+_CONTINUED = re.compile(
+    rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their)\s+)?(?P<noun>(?:{_NOUN}))\b(?!['’-])"
 )
 _BARE = re.compile(rf"\s*(?P<noun>(?:{_NOUN}))\b(?!['’-])", re.IGNORECASE)
 _MULTIPLE = re.compile(
@@ -71,8 +87,20 @@ def casualty_amounts(text: str, sentence: Span) -> list[tuple[Amount, Source]]:
     taken = [(a.start, a.end) for a, _ in out]
     for m in _SINGULAR.finditer(text, sentence.start, sentence.end):
         s, e = m.span("det")
-        if not any(ts < m.end() and s < te for ts, te in taken):
-            out.append((_one(s, e), SINGULAR))
+        if any(ts < m.end() and s < te for ts, te in taken) or _ORDINAL.search(text, e, m.end()):
+            continue  # "a fourth climber has died" counts the third, not one
+        out.append((_one(s, e), SINGULAR))
+        taken.append((s, m.end()))
+        pos = m.end()
+        while (more := _CONTINUED.match(text, pos, sentence.end)) is not None:
+            noun = more.start("noun")
+            out.append((_one(noun, noun), SINGULAR))
+            pos = more.end()
+    for m in _AGED.finditer(text, sentence.start, sentence.end):
+        if not any(ts < m.end() and m.start() < te for ts, te in taken):
+            out.append(
+                (Amount(m.start(), m.end(), m.start(), m.end(), 1, 1, 1, "exact", True), AGED)
+            )
     for m in _HEADLESS.finditer(text, sentence.start, sentence.end):
         if not any(ts < m.end() and m.start() < te for ts, te in taken):
             out.append((_one(m.start(), m.end()), SINGULAR))

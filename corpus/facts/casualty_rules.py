@@ -4,18 +4,18 @@
 
 1. **Active** - a casualty verb right before the amount: "killing 62", "wounded up to 100",
    "shot dead eight militants", "claimed the lives of 12", "left 5 people dead" (``left`` needs
-   the state word after the noun phrase), "sent four people to the hospital" (injured), "shot
+   the state word after the noun phrase), "sent nine people to hospital" (injured), "shot
    six people" (injured: "shot" without "dead"/"fatally"/"killed" counts people hurt) and
    "fatally shot two men" (killed).
 2. **Toll** - "the (death) toll rose/increased to 80", "a death toll of 40", "the number of
    injured reached 50"; a toll counts the dead unless it names the injured.
-3. **Deaths of** - "the deaths of two men", "the shooting death of a 3-year-old".
+3. **Deaths of** - "the deaths of two men", "the drowning death of a 6-year-old".
 4. **Passive or intransitive** - amount, optional noun phrase (through an appositive: "Two
    people, including a child, were wounded"), optional auxiliaries, then a casualty word:
    "Sixty-two Syrian soldiers were killed", "over 100 injured", "5 dead", "40 deaths", "four
-   people were found shot to death", "one victim was pronounced dead", "3 officers suffered
-   injuries", "four victims suffering from gunshot wounds", "five people were hospitalized",
-   "four were taken to the hospital", "two are in critical condition"; "5 teens shot" and
+   people were found shot to death", "one climber was pronounced dead", "3 officers suffered
+   injuries", "three hikers suffering from burns", "nine people were hospitalized",
+   "eight were taken to hospital", "two remain in serious condition"; "5 teens shot" and
    "were shot" alone are injured, "were fatally shot" killed. Without an auxiliary, a verb
    followed by an object ("5 gunmen killed 3 people") is active, so the amount is the killers.
    A partitive counts its part: "two of them died", "one of the wounded died" (but "two of
@@ -33,7 +33,7 @@ import re
 from functools import lru_cache
 from itertools import islice
 
-from corpus.facts.casualty_amounts import MULTIPLE, SINGULAR, Source
+from corpus.facts.casualty_amounts import AGED, MULTIPLE, SINGULAR, Source
 from corpus.facts.casualty_words import (
     ACTIVE,
     ADVERBS,
@@ -41,6 +41,7 @@ from corpus.facts.casualty_words import (
     AUX,
     BOTH_KINDS,
     CARE_VERBS,
+    CONDITIONS,
     DEATHS_OF,
     FIRED_BEFORE,
     HYPOTHETICAL,
@@ -66,18 +67,30 @@ from corpus.spans import Span
 
 Claim = tuple[Amount, str, int, str | None, str]
 
-_AGE_TOKEN = re.compile(r"\d{1,3}-(?:years?|months?|weeks?|days?)-old$", re.IGNORECASE)
+_AGE_TOKEN = re.compile(r"\d{1,3}-(?:years?|months?|weeks?|days?)(?:-old)?$", re.IGNORECASE)
 # An appositive between a counted subject and its verb: ", including a child," "-- two of them
-# children --", "(ages 18 and 23)".
+# children --", "(ages 19 and 25)".
 _APPOSITIVE = re.compile(
     r"\s*(?:,|--|—|–|\()[^;.()]{1,90}?(?:,|--|—|–|\))\s*"
-    r"(?=(?:who\s+)?(?:were|was|are|is|have|has|had|died|all|both|remain|remained)\b)",
+    r"(?=(?:who\s+)?(?:later\s+|also\s+)?(?:were|was|are|is|have|has|had|died|all|both|remain"
+    r"|remained|suffering|suffered|sustained|received)\b)",
     re.IGNORECASE,
 )
 _INCLUDING_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+whom)\b[^,;]*$", re.I)
 _DIED_LATER = re.compile(r"\b(?:died|dies|dead|deceased|succumbed)\b", re.IGNORECASE)
+_HIT = wordset("hit hits hitting struck striking strikes")
 _BE_HAVE = wordset("were was are is have has had been being be got get")
-_HEADLESS = frozenset(["another", "him", "her", "himself", "herself"])
+_HEADLESS = frozenset(["another", "him", "her", "himself", "herself", "self"])
+_IF_BEFORE = re.compile(
+    r"\b(?:if|whether|unless|anytime|any\s+time|whenever|every\s+time)\b[^,;:]{0,40}$", re.I
+)
+_NOUN_SHOOTING = re.compile(
+    r"\b(?:a|an|the|this|that|fatal|deadly|mass|accidental|another|double|triple|police|latest"
+    r"|recent|weekend|[\w]+-by|[\w]+-involved)\s+$",
+    re.IGNORECASE,
+)
+_GUNFIRE = re.compile(r"\b(?:bullets?|gunfire|shots|rounds|shrapnel|pellets|stray)\b", re.I)
+_TIME_NOUNS = wordset("night day morning evening afternoon weekend week month year time")
 _DIED_THERE = re.compile(
     r"\b(?:where|and|but)\s+(?:they|he|she|both|all)\s+(?:later\s+|each\s+)?died\b", re.I
 )
@@ -93,10 +106,14 @@ def claim(text: str, sentence: Span, amount: Amount, source: Source) -> Claim | 
         return None
     if source == MULTIPLE:
         return amount, "killed", amount.end, None, "multiple homicide"
-    singular = source == SINGULAR
+    singular = source in (SINGULAR, AGED)
     np_end, head, rest = noun_phrase(text, amount, sentence.end)
-    if singular and not (_singular_head(head) if head is not None else _headless_one(text, amount)):
+    if source == SINGULAR and not (
+        _singular_head(head) if head is not None else _headless_one(text, amount, rest)
+    ):
         return None
+    if singular and _IF_BEFORE.search(text, max(sentence.start, amount.start - 50), amount.start):
+        return None  # "if a worker had died", "whenever a rider is hurt"
     victims = victims_of(head)
     if head is not None and victims is None:
         return None  # "killed 5 hours after": the amount counts something else
@@ -104,10 +121,16 @@ def claim(text: str, sentence: Span, amount: Amount, source: Source) -> Claim | 
     if rest[:1] == ["shot"] and FIRED_BEFORE.search(text, max(0, amount.start - 20), amount.start):
         return None  # "fired one shot"
     active = ACTIVE.search(text, max(sentence.start, amount.start - 40), amount.start)
+    if active is not None and _noun_shooting(text, sentence, amount, active):
+        active = None  # "a fatal shooting A woman died": "shooting" is a noun here
     if singular and head is None and text[amount.start] in "hH" and active is None:
         return None  # a pronoun counts only as the object of a casualty verb
+    partitive = bool(_PARTITIVE_AFTER.match(text, amount.end))
     if active is not None:
-        return _active(text, sentence, amount, active, end, victims, rest)
+        found = _active(text, sentence, amount, active, end, victims, rest)
+        if found is not None and partitive and found[1] == "injured":
+            return None  # "wounding one of the guards": part of a count
+        return found
     toll = TOLL.search(text, max(sentence.start, amount.start - 80), amount.start)
     if toll is not None and not singular:
         if MODAL & set(toll.group("mid").lower().split()):
@@ -128,9 +151,9 @@ def claim(text: str, sentence: Span, amount: Amount, source: Source) -> Claim | 
         if appositive is not None:
             rest = _words(text, appositive.end(), sentence.end, 6)
     tail = text[np_end : sentence.end]
-    partitive = bool(_PARTITIVE_AFTER.match(text, amount.end))
-    subset = partitive or bool(
-        _SUBSET_BEFORE.search(text, max(sentence.start, amount.start - 10), amount.start)
+    subset = partitive or (
+        not singular
+        and bool(_SUBSET_BEFORE.search(text, max(sentence.start, amount.start - 10), amount.start))
     )
     found = _passive(amount, end, victims, rest, tail, singular, subset)
     if found is not None and partitive and found[1] == "injured":
@@ -138,9 +161,15 @@ def claim(text: str, sentence: Span, amount: Amount, source: Source) -> Claim | 
     return found
 
 
-def _headless_one(text: str, amount: Amount) -> bool:
-    """ "and another (was) wounded", "killing her", "killed himself": one without a noun."""
-    return text[amount.start : amount.end].lower() in _HEADLESS
+def _headless_one(text: str, amount: Amount, rest: list[str]) -> bool:
+    """One without a noun: "another (was) wounded", "killing her", "an injured woman"."""
+    if text[amount.start : amount.end].lower() in _HEADLESS:
+        return True
+    return (
+        len(rest) > 1
+        and rest[0].lower() in KILL_WORDS | INJURE_WORDS
+        and rest[1].lower() in SINGULAR_PERSONS
+    )
 
 
 def _singular_head(head: str) -> bool:
@@ -162,12 +191,20 @@ def _active(
         return None
     if BOTH_KINDS.search(text, window, match.start()):
         return None  # "killed or wounded 40": no single kind
-    if re.match(r"claim|cost|t[oa]k", verb) and "lives" not in verb:
-        if victims != "lives":
-            return None  # "took 5 hours", "claimed 3 towns"
-        return amount, "killed", end, None, verb
+    if re.match(r"claim|cost|t(?:ook|ak)", verb) and "lives" not in verb:
+        if victims == "lives":
+            return amount, "killed", end, None, verb
+        if verb.startswith("t") and "hospital" in " ".join(rest).lower():
+            return amount, "injured", end, victims, verb  # "took nine people to hospital"
+        return None  # "took 5 hours", "claimed 3 towns"
+    if verb in _HIT:
+        if not _GUNFIRE.search(text, window, match.start()):
+            return None  # "hit 3 home runs"
+        return amount, "injured", end, victims, verb
     if verb.startswith("le"):
         state = rest[0].lower() if rest else ""
+        if _in_condition([w.lower() for w in rest]):
+            return amount, "injured", end, victims, verb  # "left a man in critical condition"
         if state not in KILL_WORDS | INJURE_WORDS:
             return None  # "left 5,000 homeless"
         return amount, _kind(state), end, victims, verb
@@ -176,8 +213,6 @@ def _active(
             return None  # "sent 500 troops"
         return amount, "injured", end, victims, verb
     if verb.endswith(("shot", "shoots", "shooting")) and "dead" not in verb:
-        if verb == "shooting" and (victims or "").lower() not in PERSON_NOUNS | SINGULAR_PERSONS:
-            return None  # "the shooting 2 weeks ago", "a shooting 3 blocks away"
         dead = match.group("fatal") or rest[:1] == ["dead"] or rest[:2] == ["to", "death"]
         return amount, "killed" if dead else "injured", end, victims, verb
     return amount, _kind(verb), end, victims, verb
@@ -193,7 +228,9 @@ def _passive(
     subset: bool,
 ) -> Claim | None:
     words = [w.lower() for w in rest]
-    i = 1 if words and words[0] in {"who", "that"} and not singular else 0
+    if words[:1] in (["who"], ["that"]) and (singular or victims is None):
+        return None  # "one who is in serious condition": part of a count said before
+    i = 1 if words[:1] in (["who"], ["that"]) else 0
     has_aux = fatal = False
     while i < len(words) and words[i] in AUX | MODAL:
         if words[i] in MODAL:
@@ -203,13 +240,15 @@ def _passive(
         i += 1
     if i >= len(words):
         return None
-    word, after = words[i], words[i + 1 : i + 6]
+    word, after = words[i], words[i + 1 : i + 8]
+    obj = i + 3 if word == "shot" and words[i + 1 : i + 2] == ["and"] else i + 1
     if (
         not has_aux
         and word in {"killed", "wounded", "injured", "shot", "hurt"}
-        and OBJECT.match(" ".join(words[i + 1 : i + 4]))
+        and OBJECT.match(" ".join(words[obj : obj + 3]))
+        and not _TIME_NOUNS & set(words[obj + 1 : obj + 2])
     ):
-        return None  # "5 gunmen killed the guards": the amount did the killing
+        return None  # "5 gunmen killed the guards", "a man shot and killed a neighbor"
     if (
         word != "shot"  # "shot and killed", "shot and wounded": the second verb decides
         and after[:1] in (["or"], ["and"])
@@ -234,20 +273,20 @@ def _state(
     """
     if word == "shot":
         if fatal or after[:2] == ["to", "death"] or _then_killed(after):
-            return "killed"  # "were shot dead", "shot and killed", "shot in the head, killed"
+            return "killed"  # "were shot dead", "shot and killed", "shot in the chest, killed"
         return "injured"
     if word in {"lost", "losing"} and (after[:1] == ["their"] or victims == "lives"):
         return "killed"  # "lost their lives", "12 lives were lost"
     if word in {"succumbed", "succumb"}:
         return "killed"
     if word in TO_HOSPITAL and _DIED_THERE.search(tail):
-        return "killed"  # "were taken to a hospital, where they later died"
+        return "killed"  # "were flown to a hospital, where both later died"
     if subset and (word in CARE_VERBS or word in TO_HOSPITAL):
         return None
+    if word == "in" and _in_condition([word, *after]):
+        return None if subset else "injured"  # "a 60-year-old is in critical condition"
     if word in CARE_VERBS:
-        if WOUND_NOUNS & set(after) or (
-            word == "treated" and {"released", "hospital"} & set(after)
-        ):
+        if WOUND_NOUNS & set(after) or (word == "treated" and after[:1] != ["as"]):
             return "injured"  # "suffered serious injuries", "treated for wounds"
         return None
     if word in TO_HOSPITAL:
@@ -259,6 +298,18 @@ def _state(
     if word in INJURE_WORDS:
         return "killed" if fatal else "injured"
     return None
+
+
+def _noun_shooting(text: str, sentence: Span, amount: Amount, match: re.Match[str]) -> bool:
+    if match.group("verb").lower() != "shooting":
+        return False
+    window = max(sentence.start, match.start() - 40)
+    return bool(_NOUN_SHOOTING.search(text, window, match.start())) or text[amount.start] in "AT"
+
+
+def _in_condition(words: list[str]) -> bool:
+    """ "in critical condition", "in critical but stable condition"."""
+    return words[:1] == ["in"] and "condition" in words[1:5] and bool(CONDITIONS & set(words[1:4]))
 
 
 def _then_killed(after: list[str]) -> bool:
@@ -285,13 +336,18 @@ def noun_phrase(text: str, amount: Amount, end: int) -> tuple[int, str | None, l
 
     A partitive's set is its head: "two of the wounded" -> "wounded", "one of the victims".
     """
-    tokens = [(m.end(), m.group()) for m in islice(TOKEN.finditer(text, amount.end, end), 14)]
+    tokens = [(m.end(), m.group()) for m in islice(TOKEN.finditer(text, amount.end, end), 18)]
     words = [w for _, w in tokens]
     i = 0
     if words[:1] == ["of"]:
         i = 2 if len(words) > 1 and words[1].lower() in {"the", "those", "these", "them"} else 1
-        if i < len(words) and words[i].lower() in _PARTITIVE_SET:
-            return tokens[i][0], words[i], words[i + 1 : i + 7]
+        if (
+            i == 2
+            and words[1].lower() != "them"
+            and i < len(words)
+            and words[i].lower() in _PARTITIVE_SET
+        ):
+            return tokens[i][0], words[i], words[i + 1 : i + 11]
     head_at = None
     while i < len(words) and i < 8:
         lower = words[i].lower()
@@ -305,9 +361,11 @@ def noun_phrase(text: str, amount: Amount, end: int) -> tuple[int, str | None, l
                 or lower in ADVERBS
             ):
                 break  # "3,400 people worldwide", "five people instantly"
+            if head_at is not None and lower.endswith("ed"):
+                break  # "a 40-year-old named as": a participle after the head
         head_at = i
         i += 1
-    rest = words[i : i + 6]
+    rest = words[i : i + 10]
     if head_at is None:
         return amount.end, None, rest
     return tokens[head_at][0], words[head_at], rest

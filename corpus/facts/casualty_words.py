@@ -29,12 +29,12 @@ ACTIVE = re.compile(
     r"|wound(?:s|ed|ing)?|injur(?:e|es|ed|ing)|(?:claim(?:s|ed|ing)?|t(?:ook|aking|akes|ake)"
     r"|cost(?:s|ing)?)(?:\s+the\s+lives\s+of)?|le(?:ft|aving|aves|ave)"
     r"|(?:(?P<fatal>fatally|mortally)\s+)?(?:shot|shoots|shooting)"
-    r"|sen(?:t|ds|ding|d))"
+    r"|sen(?:t|ds|ding|d)|hit|hits|hitting|struck|striking|strikes)"
     r"\s+(?:all\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 TOLL = re.compile(
-    r"\b(?:(?P<kind>death|injury)\s+toll|toll|number\s+of\s+(?:the\s+)?(?P<what>dead|deaths"
+    r"\b(?:(?P<kind>death|injury)\s+toll|toll(?!-free)|number\s+of\s+(?:the\s+)?(?P<what>dead|deaths"
     r"|fatalities|(?:people\s+|those\s+)?killed|(?:people\s+|those\s+)?(?:injured|wounded)"
     r"|injuries))\b(?P<mid>[^.;:!?,]{0,50}?)\b(?:to|at|of|reached|hit|topped|passed|exceeded"
     r"|is|was|stands|stood|rose|climbed|jumped|increased)(?:\s+now)?\s+$",
@@ -42,7 +42,8 @@ TOLL = re.compile(
 )
 # "the deaths of two men", "the killings of 3 people": the noun names what happened to them.
 DEATHS_OF = re.compile(
-    r"\b(?:deaths?|killings?|murders?|slayings?|homicides?)\s+of\s+(?:the\s+)?(?:other\s+)?$",
+    r"\b(?:deaths?|killings?|murders?|slayings?|homicides?|bod(?:y|ies)|remains)\s+of\s+(?:the\s+)?"
+    r"(?:other\s+)?$",
     re.IGNORECASE,
 )
 HYPOTHETICAL = re.compile(
@@ -62,8 +63,8 @@ CLAUSE_BREAK = re.compile(
 )
 AND = re.compile(r",?\s+(?:and|as\s+well\s+as|plus)\s+", re.IGNORECASE)
 BOTH_KINDS = re.compile(r"\b(?:kill\w*|dead|wound\w*|injur\w*)\s+(?:and|or)\s+$", re.I)
-# Numbers that are not counts of people: ages ("a 31-year-old", "ages 18 and 23", "Doe, 24,"),
-# and what a gun does ("fired one shot", "heard 7 shots").
+# Numbers that are not counts of people: ages ("a 31-year-old", "ages 19 and 25", "Doe, 24,"),
+# and what a gun does ("fired one shot", "heard 9 shots").
 AGE_AFTER = re.compile(r"[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*old\b", re.I)
 AGE_BEFORE = re.compile(
     r"\b(?:ages?|aged)\s+(?:of\s+|between\s+|from\s+)*(?:\d+\s*(?:,|and|to|-|–)\s*)*$", re.I
@@ -75,7 +76,7 @@ FIRED_BEFORE = re.compile(
     r"|get)\s+(?:off\s+)?$",
     re.IGNORECASE,
 )
-# "14 shot, one fatally", "shot six people, one of them fatally".
+# "9 shot, one fatally", "shot six people, one of them fatally".
 FATALLY_AFTER = re.compile(
     r"\s*,\s*(?:and\s+)?(?P<amount>\S.*?)\s+(?:of\s+(?:them|whom|those)\s+)?(?:fatally|mortally)\b",
     re.IGNORECASE,
@@ -90,14 +91,20 @@ AUX = wordset(
     """were was are is have has had been being be got get reportedly reported confirmed
     believed thought said known later also all both subsequently allegedly initially eventually
     to now since officially seriously critically badly severely slightly lightly gravely
-    fatally mortally found pronounced declared each apparently accidentally"""
+    fatally mortally found pronounced declared each apparently accidentally listed there
+    currently still"""
 )
 MODAL = wordset(
     """could would might may should must can cannot will shall not never no feared expected
     likely couldn't wouldn't won't weren't wasn't haven't hadn't didn't aren't isn't"""
 )
+# Verbs of being carried to care: "were taken to the hospital" states injuries.
+TO_HOSPITAL = wordset(
+    "taken transported rushed airlifted flown sent driven brought drove walked went arrived"
+)
 STOP = (
     AUX
+    | TO_HOSPITAL
     | MODAL
     | KILL_WORDS
     | INJURE_WORDS
@@ -106,12 +113,12 @@ STOP = (
     for to into near across including when while where among of the a an this these those
     their his her its shot lost yesterday today tonight overnight monday tuesday wednesday
     thursday friday saturday sunday last suffered sustained received remain remains remained
-    then taken transported rushed airlifted flown treated"""
+    then taken transported rushed airlifted flown treated sought seeking"""
     )
 )
 ING_NOUNS = wordset("offspring")
 LY_NOUNS = wordset("family ally assembly")
-ADVERBS = wordset("worldwide nationwide overall altogether abroad inside there here home")
+ADVERBS = wordset("worldwide nationwide overall altogether abroad inside there here")
 PERSON_NOUNS = wordset(
     """people persons person soldiers soldier civilians civilian militants militant fighters
     troops children child women woman men man policemen officers police workers students
@@ -133,12 +140,14 @@ SINGULAR_PERSONS = wordset(
     granddaughter stepson stepdaughter relative roommate teacher pupil patient nurse doctor
     firefighter miner pilot sailor journalist reporter fan worker farmer tourist hiker
     cyclist bicyclist homeowner tenant landlord owner manager cashier security infant
-    newborn kid preschooler kindergartner fifth-grader"""
+    newborn kid preschooler kindergartner cleaner janitor intruder invader burglar robber
+    attacker assailant bartender bouncer waiter waitress clerk"""
 )
 ANAPHORIC = wordset("others other more")
 # What starts an object after an active verb: "killed the guards", "killed at least 3".
 OBJECT = re.compile(
-    r"^(?:(?:the|a|an|his|her|their|its|our|several|dozens|hundreds|scores)\b|\d|at least|at most"
+    r"^(?:(?:the|a|an|his|her|their|its|our|several|dozens|hundreds|scores|him|her|them|himself"
+    r"|herself|themselves|me|us|you)\b|\d|at least|at most"
     r"|more than|up to|as many as|(?:over|about|around|nearly|some|roughly) (?:\d|\w+)"
     r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)"
 )
@@ -151,8 +160,8 @@ NON_PERSON = wordset(
     counts count charges charge cases case shootings shooting incidents incident homicides
     murders blocks block inches yards degrees calls points games goals"""
 )
-# Verbs of being carried to care: "were taken to the hospital" states injuries.
-TO_HOSPITAL = wordset("taken transported rushed airlifted flown sent driven brought")
 CONDITIONS = wordset("critical serious stable grave fair good")
 WOUND_NOUNS = wordset("wounds wound injuries injury burns")
-CARE_VERBS = wordset("suffered sustained received suffering sustaining receiving with treated")
+CARE_VERBS = wordset(
+    "suffered sustained received suffering sustaining receiving with treated sought seeking"
+)
