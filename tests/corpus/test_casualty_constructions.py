@@ -17,6 +17,8 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpus.facts import casualties
 from corpus.facts.document import Document
@@ -252,3 +254,41 @@ WRITTEN: list[tuple[str, str, list[tuple[str, int]]]] = [
 )
 def test_written_sentence(sentence: str, expected: list[tuple[str, int]]) -> None:
     assert _figures(sentence) == sorted(expected)
+
+
+_PIECES = [
+    "A 31-year-old man",
+    "his wife",
+    "and then himself",
+    "Four people",
+    "were shot",
+    ", one fatally",
+    "killing three",
+    "and wounding 12 others",
+    "Teen",
+    "was found shot to death",
+    "two of them died",
+    "a double homicide",
+    "more than 200",
+    "were taken to the hospital",
+    "in critical condition",
+    "— one shot in the arm",
+    "Jane Roe, 24,",
+    "ages 19 and 25",
+    "\u2014",
+    ",",
+    ".",
+    "\n\n",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12))
+def test_offsets_stay_exact_for_any_mix_of_constructions(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    doc = Document.parse(text)
+    for fact in casualties.extract(doc):
+        assert text[fact.start : fact.end] == fact.text
+        assert fact.sentence_start <= fact.start < fact.end <= fact.sentence_end
+        assert fact.kind in (K, J)
+        assert fact.value["stated"] is not None
