@@ -92,6 +92,7 @@ _AND_THEN = re.compile(r",?\s+and\s+(?:then\s+)?", re.IGNORECASE)
 _ELLIPTICAL = re.compile(r"(?:,|--|—|–)\s*(?:and\s+)?$")
 _PRONOUNS = frozenset(["him", "her", "himself", "herself", "self"])
 _LIST_GAP = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their)\s+)?", re.IGNORECASE)
+_SHOT_BEFORE = re.compile(r"\bshot\s*,\s*(?:and\s+)?$", re.IGNORECASE)
 _DYING = wordset("dead died die dies killed")
 _FATALLY = re.compile(r"\s+(?:of\s+(?:them|whom|those)\s+)?(?:fatally|mortally)\b", re.I)
 
@@ -166,6 +167,11 @@ def _shot_fatally(text: str, amounts: list[Amount], claims: list[_Claim | None])
     out: list[_Claim] = []
     used: set[int] = set()
     for i, found in enumerate(claims):
+        if found is None and i not in used and (fatally := _FATALLY.match(text, amounts[i].end)):
+            if _SHOT_BEFORE.search(text, max(0, amounts[i].start - 12), amounts[i].start):
+                # "several people were shot, two fatally": the dead are counted, the shot not
+                out.append((amounts[i], "killed", fatally.end(), None, "shot, some fatally"))
+            continue
         if found is None or i in used:
             continue
         part = _dead_part(text, amounts, claims, i) if found[4].endswith("shot") else None

@@ -41,7 +41,7 @@ _AGE = r"\d{1,3}-(?:years?|months?|weeks?|days?)-old"
 _AGED = re.compile(
     r"(?<![\w-])(?:\d{1,3}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))[\s-](?i:years?|months?"
-    r"|weeks?)[\s-](?i:old)\b(?![\s-]+(?:and|or|to)\s)"
+    r"|weeks?)[\s-](?i:old)\b"
 )
 _ORDINAL = re.compile(
     r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b", re.I

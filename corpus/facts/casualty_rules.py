@@ -94,6 +94,11 @@ _TIME_NOUNS = wordset("night day morning evening afternoon weekend week month ye
 _DIED_THERE = re.compile(
     r"\b(?:where|and|but)\s+(?:they|he|she|both|all)\s+(?:later\s+|each\s+)?died\b", re.I
 )
+_NUMBER_WORDS = wordset(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred thousand dozen dozens hundreds thousands several"""
+)
 _SMALL_NUMBERS = wordset("one two three four five six seven eight nine ten eleven twelve another")
 _SUBSET_BEFORE = re.compile(r"\b(?:the|other)\s+$", re.IGNORECASE)
 _PARTITIVE_AFTER = re.compile(r"\s+of\s+(?:the|those|these|them|whom|us)\b", re.IGNORECASE)
@@ -363,8 +368,12 @@ def noun_phrase(text: str, amount: Amount, end: int) -> tuple[int, str | None, l
                 break  # "3,400 people worldwide", "five people instantly"
             if head_at is not None and lower.endswith("ed"):
                 break  # "a 40-year-old named as": a participle after the head
+            if head_at is not None and lower in _NUMBER_WORDS:
+                break  # "News Two brothers": another count starts
         head_at = i
         i += 1
+        if lower in NON_PERSON:
+            break  # "three days multiple people": the days are the head
     rest = words[i : i + 10]
     if head_at is None:
         return amount.end, None, rest

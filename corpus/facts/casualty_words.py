@@ -113,7 +113,8 @@ STOP = (
     for to into near across including when while where among of the a an this these those
     their his her its shot lost yesterday today tonight overnight monday tuesday wednesday
     thursday friday saturday sunday last suffered sustained received remain remains remained
-    then taken transported rushed airlifted flown treated sought seeking"""
+    then taken transported rushed airlifted flown treated sought seeking told saw heard came ran
+    fled gave made say tell"""
     )
 )
 ING_NOUNS = wordset("offspring")

@@ -36,10 +36,6 @@ XFAIL: dict[tuple[str, int], str] = {
     ("gva-596221-be5de46eb6", 329): "an appositive missing its closing comma is not skipped",
     ("gva-493863-a01e1a4274", 0): "bare singular nouns count only where a sentence starts",
     ("gva-217831-ad06d69e50", 316): "a list whose verb follows a relative clause is not read",
-    (
-        "gva-509897-0e92c7c90c",
-        4457,
-    ): "a list member with an age phrase after its noun ends the list",
     ("gva-422035-2b5f066f37", 127): "a misspelt list member (a typo in the source) ends the list",
     ("gva-528614-7258d4de7e", 514): "an elliptical count after a partitive is read as a count",
 }
