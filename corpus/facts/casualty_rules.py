@@ -288,7 +288,7 @@ def _state(
         return "killed"  # "were flown to a hospital, where both later died"
     if subset and (word in CARE_VERBS or word in TO_HOSPITAL):
         return None
-    if word == "in" and _in_condition([word, *after]):
+    if word == "in" and (_in_condition([word, *after]) or after[:2] == ["the", "hospital"]):
         return None if subset else "injured"  # "a 60-year-old is in critical condition"
     if word in CARE_VERBS:
         if WOUND_NOUNS & set(after) or (word == "treated" and after[:1] != ["as"]):

@@ -232,6 +232,42 @@ WRITTEN: list[tuple[str, str, list[tuple[str, int]]]] = [
         [(J, 1)],
     ),
     (
+        "shooting-negative-calibre-and-block",
+        "He was shot at with a .22 caliber rifle in the 1400 block of Elm Street.",
+        [],
+    ),
+    ("shooting-negative-rounds-fired", "Officers fired 30 rounds, killing the suspect.", []),
+    (
+        "crash-singular-killed-on-numbered-road",
+        "A cyclist was killed on Interstate 95 near exit 12.",
+        [(K, 1)],
+    ),
+    (
+        "shooting-one-dead-another-in-the-hospital",
+        "One person is dead and another person is in the hospital after the attack.",
+        [(K, 1), (J, 1)],
+    ),
+    (
+        "war-orphan-part-fatally",
+        "Several soldiers were shot, three fatally, during the raid.",
+        [(K, 3)],
+    ),
+    (
+        "mine-list-ages-killed",
+        "A 52-year-old miner and his 19-year-old son were killed in the collapse.",
+        [(K, 2)],
+    ),
+    (
+        "storm-age-led-headline",
+        "8-year-old killed as tornado hits school",
+        [(K, 1)],
+    ),
+    (
+        "epidemic-negative-generic-singular",
+        "If a patient dies, the hospital must report it within a day.",
+        [],
+    ),
+    (
         "negative-hypothetical-could-have-been-killed",
         "Dozens could have been killed if the bomb had gone off.",
         [],
