@@ -39,9 +39,11 @@ from corpus.facts.casualty_rules import Claim, claim, noun_phrase, victims_of
 from corpus.facts.casualty_words import (
     ACTIVE,
     AND,
+    CARE_VERBS,
     CLAUSE_BREAK,
     GATE,
     SINGULAR_PERSONS,
+    TO_HOSPITAL,
     wordset,
 )
 from corpus.facts.document import Document
@@ -93,6 +95,8 @@ _ELLIPTICAL = re.compile(r"(?:,|--|—|–)\s*(?:and\s+)?$")
 _PRONOUNS = frozenset(["him", "her", "himself", "herself", "self"])
 _LIST_GAP = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their)\s+)?", re.IGNORECASE)
 _SHOT_BEFORE = re.compile(r"\bshot\s*,\s*(?:and\s+)?$", re.IGNORECASE)
+# Predicates that describe people (their condition, care or transport) more often than count.
+_DESCRIPTIVE = CARE_VERBS | TO_HOSPITAL | {"in", "listed"}
 _DYING = wordset("dead died die dies killed")
 _FATALLY = re.compile(r"\s+(?:of\s+(?:them|whom|those)\s+)?(?:fatally|mortally)\b", re.I)
 
@@ -128,15 +132,19 @@ def _claims_in(text: str) -> tuple[tuple[int, tuple[_Claim, ...]], ...]:
 def _without_stray_singulars(
     text: str, sentences: list[tuple[int, tuple[_Claim, ...]]]
 ) -> tuple[tuple[int, tuple[_Claim, ...]], ...]:
-    """Drop singular victims that a counted figure elsewhere in the article already covers.
+    """Drop descriptions of people that a count elsewhere in the article already covers.
 
     In an article that counts its dead or hurt ("six men were wounded"), "a 24-year-old man
-    was wounded" in another sentence describes one of them, not the count; and "a man was
-    shot" in an article that reports a death may be the one who died. Reflexives ("and then
-    himself") add the killer to a count, so they stay.
+    was wounded" in another sentence describes one of them, not the count; so do a condition or
+    a trip to the hospital ("two are in critical condition", "three were treated and
+    released"). "A man was shot" in an article that reports a death may be the one who died.
+    Reflexives ("and then himself") add the killer to a count, so they stay.
     """
     counted = [
-        (index, c[1]) for index, claims in sentences for c in claims if not _singular(text, c[0])
+        (index, c[1])
+        for index, claims in sentences
+        for c in claims
+        if not _singular(text, c[0]) and c[4] not in _DESCRIPTIVE
     ]
     deaths = any(c[1] == "killed" for _, claims in sentences for c in claims)
     out = []
@@ -145,8 +153,8 @@ def _without_stray_singulars(
         kept = tuple(
             c
             for c in claims
-            if not _singular(text, c[0])
-            or text[c[0].start : c[0].end].lower() in ("himself", "herself")
+            if text[c[0].start : c[0].end].lower() in ("himself", "herself")
+            or not (_singular(text, c[0]) or c[4] in _DESCRIPTIVE)
             or not (c[1] in elsewhere or (c[4] == "shot" and c[1] == "injured" and deaths))
         )
         if kept:
