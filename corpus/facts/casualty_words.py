@@ -153,7 +153,7 @@ OBJECT = re.compile(
     r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)"
 )
 NON_PERSON = wordset(
-    """second seconds minute minutes hour hours day days week weeks month months year years
+    """second seconds minute minutes hour hours day days week weeks month months year years time
     decade decades percent per % times attacks attack strikes strike airstrikes raids buildings
     houses homes vehicles cars trucks tanks aircraft jets planes warplanes helicopters drones
     missiles rockets shells bombs km kilometres kilometers miles metres meters feet dollars
