@@ -19,8 +19,18 @@ This module assembles a sentence's claims:
 - "N shot, M fatally" ("9 shot, one fatally", "shot six people, one of them fatally") states
   M killed and N - M injured (the others survived); the injured figure is then derived, so its
   ``stated`` value is N - M and its span is the whole "N shot, M fatally".
+- A list of counted people that a claim covers states its total as well, with victims
+  "people": "fatally shot two men and a woman" -> killed 3 (and killed 2 for "two men"; a
+  singular part such as "a woman" makes no claim of its own).
+- What restates part of a count in the same sentence is dropped: an elliptical part ("two
+  women were taken to hospitals, one shot in the arm") or a pronoun for a person already
+  counted ("a hunter was rushed to the hospital after he shot himself").
 - An amount without a victim noun ("killing 62 and wounding over 100 soldiers") or with
   "others"/"more" takes the victim noun of the nearest claim coordinated with it.
+
+Across the article, a singular victim ("a 24-year-old man was wounded") or a description of
+condition, care or transport ("two are in critical condition") is dropped when another sentence
+counts that kind: it describes one of the counted.
 
 The span is the amount (hedge and number) plus the adjacent victim noun phrase through its head
 ("at least 80 soldiers", "Sixty-two Syrian soldiers", "a 31-year-old man"); the verb is not part
@@ -86,7 +96,6 @@ def casualty_spans(doc: Document) -> list[tuple[int, int]]:
     return [(claim[0].start, claim[2]) for _, claims in _claims(doc) for claim in claims]
 
 
-_Claim = Claim
 _SHOT_GAP = re.compile(
     r"(?:[^,;.]*?\bshot\b)?[^,;.]{0,40}?(?:,\s*(?:and\s+)?|\s+and\s+)", re.IGNORECASE
 )
@@ -101,16 +110,16 @@ _DYING = wordset("dead died die dies killed")
 _FATALLY = re.compile(r"\s+(?:of\s+(?:them|whom|those)\s+)?(?:fatally|mortally)\b", re.I)
 
 
-def _claims(doc: Document) -> tuple[tuple[int, tuple[_Claim, ...]], ...]:
+def _claims(doc: Document) -> tuple[tuple[int, tuple[Claim, ...]], ...]:
     """(sentence index, claims) for each sentence holding a casualty claim."""
     return _claims_in(doc.text)
 
 
 # Cached: quantities asks for the same article's claims (casualty_spans) right after extract.
 @lru_cache(maxsize=32)
-def _claims_in(text: str) -> tuple[tuple[int, tuple[_Claim, ...]], ...]:
+def _claims_in(text: str) -> tuple[tuple[int, tuple[Claim, ...]], ...]:
     doc = Document.parse(text)
-    out: list[tuple[int, tuple[_Claim, ...]]] = []
+    out: list[tuple[int, tuple[Claim, ...]]] = []
     for index, sentence in enumerate(doc.sentences):
         if _is_question(sentence.text) or not GATE.search(sentence.text.lower()):
             continue
@@ -130,8 +139,8 @@ def _claims_in(text: str) -> tuple[tuple[int, tuple[_Claim, ...]], ...]:
 
 
 def _without_stray_singulars(
-    text: str, sentences: list[tuple[int, tuple[_Claim, ...]]]
-) -> tuple[tuple[int, tuple[_Claim, ...]], ...]:
+    text: str, sentences: list[tuple[int, tuple[Claim, ...]]]
+) -> tuple[tuple[int, tuple[Claim, ...]], ...]:
     """Drop descriptions of people that a count elsewhere in the article already covers.
 
     In an article that counts its dead or hurt ("six men were wounded"), "a 24-year-old man
@@ -170,9 +179,9 @@ def _singular(text: str, amount: Amount) -> bool:
     )
 
 
-def _shot_fatally(text: str, amounts: list[Amount], claims: list[_Claim | None]) -> list[_Claim]:
+def _shot_fatally(text: str, amounts: list[Amount], claims: list[Claim | None]) -> list[Claim]:
     """ "9 shot, one fatally", "6 shot, 2 dead": M killed and N - M injured, not N injured."""
-    out: list[_Claim] = []
+    out: list[Claim] = []
     used: set[int] = set()
     for i, found in enumerate(claims):
         if found is None and i not in used and (fatally := _FATALLY.match(text, amounts[i].end)):
@@ -199,7 +208,7 @@ def _shot_fatally(text: str, amounts: list[Amount], claims: list[_Claim | None])
     return out
 
 
-def _dead_part(text: str, amounts: list[Amount], claims: list[_Claim | None], i: int) -> int | None:
+def _dead_part(text: str, amounts: list[Amount], claims: list[Claim | None], i: int) -> int | None:
     """The amount after a "N shot" claim that counts the dead among them, if any."""
     found = claims[i]
     if found is None or found[1] != "injured":
@@ -215,12 +224,12 @@ def _dead_part(text: str, amounts: list[Amount], claims: list[_Claim | None], i:
     return None
 
 
-def _part_end(text: str, dead: Amount, found: _Claim | None) -> int:
+def _part_end(text: str, dead: Amount, found: Claim | None) -> int:
     fatally = _FATALLY.match(text, dead.end)
     return fatally.end() if fatally else found[2] if found else dead.end
 
 
-def _without_parts(text: str, sentence: Span, found: list[_Claim]) -> list[_Claim]:
+def _without_parts(text: str, sentence: Span, found: list[Claim]) -> list[Claim]:
     """Drop what restates part of a count already made in the sentence.
 
     - An elliptical part after a comma or dash: "six workers suffered burns, two with serious
@@ -256,16 +265,16 @@ def _with_list_totals(
     text: str,
     sentence: Span,
     amounts: list[tuple[Amount, Source]],
-    claims: list[_Claim | None],
-    found: list[_Claim],
-) -> list[_Claim]:
+    claims: list[Claim | None],
+    found: list[Claim],
+) -> list[Claim]:
     """Add the total of a list of counted people that one claim covers.
 
     "fatally shot two men and a woman" -> killed 3; "2 adults, 1 child found dead" ->
     killed 4. Numbered parts keep their own claims; a singular part ("a woman") does not.
     """
     members = [_member(text, sentence, amount, source) for amount, source in amounts]
-    totals: list[_Claim] = []
+    totals: list[Claim] = []
     singular_parts: set[int] = set()
     i = 0
     while i < len(amounts):
@@ -325,8 +334,8 @@ def _conjoin(
     text: str,
     sentence: Span,
     amounts: list[tuple[Amount, Source]],
-    claims: list[_Claim | None],
-) -> list[_Claim | None]:
+    claims: list[Claim | None],
+) -> list[Claim | None]:
     """Extend a claim to a counted noun phrase joined to it by "and".
 
     "killed 19 children and two teachers", "20 children and six adults were killed".
@@ -353,7 +362,7 @@ def _conjoin(
     return out
 
 
-def _share_victims(text: str, claims: list[_Claim]) -> list[_Claim]:
+def _share_victims(text: str, claims: list[Claim]) -> list[Claim]:
     """Give claims without a victim noun the one of the nearest claim coordinated with it."""
     out = []
     for amount, kind, end, victims, trigger in claims:
@@ -365,7 +374,7 @@ def _share_victims(text: str, claims: list[_Claim]) -> list[_Claim]:
     return out
 
 
-def _coordinated(text: str, amount: Amount, end: int, other: _Claim) -> bool:
+def _coordinated(text: str, amount: Amount, end: int, other: Claim) -> bool:
     """Whether two claims sit in one coordination ("killing 62 and wounding over 100")."""
     gap = (
         text[end : other[0].start]

@@ -21,10 +21,15 @@
    A partitive counts its part: "two of them died", "one of the wounded died" (but "two of
    those wounded drove themselves" claims nothing).
 
+Amounts that are not counts claim nothing: ages, "fired one shot", "shot 3 times", "a shooting
+2 weeks ago" ("shooting" after an article is a noun). A part of a group ("three of the victims",
+"the other two") claims only a death: its wounds, care or transport are not a count of the hurt.
+
 Nothing is claimed from hypotheticals or negations: a modal, negation, "to" or "if" just before
-the verb or among the auxiliaries drops the candidate. A singular victim ("a man") claims only
-through a verb that governs it, never through a relative clause ("a man who was killed last
-year" may be another event).
+the verb or among the auxiliaries drops the candidate. A singular victim ("a man", "her son",
+"24-year-old Jane Doe") claims only through a verb that governs it, never through a relative
+clause ("a man who was killed last year" may be another event), and not after "if",
+"whenever" or an ordinal ("a fourth climber has died" counts the fourth, not one).
 """
 
 from __future__ import annotations

@@ -12,7 +12,8 @@ Rule families, in the order ``find_amounts`` applies them:
 - **Calendar numbers and labels are not amounts**: ISO dates, days of the month next to a month
   name, clock times ("5 p.m.", "1400 GMT"), years (four digits 1800-2100 after a year cue such
   as "in", or not followed by a lower-case noun), digits after a label ("Resolution 2254",
-  "Flight 370", "Chapter 11") and codes ("F-16", "COVID-19", "G20", "9/11") are skipped.
+  "Flight 370", "Chapter 11") and codes ("F-16", "COVID-19", "G20", "9/11", telephone
+  numbers) are skipped.
 - **Ranges** ``range`` min..max: "30 to 62", "30-62", "between 30 and 62", "two or three".
   "from 30 to 62" is a change, not a range: it yields two amounts.
 - **Hedges** before the number (``hedges.HEDGES``) or after it ("or more", "or so", "-plus");
@@ -112,6 +113,8 @@ _CALENDAR = re.compile(
     r"|\b\d{1,2}:\d{2}\b"
     r"|\b\d{3,4}\s*(?:GMT|UTC|hrs|local\s+time)\b)"
 )
+# Telephone numbers are codes, not amounts: "(555) 014-2290", "555-014-2290", "1-800-555-0199".
+_PHONE = re.compile(r"(?:\b1-)?(?:\(\d{3}\)\s*|\b\d{3}[-.])\d{3}[-.](?:\d{4}|[A-Z]{4})\b")
 # A number right after one of these labels names something ("Resolution 2254", "Flight 370").
 _LABEL_BEFORE = re.compile(
     r"\b(?:resolution|article|chapter|section|paragraph|clause|flight|route|highway|page|no\."
@@ -219,6 +222,8 @@ def _amounts(text: str, start: int, end: int) -> tuple[Amount, ...]:
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
     calendar = [m.span() for m in _CALENDAR.finditer(text, start, end)]
+    if "-" in text[start:end]:
+        calendar += [m.span() for m in _PHONE.finditer(text, start, end)]
     out: list[_Token] = []
     pos = start
     while (m := _NUMBER.search(text, pos, end)) is not None:
