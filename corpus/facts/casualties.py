@@ -288,6 +288,11 @@ def _with_list_totals(
             j += 1
         if j == i + 1 and _appositive_pair(text, members, amounts, i):
             j = i
+        if j > i and _spelled_out(text, members, amounts, i, j):
+            # "two of the victims, a man and a woman, ...": the rest names the first
+            singular_parts.update(k for k in range(i + 1, j + 1) if amounts[k][1] != "number")
+            i = j + 1
+            continue
         run = range(i, j + 1)
         kinds = {claims[k][1] for k in run if claims[k] is not None}  # type: ignore[index]
         if j > i and len(kinds) == 1 and all(amounts[k][0].qualifier == "exact" for k in run):
@@ -312,6 +317,20 @@ def _appositive_pair(
     return (
         "and" not in text[first_end : second.start]
         and text[members[i + 1] or second.end : (members[i + 1] or second.end) + 1] == ","
+    )
+
+
+def _spelled_out(
+    text: str, members: list[int | None], amounts: list[tuple[Amount, Source]], i: int, j: int
+) -> bool:
+    """Whether single people after a comma add up to the count before it: they name it."""
+    gap = text[members[i] or amounts[i][0].end : amounts[i + 1][0].start]
+    rest = range(i + 1, j + 1)
+    return (
+        "," in gap
+        and "and" not in gap
+        and all(amounts[k][1] != "number" for k in rest)
+        and sum(amounts[k][0].number for k in rest) == amounts[i][0].number
     )
 
 

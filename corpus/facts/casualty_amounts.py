@@ -72,6 +72,7 @@ _MULTIPLE = re.compile(
     re.IGNORECASE,
 )
 _TIMES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+_COUNTER = re.compile(r"\s*/\s*\d")
 _PARTITIVE_GAP = re.compile(r"\s+of\s+(?:the|those|these|all)?\s*", re.IGNORECASE)
 
 
@@ -136,8 +137,8 @@ def _one(start: int, end: int) -> Amount:
 
 
 def _not_people(text: str, sentence: Span, amount: Amount, previous: Amount | None) -> bool:
-    """Whether ``amount`` is an age or the total a partitive counts within."""
-    if AGE_AFTER.match(text, amount.number_end):
+    """Whether ``amount`` is an age, a gallery counter ("1 / 2") or a partitive's total."""
+    if AGE_AFTER.match(text, amount.number_end) or _COUNTER.match(text, amount.end):
         return True
     before = text[max(sentence.start, amount.start - 20) : amount.start]
     if AGE_BEFORE.search(before):
