@@ -105,7 +105,8 @@ _PRONOUNS = frozenset(["him", "her", "himself", "herself", "self"])
 _LIST_GAP = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their)\s+)?", re.IGNORECASE)
 _SHOT_BEFORE = re.compile(r"\bshot\s*,\s*(?:and\s+)?$", re.IGNORECASE)
 # Predicates that describe people (their condition, care or transport) more often than count.
-_DESCRIPTIVE = CARE_VERBS | TO_HOSPITAL | {"in", "listed"}
+# "suffering from"/"with" gunshot wounds is how police reports count victims, so they stay.
+_DESCRIPTIVE = (CARE_VERBS | TO_HOSPITAL | {"in", "listed"}) - {"suffering", "with"}
 _DYING = wordset("dead died die dies killed")
 _FATALLY = re.compile(r"\s+(?:of\s+(?:them|whom|those)\s+)?(?:fatally|mortally)\b", re.I)
 

@@ -107,6 +107,7 @@ _NUMBER_WORDS = wordset(
 _SMALL_NUMBERS = wordset("one two three four five six seven eight nine ten eleven twelve another")
 _SUBSET_BEFORE = re.compile(r"\b(?:the|other)\s+$", re.IGNORECASE)
 _PARTITIVE_AFTER = re.compile(r"\s+of\s+(?:the|those|these|them|whom|us)\b", re.IGNORECASE)
+_ALL_BEFORE = re.compile(r"\ball\s+$", re.IGNORECASE)
 _PARTITIVE_SET = KILL_WORDS | INJURE_WORDS | {"victims", "injured", "wounded", "shot"}
 
 
@@ -135,7 +136,9 @@ def claim(text: str, sentence: Span, amount: Amount, source: Source) -> Claim | 
         active = None  # "a fatal shooting A woman died": "shooting" is a noun here
     if singular and head is None and text[amount.start] in "hH" and active is None:
         return None  # a pronoun counts only as the object of a casualty verb
-    partitive = bool(_PARTITIVE_AFTER.match(text, amount.end))
+    partitive = bool(_PARTITIVE_AFTER.match(text, amount.end)) and not _ALL_BEFORE.search(
+        text, max(sentence.start, amount.start - 5), amount.start
+    )  # "all four of them" is the whole group
     if active is not None:
         found = _active(text, sentence, amount, active, end, victims, rest)
         if found is not None and partitive and found[1] == "injured":

@@ -30,7 +30,7 @@ ACTIVE = re.compile(
     r"|cost(?:s|ing)?)(?:\s+the\s+lives\s+of)?|le(?:ft|aving|aves|ave)"
     r"|(?:(?P<fatal>fatally|mortally)\s+)?(?:shot|shoots|shooting)"
     r"|sen(?:t|ds|ding|d)|hit|hits|hitting|struck|striking|strikes)"
-    r"\s+(?:all\s+(?:the\s+)?)?$",
+    r"\s+(?:all\s+(?:the\s+)?|both\s+|the\s+)?$",
     re.IGNORECASE,
 )
 TOLL = re.compile(
@@ -48,7 +48,7 @@ DEATHS_OF = re.compile(
 )
 HYPOTHETICAL = re.compile(
     r"\b(?:could|would|might|may|should|must|can|cannot|will|shall|not|never|no|to|if|unless"
-    r"|whether|\w+n't|fear(?:s|ed)?|expected|likely|threaten(?:s|ed|ing)?|tr(?:y|ies|ied|ying)"
+    r"|whether|\w+n't|fear(?:s|ed)?|expected|likely|nearly|almost|narrowly|threaten(?:s|ed|ing)?|tr(?:y|ies|ied|ying)"
     r"|attempt(?:s|ed|ing)?|plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|want(?:s|ed)?)"
     r"(?:\s+\w+){0,2}\s+$",
     re.IGNORECASE,
@@ -96,7 +96,8 @@ AUX = wordset(
 )
 MODAL = wordset(
     """could would might may should must can cannot will shall not never no feared expected
-    likely couldn't wouldn't won't weren't wasn't haven't hadn't didn't aren't isn't"""
+    nearly almost narrowly likely couldn't wouldn't won't weren't wasn't haven't hadn't didn't
+    aren't isn't"""
 )
 # Verbs of being carried to care: "were taken to the hospital" states injuries.
 TO_HOSPITAL = wordset(
