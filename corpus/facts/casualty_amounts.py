@@ -97,7 +97,14 @@ def casualty_amounts(text: str, sentence: Span) -> list[tuple[Amount, Source]]:
             noun = more.start("noun")
             out.append((_one(noun, noun), SINGULAR))
             pos = more.end()
-    for m in _AGED.finditer(text, sentence.start, sentence.end):
+    lower = sentence.text.lower()
+    # The rarer forms are looked for only where their key word occurs (most sentences lack it).
+    ages = (
+        _AGED.finditer(text, sentence.start, sentence.end)
+        if " old" in lower or "-old" in lower
+        else ()
+    )
+    for m in ages:
         if not any(ts < m.end() and m.start() < te for ts, te in taken):
             out.append(
                 (Amount(m.start(), m.end(), m.start(), m.end(), 1, 1, 1, "exact", True), AGED)
@@ -110,7 +117,12 @@ def casualty_amounts(text: str, sentence: Span) -> list[tuple[Amount, Source]]:
         s = bare.start("noun")
         if not any(ts <= s < te for ts, te in taken):
             out.append((_one(s, s), SINGULAR))
-    for m in _MULTIPLE.finditer(text, sentence.start, sentence.end):
+    multiples = (
+        _MULTIPLE.finditer(text, sentence.start, sentence.end)
+        if any(word in lower for word in _TIMES)
+        else ()
+    )
+    for m in multiples:
         n = _TIMES[m.group("n").lower()]
         out.append(
             (
