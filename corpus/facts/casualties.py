@@ -107,6 +107,12 @@ _SHOT_BEFORE = re.compile(r"\bshot\s*,\s*(?:and\s+)?$", re.IGNORECASE)
 # Predicates that describe people (their condition, care or transport) more often than count.
 # "suffering from"/"with" gunshot wounds is how police reports count victims, so they stay.
 _DESCRIPTIVE = (CARE_VERBS | TO_HOSPITAL | {"in", "listed"}) - {"suffering", "with"}
+_OTHER = re.compile(r"\b(?:others?|another|more|additional)\b", re.IGNORECASE)
+_SHOT_VERBS = wordset("shot shoots shooting")
+_DEATH_WORDS = re.compile(
+    r"\b(?:died|dies|dead|killed|killing|fatal(?:ly)?|deceased|homicide|murder(?:ed)?|slain)\b",
+    re.I,
+)
 _DYING = wordset("dead died die dies killed")
 _FATALLY = re.compile(r"\s+(?:of\s+(?:them|whom|those)\s+)?(?:fatally|mortally)\b", re.I)
 
@@ -142,13 +148,15 @@ def _claims_in(text: str) -> tuple[tuple[int, tuple[Claim, ...]], ...]:
 def _without_stray_singulars(
     text: str, sentences: list[tuple[int, tuple[Claim, ...]]]
 ) -> tuple[tuple[int, tuple[Claim, ...]], ...]:
-    """Drop descriptions of people that a count elsewhere in the article already covers.
+    """Drop what describes people that a count elsewhere in the article already covers.
 
-    In an article that counts its dead or hurt ("six men were wounded"), "a 24-year-old man
-    was wounded" in another sentence describes one of them, not the count; so do a condition or
-    a trip to the hospital ("two are in critical condition", "three were treated and
-    released"). "A man was shot" in an article that reports a death may be the one who died.
-    Reflexives ("and then himself") add the killer to a count, so they stay.
+    - In an article that counts its dead or hurt ("six men were wounded"), "a 24-year-old man
+      was wounded" in another sentence describes one of them, not the count; so do a condition
+      or a trip to the hospital ("two are in critical condition", "three were treated").
+    - "Shot" counts the hurt only when nobody died of it: "four people were shot" in an article
+      that counts four dead names the dead, and a single person shot ("a man was
+      shot", "shot himself") in an article that reports a death may be the one who died.
+    - Reflexives that add a killer to a count ("killed two and then himself") stay.
     """
     counted = [
         (index, c[1])
@@ -156,20 +164,32 @@ def _without_stray_singulars(
         for c in claims
         if not _singular(text, c[0]) and c[4] not in _DESCRIPTIVE
     ]
-    deaths = any(c[1] == "killed" for _, claims in sentences for c in claims)
+    dead = {c[0].number for _, claims in sentences for c in claims if c[1] == "killed"}
+    reports_death = bool(dead) or bool(_DEATH_WORDS.search(text))
     out = []
     for index, claims in sentences:
         elsewhere = {kind for other, kind in counted if other != index}
-        kept = tuple(
-            c
-            for c in claims
-            if text[c[0].start : c[0].end].lower() in ("himself", "herself")
-            or not (_singular(text, c[0]) or c[4] in _DESCRIPTIVE)
-            or not (c[1] in elsewhere or (c[4] == "shot" and c[1] == "injured" and deaths))
-        )
+        kept = tuple(c for c in claims if not _covered(text, c, elsewhere, dead, reports_death))
         if kept:
             out.append((index, kept))
     return tuple(out)
+
+
+def _covered(
+    text: str, c: Claim, elsewhere: set[str], dead: set[float], reports_death: bool
+) -> bool:
+    """Whether claim ``c`` describes people another claim of the article counts."""
+    amount, kind, trigger = c[0], c[1], c[4]
+    reflexive = text[amount.start : amount.end].lower() in ("himself", "herself", "self")
+    shot = kind == "injured" and trigger in _SHOT_VERBS
+    others = _OTHER.search(text, amount.start, c[2]) is not None
+    if shot and amount.number in dead and not others:
+        return True  # "four people were shot" where four died ("four others" are others)
+    if reflexive:
+        return shot and reports_death
+    if not (_singular(text, amount) or trigger in _DESCRIPTIVE):
+        return False
+    return kind in elsewhere or (shot and reports_death)
 
 
 def _singular(text: str, amount: Amount) -> bool:

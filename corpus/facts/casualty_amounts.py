@@ -72,6 +72,11 @@ _MULTIPLE = re.compile(
     re.IGNORECASE,
 )
 _TIMES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+_GROUP_OR_CALL = re.compile(
+    r"\b(?:(?:family|group|crowd|party|gathering|household|team|mob)\s+of|call(?:ed|ing|s)?"
+    r"|dial(?:ed|led|ing|s)?)\s+$",
+    re.IGNORECASE,
+)
 _COUNTER = re.compile(r"\s*/\s*\d")
 _PARTITIVE_GAP = re.compile(r"\s+of\s+(?:the|those|these|all)?\s*", re.IGNORECASE)
 
@@ -153,8 +158,8 @@ def _not_people(text: str, sentence: Span, amount: Amount, previous: Amount | No
     if AGE_AFTER.match(text, amount.number_end) or _COUNTER.match(text, amount.end):
         return True
     before = text[max(sentence.start, amount.start - 20) : amount.start]
-    if AGE_BEFORE.search(before):
-        return True
+    if AGE_BEFORE.search(before) or _GROUP_OR_CALL.search(before):
+        return True  # "ages 19 and 25", "a family of four", "dial 911"
     if (
         not amount.in_words
         and isinstance(amount.number, int)

@@ -273,6 +273,8 @@ def _passive(
     kind = _state(word, after, fatal, victims, tail, subset)
     if kind is None:
         return None
+    if word == "shot" and after[:1] == ["and"] and after[1:2] and after[1] in INJURE_WORDS:
+        word = after[1]  # "shot and wounded": the hurt are said to have survived
     return amount, kind, end, None if victims == "lives" else victims, word
 
 

@@ -115,7 +115,7 @@ STOP = (
     their his her its shot lost yesterday today tonight overnight monday tuesday wednesday
     thursday friday saturday sunday last suffered sustained received remain remains remained
     then taken transported rushed airlifted flown treated sought seeking told saw heard came ran
-    fled gave made say tell"""
+    fled gave made say tell because although though unless until so"""
     )
 )
 ING_NOUNS = wordset("offspring")

@@ -324,3 +324,46 @@ def test_offsets_stay_exact_for_any_mix_of_constructions(pieces: list[str]) -> N
         assert fact.sentence_start <= fact.start < fact.end <= fact.sentence_end
         assert fact.kind in (K, J)
         assert fact.value["stated"] is not None
+
+
+# Whole articles written for this file: what one sentence says about people another counts.
+ARTICLES: list[tuple[str, str, list[tuple[str, int]]]] = [
+    (
+        "shot-count-equal-to-dead-names-the-dead",
+        "Four people were shot late Friday at a farm.\n\nAll four died at the scene.",
+        [(K, 4)],
+    ),
+    (
+        "singular-shot-in-article-reporting-death",
+        "A man was shot on Main Street on Sunday.\n\nHe died later at a hospital.",
+        [],
+    ),
+    (
+        "singular-describes-one-of-the-counted",
+        "Six men were wounded in the attack.\n\nA 24-year-old man was wounded in the leg.",
+        [(J, 6)],
+    ),
+    (
+        "condition-describes-one-of-the-counted",
+        "Three climbers were injured in the fall.\n\nOne is in critical condition.",
+        [(J, 3)],
+    ),
+    (
+        "others-shot-are-not-the-dead",
+        "Two guards were killed.\n\nTwo others were shot and survived.",
+        [(K, 2), (J, 2)],
+    ),
+    (
+        "singular-survives-without-other-count",
+        "A teenager was wounded in the leg outside the library on Monday.",
+        [(J, 1)],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [pytest.param(t, e, id=name) for name, t, e in ARTICLES],
+)
+def test_written_article(text: str, expected: list[tuple[str, int]]) -> None:
+    assert _figures(text) == sorted(expected)
