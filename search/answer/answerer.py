@@ -13,7 +13,6 @@ from dataclasses import replace
 from sqlmodel import Session
 
 from corpus.claims import victim_class
-from corpus.facts.hedges import describe
 from corpus.facts.organizations import canonical_organization
 from corpus.spans import sentences
 from corpus.tables import Fact
@@ -29,6 +28,7 @@ from search.answer.candidates import (
 )
 from search.answer.compose import (
     Group,
+    amount_phrase,
     count_words,
     group_by,
     qualifier_strength,
@@ -123,7 +123,7 @@ def _casualties(session: Session, index: PassageBackend, interp: Interpretation)
     def phrase(c: Candidate) -> tuple[str, object]:
         v = c.fact.value
         value = {"min": v.get("min"), "max": v.get("max"), "qualifier": c.fact.qualifier}
-        return describe(v, c.fact.qualifier, c.fact.text), value
+        return amount_phrase(v.get("min"), v.get("max"), c.fact.qualifier, c.fact.text), value
 
     return group_by(candidates, key, phrase, qualifier_strength)
 
@@ -143,7 +143,7 @@ def _quantities(session: Session, index: PassageBackend, interp: Interpretation)
 
     def phrase(c: Candidate) -> tuple[str, object]:
         number = c.fact.value.get("number")
-        return describe({"stated": number}, c.fact.qualifier, c.fact.text), number
+        return amount_phrase(number, number, c.fact.qualifier, c.fact.text), number
 
     return group_by(candidates, lambda c: (c.fact.value.get("number"), c.fact.qualifier), phrase)
 

@@ -7,6 +7,8 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from corpus.facts import hedges
+from corpus.facts.numbers import find_amounts
 from search.answer.candidates import Candidate
 from search.answer.types import AnswerItem
 
@@ -96,6 +98,25 @@ def group_by(
 def qualifier_strength(candidate: Candidate) -> float:
     """How precise a figure's hedge is (exact 1.0 ... vague 0.4)."""
     return _QUALIFIER_STRENGTH.get(candidate.fact.qualifier, 0.7)
+
+
+def number_text(value: float | int | None) -> str:
+    """A figure as written in answers: integers without ".0"."""
+    return hedges.number_text(value)
+
+
+def amount_phrase(
+    low: float | None, high: float | None, qualifier: str | None, wording: str = ""
+) -> str:
+    """ "62", "more than 200", "nearly 70", "30 to 62", "dozens": the figure as the cited
+    ``wording`` states it (``hedges.describe``), never a bound shifted by its hedge."""
+    first = next(iter(find_amounts(wording)), None) if wording else None
+    stated = first.number if first else None
+    if stated is not None and (low, high) not in {
+        hedges.interval(stated, qualifier or "exact", step, high) for step in (-1, 0, 1)
+    }:
+        stated = None  # the wording's first number is not this figure ("8 shot, 2 fatally")
+    return hedges.describe({"min": low, "max": high, "stated": stated}, qualifier, wording)
 
 
 def count_words(count: int | None) -> str:
