@@ -125,7 +125,11 @@ def _claims(doc: Document) -> tuple[tuple[int, tuple[Claim, ...]], ...]:
 # Cached: quantities asks for the same article's claims (casualty_spans) right after extract.
 @lru_cache(maxsize=32)
 def _claims_in(text: str) -> tuple[tuple[int, tuple[Claim, ...]], ...]:
-    doc = Document.parse(text)
+    return _sentence_claims(Document.parse(text))
+
+
+def _sentence_claims(doc: Document) -> tuple[tuple[int, tuple[Claim, ...]], ...]:
+    """Each sentence's claims, assembled, then what other sentences already count dropped."""
     out: list[tuple[int, tuple[Claim, ...]]] = []
     for index, sentence in enumerate(doc.sentences):
         if _is_question(sentence.text) or not GATE.search(sentence.text.lower()):
