@@ -138,7 +138,7 @@ def claim(text: str, sentence: Span, amount: Amount, source: Source) -> Claim | 
         return None  # a pronoun counts only as the object of a casualty verb
     partitive = bool(_PARTITIVE_AFTER.match(text, amount.end)) and not _ALL_BEFORE.search(
         text, max(sentence.start, amount.start - 5), amount.start
-    )  # "all four of them" is the whole group
+    )  # "all five of them" is the whole group
     if active is not None:
         found = _active(text, sentence, amount, active, end, victims, rest)
         if found is not None and partitive and found[1] == "injured":
