@@ -1,138 +1,64 @@
-"""Casualties: counts of people killed or injured, with hedge and reporting source.
+"""Casualties: counts of people killed or injured, with hedge, victims and reporting source.
 
-Every claim is anchored on an amount (``numbers.find_amounts``) and one of three constructions:
+The rules live in three sibling modules:
 
-1. **Active** - a casualty verb right before the amount: "killing 62", "wounded up to 100",
-   "shot dead eight militants", "claimed the lives of 12", "left 5 people dead" (``left`` needs
-   the state word after the noun phrase).
-2. **Toll** - "the (death) toll rose/increased to 80", "a death toll of 40", "the number of
-   injured reached 50"; a toll counts the dead unless it names the injured.
-3. **Passive or intransitive** - amount, optional noun phrase, optional auxiliaries, then a
-   casualty word: "Sixty-two Syrian soldiers were killed", "over 100 injured", "12 civilians had
-   been killed", "300 people died", "5 dead", "40 deaths", "3 officers suffered injuries".
-   Without an auxiliary, a verb followed by an object ("5 gunmen killed 3 people") is active, so
-   the amount is the killers, not the victims.
+- ``casualty_amounts`` - what may be counted: numbers with their hedges (not ages, not the total
+  of a partitive), singular victims ("a man", "her son", "Teen" opening a headline), and
+  "double/triple homicide".
+- ``casualty_rules`` - the construction that makes one amount a claim: active ("killing 62",
+  "shot six people"), toll ("the death toll rose to 80"), "deaths of", passive or intransitive
+  ("were killed", "5 dead", "four shot", "were taken to the hospital"), partitives ("two of
+  them died").
+- ``casualty_words`` - the vocabulary those rules read.
 
-A counted noun phrase joined to a claim by "and" shares its kind ("killed 19 children and two
-teachers", "20 children and six adults were killed"); a bare comma does not ("killed 12, 3 of
-them officers" is one claim).
+This module assembles a sentence's claims:
 
-Nothing is claimed from questions, negations or hypotheticals: a modal, negation, "to" or "if"
-just before the verb or among the auxiliaries ("could have been killed", "may have died", "did
-not kill", "none of the 40 were hurt") drops the candidate. A count-less claim ("the strike killed
-Syrian soldiers") is not a casualty figure and is skipped.
+- A counted noun phrase joined to a claim by "and" shares its kind ("killed 19 children and two
+  teachers", "20 children and six adults were killed"); a bare comma does not ("killed 12, 3 of
+  them officers" is one claim).
+- "N shot, M fatally" ("9 shot, one fatally", "shot six people, one of them fatally") states
+  M killed and N - M injured (the others survived); the injured figure is then derived, so its
+  ``stated`` value is N - M and its span is the whole "N shot, M fatally".
+- A list of counted people that a claim covers states its total as well, with victims
+  "people": "fatally shot two men and a woman" -> killed 3 (and killed 2 for "two men"; a
+  singular part such as "a woman" makes no claim of its own).
+- What restates part of a count in the same sentence is dropped: an elliptical part ("two
+  women were taken to hospitals, one shot in the arm") or a pronoun for a person already
+  counted ("a hunter was rushed to the hospital after he shot himself").
+- An amount without a victim noun ("killing 62 and wounding over 100 soldiers") or with
+  "others"/"more" takes the victim noun of the nearest claim coordinated with it.
+
+Across the article, a singular victim ("a 24-year-old man was wounded") or a description of
+condition, care or transport ("two are in critical condition") is dropped when another sentence
+counts that kind: it describes one of the counted.
 
 The span is the amount (hedge and number) plus the adjacent victim noun phrase through its head
-("at least 80 soldiers", "Sixty-two Syrian soldiers", "a hundred others"); the verb is not part of
-it. ``victims`` is that head noun; an amount without one ("killing 62 and wounding over 100
-soldiers") or with "others"/"more" takes the victim noun of the nearest claim in its sentence.
-"""
+("at least 80 soldiers", "Sixty-two Syrian soldiers", "a 31-year-old man"); the verb is not part
+of it. Nothing is claimed from questions, negations or hypotheticals, and sentences without a
+casualty stem are not read at all."""
 
 from __future__ import annotations
 
 import re
-from itertools import islice
+from dataclasses import replace
 
 from corpus.facts.attribution import find_attribution
+from corpus.facts.casualty_amounts import Source, casualty_amounts
+from corpus.facts.casualty_rules import Claim, claim, noun_phrase, victims_of
+from corpus.facts.casualty_words import (
+    ACTIVE,
+    AND,
+    CARE_VERBS,
+    CLAUSE_BREAK,
+    GATE,
+    SINGULAR_PERSONS,
+    TO_HOSPITAL,
+    wordset,
+)
 from corpus.facts.document import Document
 from corpus.facts.model import ExtractedFact
-from corpus.facts.numbers import Amount, find_amounts
+from corpus.facts.numbers import Amount
 from corpus.spans import Span
-
-
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w[\w’'-]*\w|\w|[^\w\s]")
-
-_ACTIVE = re.compile(
-    r"(?<![\w-])(?P<verb>kill(?:s|ed|ing)?|(?:shot|shooting|shoots|gunned|gunning)\s+dead"
-    r"|slay(?:s|ing)?|slew|massacr(?:e|es|ed|ing)|execut(?:e|es|ed|ing)|murder(?:s|ed|ing)?"
-    r"|wound(?:s|ed|ing)?|injur(?:e|es|ed|ing)|(?:claim(?:s|ed|ing)?|t(?:ook|aking|akes|ake)"
-    r"|cost(?:s|ing)?)(?:\s+the\s+lives\s+of)?|le(?:ft|aving|aves|ave))"
-    r"\s+(?:all\s+(?:the\s+)?)?$",
-    re.IGNORECASE,
-)
-_TOLL = re.compile(
-    r"\b(?:(?P<kind>death|injury)\s+toll|toll|number\s+of\s+(?:the\s+)?(?P<what>dead|deaths"
-    r"|fatalities|(?:people\s+|those\s+)?killed|(?:people\s+|those\s+)?(?:injured|wounded)"
-    r"|injuries))\b(?P<mid>[^.;:!?,]{0,50}?)\b(?:to|at|of|reached|hit|topped|passed|exceeded"
-    r"|is|was|stands|stood|rose|climbed|jumped|increased)(?:\s+now)?\s+$",
-    re.IGNORECASE,
-)
-_HYPOTHETICAL = re.compile(
-    r"\b(?:could|would|might|may|should|must|can|cannot|will|shall|not|never|no|to|if|unless"
-    r"|whether|\w+n't|fear(?:s|ed)?|expected|likely|threaten(?:s|ed|ing)?|tr(?:y|ies|ied|ying)"
-    r"|attempt(?:s|ed|ing)?|plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|want(?:s|ed)?)"
-    r"(?:\s+\w+){0,2}\s+$",
-    re.IGNORECASE,
-)
-_NEGATED_BEFORE = re.compile(
-    r"\b(?:no|none|not|never|nobody|neither|nor|without|if|unless|whether|zero)"
-    r"(?:\s+of)?(?:\s+(?:the|those|these))?\s+$",
-    re.IGNORECASE,
-)
-_CLAUSE_BREAK = re.compile(
-    r";|\b(?:while|whereas|but|said|says|reported|according|told)\b", re.IGNORECASE
-)
-_AND = re.compile(r",?\s+(?:and|as\s+well\s+as|plus)\s+", re.IGNORECASE)
-_BOTH_KINDS = re.compile(r"\b(?:kill\w*|dead|wound\w*|injur\w*)\s+(?:and|or)\s+$", re.I)
-
-_KILL_WORDS = _wordset(
-    "killed dead died die dies perished slain deaths fatalities drowned massacred executed "
-    "murdered slaughtered"
-)
-_INJURE_WORDS = _wordset("wounded injured hurt injuries")
-_AUX = _wordset(
-    """were was are is have has had been being be got get reportedly reported confirmed
-    believed thought said known later also all both subsequently allegedly initially eventually
-    to now since officially seriously critically badly severely slightly lightly gravely
-    fatally mortally"""
-)
-_MODAL = _wordset(
-    """could would might may should must can cannot will shall not never no feared expected
-    likely couldn't wouldn't won't weren't wasn't haven't hadn't didn't aren't isn't"""
-)
-_STOP = (
-    _AUX
-    | _MODAL
-    | _KILL_WORDS
-    | _INJURE_WORDS
-    | _wordset(
-        """and or but nor who that which whose in on at by from with during after before since as
-    for to into near across including when while where among of the a an this these those
-    their his her its shot lost yesterday today tonight overnight monday tuesday wednesday
-    thursday friday saturday sunday last suffered sustained"""
-    )
-)
-_ING_NOUNS = _wordset("offspring")
-_LY_NOUNS = _wordset("family ally assembly")
-_ADVERBS = _wordset("worldwide nationwide overall altogether abroad inside there here home")
-_PERSON_NOUNS = _wordset(
-    """people persons person soldiers soldier civilians civilian militants militant fighters
-    troops children child women woman men man policemen officers police workers students
-    passengers residents villagers protesters demonstrators rebels insurgents jihadists gunmen
-    attackers members personnel servicemen marines sailors pilots migrants refugees pilgrims
-    miners firefighters rescuers crew tourists worshippers bystanders patients staff employees
-    guards officials journalists doctors nurses teachers pupils infants babies relatives
-    victims inmates prisoners detainees hostages fishermen farmers shoppers commuters
-    spectators fans youths teenagers boys girls adults individuals others"""
-)
-_ANAPHORIC = _wordset("others other more")
-# What starts an object after an active verb: "killed the guards", "killed at least 3".
-_OBJECT = re.compile(
-    r"^(?:(?:the|a|an|his|her|their|its|our|several|dozens|hundreds|scores)\b|\d|at least|at most"
-    r"|more than|up to|as many as|(?:over|about|around|nearly|some|roughly) (?:\d|\w+)"
-    r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)"
-)
-_NON_PERSON = _wordset(
-    """second seconds minute minutes hour hours day days week weeks month months year years
-    decade decades percent per % times attacks attack strikes strike airstrikes raids buildings
-    houses homes vehicles cars trucks tanks aircraft jets planes warplanes helicopters drones
-    missiles rockets shells bombs km kilometres kilometers miles metres meters feet dollars
-    euros pounds villages towns cities positions targets sites"""
-)
 
 
 def extract(doc: Document) -> list[ExtractedFact]:
@@ -145,7 +71,12 @@ def extract(doc: Document) -> list[ExtractedFact]:
                 ExtractedFact(
                     field="casualties",
                     kind=kind,
-                    value={"min": amount.min, "max": amount.max, "victims": victims},
+                    value={
+                        "stated": amount.number,
+                        "min": amount.min,
+                        "max": amount.max,
+                        "victims": victims,
+                    },
                     start=amount.start,
                     end=end,
                     text=doc.text[amount.start : end],
@@ -159,183 +90,311 @@ def extract(doc: Document) -> list[ExtractedFact]:
     return facts
 
 
-_Claim = tuple[Amount, str, int, str | None, str]
+_SHOT_GAP = re.compile(
+    r"(?:[^,;.]*?\bshot\b)?[^,;.]{0,40}?(?:,\s*(?:and\s+)?|\s+and\s+)", re.IGNORECASE
+)
+_AND_THEN = re.compile(r",?\s+and\s+(?:then\s+)?", re.IGNORECASE)
+_ELLIPTICAL = re.compile(r"(?:,|--|—|–)\s*(?:and\s+)?$")
+_PRONOUNS = frozenset(["him", "her", "himself", "herself", "self"])
+_LIST_GAP = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their)\s+)?", re.IGNORECASE)
+_SHOT_BEFORE = re.compile(r"\bshot\s*,\s*(?:and\s+)?$", re.IGNORECASE)
+# Predicates that describe people (their condition, care or transport) more often than count.
+# "suffering from"/"with" gunshot wounds is how police reports count victims, so they stay.
+_DESCRIPTIVE = (CARE_VERBS | TO_HOSPITAL | {"in", "listed"}) - {"suffering", "with"}
+_OTHER = re.compile(r"\b(?:others?|another|more|additional)\b", re.IGNORECASE)
+_SHOT_VERBS = wordset("shot shoots shooting")
+_DEATH_WORDS = re.compile(
+    r"\b(?:died|dies|dead|killed|killing|fatal(?:ly)?|deceased|homicide|murder(?:ed)?|slain)\b",
+    re.I,
+)
+_DYING = wordset("dead died die dies killed")
+_FATALLY = re.compile(r"\s+(?:of\s+(?:them|whom|those)\s+)?(?:fatally|mortally)\b", re.I)
 
 
-def _claims(doc: Document) -> tuple[tuple[int, tuple[_Claim, ...]], ...]:
+def _claims(doc: Document) -> tuple[tuple[int, tuple[Claim, ...]], ...]:
     """(sentence index, claims) for each sentence holding a casualty claim."""
-    out = []
+    return _sentence_claims(doc)
+
+
+def _sentence_claims(doc: Document) -> tuple[tuple[int, tuple[Claim, ...]], ...]:
+    """Each sentence's claims, assembled, then what other sentences already count dropped."""
+    out: list[tuple[int, tuple[Claim, ...]]] = []
     for index, sentence in enumerate(doc.sentences):
-        if _is_question(sentence.text):
+        if _is_question(sentence.text) or not GATE.search(sentence.text.lower()):
             continue
-        amounts = find_amounts(doc.text, sentence.start, sentence.end)
+        amounts = casualty_amounts(doc.text, sentence)
         claims = _conjoin(
-            doc.text, sentence, amounts, [_claim(doc.text, sentence, a) for a in amounts]
+            doc.text,
+            sentence,
+            amounts,
+            [claim(doc.text, sentence, a, source) for a, source in amounts],
         )
-        found = [c for c in claims if c is not None]
+        found = _shot_fatally(doc.text, [a for a, _ in amounts], claims)
+        found = _with_list_totals(doc.text, sentence, amounts, claims, found)
+        found = _without_parts(doc.text, sentence, found)
         if found:
             out.append((index, tuple(_share_victims(doc.text, found))))
+    return _without_stray_singulars(doc.text, out)
+
+
+def _without_stray_singulars(
+    text: str, sentences: list[tuple[int, tuple[Claim, ...]]]
+) -> tuple[tuple[int, tuple[Claim, ...]], ...]:
+    """Drop what describes people that a count elsewhere in the article already covers.
+
+    - In an article that counts its dead or hurt ("six men were wounded"), "a 24-year-old man
+      was wounded" in another sentence describes one of them, not the count; so do a condition
+      or a trip to the hospital ("two are in critical condition", "three were treated").
+    - "Shot" counts the hurt only when nobody died of it: "four people were shot" in an article
+      that counts four dead names the dead, and a single person shot ("a man was
+      shot", "shot himself") in an article that reports a death may be the one who died.
+    - Reflexives that add a killer to a count ("killed two and then himself") stay.
+    """
+    counted = [
+        (index, c[1])
+        for index, claims in sentences
+        for c in claims
+        if not _singular(text, c[0]) and c[4] not in _DESCRIPTIVE
+    ]
+    dead = {c[0].number for _, claims in sentences for c in claims if c[1] == "killed"}
+    reports_death = bool(dead) or bool(_DEATH_WORDS.search(text))
+    out = []
+    for index, claims in sentences:
+        elsewhere = {kind for other, kind in counted if other != index}
+        kept = tuple(c for c in claims if not _covered(text, c, elsewhere, dead, reports_death))
+        if kept:
+            out.append((index, kept))
     return tuple(out)
 
 
+def _covered(
+    text: str, c: Claim, elsewhere: set[str], dead: set[float], reports_death: bool
+) -> bool:
+    """Whether claim ``c`` describes people another claim of the article counts."""
+    amount, kind, trigger = c[0], c[1], c[4]
+    reflexive = text[amount.start : amount.end].lower() in ("himself", "herself", "self")
+    shot = kind == "injured" and trigger in _SHOT_VERBS
+    others = _OTHER.search(text, amount.start, c[2]) is not None
+    if shot and amount.number in dead and not others:
+        return True  # "four people were shot" where four died ("four others" are others)
+    if reflexive:
+        return shot and reports_death
+    if not (_singular(text, amount) or trigger in _DESCRIPTIVE):
+        return False
+    return kind in elsewhere or (shot and reports_death)
+
+
+def _singular(text: str, amount: Amount) -> bool:
+    """Whether ``amount`` is a singular victim ("a man", "her son"), not a numeral."""
+    return amount.number == 1 and text[amount.number_start : amount.number_end].lower() not in (
+        "one",
+        "1",
+    )
+
+
+def _shot_fatally(text: str, amounts: list[Amount], claims: list[Claim | None]) -> list[Claim]:
+    """ "9 shot, one fatally", "6 shot, 2 dead": M killed and N - M injured, not N injured."""
+    out: list[Claim] = []
+    used: set[int] = set()
+    for i, found in enumerate(claims):
+        if found is None and i not in used and (fatally := _FATALLY.match(text, amounts[i].end)):
+            if _SHOT_BEFORE.search(text, max(0, amounts[i].start - 12), amounts[i].start):
+                # "several people were shot, two fatally": the dead are counted, the shot not
+                out.append((amounts[i], "killed", fatally.end(), None, "shot, some fatally"))
+            continue
+        if found is None or i in used:
+            continue
+        part = _dead_part(text, amounts, claims, i) if found[4].endswith("shot") else None
+        if part is None:
+            out.append(found)
+            continue
+        amount, victims = found[0], found[3]
+        dead, fatally_end = amounts[part], _part_end(text, amounts[part], claims[part])
+        used.add(part)
+        if amount.number > dead.number:
+            left = amount.number - dead.number
+            low = None if amount.min is None else amount.min - dead.number
+            high = None if amount.max is None else amount.max - dead.number
+            survivors = replace(amount, end=fatally_end, number=left, min=low, max=high)
+            out.append((survivors, "injured", fatally_end, victims, "shot, some fatally"))
+        out.append(claims[part] or (dead, "killed", fatally_end, victims, "shot, some fatally"))
+    return out
+
+
+def _dead_part(text: str, amounts: list[Amount], claims: list[Claim | None], i: int) -> int | None:
+    """The amount after a "N shot" claim that counts the dead among them, if any."""
+    found = claims[i]
+    if found is None or found[1] != "injured":
+        return None
+    for j in range(i + 1, min(i + 3, len(amounts))):
+        dead, other = amounts[j], claims[j]
+        if dead.qualifier != "exact" or not _SHOT_GAP.fullmatch(text, found[2], dead.start):
+            continue
+        if other is None and _FATALLY.match(text, dead.end):
+            return j  # "9 shot, one fatally"
+        if other is not None and other[1] == "killed" and other[4] in _DYING:
+            return j  # "6 shot, 2 dead", "five people were shot and two of them died"
+    return None
+
+
+def _part_end(text: str, dead: Amount, found: Claim | None) -> int:
+    fatally = _FATALLY.match(text, dead.end)
+    return fatally.end() if fatally else found[2] if found else dead.end
+
+
+def _without_parts(text: str, sentence: Span, found: list[Claim]) -> list[Claim]:
+    """Drop what restates part of a count already made in the sentence.
+
+    - An elliptical part after a comma or dash: "six workers suffered burns, two with serious
+      injuries", "two men were taken to hospitals — one shot in the arm".
+    - A pronoun for a person the sentence already counts: "a hunter was rushed to the hospital
+      after he shot himself", "a farmer was treated after his brother shot him".
+    """
+    out = []
+    for found_claim in found:
+        amount, kind = found_claim[0], found_claim[1]
+        before = text[max(sentence.start, amount.start - 4) : amount.start]
+        if _ELLIPTICAL.search(before) and any(
+            other[1] == kind
+            and other[4] != "list"
+            and other[0].end <= amount.start
+            and other[0].number > amount.number
+            for other in found
+        ):
+            continue
+        if text[amount.start : amount.end].lower() in _PRONOUNS and any(
+            other is not found_claim
+            and _singular(text, other[0])
+            and text[other[0].start : other[0].end].lower() not in _PRONOUNS
+            and not ACTIVE.search(text, max(sentence.start, other[0].start - 40), other[0].start)
+            for other in found
+        ):
+            continue
+        out.append(found_claim)
+    return out
+
+
+def _with_list_totals(
+    text: str,
+    sentence: Span,
+    amounts: list[tuple[Amount, Source]],
+    claims: list[Claim | None],
+    found: list[Claim],
+) -> list[Claim]:
+    """Add the total of a list of counted people that one claim covers.
+
+    "fatally shot two men and a woman" -> killed 3; "2 adults, 1 child found dead" ->
+    killed 4. Numbered parts keep their own claims; a singular part ("a woman") does not.
+    """
+    members = [_member(text, sentence, amount, source) for amount, source in amounts]
+    totals: list[Claim] = []
+    singular_parts: set[int] = set()
+    i = 0
+    while i < len(amounts):
+        j = i
+        while (
+            j + 1 < len(amounts)
+            and members[j] is not None
+            and members[j + 1] is not None
+            and _LIST_GAP.fullmatch(text, members[j] or 0, amounts[j + 1][0].start)
+        ):
+            j += 1
+        if j == i + 1 and _appositive_pair(text, members, amounts, i):
+            j = i
+        if j > i and _spelled_out(text, members, amounts, i, j):
+            # "two of the victims, a man and a woman, ...": the rest names the first
+            singular_parts.update(k for k in range(i + 1, j + 1) if amounts[k][1] != "number")
+            i = j + 1
+            continue
+        run = range(i, j + 1)
+        kinds = {claims[k][1] for k in run if claims[k] is not None}  # type: ignore[index]
+        if j > i and len(kinds) == 1 and all(amounts[k][0].qualifier == "exact" for k in run):
+            total = sum(amounts[k][0].number for k in run)
+            first, end = amounts[i][0], members[j] or amounts[j][0].end
+            whole = Amount(first.start, end, first.start, end, total, total, total, "exact")
+            totals.append((whole, kinds.pop(), end, "people", "list"))
+            singular_parts.update(k for k in run if amounts[k][1] != "number")
+        i = j + 1
+    if not totals:
+        return found
+    drop = {id(claims[k]) for k in singular_parts if claims[k] is not None}
+    kept = [c for c in found if id(c) not in drop]
+    return sorted(kept + totals, key=lambda c: (c[0].start, c[2]))
+
+
+def _appositive_pair(
+    text: str, members: list[int | None], amounts: list[tuple[Amount, Source]], i: int
+) -> bool:
+    """ "one driver, a 45-year-old woman, sustained": the second names the first, not a second."""
+    first_end, second = members[i] or 0, amounts[i + 1][0]
+    return (
+        "and" not in text[first_end : second.start]
+        and text[members[i + 1] or second.end : (members[i + 1] or second.end) + 1] == ","
+    )
+
+
+def _spelled_out(
+    text: str, members: list[int | None], amounts: list[tuple[Amount, Source]], i: int, j: int
+) -> bool:
+    """Whether single people after a comma add up to the count before it: they name it."""
+    gap = text[members[i] or amounts[i][0].end : amounts[i + 1][0].start]
+    rest = range(i + 1, j + 1)
+    return (
+        "," in gap
+        and "and" not in gap
+        and all(amounts[k][1] != "number" for k in rest)
+        and sum(amounts[k][0].number for k in rest) == amounts[i][0].number
+    )
+
+
+def _member(text: str, sentence: Span, amount: Amount, source: Source) -> int | None:
+    """Where a list member's noun phrase ends, if ``amount`` counts named people."""
+    if source == "multiple" or amount.qualifier != "exact":
+        return None
+    np_end, head, _ = noun_phrase(text, amount, sentence.end)
+    victims = victims_of(head)
+    if source == "aged":
+        return np_end if head is None or victims else None
+    if head is None or not victims:
+        return None
+    if source == "singular" and not (victims.lower() in SINGULAR_PERSONS or victims[:1].isdigit()):
+        return None
+    return np_end
+
+
 def _conjoin(
-    text: str, sentence: Span, amounts: list[Amount], claims: list[_Claim | None]
-) -> list[_Claim | None]:
+    text: str,
+    sentence: Span,
+    amounts: list[tuple[Amount, Source]],
+    claims: list[Claim | None],
+) -> list[Claim | None]:
     """Extend a claim to a counted noun phrase joined to it by "and".
 
     "killed 19 children and two teachers", "20 children and six adults were killed".
     """
     out = list(claims)
-    for i, amount in enumerate(amounts):
-        if out[i] is not None:
+    for i, (amount, source) in enumerate(amounts):
+        if out[i] is not None or source not in ("number", "singular"):
             continue
-        np_end, head, _ = _noun_phrase(text, amount, sentence.end)
-        victims = _victims(head)
-        if not victims:
+        np_end, head, _ = noun_phrase(text, amount, sentence.end)
+        victims = victims_of(head)
+        reflexive = text[amount.start : amount.end].lower() in ("himself", "herself")
+        if not victims and not reflexive:
+            continue  # "and then himself": the killer counts too
+        if source == "singular" and not reflexive:
             continue
         for j in (i - 1, i + 1):
             other = claims[j] if 0 <= j < len(claims) else None
             if other is None:
                 continue
             gap = text[other[2] : amount.start] if j < i else text[np_end : other[0].start]
-            if _AND.fullmatch(gap):
-                out[i] = (amount, other[1], np_end, victims, other[4])
+            if AND.fullmatch(gap) or (reflexive and j < i and _AND_THEN.fullmatch(gap)):
+                out[i] = (amount, other[1], np_end, victims or None, other[4])
                 break
     return out
 
 
-def _claim(text: str, sentence: Span, amount: Amount) -> _Claim | None:
-    if amount.max == 0 or amount.number == 0:
-        return None
-    np_end, head, rest = _noun_phrase(text, amount, sentence.end)
-    victims = _victims(head)
-    if head is not None and victims is None:
-        return None  # "killed 5 hours after": the amount counts something else
-    end = np_end if head is not None else amount.end
-    active = _ACTIVE.search(text, max(sentence.start, amount.start - 40), amount.start)
-    if active is not None:
-        return _active(text, sentence, amount, active, end, victims, rest)
-    toll = _TOLL.search(text, max(sentence.start, amount.start - 80), amount.start)
-    if toll is not None:
-        if _MODAL & set(toll.group("mid").lower().split()):
-            return None
-        what = (toll.group("kind") or toll.group("what") or "").lower()
-        kind = "injured" if re.search(r"injur|wound", what) else "killed"
-        return amount, kind, end, victims, "toll"
-    if _NEGATED_BEFORE.search(text, max(sentence.start, amount.start - 25), amount.start):
-        return None
-    return _passive(amount, end, victims, rest)
-
-
-def _active(
-    text: str,
-    sentence: Span,
-    amount: Amount,
-    match: re.Match[str],
-    end: int,
-    victims: str | None,
-    rest: list[str],
-) -> _Claim | None:
-    verb = re.sub(r"\s+", " ", match.group("verb").lower())
-    window = max(sentence.start, match.start() - 40)
-    if _HYPOTHETICAL.search(text, window, match.start()):
-        return None
-    if _BOTH_KINDS.search(text, window, match.start()):
-        return None  # "killed or wounded 40": no single kind
-    if re.match(r"claim|cost|t[oa]k", verb) and "lives" not in verb:
-        if victims != "lives":
-            return None  # "took 5 hours", "claimed 3 towns"
-        return amount, "killed", end, None, verb
-    if verb.startswith("le"):
-        state = rest[0].lower() if rest else ""
-        if state not in _KILL_WORDS | _INJURE_WORDS:
-            return None  # "left 5,000 homeless"
-        return amount, _kind(state), end, victims, verb
-    return amount, _kind(verb), end, victims, verb
-
-
-def _passive(amount: Amount, end: int, victims: str | None, rest: list[str]) -> _Claim | None:
-    words = [w.lower() for w in rest]
-    i = 1 if words and words[0] in {"who", "that"} else 0
-    has_aux = False
-    while i < len(words) and words[i] in _AUX | _MODAL:
-        if words[i] in _MODAL:
-            return None  # "could have been killed", "were not injured"
-        has_aux = True
-        i += 1
-    if i >= len(words):
-        return None
-    word, after = words[i], words[i + 1 : i + 2]
-    if (
-        not has_aux
-        and word in {"killed", "wounded", "injured"}
-        and _OBJECT.match(" ".join(words[i + 1 : i + 4]))
-    ):
-        return None  # "5 gunmen killed the guards": the amount did the killing
-    if (
-        after in (["or"], ["and"])
-        and words[i + 2 : i + 3]
-        and (_kind(words[i + 2]) != _kind(word) and words[i + 2] in _KILL_WORDS | _INJURE_WORDS)
-    ):
-        return None  # "were killed or injured": no single kind
-    if (word == "shot" and after == ["dead"]) or (
-        word == "lost" and (after == ["their"] or victims == "lives")
-    ):
-        word = "killed"  # "were shot dead", "lost their lives", "12 lives were lost"
-    if word in {"suffered", "sustained"} and {"injuries", "wounds", "burns"} & set(
-        words[i + 1 : i + 4]
-    ):
-        word = "injuries"  # "three officers suffered serious injuries"
-    if word not in _KILL_WORDS | _INJURE_WORDS:
-        return None
-    return amount, _kind(word), end, None if victims == "lives" else victims, word
-
-
-def _kind(word: str) -> str:
-    return "injured" if re.match(r"wound|injur|hurt", word) else "killed"
-
-
-def _noun_phrase(text: str, amount: Amount, end: int) -> tuple[int, str | None, list[str]]:
-    """Where the noun phrase after an amount ends, its head word, and the next few words."""
-    tokens = [(m.end(), m.group()) for m in islice(_TOKEN.finditer(text, amount.end, end), 14)]
-    words = [w for _, w in tokens]
-    i = 0
-    if words[:1] == ["of"]:
-        i = 2 if len(words) > 1 and words[1].lower() in {"the", "those", "these", "them"} else 1
-    head_at = None
-    while i < len(words) and i < 8:
-        lower = words[i].lower()
-        if not words[i][:1].isalpha() and not words[i].startswith("%"):
-            break
-        if (
-            lower in _STOP
-            or (lower.endswith("ing") and lower not in _ING_NOUNS)
-            or (lower.endswith("ly") and lower not in _LY_NOUNS)
-            or lower in _ADVERBS
-        ):
-            break  # "3,400 people worldwide", "five people instantly"
-        head_at = i
-        i += 1
-    rest = words[i : i + 6]
-    if head_at is None:
-        return amount.end, None, rest
-    return tokens[head_at][0], words[head_at], rest
-
-
-def _victims(head: str | None) -> str | None:
-    """The normalised victim noun, "" for anaphoric heads, or None if not a person noun."""
-    if head is None:
-        return None
-    lower = head.lower()
-    if lower in _ANAPHORIC:
-        return ""
-    if lower in _NON_PERSON:
-        return None
-    # Keep the case of proper plurals ("Kurds", "Palestinians"); headlines capitalise the rest.
-    return lower if lower in _PERSON_NOUNS or not head[:1].isupper() else head
-
-
-def _share_victims(text: str, claims: list[_Claim]) -> list[_Claim]:
+def _share_victims(text: str, claims: list[Claim]) -> list[Claim]:
     """Give claims without a victim noun the one of the nearest claim coordinated with it."""
     out = []
     for amount, kind, end, victims, trigger in claims:
@@ -347,14 +406,14 @@ def _share_victims(text: str, claims: list[_Claim]) -> list[_Claim]:
     return out
 
 
-def _coordinated(text: str, amount: Amount, end: int, other: _Claim) -> bool:
+def _coordinated(text: str, amount: Amount, end: int, other: Claim) -> bool:
     """Whether two claims sit in one coordination ("killing 62 and wounding over 100")."""
     gap = (
         text[end : other[0].start]
         if amount.start < other[0].start
         else text[other[2] : amount.start]
     )
-    return len(gap) < 60 and not _CLAUSE_BREAK.search(gap)
+    return len(gap) < 60 and not CLAUSE_BREAK.search(gap)
 
 
 def _is_question(sentence: str) -> bool:

@@ -12,8 +12,10 @@ from typing import Any, NotRequired, TypedDict
 
 
 class CasualtyValue(TypedDict):
-    """People killed or injured: an interval (``max`` None when unbounded) and who."""
+    """People killed or injured: the number as stated, the interval its hedge gives
+    (``corpus.facts.hedges``; ``max`` None when unbounded) and who."""
 
+    stated: int | float
     min: int | None
     max: int | None
     victims: str | None

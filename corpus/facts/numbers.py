@@ -12,10 +12,12 @@ Rule families, in the order ``find_amounts`` applies them:
 - **Calendar numbers and labels are not amounts**: ISO dates, days of the month next to a month
   name, clock times ("5 p.m.", "1400 GMT"), years (four digits 1800-2100 after a year cue such
   as "in", or not followed by a lower-case noun), digits after a label ("Resolution 2254",
-  "Flight 370", "Chapter 11") and codes ("F-16", "COVID-19", "G20", "9/11") are skipped.
+  "Flight 370", "Chapter 11") and codes ("F-16", "COVID-19", "G20", "9/11", telephone
+  numbers) are skipped.
 - **Ranges** ``range`` min..max: "30 to 62", "30-62", "between 30 and 62", "two or three".
   "from 30 to 62" is a change, not a range: it yields two amounts.
-- **Hedges** before the number (``_HEDGES``) or after it ("or more", "or so", "-plus").
+- **Hedges** before the number (``hedges.HEDGES``) or after it ("or more", "or so", "-plus");
+  ``hedges.interval`` derives min/max from the stated number, the one place that does.
   at_least: "more than/over 60" min 61 (strict), "at least 80" min 80; at_most: "up to 83" and
   "as many as 80" max 83/80, "fewer than/less than/under 50" max 49; "nearly/almost 50" max 49
   (they mean just short of the figure); approx: "about/around/some/roughly 50" min = max = 50.
@@ -30,6 +32,7 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
+from corpus.facts.hedges import AFTER_HEDGES, HEDGES, interval
 from corpus.facts.lexicons import trie_regex
 
 Number = int | float
@@ -110,6 +113,8 @@ _CALENDAR = re.compile(
     r"|\b\d{1,2}:\d{2}\b"
     r"|\b\d{3,4}\s*(?:GMT|UTC|hrs|local\s+time)\b)"
 )
+# Telephone numbers are codes, not amounts: "(555) 014-2290", "555-014-2290", "1-800-555-0199".
+_PHONE = re.compile(r"(?:\b1-)?(?:\(\d{3}\)\s*|\b\d{3}[-.])\d{3}[-.](?:\d{4}|[A-Z]{4})\b")
 # A number right after one of these labels names something ("Resolution 2254", "Flight 370").
 _LABEL_BEFORE = re.compile(
     r"\b(?:resolution|article|chapter|section|paragraph|clause|flight|route|highway|page|no\."
@@ -125,46 +130,9 @@ _YEAR_CUE = re.compile(
 )
 _LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
 
-# Hedge phrase -> (qualifier, adjustment for strict bounds on whole numbers).
-_HEDGES: dict[str, tuple[str, int]] = {
-    "more than": ("at_least", 1),
-    "over": ("at_least", 1),
-    "well over": ("at_least", 1),
-    "just over": ("at_least", 1),
-    "in excess of": ("at_least", 1),
-    "upwards of": ("at_least", 0),
-    "at least": ("at_least", 0),
-    "no fewer than": ("at_least", 0),
-    "no less than": ("at_least", 0),
-    "not less than": ("at_least", 0),
-    "a minimum of": ("at_least", 0),
-    "up to": ("at_most", 0),
-    "as many as": ("at_most", 0),
-    "no more than": ("at_most", 0),
-    "not more than": ("at_most", 0),
-    "at most": ("at_most", 0),
-    "a maximum of": ("at_most", 0),
-    "fewer than": ("at_most", -1),
-    "less than": ("at_most", -1),
-    "under": ("at_most", -1),
-    "just under": ("at_most", -1),
-    "nearly": ("at_most", -1),
-    "almost": ("at_most", -1),
-    "about": ("approx", 0),
-    "around": ("approx", 0),
-    "some": ("approx", 0),
-    "roughly": ("approx", 0),
-    "approximately": ("approx", 0),
-    "approx.": ("approx", 0),
-    "an estimated": ("approx", 0),
-    "estimated": ("approx", 0),
-    "close to": ("approx", 0),
-    "circa": ("approx", 0),
-    "an approximate": ("approx", 0),
-}
 _HEDGE_BEFORE = re.compile(
     r"(?<![\w-])(?P<hedge>"
-    + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(_HEDGES, key=len, reverse=True))
+    + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(HEDGES, key=len, reverse=True))
     + r"|between|from)\s+$",
     re.IGNORECASE,
 )
@@ -254,6 +222,8 @@ def _amounts(text: str, start: int, end: int) -> tuple[Amount, ...]:
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
     calendar = [m.span() for m in _CALENDAR.finditer(text, start, end)]
+    if "-" in text[start:end]:
+        calendar += [m.span() for m in _PHONE.finditer(text, start, end)]
     out: list[_Token] = []
     pos = start
     while (m := _NUMBER.search(text, pos, end)) is not None:
@@ -337,29 +307,19 @@ def _hedged(
             tok.in_words,
         )
     value = tok.value
-    strict = isinstance(value, int) or float(value).is_integer()
-    if before is not None and hedge in _HEDGES:
-        qualifier, step = _HEDGES[hedge]
-        bound = value + step if strict else value
-        lo, hi = {"at_least": (bound, None), "at_most": (None, bound)}.get(
-            qualifier, (value, value)
-        )
+    if before is not None and hedge in HEDGES:
+        qualifier, step = HEDGES[hedge]
+        lo, hi = interval(value, qualifier, step)
         return Amount(
             before.start(), tok.end, tok.start, tok.end, value, lo, hi, qualifier, tok.in_words
         )
     after = _HEDGE_AFTER.match(text, tok.end, end)
     if after is not None:
-        approx = after.group().strip().lower().endswith("so")
+        word = re.sub(r"[\s+-]+", " ", after.group().lower()).strip() or "plus"
+        qualifier = AFTER_HEDGES[word]
+        lo, hi = interval(value, qualifier)
         return Amount(
-            tok.start,
-            after.end(),
-            tok.start,
-            tok.end,
-            value,
-            value,
-            value if approx else None,
-            "approx" if approx else "at_least",
-            tok.in_words,
+            tok.start, after.end(), tok.start, tok.end, value, lo, hi, qualifier, tok.in_words
         )
     return Amount(
         tok.start, tok.end, tok.start, tok.end, value, value, value, "exact", tok.in_words

@@ -3,11 +3,12 @@ each group by its best match, its independent sources and its hedge."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from corpus.facts import hedges
+from corpus.facts.numbers import find_amounts
 from search.answer.candidates import Candidate
 from search.answer.types import AnswerItem
 
@@ -101,42 +102,21 @@ def qualifier_strength(candidate: Candidate) -> float:
 
 def number_text(value: float | int | None) -> str:
     """A figure as written in answers: integers without ".0"."""
-    if value is None:
-        return "?"
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
-_MORE_THAN = re.compile(r"\b(?:more than|over|above|in excess of|exceeding|upwards of)\b", re.I)
-_VAGUE = re.compile(
-    r"\b(?:tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|several|"
-    r"a few|many|numerous)\b",
-    re.I,
-)
-_LESS_THAN = re.compile(r"\b(?:nearly|almost|fewer than|less than|under|below|just under)\b", re.I)
+    return hedges.number_text(value)
 
 
 def amount_phrase(
     low: float | None, high: float | None, qualifier: str | None, wording: str = ""
 ) -> str:
-    """ "62", "at least 80", "up to 83", "30 to 62", "more than 60", "dozens"; ``wording`` is
-    the cited text, whose hedge ("more than", "nearly") is kept when the bound was shifted."""
-    if qualifier == "at_least" and low is not None and (m := _MORE_THAN.search(wording)):
-        return f"{m.group(0).lower()} {number_text(low - 1)}"
-    if qualifier == "at_most" and high is not None and (m := _LESS_THAN.search(wording)):
-        return f"{m.group(0).lower()} {number_text(high + 1)}"
-    if qualifier == "range" and low is not None and high is not None:
-        return f"{number_text(low)} to {number_text(high)}"
-    if qualifier == "at_least" and low is not None:
-        return f"at least {number_text(low)}"
-    if qualifier == "at_most" and high is not None:
-        return f"up to {number_text(high)}"
-    if qualifier == "approx":
-        return f"about {number_text(low if low is not None else high)}"
-    if qualifier == "vague" and (m := _VAGUE.search(wording)):
-        return m.group(0).lower()
-    if qualifier == "vague" and low is not None:
-        return f"at least {number_text(low)} (vague)"
-    return number_text(low if low is not None else high)
+    """ "62", "more than 200", "nearly 70", "30 to 62", "dozens": the figure as the cited
+    ``wording`` states it (``hedges.describe``), never a bound shifted by its hedge."""
+    first = next(iter(find_amounts(wording)), None) if wording else None
+    stated = first.number if first else None
+    if stated is not None and (low, high) not in {
+        hedges.interval(stated, qualifier or "exact", step, high) for step in (-1, 0, 1)
+    }:
+        stated = None  # the wording's first number is not this figure ("8 shot, 2 fatally")
+    return hedges.describe({"min": low, "max": high, "stated": stated}, qualifier, wording)
 
 
 def count_words(count: int | None) -> str:

@@ -27,7 +27,7 @@ class FactPublic(BaseModel):
                     "source": None,
                     "field": "casualties",
                     "kind": "killed",
-                    "value": {"min": 62, "max": 62, "victims": "soldiers"},
+                    "value": {"stated": 62, "min": 62, "max": 62, "victims": "soldiers"},
                     "text": "Sixty-two Syrian soldiers",
                     "start": 479,
                     "end": 504,
@@ -97,7 +97,7 @@ class FieldList(BaseModel):
                         {
                             "field": "casualties",
                             "description": "People killed or injured…",
-                            "value_keys": ["min", "max", "victims"],
+                            "value_keys": ["stated", "min", "max", "victims"],
                             "count": 23,
                             "kinds": [
                                 {"kind": "injured", "count": 7},

@@ -150,11 +150,19 @@ CASES: list[tuple[str, list[tuple[str, int | None, int | None, str, str | None]]
     ),
     (
         "An 18-year-old gunman killed 19 children and two teachers at the school.",
-        [(K, 19, 19, "exact", "children"), (K, 2, 2, "exact", "teachers")],
+        [
+            (K, 19, 19, "exact", "children"),
+            (K, 21, 21, "exact", "people"),
+            (K, 2, 2, "exact", "teachers"),
+        ],
     ),
     (
         "In the 2012 attack, 20 children and six adults were killed.",
-        [(K, 20, 20, "exact", "children"), (K, 6, 6, "exact", "adults")],
+        [
+            (K, 20, 20, "exact", "children"),
+            (K, 26, 26, "exact", "people"),
+            (K, 6, 6, "exact", "adults"),
+        ],
     ),
     ("Police said three officers suffered serious injuries.", [(J, 3, 3, "exact", "officers")]),
     (
@@ -184,7 +192,8 @@ CASES: list[tuple[str, list[tuple[str, int | None, int | None, str, str | None]]
     # Numbers that are not counts of victims.
     ("About 1.5 million people have been displaced by the fighting.", []),
     ("Rescuers pulled 20 survivors from the rubble.", []),
-    ("A 34-year-old man was killed.", []),
+    ("A 34-year-old man was killed.", [(K, 1, 1, "exact", "man")]),
+    ("A 34-year-old gunman killed 3 people.", [(K, 3, 3, "exact", "people")]),
     ("Five gunmen killed the guards.", []),
     ("Three gunmen killed at least 9 villagers.", [(K, 9, None, "at_least", "villagers")]),
     ("40 people were killed or injured in the stampede.", []),

@@ -104,6 +104,8 @@ def test_find_amounts(text: str, expected: list[tuple]) -> None:
         "Flight 370 vanished",
         "Chapter 11 of the report",
         "The 9/11 attacks and COVID-19",
+        "Call (555) 014-2290 or 555-014-2291",
+        "dial 1-800-555-TIPS",
     ],
 )
 def test_calendar_numbers_codes_and_idioms_are_not_amounts(text: str) -> None:

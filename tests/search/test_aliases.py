@@ -9,8 +9,8 @@ from collections import defaultdict
 import pytest
 from fastapi.testclient import TestClient
 
-from corpus.facts import organizations, places
 from corpus.facts.document import Document
+from corpus.facts.pipeline import field_facts
 from corpus.facts.resolver import is_generic_spelling
 from search.aliases import AliasTable, expand_query, lexicon_groups
 
@@ -27,7 +27,7 @@ _COPY = (
 def _extracted_groups() -> list[list[str]]:
     doc = Document.parse(_COPY)
     groups: dict[str, set[str]] = defaultdict(set)
-    for fact in [*places.extract(doc), *organizations.extract(doc)]:
+    for fact in [*field_facts("places", doc), *field_facts("organizations", doc)]:
         if not is_generic_spelling(fact.text):
             groups[fact.value["entity_id"]].add(fact.text)
     return [sorted(v) for v in groups.values() if len(v) > 1]
