@@ -33,6 +33,7 @@ from search.answer.compose import (
     group_by,
     qualifier_strength,
 )
+from search.answer.incident import answer_pinned, pins_event
 from search.answer.questions import Interpretation, analyze_question
 from search.answer.types import AnswerItem, AnswerResult, Citation, SentenceRef
 from search.backend import PassageBackend
@@ -49,6 +50,13 @@ def answer_question(*, session: Session, index: PassageBackend, question: str) -
     interpretation = analyze_question(question)
     if not interpretation.terms:
         return _abstain(question, interpretation, "The question has no content words to match.")
+    if pins_event(interpretation):
+        pinned = answer_pinned(session, index, interpretation)
+        if pinned.no_article:
+            return _abstain(question, interpretation, _no_event_reason(interpretation))
+        groups = [g for g in pinned.groups if g.score >= MIN_SCORE]
+        if groups:
+            return _result(question, interpretation, groups, pinned.scale)
     handler = _HANDLERS.get(interpretation.type, _passage_answer)
     groups, scale = handler(session, index, interpretation)
     groups = [g for g in groups if g.score >= MIN_SCORE]
@@ -56,6 +64,13 @@ def answer_question(*, session: Session, index: PassageBackend, question: str) -
         if interpretation.type not in ("how_many", "who_is", "who_role", "who_said"):
             return _passage_fallback(session, index, question, interpretation)
         return _abstain(question, interpretation, _no_match_reason(interpretation))
+    return _result(question, interpretation, groups, scale)
+
+
+def _result(
+    question: str, interpretation: Interpretation, groups: list[Group], scale: float
+) -> AnswerResult:
+    """The best group, and for counts every rival figure close to it (disputed)."""
     best = groups[0]
     shown = [best]
     disputed = False
@@ -80,6 +95,12 @@ def _weigh_by_support(answers: tuple[AnswerItem, ...]) -> tuple[AnswerItem, ...]
 
 def _abstain(question: str, interpretation: Interpretation, reason: str) -> AnswerResult:
     return AnswerResult(question, interpretation, (), False, True, reason)
+
+
+def _no_event_reason(interpretation: Interpretation) -> str:
+    described = interpretation.constraints.describe()
+    named = "; ".join(f"{k} {', '.join(v)}" for k, v in described.items() if v)
+    return f"No article is about the event the question names ({named})."
 
 
 def _no_match_reason(interpretation: Interpretation) -> str:

@@ -19,7 +19,7 @@ TABLE = [
         "civilians",
     ),
     ("How many people lost their lives in the floods?", "how_many", "casualties", "killed", None),
-    ("What was the death toll of the fire?", "passage", None, None, None),
+    ("What was the death toll of the fire?", "how_many", "casualties", "killed", None),
     ("How many fatalities were there?", "how_many", "casualties", "killed", None),
     ("How many passengers were hurt?", "how_many", "casualties", "injured", "passengers"),
     ("How many trucks were stuck at the border?", "how_many", "quantities", None, "trucks"),

@@ -1,0 +1,201 @@
+"""Pinning a question to the articles about its event: candidates from BM25 (the question's
+names and content words) and from the publication-date window of the date it asks about, each
+scored by how well its main event matches the question's constraints. A place or person the
+question names that an article does not contain, or a date it neither states nor was published
+just after, rules the article out: with many similar events in a corpus, the best-scoring
+passage is often about another one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from sqlmodel import Session, col, select
+
+from corpus.tables import Article, Fact
+from search.answer.candidates import retrieve, stems
+from search.answer.constraints import Constraints
+from search.answer.questions import Interpretation
+from search.backend import PassageBackend
+
+# An article published this many days after the asked date (or one day before it, for a
+# publication date off by a time zone) reports the event without having to restate its date;
+# 95% of news-dev's evidence articles fall inside it.
+DAYS_AFTER = 8
+WINDOW_ARTICLES = 400  # at most this many articles read from one date window
+PIN_MARGIN = 0.75  # articles scoring at least this share of the best one are kept
+MAX_PINNED = 4
+
+
+@dataclass(frozen=True, slots=True)
+class MainEvent:
+    """What an article says its event is: the day dates it states, and its publication date.
+
+    Computed from stored date facts until ingest stores a main event per article; every
+    caller goes through ``main_events``."""
+
+    published: date | None
+    dates: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Pinned:
+    """An article that matches the question's constraints, and how well."""
+
+    article: Article
+    score: float
+    retrieval: float
+
+
+def main_events(session: Session, articles: Sequence[Article]) -> dict[int, MainEvent]:
+    """Each article's main event (its stated day dates and publication date)."""
+    ids = sorted(a.id for a in articles if a.id is not None)
+    stated: dict[int, set[str]] = {i: set() for i in ids}
+    if ids:
+        rows = session.exec(
+            select(Fact.article_id, Fact.value).where(
+                col(Fact.article_id).in_(ids), col(Fact.field).concat("") == "dates"
+            )
+        )
+        for article_id, value in rows:
+            iso = str((value or {}).get("iso") or "")
+            if (value or {}).get("role") != "publication" and len(iso) >= 10:
+                stated[article_id].add(iso[:10])
+    return {
+        a.id: MainEvent(a.published, frozenset(stated.get(a.id, ())))
+        for a in articles
+        if a.id is not None
+    }
+
+
+def pin(
+    session: Session, index: PassageBackend, interp: Interpretation, constraints: Constraints
+) -> list[Pinned]:
+    """Articles about the event the question pins, best first (empty: none matches)."""
+    retrieved = _candidates(session, index, interp, constraints)
+    if not retrieved:
+        return []
+    articles = session.exec(select(Article).where(col(Article.id).in_(sorted(retrieved)))).all()
+    events = main_events(session, articles)
+    scored = []
+    for article in articles:
+        assert article.id is not None
+        match = _match(article, events[article.id], constraints)
+        if match is not None:
+            retrieval = retrieved[article.id]
+            scored.append(Pinned(article, match + 0.3 * retrieval, retrieval))
+    scored.sort(key=lambda p: (-p.score, p.article.id or 0))
+    if not scored:
+        return []
+    floor = PIN_MARGIN * scored[0].score
+    return [p for p in scored if p.score >= floor][:MAX_PINNED]
+
+
+def _candidates(
+    session: Session, index: PassageBackend, interp: Interpretation, constraints: Constraints
+) -> dict[int, float]:
+    """Candidate article ids with their best passage's relative BM25 score."""
+    found: dict[int, float] = {}
+    named = " ".join([*constraints.places, *constraints.people, *constraints.address])
+    name_terms = tuple(sorted(stems(named)))
+    for terms in (tuple(dict.fromkeys(name_terms + interp.terms)), name_terms):
+        for passage in retrieve(index, terms):
+            found[passage.article_id] = max(
+                found.get(passage.article_id, 0.0), passage.relative_score
+            )
+    for iso in constraints.dates:
+        if iso.startswith("--"):
+            continue
+        day = date.fromisoformat(iso)
+        window = session.exec(
+            select(Article.id)
+            .where(col(Article.published) >= day - timedelta(days=1))
+            .where(col(Article.published) <= day + timedelta(days=DAYS_AFTER))
+            .order_by(col(Article.published), col(Article.id))
+            .limit(WINDOW_ARTICLES)
+        ).all()
+        for article_id in window:
+            if article_id is not None:
+                found.setdefault(article_id, 0.0)
+    return found
+
+
+def _match(article: Article, event: MainEvent, constraints: Constraints) -> float | None:
+    """How well the article matches the constraints, or None when one rules it out."""
+    text = _folded(article.text)
+    score = 0.0
+    if constraints.people:
+        found = [p for p in constraints.people if _person_in(p, text)]
+        if not found:
+            return None
+        score += len(found) / len(constraints.people)
+    if constraints.places:
+        found = [p for p in constraints.places if _place_in(p, text)]
+        if not found:
+            return None
+        score += 0.5 + 0.5 * len(found) / len(constraints.places)
+    if constraints.states:
+        score += (
+            0.2 * sum(_phrase_in(s, text) for s in constraints.states) / len(constraints.states)
+        )
+    if constraints.address:
+        score += (
+            0.6 * sum(_phrase_in(w, text) for w in constraints.address) / len(constraints.address)
+        )
+    for iso in constraints.dates:
+        agreement = date_agreement(iso, event)
+        if agreement == 0.0:
+            return None
+        score += agreement
+    return score
+
+
+def date_agreement(iso: str, event: MainEvent) -> float:
+    """1 when the article states the date, 0.8 when it was published just after it, else 0."""
+    if iso.startswith("--"):
+        if any(d[4:] == iso[1:] for d in event.dates):
+            return 1.0
+        if event.published is None:
+            return 0.0
+        asked = date(event.published.year, int(iso[2:4]), int(iso[5:7]))
+        return 0.8 if 0 <= (event.published - asked).days <= DAYS_AFTER else 0.0
+    if iso in event.dates:
+        return 1.0
+    if event.published is None:
+        return 0.0
+    delta = (event.published - date.fromisoformat(iso)).days
+    return 0.8 if -1 <= delta <= DAYS_AFTER else 0.0
+
+
+@lru_cache(maxsize=512)
+def _folded(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split())
+
+
+def _phrase_in(phrase: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(_folded(phrase))}(?!\w)", text) is not None
+
+
+def _place_in(place: str, text: str) -> bool:
+    """The place's name, or "X Co." for "X County"."""
+    if _phrase_in(place, text):
+        return True
+    county = re.fullmatch(r"(.+?)\s+county", place, re.I)
+    if county is None:
+        return False
+    return _phrase_in(f"{county[1]} co.", text) or _phrase_in(county[1], text)
+
+
+def _person_in(person: str, text: str) -> bool:
+    """A person's first and last names (middle names, initials and suffixes may be left out)."""
+    words = [w for w in person.split() if len(w.rstrip(".")) > 1 and w.lower() not in _SUFFIXES]
+    if not words:
+        return False
+    return _phrase_in(words[-1], text) and (len(words) == 1 or _phrase_in(words[0], text))
+
+
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}

@@ -1,0 +1,271 @@
+"""Answers about one event the question pins (by date, address or a person it names): the
+articles ``events.pin`` keeps are read whole, candidates come from their stored facts and from
+the recognisers, and each is scored by where the article states it (headline and opening
+first), what its sentence says (a suspect's or a victim's side), and how many pinned articles
+agree.
+
+A candidate found at question time has no stored fact; it is carried as a transient ``Fact``
+(never added to a session) so answers from both sources cite the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlmodel import Session, col, select
+
+from corpus.spans import sentences
+from corpus.tables import Article, Fact
+from search.answer.candidates import Candidate, stems
+from search.answer.compose import Group, amount_phrase, group_by, qualifier_strength
+from search.answer.events import Pinned, pin
+from search.answer.questions import Interpretation
+from search.answer.recognisers import (
+    Mention,
+    dateline_place,
+    located_places,
+    person_mentions,
+    sentence_side,
+)
+from search.backend import PassageBackend
+
+# Where in an article a statement sits says how central it is: a headline or opening sentence
+# states the event; later paragraphs add background, other events, a roundup's totals.
+HEADLINE_WEIGHT = 1.0
+OPENING_CHARS = 600
+_EVENT_CUES = re.compile(
+    r"\b(?:shot|shooting|shootings|killed|died|wounded|injured|fired|happened|occurred|"
+    r"attack(?:ed)?|struck|stabbed|found|crash(?:ed)?|exploded|broke\s+out)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PinnedAnswer:
+    """Ranked groups from the pinned articles, or why no article matched."""
+
+    groups: list[Group]
+    scale: float
+    articles: tuple[int, ...]
+    no_article: bool = False
+
+
+def pins_event(interp: Interpretation) -> bool:
+    """True when the question names its event precisely enough (a date, an address or a
+    person) and asks for a count, a person, a date or a place."""
+    c = interp.constraints
+    if not (c.dates or c.address or c.people):
+        return False
+    if interp.answer_type == "count":
+        return interp.field == "casualties"
+    if interp.answer_type == "person":
+        return interp.role is not None
+    return interp.answer_type in ("date", "place")
+
+
+def answer_pinned(session: Session, index: PassageBackend, interp: Interpretation) -> PinnedAnswer:
+    """Candidates from the articles about the question's event, best group first."""
+    pinned = pin(session, index, interp, interp.constraints)
+    if not pinned:
+        return PinnedAnswer([], 1.0, (), no_article=True)
+    ids = tuple(p.article.id or 0 for p in pinned)
+    if interp.answer_type == "count":
+        return PinnedAnswer(_counts(session, pinned, interp), 1.0, ids)
+    if interp.answer_type == "person":
+        return PinnedAnswer(_people(pinned, interp), 0.9, ids)
+    if interp.answer_type == "date":
+        return PinnedAnswer(_dates(session, pinned), 0.9, ids)
+    return PinnedAnswer(_places(session, pinned, interp), 0.9, ids)
+
+
+def _weights(pinned: Sequence[Pinned]) -> dict[int, float]:
+    best = pinned[0].score or 1.0
+    return {p.article.id or 0: p.score / best for p in pinned}
+
+
+def _body_start(article: Article) -> int:
+    """Where the body starts: after the headline's blank line, or 0."""
+    cut = article.text.find("\n\n")
+    return cut + 2 if 0 <= cut < 400 else 0
+
+
+def _position(article: Article, offset: int) -> float:
+    """1 in the headline, 0.9 in the opening, falling to 0.5 deep in the article."""
+    body = _body_start(article)
+    if offset < body:
+        return HEADLINE_WEIGHT
+    depth = offset - body
+    if depth < OPENING_CHARS:
+        return 0.9
+    return max(0.5, 0.9 - 0.1 * (depth - OPENING_CHARS) / OPENING_CHARS)
+
+
+def _facts(session: Session, ids: Sequence[int], field: str, kind: str | None) -> list[Fact]:
+    query = select(Fact).where(col(Fact.article_id).in_(sorted(ids)), col(Fact.field) == field)
+    if kind:
+        query = query.where(col(Fact.kind) == kind)
+    return list(session.exec(query.order_by(col(Fact.article_id), col(Fact.start))).all())
+
+
+def _counts(session: Session, pinned: Sequence[Pinned], interp: Interpretation) -> list[Group]:
+    weights = _weights(pinned)
+    articles = {p.article.id: p.article for p in pinned}
+    candidates = []
+    for fact in _facts(session, list(weights), "casualties", interp.kind):
+        article = articles[fact.article_id]
+        place = _position(article, fact.start)
+        candidates.append(Candidate(fact, article, place, weights[fact.article_id]))
+
+    def key(c: Candidate) -> tuple[object, ...]:
+        v = c.fact.value
+        return (v.get("min"), v.get("max"), c.fact.qualifier)
+
+    def phrase(c: Candidate) -> tuple[str, object]:
+        v = c.fact.value
+        value = {"min": v.get("min"), "max": v.get("max"), "qualifier": c.fact.qualifier}
+        low = v.get("stated", v.get("min"))
+        return amount_phrase(low, v.get("max"), c.fact.qualifier, c.fact.text), value
+
+    return group_by(candidates, key, phrase, qualifier_strength)
+
+
+def _transient(article: Article, mention: Mention, field: str, value: dict[str, object]) -> Fact:
+    """A recognised mention as an unsaved fact (for grouping and citing only)."""
+    assert article.id is not None
+    sentence = next(
+        (s for s in sentences(article.text) if s.start <= mention.start < s.end),
+        None,
+    )
+    s_start, s_end = (sentence.start, sentence.end) if sentence else (mention.start, mention.end)
+    s_start, s_end = min(s_start, mention.start), max(s_end, mention.end)
+    return Fact(
+        article_id=article.id,
+        field=field,
+        kind="person" if field == "people" else "city",
+        value=value,
+        start=mention.start,
+        end=mention.end,
+        text=mention.text,
+        sentence_start=s_start,
+        sentence_end=s_end,
+        sentence_text=article.text[s_start:s_end],
+    )
+
+
+def _sentence_of(article: Article, offset: int) -> str:
+    for s in sentences(article.text):
+        if s.start <= offset < s.end:
+            return s.text
+    return ""
+
+
+def _people(pinned: Sequence[Pinned], interp: Interpretation) -> list[Group]:
+    """People on the asked side of the event: each name's sentences are read for suspect cues
+    (arrested, charged, shooter...) and victim cues (killed, died, victim...)."""
+    weights = _weights(pinned)
+    asked = {w.lower() for p in interp.constraints.people for w in p.split()}
+    candidates = []
+    for p in pinned:
+        article = p.article
+        mentions = person_mentions(article.text)
+        full: dict[str, str] = {}
+        for m in mentions:
+            if len(m.text.split()) > 1 and len(m.text) > len(full.get(m.key, "")):
+                full[m.key] = m.text
+        for m in mentions:
+            name = full.get(m.key)
+            if not name or m.key in asked:
+                continue
+            suspect, victim = sentence_side(_sentence_of(article, m.start))
+            side = suspect - 0.5 * victim if interp.role == "suspect" else victim - suspect
+            if side <= 0:
+                continue
+            match = min(1.0, 0.5 + 0.25 * side) * m.weight * _position(article, m.start)
+            fact = _transient(article, m, "people", {"name": name, "role": interp.role})
+            candidates.append(Candidate(fact, article, match, weights[article.id or 0]))
+
+    def phrase(c: Candidate) -> tuple[str, object]:
+        return str(c.fact.value["name"]), c.fact.value["name"]
+
+    return group_by(candidates, _key, phrase)
+
+
+def _key(c: Candidate) -> str:
+    return str(c.fact.value.get("name", "")).split()[-1].lower()
+
+
+def _dates(session: Session, pinned: Sequence[Pinned]) -> list[Group]:
+    """The event's day: dates the pinned articles state (weekdays and "yesterday" resolved
+    against publication at ingest), near an event word, on or before publication."""
+    weights = _weights(pinned)
+    articles = {p.article.id: p.article for p in pinned}
+    candidates = []
+    for fact in _facts(session, list(weights), "dates", None):
+        value = fact.value
+        iso = str(value.get("iso") or "")
+        if (
+            value.get("role") == "publication"
+            or len(iso) < 10
+            or value.get("precision")
+            not in (
+                "day",
+                "time",
+            )
+        ):
+            continue
+        article = articles[fact.article_id]
+        if article.published and iso[:10] > article.published.isoformat():
+            continue  # a court date or funeral to come is not when it happened
+        cue = 1.0 if _EVENT_CUES.search(fact.sentence_text) else 0.7
+        match = cue * _position(article, fact.start)
+        candidates.append(Candidate(fact, article, match, weights[fact.article_id]))
+
+    def phrase(c: Candidate) -> tuple[str, object]:
+        return str(c.fact.value["iso"])[:10], str(c.fact.value["iso"])[:10]
+
+    return group_by(candidates, lambda c: str(c.fact.value["iso"])[:10], phrase)
+
+
+def _places(session: Session, pinned: Sequence[Pinned], interp: Interpretation) -> list[Group]:
+    """The town of the event: a dateline, "in <Town>, <State>", stored city and landmark
+    facts; a place in the sentence naming the question's person counts most."""
+    weights = _weights(pinned)
+    asked = stems(" ".join([*interp.constraints.places, *interp.constraints.states]))
+    person_words = {w.lower() for p in interp.constraints.people for w in p.split()}
+    candidates = []
+    for p in pinned:
+        article = p.article
+        found: list[tuple[Mention, float]] = []
+        body = _body_start(article)
+        if (m := dateline_place(article.text, body)) is not None:
+            found.append((m, 1.0))
+        found += [(m, 0.8) for m in located_places(article.text)]
+        for fact in _facts(session, [article.id or 0], "places", None):
+            if fact.kind in ("city", "landmark"):
+                name = str(fact.value.get("canonical") or fact.value.get("name") or fact.text)
+                found.append((Mention(fact.start, fact.end, fact.text, name.lower()), 0.6))
+        for m, strength in found:
+            if stems(m.text) and stems(m.text) <= asked:
+                continue
+            if m.start < body and _in_site_name(article.text, m.start, body):
+                continue  # "... - Channel 5 News for Springfield": the publisher's city
+            sentence = _sentence_of(article, m.start).lower()
+            near_person = any(w in sentence for w in person_words) if person_words else False
+            match = strength * (1.0 if near_person else 0.8) * _position(article, m.start)
+            display = m.text.title() if m.text.isupper() else m.text
+            fact = _transient(article, m, "places", {"name": display})
+            candidates.append(Candidate(fact, article, match, weights[article.id or 0]))
+
+    def phrase(c: Candidate) -> tuple[str, object]:
+        return str(c.fact.value["name"]), str(c.fact.value["name"]).lower()
+
+    return group_by(candidates, lambda c: str(c.fact.value["name"]).lower(), phrase)
+
+
+def _in_site_name(text: str, offset: int, body: int) -> bool:
+    """True when ``offset`` lies after a " - " or " | " in the headline (the site's name)."""
+    headline = text[:body]
+    cut = max(headline.rfind(" - ", 0, offset), headline.rfind(" | ", 0, offset))
+    return cut >= 0
