@@ -167,6 +167,9 @@ _QUESTION_STOPS = {
 }
 
 
+NO_CONSTRAINTS = Constraints()  # frozen, so one shared default is safe
+
+
 @dataclass(frozen=True, slots=True)
 class Interpretation:
     """What a question asks for."""
@@ -181,7 +184,7 @@ class Interpretation:
     name_words: frozenset[str] = frozenset()
     answer_type: str = "passage"
     role: str | None = None
-    constraints: Constraints = Constraints()  # frozen, so one shared default is safe
+    constraints: Constraints = NO_CONSTRAINTS
 
 
 def content_terms(text: str) -> tuple[str, ...]:
@@ -283,7 +286,8 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
     if _NAME_OF.search(rest) or (
         _WHO.search(rest) and person_role(rest) and not _WHO_IS.match(rest)
     ):
-        return Interpretation("who", "people", None, terms, None, source)
+        side = "killed" if _KILLED.search(rest) else "injured" if _INJURED.search(rest) else None
+        return Interpretation("who", "people", side, terms, None, source)
     if m := _WHO_ROLE.match(rest):
         return Interpretation("who_role", "people", None, terms, m["role"].lower(), source)
     if m := _WHO_IS.match(rest):

@@ -81,10 +81,14 @@ SUSPECT_CUES = re.compile(
     r"warrant|detained|apprehended|faces|facing|allegedly|opened\s+fire)\b",
     re.I,
 )
-VICTIM_CUES = re.compile(
-    r"\b(?:killed|died|dies|dead|victims?|pronounced|death|slain|wounded|injured|hurt|"
-    r"struck|hit|funeral|vigil|mourn\w*|remembered|survived|hospitali[sz]ed|"
-    r"(?:was|were|been|being|got)\s+shot)\b",
+DEATH_CUES = re.compile(
+    r"\b(?:killed|killing|died|dies|dead|death|slain|murdered|fatal(?:ly)?|homicide|"
+    r"pronounced|body|funeral|vigil|mourn\w*|remembered|life|lives)\b",
+    re.I,
+)
+INJURY_CUES = re.compile(
+    r"\b(?:victims?|wounded|injured|hurt|struck|hit|survived|hospitali[sz]ed|critical|"
+    r"(?:was|were|been|being|got)\s+shot|gunshot|wounds?)\b",
     re.I,
 )
 
@@ -176,9 +180,13 @@ def _surname_mentions(text: str, full: list[Mention]) -> list[Mention]:
     return out
 
 
-def sentence_side(sentence: str) -> tuple[int, int]:
-    """How many suspect and victim cues a sentence has."""
-    return len(SUSPECT_CUES.findall(sentence)), len(VICTIM_CUES.findall(sentence))
+def sentence_side(sentence: str) -> tuple[int, int, int]:
+    """How many suspect, death and injury cues a sentence has."""
+    return (
+        len(SUSPECT_CUES.findall(sentence)),
+        len(DEATH_CUES.findall(sentence)),
+        len(INJURY_CUES.findall(sentence)),
+    )
 
 
 _STATE_ABBREVIATION = (
@@ -188,7 +196,7 @@ _STATE_ABBREVIATION = (
 )
 _PLACE_WORDS = r"[A-Z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]*){0,3}"
 _DATELINE = re.compile(
-    rf"^\s*(?P<place>{_PLACE_WORDS}|[A-Z][A-Z .'’-]+?)"
+    rf"\s*(?P<place>{_PLACE_WORDS}|[A-Z][A-Z .'’-]+?)"
     rf"(?:,\s*(?P<region>{_STATE_ABBREVIATION}|[A-Z][A-Za-z]+(?:\s+[A-Z][a-z]+)?))?"
     r"\s*(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}\s"
 )
@@ -209,6 +217,20 @@ def dateline_place(text: str, body_start: int) -> Mention | None:
     if place.lower() in _blocked_words() or len(place) < 3:
         return None
     return Mention(start, end, place, place.lower(), 1.0)
+
+
+_NEIGHBOURHOOD = re.compile(
+    rf"\b(?:in|at|near)\s+the\s+(?P<place>{_PLACE_WORDS})\s+(?:neighbou?rhood|community|"
+    r"section|area|district|subdivision)\b"
+)
+
+
+def neighbourhoods(text: str) -> Iterator[Mention]:
+    """Places written "in the <Name> neighborhood" (or community, section, area)."""
+    for m in _NEIGHBOURHOOD.finditer(text):
+        place = m["place"]
+        if place.lower() not in _blocked_words():
+            yield Mention(m.start("place"), m.end("place"), place, place.lower(), 0.6)
 
 
 def located_places(text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]:
@@ -262,4 +284,46 @@ def count_mentions(
         number = amount.number
         span_text = text[amount.start : span_end]
         out.append((Mention(amount.start, span_end, span_text, str(number), weight), number))
+    return out
+
+
+_KIND_VERBS = {
+    "killed": (
+        r"killed|dead|died|dies|slain|murdered|fatally\s+(?:shot|wounded|injured)|"
+        r"shot\s+(?:and\s+killed|dead|to\s+death)|gunned\s+down|lost\s+their\s+lives|deaths?"
+    ),
+    "injured": r"wounded|injured|hurt|hospitali[sz]ed|shot(?!\s+(?:and\s+killed|dead|to\s+death))",
+}
+_KIND_VERBS_BEFORE = {
+    "killed": r"killing|killed|kills|kill|left|leaving|claimed\s+the\s+lives\s+of",
+    "injured": r"wounding|injuring|wounded|injured|wounds|injures|shooting|shot|shoots|hitting",
+}
+_AUX = r"(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|been|got|being)\s+)?"
+_NOUNS = r"(?:[A-Za-z'’-]+\s+){0,3}?"
+
+
+def casualty_counts(text: str, start: int, end: int, kind: str) -> list[tuple[Mention, int]]:
+    """Counts of people killed or injured in ``text[start:end]``: "5 shot", "two people were
+    killed", "killing two", "four teens shot, one fatally" (the fatal one is killed, the
+    others shot). "Shot" alone counts as injured: it is how local news reports the wounded."""
+    after = re.compile(rf"\s+{_NOUNS}{_AUX}(?:{_KIND_VERBS[kind]})\b", re.I)
+    before = re.compile(rf"\b(?:{_KIND_VERBS_BEFORE[kind]})\s+(?:at\s+least\s+|about\s+)?$", re.I)
+    fatally = re.compile(r"^\s*(?:of\s+them\s+|of\s+whom\s+)?(?:fatally|critically)\b", re.I)
+    out = []
+    for amount in find_amounts(text, start, end):
+        rest = text[amount.end : amount.end + 60]
+        if re.match(r"\s*(?:-|\s)?(?:year|month|week|day|hour|minute|percent|%|a\.m|p\.m)", rest):
+            continue
+        number = amount.number
+        if not isinstance(number, int) and not float(number).is_integer():
+            continue
+        if fatally.match(rest):
+            if (kind == "killed") != rest.strip().lower().startswith("fatally"):
+                continue
+        elif not (
+            after.match(rest) or before.search(text[max(start, amount.start - 40) : amount.start])
+        ):
+            continue
+        span = text[amount.start : amount.end]
+        out.append((Mention(amount.start, amount.end, span, str(int(number))), int(number)))
     return out
