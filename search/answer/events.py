@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, or_, select
 
 from corpus.tables import Article, Fact
 from search.answer.candidates import retrieve, stems
@@ -51,11 +51,14 @@ class Pinned:
     retrieval: float
 
 
-def main_events(session: Session, articles: Sequence[Article]) -> dict[int, MainEvent]:
-    """Each article's main event (its stated day dates and publication date)."""
-    ids = sorted(a.id for a in articles if a.id is not None)
+def main_events(
+    session: Session, articles: Sequence[tuple[int, date | None]], with_dates: bool = True
+) -> dict[int, MainEvent]:
+    """Each (article id, publication date)'s main event: the day dates it states (read only
+    ``with_dates``) and its publication date."""
+    ids = sorted(i for i, _ in articles)
     stated: dict[int, set[str]] = {i: set() for i in ids}
-    if ids:
+    if ids and with_dates:
         rows = session.exec(
             select(Fact.article_id, Fact.value).where(
                 col(Fact.article_id).in_(ids), col(Fact.field).concat("") == "dates"
@@ -65,11 +68,7 @@ def main_events(session: Session, articles: Sequence[Article]) -> dict[int, Main
             iso = str((value or {}).get("iso") or "")
             if (value or {}).get("role") != "publication" and len(iso) >= 10:
                 stated[article_id].add(iso[:10])
-    return {
-        a.id: MainEvent(a.published, frozenset(stated.get(a.id, ())))
-        for a in articles
-        if a.id is not None
-    }
+    return {i: MainEvent(published, frozenset(stated.get(i, ()))) for i, published in articles}
 
 
 def pin(
@@ -79,42 +78,59 @@ def pin(
     retrieved = _candidates(session, index, interp, constraints)
     if not retrieved:
         return []
-    articles = session.exec(select(Article).where(col(Article.id).in_(sorted(retrieved)))).all()
-    events = main_events(session, articles)
+    # Names first (text only, no ORM objects), dates for the survivors, rows for the pinned.
+    rows = session.exec(
+        select(col(Article.id), col(Article.text), col(Article.published)).where(
+            col(Article.id).in_(sorted(retrieved))
+        )
+    ).all()
+    named = {
+        i: (p, s)
+        for i, text, p in rows
+        if i is not None and (s := _named(text, constraints)) is not None
+    }
+    events = main_events(session, [(i, p) for i, (p, _) in named.items()], bool(constraints.dates))
     scored = []
-    for article in articles:
-        assert article.id is not None
-        match = _match(article, events[article.id], constraints)
-        if match is not None:
-            retrieval = retrieved[article.id]
-            scored.append(Pinned(article, match + 0.3 * retrieval, retrieval))
-    scored.sort(key=lambda p: (-p.score, p.article.id or 0))
+    for article_id, (_, names_score) in named.items():
+        dated = _dated(events[article_id], constraints)
+        if dated is not None:
+            retrieval = retrieved[article_id]
+            scored.append((names_score + dated + 0.3 * retrieval, retrieval, article_id))
     if not scored:
         return []
-    floor = PIN_MARGIN * scored[0].score
-    return [p for p in scored if p.score >= floor][:MAX_PINNED]
+    scored.sort(key=lambda t: (-t[0], t[2]))
+    floor = PIN_MARGIN * scored[0][0]
+    kept = [t for t in scored if t[0] >= floor][:MAX_PINNED]
+    articles = {
+        a.id: a
+        for a in session.exec(select(Article).where(col(Article.id).in_([t[2] for t in kept])))
+    }
+    return [Pinned(articles[i], score, retrieval) for score, retrieval, i in kept]
 
 
 def _candidates(
     session: Session, index: PassageBackend, interp: Interpretation, constraints: Constraints
 ) -> dict[int, float]:
-    """Candidate article ids with their best passage's relative BM25 score."""
+    """Candidate article ids with their best passage's relative BM25 score: the top passages
+    for the question's names and words, and the articles published just after the asked date
+    that contain one of its places or people."""
     found: dict[int, float] = {}
     named = " ".join([*constraints.places, *constraints.people, *constraints.address])
-    name_terms = tuple(sorted(stems(named)))
-    for terms in (tuple(dict.fromkeys(name_terms + interp.terms)), name_terms):
-        for passage in retrieve(index, terms):
-            found[passage.article_id] = max(
-                found.get(passage.article_id, 0.0), passage.relative_score
-            )
+    # The names alone: the question's common words ("shooting", "killed") would rank every
+    # article about a similar event, and their postings are the costly ones to read.
+    terms = tuple(sorted(stems(named))) or interp.terms
+    for passage in retrieve(index, terms):
+        found[passage.article_id] = max(found.get(passage.article_id, 0.0), passage.relative_score)
+    words = [*constraints.places, *(p.split()[-1] for p in constraints.people)]
     for iso in constraints.dates:
-        if iso.startswith("--"):
+        if iso.startswith("--") or not words:
             continue
         day = date.fromisoformat(iso)
         window = session.exec(
             select(Article.id)
             .where(col(Article.published) >= day - timedelta(days=1))
             .where(col(Article.published) <= day + timedelta(days=DAYS_AFTER))
+            .where(or_(*(col(Article.text).ilike(f"%{_escape_like(w)}%") for w in words)))
             .order_by(col(Article.published), col(Article.id))
             .limit(WINDOW_ARTICLES)
         ).all()
@@ -124,9 +140,14 @@ def _candidates(
     return found
 
 
-def _match(article: Article, event: MainEvent, constraints: Constraints) -> float | None:
-    """How well the article matches the constraints, or None when one rules it out."""
-    text = _folded(article.text)
+def _escape_like(value: str) -> str:
+    return value.replace("%", "").replace("_", "")
+
+
+def _named(text: str, constraints: Constraints) -> float | None:
+    """How well an article's text matches the places, people and address the question names,
+    or None when a place or person it names is missing."""
+    text = _folded(text)
     score = 0.0
     if constraints.people:
         found = [p for p in constraints.people if _person_in(p, text)]
@@ -146,6 +167,12 @@ def _match(article: Article, event: MainEvent, constraints: Constraints) -> floa
         score += (
             0.6 * sum(_phrase_in(w, text) for w in constraints.address) / len(constraints.address)
         )
+    return score
+
+
+def _dated(event: MainEvent, constraints: Constraints) -> float | None:
+    """How well the article's main event matches the asked dates; None rules it out."""
+    score = 0.0
     for iso in constraints.dates:
         agreement = date_agreement(iso, event)
         if agreement == 0.0:
@@ -171,13 +198,17 @@ def date_agreement(iso: str, event: MainEvent) -> float:
     return 0.8 if -1 <= delta <= DAYS_AFTER else 0.0
 
 
-@lru_cache(maxsize=512)
 def _folded(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
 
 
 def _phrase_in(phrase: str, text: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(_folded(phrase))}(?!\w)", text) is not None
+    return _phrase_pattern(phrase).search(text) is not None
+
+
+@lru_cache(maxsize=1024)
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(_folded(phrase))}(?!\w)")
 
 
 def _place_in(place: str, text: str) -> bool:

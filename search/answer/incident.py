@@ -11,13 +11,14 @@ A candidate found at question time has no stored fact; it is carried as a transi
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from sqlmodel import Session, col, select
 
-from corpus.spans import sentences
 from corpus.tables import Article, Fact
 from search.answer.candidates import Candidate, stems
 from search.answer.compose import Group, amount_phrase, group_by, qualifier_strength
@@ -149,14 +150,41 @@ def _counts(session: Session, pinned: Sequence[Pinned], interp: Interpretation) 
     )
 
 
+# Sentence ends for reading cues around a mention: a stop, then space, then a capital or a
+# quote. Cheaper than the ingest splitter (a question reads whole articles); an abbreviation
+# ("Sgt.") may end a sentence early, which only narrows the window read.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])|\n+")
+
+
+@lru_cache(maxsize=64)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence of ``text``, stripped of surrounding space."""
+    spans = []
+    start = 0
+    for m in [*_SENTENCE_END.finditer(text), None]:
+        end = m.start() if m else len(text)
+        piece = text[start:end]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            spans.append((start + lead, start + len(piece.rstrip())))
+        if m:
+            start = m.end()
+    return tuple(spans)
+
+
+def _sentence_at(text: str, offset: int) -> tuple[int, int, int]:
+    """(index, start, end) of the sentence holding ``offset`` (the nearest before it)."""
+    spans = _sentence_spans(text)
+    i = max(0, bisect_right(spans, (offset, len(text) + 1)) - 1)
+    if not spans:
+        return 0, 0, len(text)
+    return i, spans[i][0], spans[i][1]
+
+
 def _transient(article: Article, mention: Mention, field: str, value: dict[str, object]) -> Fact:
     """A recognised mention as an unsaved fact (for grouping and citing only)."""
     assert article.id is not None
-    sentence = next(
-        (s for s in sentences(article.text) if s.start <= mention.start < s.end),
-        None,
-    )
-    s_start, s_end = (sentence.start, sentence.end) if sentence else (mention.start, mention.end)
+    _, s_start, s_end = _sentence_at(article.text, mention.start)
     s_start, s_end = min(s_start, mention.start), max(s_end, mention.end)
     return Fact(
         article_id=article.id,
@@ -173,10 +201,8 @@ def _transient(article: Article, mention: Mention, field: str, value: dict[str, 
 
 
 def _sentence_of(article: Article, offset: int) -> str:
-    for s in sentences(article.text):
-        if s.start <= offset < s.end:
-            return s.text
-    return ""
+    _, start, end = _sentence_at(article.text, offset)
+    return article.text[start:end]
 
 
 def _people(pinned: Sequence[Pinned], interp: Interpretation) -> list[Group]:
@@ -193,17 +219,16 @@ def _people(pinned: Sequence[Pinned], interp: Interpretation) -> list[Group]:
         for m in mentions:
             if len(m.text.split()) > 1 and len(m.text) > len(full.get(m.key, "")):
                 full[m.key] = m.text
-        spans = sentences(article.text)
+        spans = _sentence_spans(article.text)
         for m in mentions:
             name = full.get(m.key)
             if not name or m.key in asked:
                 continue
-            here = next((i for i, s in enumerate(spans) if s.start <= m.start < s.end), None)
-            if here is None:
-                continue
-            side = _side(spans[here].text, interp)
+            here, start, end = _sentence_at(article.text, m.start)
+            side = _side(article.text[start:end], interp)
             if here > 0:
-                side += 0.5 * _side(spans[here - 1].text, interp)
+                before = spans[here - 1]
+                side += 0.5 * _side(article.text[before[0] : before[1]], interp)
             if side <= 0:
                 continue
             match = min(1.0, 0.4 + 0.2 * side) * m.weight * _position(article, m.start)
