@@ -28,9 +28,11 @@ from search.answer.recognisers import (
     Mention,
     casualty_counts,
     dateline_place,
+    local_side,
     located_places,
     neighbourhoods,
     person_mentions,
+    police_towns,
     sentence_side,
 )
 from search.backend import PassageBackend
@@ -214,24 +216,23 @@ def _people(pinned: Sequence[Pinned], interp: Interpretation) -> list[Group]:
     candidates = []
     for p in pinned:
         article = p.article
-        mentions = person_mentions(article.text)
-        full: dict[str, str] = {}
-        for m in mentions:
-            if len(m.text.split()) > 1 and len(m.text) > len(full.get(m.key, "")):
-                full[m.key] = m.text
+        mentions = sorted(person_mentions(article.text), key=lambda m: m.start)
+        names = _full_names(mentions)
         spans = _sentence_spans(article.text)
-        for m in mentions:
-            name = full.get(m.key)
+        for m, name in zip(mentions, names, strict=True):
             if not name or m.key in asked:
                 continue
             here, start, end = _sentence_at(article.text, m.start)
             side = _side(article.text[start:end], interp)
+            side += 2 * _weigh(*local_side(article.text, m.start, m.end), interp)
             if here > 0:
                 before = spans[here - 1]
                 side += 0.5 * _side(article.text[before[0] : before[1]], interp)
-            if side <= 0:
-                continue
-            match = min(1.0, 0.4 + 0.2 * side) * m.weight * _position(article, m.start)
+            if side < 0:
+                continue  # on the other side of the event
+            # A person the article names without saying what they did is a weak answer.
+            strength = 0.4 + 0.2 * side if side > 0 else 0.25
+            match = min(1.0, strength) * m.weight * _position(article, m.start)
             fact = _transient(article, m, "people", {"name": name, "role": interp.role})
             candidates.append(Candidate(fact, article, match, weights[article.id or 0]))
 
@@ -241,9 +242,31 @@ def _people(pinned: Sequence[Pinned], interp: Interpretation) -> list[Group]:
     return group_by(_by_frequency(candidates, _key), _key, phrase)
 
 
+def _full_names(mentions: Sequence[Mention]) -> list[str | None]:
+    """Each mention's full name: its own, or for a surname alone the last full name with that
+    surname before it (the first after it when none comes before)."""
+    last: dict[str, str] = {}
+    first: dict[str, str] = {}
+    for m in mentions:
+        if len(m.text.split()) > 1:
+            first.setdefault(m.key, m.text)
+    out: list[str | None] = []
+    for m in mentions:
+        if len(m.text.split()) > 1:
+            last[m.key] = m.text
+            out.append(m.text)
+        else:
+            out.append(last.get(m.key) or first.get(m.key))
+    return out
+
+
 def _side(sentence: str, interp: Interpretation) -> float:
     """How strongly a sentence puts a person on the asked side of the event."""
-    suspect, death, injury = sentence_side(sentence)
+    return _weigh(*sentence_side(sentence), interp)
+
+
+def _weigh(suspect: int, death: int, injury: int, interp: Interpretation) -> float:
+    """Cues for the asked side count, cues for the other side count against."""
     if interp.role == "suspect":
         return suspect - 0.5 * death
     if interp.kind == "injured":
@@ -258,7 +281,7 @@ def _by_frequency(candidates: list[Candidate], key: Callable[[Candidate], str]) 
 
 
 def _key(c: Candidate) -> str:
-    return str(c.fact.value.get("name", "")).split()[-1].lower()
+    return " ".join(str(c.fact.value.get("name", "")).lower().split())
 
 
 def _dates(session: Session, pinned: Sequence[Pinned]) -> list[Group]:
@@ -309,6 +332,7 @@ def _places(session: Session, pinned: Sequence[Pinned], interp: Interpretation) 
             found.append((m, 1.0))
         found += [(m, 0.8) for m in located_places(article.text)]
         found += [(m, 0.6) for m in neighbourhoods(article.text)]
+        found += [(m, 0.5) for m in police_towns(article.text)]
         for fact in _facts(session, [article.id or 0], "places", None):
             if fact.kind in ("city", "landmark"):
                 name = str(fact.value.get("canonical") or fact.value.get("name") or fact.text)

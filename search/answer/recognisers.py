@@ -22,8 +22,16 @@ from search.answer.names import is_first_name
 _CAP = r"(?:[A-Z][a-z]*[A-Z]?[a-z]+(?:['’-][A-Z]?[a-z]+)*|[A-Z]['’][A-Z][a-z]+)"
 _INITIAL = r"[A-Z]\."
 _SUFFIX = r"(?:,?\s+(?:Jr\.?|Sr\.?|II|III|IV)(?![\w]))"
-_NAME = re.compile(rf"(?<![\w'’-]){_CAP}(?:\s+(?:{_CAP}|{_INITIAL})){{1,3}}{_SUFFIX}?(?![\w'’-])")
-_AGE_AFTER = re.compile(r"^,\s*(?:age\s+)?\d{1,2}\s*,")
+_NAME = re.compile(
+    rf"(?<![\w'’-]){_CAP}(?:[ \t]+(?:{_CAP}|{_INITIAL})){{1,3}}{_SUFFIX}?(?![\w'’-])"
+)
+_AGE_AFTER = re.compile(
+    r"^,\s*(?:age\s+)?\d{1,2}(?:\s*[,.;)]|\s+(?:and|of|was|were|is|who|had|has|from)\b)"
+)
+# A name as the subject of a sentence's verb: "Jane Roe was ...", "Jane Roe died".
+_SUBJECT = re.compile(
+    r"^\s+(?:was|were|is|has|had|died|dies|remains|faces|pleaded|appeared|allegedly)\b"
+)
 _AGE_BEFORE = re.compile(r"\b\d{1,2}-year-old\s+(?:\w+\s+)?$")
 _INTRODUCED = re.compile(
     r"\b(?:identified\s+(?:him|her|them|the\s+\w+)?\s*as|named|victims?|suspects?|shooter|"
@@ -35,8 +43,7 @@ _OFFICIAL = re.compile(
     r"\b(?:Sgt|Sergeant|Lt|Lieutenant|Capt|Captain|Officer|Detective|Det|Deputy|Sheriff|Chief|"
     r"Cpl|Corporal|Trooper|Agent|Spokes(?:man|woman|person)|spokes(?:man|woman|person)|Mayor|"
     r"Attorney|Prosecutor|Judge|Coroner|Commissioner|Superintendent|Gov|Governor|Sen|Senator|"
-    r"Rep|President|Dr|Rev|Pastor|Investigator|Lt\.|Officials?|officials?|Director|director)"
-    r"\.?\s+(?:\w+\s+){0,2}$"
+    r"Rep|President|Dr|Rev|Pastor|Investigator|Director|director)\.?[ \t]+$"
 )
 _NOT_NAME_WORDS = frozenset(
     [
@@ -72,13 +79,39 @@ _NOT_NAME_WORDS = frozenset(
         "river",
         "beach",
         "valley",
+        # nouns of organisations and places that open or close capitalised runs
+        "township",
+        "borough",
+        "village",
+        "investigators",
+        "homicide",
+        "unit",
+        "division",
+        "bureau",
+        "agency",
+        "association",
+        "company",
+        "medical",
+        "college",
+        "academy",
+        "club",
+        "apartments",
+        "mall",
+        "hall",
+        "services",
+        "patrol",
+        "highway",
     ]
 )
 
 SUSPECT_CUES = re.compile(
     r"\b(?:suspects?|arrest(?:ed)?|charged?|charges|accused|booked|custody|jail(?:ed)?|"
     r"shooter|gunman|turned\s+(?:him|her)self|indicted|pleaded|sentenced|convicted|wanted|"
-    r"warrant|detained|apprehended|faces|facing|allegedly|opened\s+fire)\b",
+    r"warrant|detained|apprehended|faces|facing|allegedly|opened\s+fire|self-inflicted|"
+    r"murder-suicide|(?:killed|shot)\s+(?:him|her|them)sel(?:f|ves)|turned\s+the\s+gun|"
+    # an active shooting verb with its object: the one who shot ("shot his daughter")
+    r"(?<!was\s)(?<!were\s)(?<!been\s)(?:shot|killed|stabbed)\s+(?:his|her|their|a|an|two|"
+    r"three|several|multiple)\b)",
     re.I,
 )
 DEATH_CUES = re.compile(
@@ -119,26 +152,30 @@ def _blocked_words() -> frozenset[str]:
 
 def person_mentions(text: str) -> list[Mention]:
     """People named in ``text``: a run of two to four capitalised words that opens with a known
-    given name, is followed by an age ("Jane Roe, 23,"), follows one ("23-year-old Jane Roe") or
-    is introduced as a victim or suspect; later mentions of the surname alone count too.
-    Officials (a title before the name) are left out: they speak about the event."""
+    given name, is followed by an age ("Jane Roe, 23,"), follows one ("23-year-old Jane Roe"),
+    is introduced as a victim or suspect, or opens a sentence as its subject; later mentions
+    of the surname alone count too. Officials (a title before the name) weigh less: they
+    usually speak about the event rather than take part in it."""
     blocked = _blocked_words()
     full: list[Mention] = []
     for m in _NAME.finditer(text):
         words = [w for w in re.split(r"[\s,]+", m.group(0)) if w]
         core = [w for w in words if not re.fullmatch(r"Jr\.?|Sr\.?|II|III|IV", w)]
+        if "-year-old" in core[0].lower() or "-old" in core[0].lower():
+            core = core[1:]  # "Sixteen-year-old Jane Roe"
+        if len(core) < 2:
+            continue
         if any(w.lower().strip(".") in blocked for w in core):
             core = _trim_blocked(core, blocked)
             if len(core) < 2:
                 continue
         before, after = text[max(0, m.start() - 40) : m.start()], text[m.end() : m.end() + 12]
-        if _OFFICIAL.search(before):
-            continue
         cues = (
             is_first_name(core[0]),
             bool(_AGE_AFTER.match(after)),
             bool(_AGE_BEFORE.search(before)),
             bool(_INTRODUCED.search(before)),
+            bool(_SUBJECT.match(after)) and _opens_sentence(text, m.start()),
         )
         if not any(cues):
             continue
@@ -146,8 +183,16 @@ def person_mentions(text: str) -> list[Mention]:
         start = text.index(core[0], m.start())
         end = text.index(core[-1], start) + len(core[-1])
         weight = 0.6 + 0.4 * min(1, sum(cues[1:]))
+        if _OFFICIAL.search(before):
+            weight *= 0.4  # a titled official usually speaks about the event
         full.append(Mention(start, end, text[start:end], _person_key(name), weight))
     return full + _surname_mentions(text, full)
+
+
+def _opens_sentence(text: str, offset: int) -> bool:
+    """True when only a sentence end, a line break or nothing comes before ``offset``."""
+    before = text[max(0, offset - 3) : offset]
+    return offset == 0 or bool(re.search(r"(?:[.!?][\"”’]?\s+|\n\s*)$", before))
 
 
 def _trim_blocked(words: list[str], blocked: frozenset[str]) -> list[str]:
@@ -178,6 +223,48 @@ def _surname_mentions(text: str, full: list[Mention]) -> list[Mention]:
                 continue
             out.append(Mention(m.start(), m.end(), m.group(0), key, 0.5))
     return out
+
+
+# The words right around a name say which side it is on: the object of "killed" or the
+# subject of "was shot" is a victim; the subject of "was arrested" or "shot his" a suspect.
+_APPOSITION = r"(?:,[^,.;]{0,60},)?"
+_VICTIM_BEFORE = re.compile(
+    r"\b(?:killed|killing|shot|shooting|murdered|murder|death|deaths|slaying|wounded|injured|"
+    r"victims?|identified(?:\s+\w+){0,3}\s+as|body\s+of)[:,]?\s+(?:(?:\w+-year-old|his|her|"
+    r"their|the|\d{1,2})\s+){0,3}$",
+    re.I,
+)
+_VICTIM_AFTER = re.compile(
+    rf"^{_APPOSITION}\s+(?:(?:was|were|had\s+been|has\s+been|is|later)\s+)?(?:\w+ly\s+)?"
+    r"(?:shot|killed|found|pronounced|died|dies|wounded|injured|struck|hit|hospitali[sz]ed|"
+    r"taken\s+to|rushed\s+to|suffered|sustained|was\s+the\s+victim)\b",
+    re.I,
+)
+_SUSPECT_BEFORE = re.compile(
+    r"\b(?:suspects?|shooter|gunman|accused|arrested|charged|charging|booked|identified\s+the\s+"
+    r"(?:suspect|shooter|gunman)\s+as)[:,]?\s+(?:(?:\w+-year-old|the|\d{1,2})\s+){0,3}$",
+    re.I,
+)
+_SUSPECT_AFTER = re.compile(
+    rf"^{_APPOSITION}\s+(?:(?:was|were|has\s+been|had\s+been|is|allegedly|later)\s+)*"
+    r"(?:arrested|charged|booked|accused|indicted|taken\s+into\s+custody|held|jailed|sentenced|"
+    r"convicted|pleaded|faces|turned\s+(?:him|her)self|fled|opened\s+fire|fired|shot\s+(?:and\s+"
+    r"killed\s+)?(?:his|her|their|a|an|the|[A-Z])|killed\s+(?:his|her|their|a|an|the|[A-Z]))",
+)
+
+
+def local_side(text: str, start: int, end: int) -> tuple[int, int, int]:
+    """Suspect, death and injury cues in the words just around the name ``text[start:end]``."""
+    before, after = text[max(0, start - 60) : start], text[end : end + 90]
+    suspect = bool(_SUSPECT_BEFORE.search(before)) + bool(_SUSPECT_AFTER.match(after))
+    death = injury = 0
+    for m in (_VICTIM_BEFORE.search(before), _VICTIM_AFTER.match(after)):
+        if m is not None:
+            if DEATH_CUES.search(m.group(0)) or re.search(r"\bfound\b", m.group(0)):
+                death += 1
+            else:
+                injury += 1
+    return suspect, death, injury
 
 
 def sentence_side(sentence: str) -> tuple[int, int, int]:
@@ -231,6 +318,26 @@ def neighbourhoods(text: str) -> Iterator[Mention]:
         place = m["place"]
         if place.lower() not in _blocked_words():
             yield Mention(m.start("place"), m.end("place"), place, place.lower(), 0.6)
+
+
+_POLICE_TOWN = re.compile(
+    r"\b(?P<place>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+(?:[Pp]olice|[Pp]olice\s+[Dd]epartment|"
+    r"PD|[Ff]ire\s+[Dd]epartment)\b"
+)
+
+
+def police_towns(text: str) -> Iterator[Mention]:
+    """Towns named by their police ("Ottumwa police said"): local police are named for the
+    place they serve, and local news quotes them about events there."""
+    blocked = _blocked_words()
+    for m in _POLICE_TOWN.finditer(text):
+        words = m["place"].split()
+        while words and words[0].lower() in blocked:
+            words = words[1:]
+        if words:
+            start = m.start("place") + m["place"].index(words[0])
+            place = " ".join(words)
+            yield Mention(start, start + len(place), place, place.lower(), 0.5)
 
 
 def located_places(text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]:
