@@ -33,6 +33,7 @@ from search.answer.compose import (
     group_by,
     qualifier_strength,
 )
+from search.answer.counts import recognised_counts
 from search.answer.incident import answer_pinned, pins_event
 from search.answer.questions import Interpretation, analyze_question
 from search.answer.types import AnswerItem, AnswerResult, Citation, SentenceRef
@@ -163,6 +164,12 @@ def _quantities(session: Session, index: PassageBackend, interp: Interpretation)
         c
         for c in gather(session, index, interp, field="quantities")
         if _noun_matches(c.fact.value.get("unit"), interp.focus) and _source_ok(c, interp)
+    ]
+    stored = {(c.fact.article_id, c.fact.start) for c in candidates}
+    candidates += [
+        c
+        for c in recognised_counts(session, index, interp)
+        if (c.fact.article_id, c.fact.start) not in stored
     ]
 
     def phrase(c: Candidate) -> tuple[str, object]:

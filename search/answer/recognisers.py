@@ -235,9 +235,9 @@ _VICTIM_BEFORE = re.compile(
     re.I,
 )
 _VICTIM_AFTER = re.compile(
-    rf"^{_APPOSITION}\s+(?:(?:was|were|had\s+been|has\s+been|is|later)\s+)?(?:\w+ly\s+)?"
-    r"(?:shot|killed|found|pronounced|died|dies|wounded|injured|struck|hit|hospitali[sz]ed|"
-    r"taken\s+to|rushed\s+to|suffered|sustained|was\s+the\s+victim)\b",
+    rf"^{_APPOSITION}\s+(?:(?:was|were|had\s+been|has\s+been|is|got)\s+(?:\w+ly\s+)?"
+    r"(?:shot|killed|found|pronounced|wounded|injured|struck|hit|hospitali[sz]ed|taken\s+to|"
+    r"rushed\s+to|the\s+victim)|(?:later\s+)?(?:died|dies|suffered|sustained))\b",
     re.I,
 )
 _SUSPECT_BEFORE = re.compile(
