@@ -18,8 +18,9 @@ ARTICLES = [
         "published": "2021-03-04",
         "text": (
             "Two killed in Leeds flats fire\n\n"
-            "LEEDS, England (Example Wire) — Two people were killed and four others were injured "
-            "when a fire swept through a block of flats on Wednesday night, fire officials said.\n\n"
+            "LEEDS, England (Example Wire) — Two people were killed and four others were "
+            "injured when a fire swept through a block of flats on Wednesday night, fire "
+            "officials said.\n\n"
             "The victims were identified as Harriet Quinlan, 34, and Owen Pardoe, 61. Police "
             "arrested Dmitri Vance, 29, who was charged with arson on Thursday."
         ),
