@@ -146,6 +146,7 @@ def question_constraints(question: str) -> Constraints:
     states: list[str] = []
     address: list[str] = []
     people: list[str] = []
+    previous_place = False  # a run after "<Place>, " continues a list of places
     for run in _runs(masked):
         text, start, end = run
         words = text.split()
@@ -159,13 +160,21 @@ def question_constraints(question: str) -> Constraints:
             or re.search(r"\bblock\s+of\s+$", before)
         ):
             address.extend(w for w in lowered if w not in {"of", "and", "the"})
-            continue
-        if text.lower() in us_states():
+            previous_place = True
+        elif text.lower() in us_states():
             states.append(text)
-        elif _PLACE_BEFORE.search(before) or _EVENT_AFTER.match(after) or _after_place(before):
+            previous_place = True
+        elif (
+            _PLACE_BEFORE.search(before)
+            or _EVENT_AFTER.match(after)
+            or (_after_place(before) and previous_place)
+        ):
             places.append(text)
-        elif len(words) > 1 and not re.search(r"['’]s\b", text):
-            people.append(text)  # one capitalised word alone ("Syrian") is too weak a pin
+            previous_place = True
+        else:
+            if len(words) > 1 and not re.search(r"['’]s\b", text):
+                people.append(text)  # one capitalised word alone ("Syrian") is too weak a pin
+            previous_place = False
     return Constraints(
         tuple(dict.fromkeys(d for d in dates if d)),
         tuple(dict.fromkeys(places)),

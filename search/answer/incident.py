@@ -340,6 +340,8 @@ def _places(session: Session, pinned: Sequence[Pinned], interp: Interpretation) 
         for m, strength in found:
             if stems(m.text) and stems(m.text) <= asked:
                 continue
+            if _MODIFIER.match(article.text, m.end):
+                continue  # "a Columbia-based club": a place used as a modifier is not where
             if m.start < body:
                 # The headline states the event's town, unless it is the site's own.
                 strength = 0.3 if _in_site_name(article.text, m.start, body) else 0.9
@@ -357,6 +359,9 @@ def _places(session: Session, pinned: Sequence[Pinned], interp: Interpretation) 
         return str(c.fact.value["name"]), key(c)
 
     return group_by(_by_frequency(candidates, key), key, phrase)
+
+
+_MODIFIER = re.compile(r"-(?:based|led|backed|born|area|owned|run|registered|bound)\b", re.I)
 
 
 def _in_site_name(text: str, offset: int, body: int) -> bool:
