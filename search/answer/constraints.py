@@ -24,7 +24,7 @@ _DATE = re.compile(
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 # A capitalised run: words starting upper case (or a house number), joined by spaces, "and",
 # "of" inside an address, and commas before a second place ("Dallas, Texas").
-_TOKEN = r"(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th)?)"
+_TOKEN = r"(?:[A-Z][\w'’.-]*|[a-z]{1,3}-[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th)?)"  # "ez-Zor"
 _RUN = re.compile(rf"{_TOKEN}(?:\s+(?:(?:and|of|de|la)\s+)?{_TOKEN})*")
 STREET_WORDS = frozenset(
     [
