@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -82,7 +82,7 @@ def answer_pinned(session: Session, index: PassageBackend, interp: Interpretatio
     if interp.answer_type == "person":
         return PinnedAnswer(_people(pinned, interp), 0.9, ids)
     if interp.answer_type == "date":
-        return PinnedAnswer(_dates(session, pinned), 0.9, ids)
+        return PinnedAnswer(_dates(session, pinned, interp), 0.9, ids)
     return PinnedAnswer(_places(session, pinned, interp), 0.9, ids)
 
 
@@ -131,7 +131,7 @@ def _counts(session: Session, pinned: Sequence[Pinned], interp: Interpretation) 
         for mention, number in casualty_counts(text, 0, len(text), interp.kind or "killed"):
             if (article.id, mention.start) in taken or (article.id, mention.end) in taken:
                 continue  # the stored fact already says it
-            value: dict[str, object] = {"min": number, "max": number, "victims": None}
+            value = {"min": number, "max": number, "victims": None}
             fact = _transient(article, mention, "casualties", value)
             fact.kind, fact.qualifier = interp.kind or "killed", "exact"
             place = _position(article, mention.start)
@@ -183,7 +183,10 @@ def _sentence_at(text: str, offset: int) -> tuple[int, int, int]:
     return i, spans[i][0], spans[i][1]
 
 
-def _transient(article: Article, mention: Mention, field: str, value: dict[str, object]) -> Fact:
+_KINDS = {"people": "person", "places": "city", "dates": "date", "casualties": "killed"}
+
+
+def _transient(article: Article, mention: Mention, field: str, value: Mapping[str, object]) -> Fact:
     """A recognised mention as an unsaved fact (for grouping and citing only)."""
     assert article.id is not None
     _, s_start, s_end = _sentence_at(article.text, mention.start)
@@ -191,8 +194,8 @@ def _transient(article: Article, mention: Mention, field: str, value: dict[str, 
     return Fact(
         article_id=article.id,
         field=field,
-        kind="person" if field == "people" else "city",
-        value=value,
+        kind=_KINDS.get(field, field),
+        value=dict(value),
         start=mention.start,
         end=mention.end,
         text=mention.text,
@@ -284,36 +287,50 @@ def _key(c: Candidate) -> str:
     return " ".join(str(c.fact.value.get("name", "")).lower().split())
 
 
-def _dates(session: Session, pinned: Sequence[Pinned]) -> list[Group]:
+def _dates(session: Session, pinned: Sequence[Pinned], interp: Interpretation) -> list[Group]:
     """The event's day: dates the pinned articles state (weekdays and "yesterday" resolved
-    against publication at ingest), near an event word, on or before publication."""
+    against publication at ingest), near an event word or the question's person, on or before
+    publication. An article that states no date answers with its publication day, weakly,
+    citing its headline: local news reports an event the day it happens or the next."""
     weights = _weights(pinned)
     articles = {p.article.id: p.article for p in pinned}
+    person_words = {w.lower() for p in interp.constraints.people for w in p.split()}
     candidates = []
     for fact in _facts(session, list(weights), "dates", None):
         value = fact.value
-        iso = str(value.get("iso") or "")
-        if (
-            value.get("role") == "publication"
-            or len(iso) < 10
-            or value.get("precision")
-            not in (
-                "day",
-                "time",
-            )
-        ):
+        iso = str(value.get("iso") or "")[:10]
+        precise = value.get("precision") in ("day", "time")
+        if value.get("role") == "publication" or len(iso) < 10 or not precise:
             continue
         article = articles[fact.article_id]
-        if article.published and iso[:10] > article.published.isoformat():
+        if article.published and iso > article.published.isoformat():
             continue  # a court date or funeral to come is not when it happened
-        cue = 1.0 if _EVENT_CUES.search(fact.sentence_text) else 0.7
-        match = cue * _position(article, fact.start)
+        sentence = fact.sentence_text
+        cue = 1.0 if _EVENT_CUES.search(sentence) else 0.7
+        near = 1.0 if any(w in sentence.lower() for w in person_words) else 0.9
+        match = cue * near * _position(article, fact.start)
         candidates.append(Candidate(fact, article, match, weights[fact.article_id]))
+    dated = {c.fact.article_id for c in candidates}
+    for p in pinned:
+        if p.article.id not in dated and p.article.published is not None:
+            candidates.append(_published(p.article, weights[p.article.id or 0]))
 
     def phrase(c: Candidate) -> tuple[str, object]:
         return str(c.fact.value["iso"])[:10], str(c.fact.value["iso"])[:10]
 
     return group_by(candidates, lambda c: str(c.fact.value["iso"])[:10], phrase)
+
+
+def _published(article: Article, weight: float) -> Candidate:
+    """The article's publication day as a weak date answer, citing its headline."""
+    assert article.published is not None
+    body = _body_start(article)
+    end = len(article.text[: max(body - 2, 0)].rstrip()) or min(len(article.text), 200)
+    headline = Mention(0, end, article.text[:end], "published")
+    value = {"iso": article.published.isoformat(), "precision": "day", "role": "publication"}
+    fact = _transient(article, headline, "dates", value)
+    fact.sentence_start, fact.sentence_end, fact.sentence_text = 0, end, article.text[:end]
+    return Candidate(fact, article, 0.5, weight)
 
 
 def _places(session: Session, pinned: Sequence[Pinned], interp: Interpretation) -> list[Group]:

@@ -60,6 +60,14 @@ ARTICLES = [
             "Dunmore on Tuesday, the county emergency office said. Nobody was hurt."
         ),
     },
+    {
+        "published": "2020-05-02",
+        "text": (
+            "Boy hurt in Kenwood dog attack\n\n"
+            "KENWOOD (Example Wire) — A boy was bitten by a dog on Birch Lane, animal control "
+            "officers said. He was treated at a hospital and released."
+        ),
+    },
 ]
 
 # (question, accepted substrings of the first answer, expected answer type)
@@ -73,6 +81,9 @@ ANSWERED = [
     ("Who was arrested after the Leeds fire on March 3, 2021?", ("Vance",), "person"),
     ("When was Marcus Ellery shot in Springfield?", ("2019-08-10",), "date"),
     ("Where was Marcus Ellery killed?", ("Springfield",), "place"),
+    ("When was the shooting on Maple Street in Springfield?", ("2019-08-10",), "date"),
+    # no date in the text: the day it was published, citing the headline
+    ("When was the boy bitten on Birch Lane in Kenwood?", ("2020-05-02",), "date"),
     ("How many houses were destroyed by the tornado in Dunmore?", ("14",), "count"),
 ]
 
