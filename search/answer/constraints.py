@@ -22,6 +22,9 @@ _DATE = re.compile(
     re.I,
 )
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+_NUMERIC = re.compile(
+    r"\b(?P<month>1[0-2]|0?[1-9])/(?P<day>[12]\d|3[01]|0?[1-9])/(?P<year>(?:19|20)\d\d)\b"
+)
 # A capitalised run: words starting upper case (or a house number), joined by spaces, "and",
 # "of" inside an address, and commas before a second place ("Dallas, Texas").
 _TOKEN = r"(?:[A-Z][\w'’.-]*|[a-z]{1,3}-[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th)?)"  # "ez-Zor"
@@ -139,7 +142,8 @@ def question_constraints(question: str) -> Constraints:
     """The dates, places, address words and people ``question`` names."""
     dates = []
     masked = question
-    for m in list(_DATE.finditer(question)) + list(_ISO.finditer(question)):
+    found = [*_DATE.finditer(question), *_ISO.finditer(question), *_NUMERIC.finditer(question)]
+    for m in found:
         dates.append(_iso(m))
         masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]
     places: list[str] = []

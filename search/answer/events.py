@@ -123,16 +123,20 @@ def _candidates(
         found[passage.article_id] = max(found.get(passage.article_id, 0.0), passage.relative_score)
     words = [*constraints.places, *(p.split()[-1] for p in constraints.people)]
     for iso in constraints.dates:
-        if iso.startswith("--") or not words:
+        if iso.startswith("--"):
             continue
         day = date.fromisoformat(iso)
-        window = session.exec(
+        query = (
             select(Article.id)
             .where(col(Article.published) >= day - timedelta(days=1))
             .where(col(Article.published) <= day + timedelta(days=DAYS_AFTER))
-            .where(or_(*(col(Article.text).ilike(f"%{_escape_like(w)}%") for w in words)))
-            .order_by(col(Article.published), col(Article.id))
-            .limit(WINDOW_ARTICLES)
+        )
+        if words:
+            query = query.where(
+                or_(*(col(Article.text).ilike(f"%{_escape_like(w)}%") for w in words))
+            )
+        window = session.exec(
+            query.order_by(col(Article.published), col(Article.id)).limit(WINDOW_ARTICLES)
         ).all()
         for article_id in window:
             if article_id is not None:

@@ -225,9 +225,17 @@ _ANSWER_TYPES: dict[tuple[str, str | None], str] = {
 }
 
 
+# "Who shot the officer?": the subject of an active verb is the one who did it.
+_WHO_DID = re.compile(
+    r"^\s*who\s+(?:allegedly\s+|reportedly\s+)?(?:shot|killed|murdered|stabbed|"
+    r"opened\s+fire|fired|wounded|injured|hurt)\b",
+    re.I,
+)
+
+
 def person_role(text: str) -> str | None:
     """ "suspect" or "victim" when the question asks for one side of an event, else None."""
-    if _SUSPECT.search(text):
+    if _SUSPECT.search(text) or _WHO_DID.match(text):
         return "suspect"
     if _VICTIM.search(text):
         return "victim"

@@ -105,6 +105,8 @@ ANSWER_TYPES = [
     ("What is the name of the gunman in the mall attack?", "person", "suspect"),
     ("Who did police identify as the driver?", "person", None),
     ("Who is accused of starting the fire?", "person", "suspect"),
+    ("Who shot the officer in Tulsa on May 5, 2020?", "person", "suspect"),
+    ("Who was shot in Tulsa on May 5, 2020?", "person", "victim"),
     ("On what date did the bridge collapse happen?", "date", None),
     ("In what town or city did the explosion take place?", "place", None),
     ("Who said the talks had failed?", "speaker", None),
@@ -162,6 +164,7 @@ CONSTRAINTS = [
     ("How many people were killed in the Reno, Nevada crash?", (), ("Reno", "Nevada"), (), ()),
     ("Where did the blast that killed John Smith Jr. happen?", (), (), (), ("John Smith Jr",)),
     ("How many Syrian soldiers were killed?", (), (), (), ()),
+    ("Who was hurt in Dover on 6/2/2020?", ("2020-06-02",), ("Dover",), (), ()),
 ]
 
 
