@@ -21,7 +21,7 @@ from corpus.spans import sentences
 from search.answer.candidates import Retrieved, overlap, retrieve
 from search.answer.compose import Group
 from search.answer.handlers import HANDLERS, Handled
-from search.answer.incident import answer_pinned, pins_event
+from search.answer.incident import PinnedAnswer, answer_pinned, pins_event
 from search.answer.questions import Interpretation, analyze_question
 from search.answer.types import AnswerItem, AnswerResult, Citation, SentenceRef
 from search.backend import PassageBackend
@@ -46,8 +46,10 @@ def answer_question(*, session: Session, index: PassageBackend, question: str) -
         if pinned.no_article:
             return _abstain(question, interpretation, _no_event_reason(interpretation))
         groups = [g for g in pinned.groups if g.score >= PINNED_MIN_SCORE]
-        if groups:
-            return _result(question, interpretation, groups, pinned.scale)
+        if not groups:
+            # Other articles are about other events: they cannot answer for this one.
+            return _abstain(question, interpretation, _unsaid_reason(interpretation, pinned))
+        return _result(question, interpretation, groups, pinned.scale)
     handler = HANDLERS.get(interpretation.type, _no_handler)
     groups, scale = handler(session, index, interpretation)
     groups = [g for g in groups if g.score >= MIN_SCORE]
@@ -92,6 +94,14 @@ def _no_event_reason(interpretation: Interpretation) -> str:
     described = interpretation.constraints.describe()
     named = "; ".join(f"{k} {', '.join(v)}" for k, v in described.items() if v)
     return f"No article is about the event the question names ({named})."
+
+
+def _unsaid_reason(interpretation: Interpretation, pinned: PinnedAnswer) -> str:
+    articles = ", ".join(str(i) for i in pinned.articles)
+    return (
+        f"The articles about the event the question names ({articles}) do not say which "
+        f"{interpretation.answer_type} it asks for."
+    )
 
 
 def _no_match_reason(interpretation: Interpretation) -> str:
