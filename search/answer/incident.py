@@ -23,17 +23,15 @@ from corpus.tables import Article, Fact
 from search.answer.candidates import Candidate, stems
 from search.answer.compose import Group, amount_phrase, group_by, qualifier_strength
 from search.answer.events import Pinned, pin
+from search.answer.persons import local_side, person_mentions, sentence_side
 from search.answer.questions import Interpretation
 from search.answer.recognisers import (
     Mention,
     casualty_counts,
     dateline_place,
-    local_side,
     located_places,
     neighbourhoods,
-    person_mentions,
     police_towns,
-    sentence_side,
 )
 from search.backend import PassageBackend
 

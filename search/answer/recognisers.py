@@ -1,7 +1,7 @@
-"""Answer-type recognisers run on retrieved article text at question time: people's names
-(capitalisation, titles, ages, given-name knowledge) with the side of the event their sentence
-puts them on, places from datelines and "in <Town>, <State>", and counts of any noun with the
-verb that governs it ("12 houses were destroyed", "destroyed 12 houses").
+"""Answer-type recognisers run on retrieved article text at question time: places from
+datelines, "in <Town>, <State>", neighbourhoods and "<Town> police", casualty counts, and counts
+of any noun with the verb that governs it ("12 houses were destroyed", "destroyed 12 houses").
+People are recognised in ``persons``.
 
 Every mention carries its offsets into the article text: ``text[start:end]`` is its span.
 """
@@ -17,34 +17,7 @@ from corpus.facts.lexicons import MONTHS, WEEKDAYS, function_words
 from corpus.facts.numbers import find_amounts
 from search.answer.candidates import stems
 from search.answer.constraints import STREET_WORDS, us_states
-from search.answer.names import is_first_name
 
-_CAP = r"(?:[A-Z][a-z]*[A-Z]?[a-z]+(?:['’-][A-Z]?[a-z]+)*|[A-Z]['’][A-Z][a-z]+)"
-_INITIAL = r"[A-Z]\."
-_SUFFIX = r"(?:,?\s+(?:Jr\.?|Sr\.?|II|III|IV)(?![\w]))"
-_NAME = re.compile(
-    rf"(?<![\w'’-]){_CAP}(?:[ \t]+(?:{_CAP}|{_INITIAL})){{1,3}}{_SUFFIX}?(?![\w'’-])"
-)
-_AGE_AFTER = re.compile(
-    r"^,\s*(?:age\s+)?\d{1,2}(?:\s*[,.;)]|\s+(?:and|of|was|were|is|who|had|has|from)\b)"
-)
-# A name as the subject of a sentence's verb: "Jane Roe was ...", "Jane Roe died".
-_SUBJECT = re.compile(
-    r"^\s+(?:was|were|is|has|had|died|dies|remains|faces|pleaded|appeared|allegedly)\b"
-)
-_AGE_BEFORE = re.compile(r"\b\d{1,2}-year-old\s+(?:\w+\s+)?$")
-_INTRODUCED = re.compile(
-    r"\b(?:identified\s+(?:him|her|them|the\s+\w+)?\s*as|named|victims?|suspects?|shooter|"
-    r"gunman|accused|charged|arrested)\s*(?:,|:)?\s*$",
-    re.I,
-)
-# Titles of people who speak for an event rather than take part in it.
-_OFFICIAL = re.compile(
-    r"\b(?:Sgt|Sergeant|Lt|Lieutenant|Capt|Captain|Officer|Detective|Det|Deputy|Sheriff|Chief|"
-    r"Cpl|Corporal|Trooper|Agent|Spokes(?:man|woman|person)|spokes(?:man|woman|person)|Mayor|"
-    r"Attorney|Prosecutor|Judge|Coroner|Commissioner|Superintendent|Gov|Governor|Sen|Senator|"
-    r"Rep|President|Dr|Rev|Pastor|Investigator|Director|director)\.?[ \t]+$"
-)
 _NOT_NAME_WORDS = frozenset(
     [
         "police",
@@ -104,27 +77,6 @@ _NOT_NAME_WORDS = frozenset(
     ]
 )
 
-SUSPECT_CUES = re.compile(
-    r"\b(?:suspects?|arrest(?:ed)?|charged?|charges|accused|booked|custody|jail(?:ed)?|"
-    r"shooter|gunman|turned\s+(?:him|her)self|indicted|pleaded|sentenced|convicted|wanted|"
-    r"warrant|detained|apprehended|faces|facing|allegedly|opened\s+fire|self-inflicted|"
-    r"murder-suicide|(?:killed|shot)\s+(?:him|her|them)sel(?:f|ves)|turned\s+the\s+gun|"
-    # an active shooting verb with its object: the one who shot ("shot his daughter")
-    r"(?<!was\s)(?<!were\s)(?<!been\s)(?:shot|killed|stabbed)\s+(?:his|her|their|a|an|two|"
-    r"three|several|multiple)\b)",
-    re.I,
-)
-DEATH_CUES = re.compile(
-    r"\b(?:killed|killing|died|dies|dead|death|slain|murdered|fatal(?:ly)?|homicide|"
-    r"pronounced|body|funeral|vigil|mourn\w*|remembered|life|lives)\b",
-    re.I,
-)
-INJURY_CUES = re.compile(
-    r"\b(?:victims?|wounded|injured|hurt|struck|hit|survived|hospitali[sz]ed|critical|"
-    r"(?:was|were|been|being|got)\s+shot|gunshot|wounds?)\b",
-    re.I,
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Mention:
@@ -139,7 +91,9 @@ class Mention:
 
 
 @cache
-def _blocked_words() -> frozenset[str]:
+def blocked_words() -> frozenset[str]:
+    """Words that are never part of a person's or a town's name (function words, months,
+    weekdays, street and organisation nouns, US states)."""
     return frozenset(
         {w.lower() for w in function_words()}
         | set(MONTHS)
@@ -147,132 +101,6 @@ def _blocked_words() -> frozenset[str]:
         | _NOT_NAME_WORDS
         | STREET_WORDS
         | us_states()
-    )
-
-
-def person_mentions(text: str) -> list[Mention]:
-    """People named in ``text``: a run of two to four capitalised words that opens with a known
-    given name, is followed by an age ("Jane Roe, 23,"), follows one ("23-year-old Jane Roe"),
-    is introduced as a victim or suspect, or opens a sentence as its subject; later mentions
-    of the surname alone count too. Officials (a title before the name) weigh less: they
-    usually speak about the event rather than take part in it."""
-    blocked = _blocked_words()
-    full: list[Mention] = []
-    for m in _NAME.finditer(text):
-        words = [w for w in re.split(r"[\s,]+", m.group(0)) if w]
-        core = [w for w in words if not re.fullmatch(r"Jr\.?|Sr\.?|II|III|IV", w)]
-        if "-year-old" in core[0].lower() or "-old" in core[0].lower():
-            core = core[1:]  # "Sixteen-year-old Jane Roe"
-        if len(core) < 2:
-            continue
-        if any(w.lower().strip(".") in blocked for w in core):
-            core = _trim_blocked(core, blocked)
-            if len(core) < 2:
-                continue
-        before, after = text[max(0, m.start() - 40) : m.start()], text[m.end() : m.end() + 12]
-        cues = (
-            is_first_name(core[0]),
-            bool(_AGE_AFTER.match(after)),
-            bool(_AGE_BEFORE.search(before)),
-            bool(_INTRODUCED.search(before)),
-            bool(_SUBJECT.match(after)) and _opens_sentence(text, m.start()),
-        )
-        if not any(cues):
-            continue
-        name = " ".join(core)
-        start = text.index(core[0], m.start())
-        end = text.index(core[-1], start) + len(core[-1])
-        weight = 0.6 + 0.4 * min(1, sum(cues[1:]))
-        if _OFFICIAL.search(before):
-            weight *= 0.4  # a titled official usually speaks about the event
-        full.append(Mention(start, end, text[start:end], _person_key(name), weight))
-    return full + _surname_mentions(text, full)
-
-
-def _opens_sentence(text: str, offset: int) -> bool:
-    """True when only a sentence end, a line break or nothing comes before ``offset``."""
-    before = text[max(0, offset - 3) : offset]
-    return offset == 0 or bool(re.search(r"(?:[.!?][\"”’]?\s+|\n\s*)$", before))
-
-
-def _trim_blocked(words: list[str], blocked: frozenset[str]) -> list[str]:
-    """The longest stretch of ``words`` without a blocked word ("Officer Jane Roe" -> 2)."""
-    best: list[str] = []
-    current: list[str] = []
-    for w in words:
-        if w.lower().strip(".") in blocked:
-            current = []
-        else:
-            current.append(w)
-            if len(current) > len(best):
-                best = list(current)
-    return best
-
-
-def _person_key(name: str) -> str:
-    return name.split()[-1].lower().strip(".")
-
-
-def _surname_mentions(text: str, full: list[Mention]) -> list[Mention]:
-    surnames = {m.key: m.text.split()[-1] for m in full}
-    taken = [(m.start, m.end) for m in full]
-    out = []
-    for key, surname in surnames.items():
-        for m in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w'’-])", text):
-            if any(s <= m.start() < e for s, e in taken):
-                continue
-            out.append(Mention(m.start(), m.end(), m.group(0), key, 0.5))
-    return out
-
-
-# The words right around a name say which side it is on: the object of "killed" or the
-# subject of "was shot" is a victim; the subject of "was arrested" or "shot his" a suspect.
-_APPOSITION = r"(?:,[^,.;]{0,60},)?"
-_VICTIM_BEFORE = re.compile(
-    r"\b(?:killed|killing|shot|shooting|murdered|murder|death|deaths|slaying|wounded|injured|"
-    r"victims?|identified(?:\s+\w+){0,3}\s+as|body\s+of)[:,]?\s+(?:(?:\w+-year-old|his|her|"
-    r"their|the|\d{1,2})\s+){0,3}$",
-    re.I,
-)
-_VICTIM_AFTER = re.compile(
-    rf"^{_APPOSITION}\s+(?:(?:was|were|had\s+been|has\s+been|is|got)\s+(?:\w+ly\s+)?"
-    r"(?:shot|killed|found|pronounced|wounded|injured|struck|hit|hospitali[sz]ed|taken\s+to|"
-    r"rushed\s+to|the\s+victim)|(?:later\s+)?(?:died|dies|suffered|sustained))\b",
-    re.I,
-)
-_SUSPECT_BEFORE = re.compile(
-    r"\b(?:suspects?|shooter|gunman|accused|arrested|charged|charging|booked|identified\s+the\s+"
-    r"(?:suspect|shooter|gunman)\s+as)[:,]?\s+(?:(?:\w+-year-old|the|\d{1,2})\s+){0,3}$",
-    re.I,
-)
-_SUSPECT_AFTER = re.compile(
-    rf"^{_APPOSITION}\s+(?:(?:was|were|has\s+been|had\s+been|is|allegedly|later)\s+)*"
-    r"(?:arrested|charged|booked|accused|indicted|taken\s+into\s+custody|held|jailed|sentenced|"
-    r"convicted|pleaded|faces|turned\s+(?:him|her)self|fled|opened\s+fire|fired|shot\s+(?:and\s+"
-    r"killed\s+)?(?:his|her|their|a|an|the|[A-Z])|killed\s+(?:his|her|their|a|an|the|[A-Z]))",
-)
-
-
-def local_side(text: str, start: int, end: int) -> tuple[int, int, int]:
-    """Suspect, death and injury cues in the words just around the name ``text[start:end]``."""
-    before, after = text[max(0, start - 60) : start], text[end : end + 90]
-    suspect = bool(_SUSPECT_BEFORE.search(before)) + bool(_SUSPECT_AFTER.match(after))
-    death = injury = 0
-    for m in (_VICTIM_BEFORE.search(before), _VICTIM_AFTER.match(after)):
-        if m is not None:
-            if DEATH_CUES.search(m.group(0)) or re.search(r"\bfound\b", m.group(0)):
-                death += 1
-            else:
-                injury += 1
-    return suspect, death, injury
-
-
-def sentence_side(sentence: str) -> tuple[int, int, int]:
-    """How many suspect, death and injury cues a sentence has."""
-    return (
-        len(SUSPECT_CUES.findall(sentence)),
-        len(DEATH_CUES.findall(sentence)),
-        len(INJURY_CUES.findall(sentence)),
     )
 
 
@@ -301,7 +129,7 @@ def dateline_place(text: str, body_start: int) -> Mention | None:
     start, end = m.span("place")
     place = text[start:end].strip()
     end = start + len(place)
-    if place.lower() in _blocked_words() or len(place) < 3:
+    if place.lower() in blocked_words() or len(place) < 3:
         return None
     return Mention(start, end, place, place.lower(), 1.0)
 
@@ -316,7 +144,7 @@ def neighbourhoods(text: str) -> Iterator[Mention]:
     """Places written "in the <Name> neighborhood" (or community, section, area)."""
     for m in _NEIGHBOURHOOD.finditer(text):
         place = m["place"]
-        if place.lower() not in _blocked_words():
+        if place.lower() not in blocked_words():
             yield Mention(m.start("place"), m.end("place"), place, place.lower(), 0.6)
 
 
@@ -329,7 +157,7 @@ _POLICE_TOWN = re.compile(
 def police_towns(text: str) -> Iterator[Mention]:
     """Towns named by their police ("Ottumwa police said"): local police are named for the
     place they serve, and local news quotes them about events there."""
-    blocked = _blocked_words()
+    blocked = blocked_words()
     for m in _POLICE_TOWN.finditer(text):
         words = m["place"].split()
         while words and words[0].lower() in blocked:
@@ -349,7 +177,7 @@ def located_places(text: str, start: int = 0, end: int | None = None) -> Iterato
             continue
         place_start, place_end = m.span("place")
         place = m["place"]
-        if place.lower() in _blocked_words():
+        if place.lower() in blocked_words():
             continue
         yield Mention(place_start, place_end, place, place.lower(), 0.8)
 

@@ -6,14 +6,13 @@ from __future__ import annotations
 import pytest
 
 from search.answer.candidates import stems
+from search.answer.persons import local_side, person_mentions
 from search.answer.recognisers import (
     casualty_counts,
     count_mentions,
     dateline_place,
-    local_side,
     located_places,
     neighbourhoods,
-    person_mentions,
     police_towns,
 )
 
