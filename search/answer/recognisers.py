@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from corpus.facts.lexicons import MONTHS, WEEKDAYS, function_words
-from corpus.facts.numbers import find_amounts
+from corpus.facts.numbers import find_amounts, parse_number_words
 from search.answer.candidates import stems
 from search.answer.constraints import STREET_WORDS, us_states
 
@@ -259,6 +259,22 @@ def casualty_counts(text: str, start: int, end: int, kind: str) -> list[tuple[Me
             after.match(rest) or before.search(text[max(start, amount.start - 40) : amount.start])
         ):
             continue
+        count = int(number)
+        if kind == "injured" and (dead := _SHOT_THEN_DEAD.match(rest)):
+            # "7 shot, 3 dead": the shot include the dead; the injured are the others.
+            word = dead["number"]
+            fatal = int(word) if word.isdigit() else parse_number_words(word)
+            if fatal is None or not 0 < fatal < count:
+                continue
+            count -= int(fatal)
         span = text[amount.start : amount.end]
-        out.append((Mention(amount.start, amount.end, span, str(int(number))), int(number)))
+        out.append((Mention(amount.start, amount.end, span, str(count)), count))
     return out
+
+
+_SHOT_THEN_DEAD = re.compile(
+    r"\s+(?:[A-Za-z'’-]+\s+){0,2}?(?:(?:were|was)\s+)?shot\b[^.;:]{0,30}?,?\s+(?:and\s+|with\s+)?"
+    r"(?P<number>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:of\s+them\s+)?"
+    r"(?:fatally|dead|killed|died|dies|have\s+died)\b",
+    re.I,
+)
