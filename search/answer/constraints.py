@@ -22,6 +22,11 @@ _DATE = re.compile(
     re.I,
 )
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+_DAY_FIRST = re.compile(
+    rf"\b(?P<day>[12]\d|3[01]|0?[1-9])\s+(?P<month>{_MONTH_NAMES}|(?:{_MONTH_ABBREVIATIONS})\.?)"
+    r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b",
+    re.I,
+)
 _NUMERIC = re.compile(
     r"\b(?P<month>1[0-2]|0?[1-9])/(?P<day>[12]\d|3[01]|0?[1-9])/(?P<year>(?:19|20)\d\d)\b"
 )
@@ -142,7 +147,12 @@ def question_constraints(question: str) -> Constraints:
     """The dates, places, address words and people ``question`` names."""
     dates = []
     masked = question
-    found = [*_DATE.finditer(question), *_ISO.finditer(question), *_NUMERIC.finditer(question)]
+    found = [
+        *_DATE.finditer(question),
+        *_DAY_FIRST.finditer(question),
+        *_ISO.finditer(question),
+        *_NUMERIC.finditer(question),
+    ]
     for m in found:
         dates.append(_iso(m))
         masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]

@@ -215,10 +215,19 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(_folded(phrase))}(?!\w)")
 
 
+# Abbreviations place names are written with either way ("St. Paul", "Saint Paul").
+_PLACE_ABBREVIATIONS = (("saint ", "st. "), ("fort ", "ft. "), ("mount ", "mt. "))
+
+
 def _place_in(place: str, text: str) -> bool:
-    """The place's name, or "X Co." for "X County"."""
+    """The place's name (abbreviated or spelled out), or "X Co." for "X County"."""
     if _phrase_in(place, text):
         return True
+    lowered = place.lower()
+    for long, short in _PLACE_ABBREVIATIONS:
+        for a, b in ((long, short), (short, long)):
+            if lowered.startswith(a) and _phrase_in(b + lowered[len(a) :], text):
+                return True
     county = re.fullmatch(r"(.+?)\s+county", place, re.I)
     if county is None:
         return False

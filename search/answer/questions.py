@@ -62,7 +62,9 @@ _WHEN = re.compile(
 # identify as the shooter ...": a person asked for by what they did, not by role or title.
 _NAME_OF = re.compile(
     r"^\s*(?:name\s+(?:the|a|an|all|any|one)\b|(?:what|which)\s+(?:is|was|were|are)\s+the\s+"
-    r"names?\b|who\s+did\s+(?:the\s+)?\w+\s+(?:identify|name|arrest|charge)\b)",
+    r"names?\b|who\s+did\s+(?:the\s+)?\w+\s+(?:identify|name|arrest|charge)\b|"
+    r"(?:which|what)\s+(?:suspects?|victims?|person|people|man|woman|men|women|shooter|gunman|"
+    r"teen|teenager|boy|girl)\b)",
     re.I,
 )
 # Which side of an event the asked person was on.
@@ -261,8 +263,8 @@ def _name_words(text: str) -> frozenset[str]:
 
 # "What was the death toll of ...", "What is the number of injured ...": a count by another name.
 _TOLL = re.compile(
-    r"^\s*what\s+(?:is|was|were)\s+the\s+(?:(?:death|casualty|injury)\s+toll|"
-    r"number\s+of)\b(?P<rest>.*)$",
+    r"^\s*what\s+(?:(?:is|was|were)\s+the\s+(?:(?:death|casualty|injury)\s+toll|"
+    r"number\s+of)|number\s+of)\b(?P<rest>.*)$",
     re.I,
 )
 

@@ -106,6 +106,8 @@ ANSWER_TYPES = [
     ("Who did police identify as the driver?", "person", None),
     ("Who is accused of starting the fire?", "person", "suspect"),
     ("Who shot the officer in Tulsa on May 5, 2020?", "person", "suspect"),
+    ("Which suspect was named in the Tulsa stabbing?", "person", "suspect"),
+    ("What number of people died in the Tulsa fire?", "count", None),
     ("Who was shot in Tulsa on May 5, 2020?", "person", "victim"),
     ("On what date did the bridge collapse happen?", "date", None),
     ("In what town or city did the explosion take place?", "place", None),
@@ -165,6 +167,8 @@ CONSTRAINTS = [
     ("Where did the blast that killed John Smith Jr. happen?", (), (), (), ("John Smith Jr",)),
     ("How many Syrian soldiers were killed?", (), (), (), ()),
     ("Who was hurt in Dover on 6/2/2020?", ("2020-06-02",), ("Dover",), (), ()),
+    ("Who was hurt in Dover on 2 June 2020?", ("2020-06-02",), ("Dover",), (), ()),
+    ("How many died in Saint Paul on June 2nd, 2020?", ("2020-06-02",), ("Saint Paul",), (), ()),
 ]
 
 
