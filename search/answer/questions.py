@@ -19,11 +19,13 @@ from search.answer.constraints import Constraints, question_constraints
 
 _KILLED = re.compile(
     r"\b(kill(?:ed|s|ing)?|dead|deaths?|died|die|dying|fatalit(?:y|ies)|lives|death toll|toll|"
-    r"perish(?:ed)?|slain|massacred|executed|shot dead)\b",
+    r"perish(?:ed)?|slain|massacred|executed|shot dead|fatally|fatal)\b",
     re.I,
 )
 _INJURED = re.compile(
-    r"\b(wound(?:ed|s|ing)?|injur(?:ed|ies|y|ing)|hurt|maimed|casualt(?:y|ies))\b", re.I
+    r"\b(wound(?:ed|s|ing)?|injur(?:ed|ies|y|ing)|hurt|maimed|casualt(?:y|ies)|survived|"
+    r"survivors?)\b",
+    re.I,
 )
 _HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\b(?P<rest>.*)$", re.I)
 # Words that end the noun phrase after "how many": auxiliaries, prepositions, verbs in -ing/-ed.
@@ -69,7 +71,8 @@ _NAME_OF = re.compile(
 )
 # Which side of an event the asked person was on.
 _SUSPECT = re.compile(
-    r"\b(?:suspects?|shooters?|gunm[ae]n|accused|arrested|charged|killers?|perpetrators?|"
+    r"\b(?:suspects?|shooters?|gunm[ae]n|accused|arrest(?:ed|s)?|charged?|killers?|perpetrators?|"
+    r"opened\s+fire|"
     r"assailants?|attackers?|offenders?|culprits?)\b",
     re.I,
 )
