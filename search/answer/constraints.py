@@ -13,6 +13,7 @@ from datetime import date
 from functools import cache
 
 from corpus.facts.lexicons import MONTHS, WEEKDAYS
+from corpus.facts.organizations import canonical_organization
 
 _MONTH_NAMES = "|".join(sorted((m for m in list(MONTHS)[:12]), key=len, reverse=True))
 _MONTH_ABBREVIATIONS = "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
@@ -168,9 +169,12 @@ def question_constraints(question: str) -> Constraints:
         if lowered[0] in _QUESTION_WORDS and len(words) == 1:
             continue
         before, after = masked[:start], masked[end:]
+        numbers_only = all(w[:1].isdigit() for w in words)
+        if numbers_only and not re.match(r"\s+block\b", after):
+            continue  # "the 40 trucks": a number alone pins nothing
         if (
-            any(w in STREET_WORDS for w in lowered)
-            or any(w[:1].isdigit() for w in words)
+            numbers_only
+            or any(w in STREET_WORDS for w in lowered)
             or re.search(r"\bblock\s+of\s+$", before)
         ):
             address.extend(w for w in lowered if w not in {"of", "and", "the"})
@@ -186,8 +190,8 @@ def question_constraints(question: str) -> Constraints:
             places.append(text)
             previous_place = True
         else:
-            if len(words) > 1 and not re.search(r"['’]s\b", text):
-                people.append(text)  # one capitalised word alone ("Syrian") is too weak a pin
+            if _person_like(words, text):
+                people.append(text)
             previous_place = False
     return Constraints(
         tuple(dict.fromkeys(d for d in dates if d)),
@@ -195,6 +199,55 @@ def question_constraints(question: str) -> Constraints:
         tuple(dict.fromkeys(states)),
         tuple(dict.fromkeys(address)),
         tuple(dict.fromkeys(people)),
+    )
+
+
+# Nouns that make a capitalised run an organization, not a person ("UN Security Council").
+_ORGANIZATION_WORDS = frozenset(
+    [
+        "council",
+        "ministry",
+        "department",
+        "agency",
+        "committee",
+        "office",
+        "police",
+        "army",
+        "forces",
+        "force",
+        "union",
+        "party",
+        "court",
+        "university",
+        "college",
+        "school",
+        "hospital",
+        "company",
+        "corporation",
+        "bank",
+        "news",
+        "times",
+        "post",
+        "association",
+        "institute",
+        "commission",
+        "service",
+        "services",
+        "authority",
+        "board",
+        "group",
+    ]
+)
+
+
+def _person_like(words: list[str], text: str) -> bool:
+    """Two or more capitalised words, none a number or an organization's noun, no possessive:
+    one capitalised word alone ("Syrian") is too weak a pin."""
+    return (
+        len(words) > 1
+        and not re.search(r"['’]s\b", text)
+        and not any(w[:1].isdigit() or w.lower() in _ORGANIZATION_WORDS for w in words)
+        and canonical_organization(text) is None
     )
 
 

@@ -169,6 +169,8 @@ CONSTRAINTS = [
     ("How many people were killed in the Reno, Nevada crash?", (), ("Reno", "Nevada"), (), ()),
     ("Where did the blast that killed John Smith Jr. happen?", (), (), (), ("John Smith Jr",)),
     ("How many Syrian soldiers were killed?", (), (), (), ()),
+    ("Where were the 40 trucks stuck?", (), (), (), ()),
+    ("Where did the UN Security Council meet?", (), (), (), ()),
     ("Who was hurt in Dover on 6/2/2020?", ("2020-06-02",), ("Dover",), (), ()),
     ("Who was hurt in Dover on 2 June 2020?", ("2020-06-02",), ("Dover",), (), ()),
     ("How many died in Saint Paul on June 2nd, 2020?", ("2020-06-02",), ("Saint Paul",), (), ()),
