@@ -46,6 +46,13 @@ _EVENT_CUES = re.compile(
 )
 
 
+_REPORTED = re.compile(
+    r"\b(?:said|says|told\s+\w+|announced|reported|confirmed|added|stated|released|"
+    r"identified\s+\w+|updated)\s+(?:on\s+|late\s+|early\s+|this\s+)?$",
+    re.I,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class PinnedAnswer:
     """Ranked groups from the pinned articles, or why no article matched."""
@@ -305,6 +312,8 @@ def _dates(session: Session, pinned: Sequence[Pinned], interp: Interpretation) -
             continue  # a court date or funeral to come is not when it happened
         sentence = fact.sentence_text
         cue = 1.0 if _EVENT_CUES.search(sentence) else 0.7
+        if _REPORTED.search(sentence[: fact.start - fact.sentence_start]):
+            cue *= 0.6  # "police said Wednesday": when it was said, not when it happened
         near = 1.0 if any(w in sentence.lower() for w in person_words) else 0.9
         match = cue * near * _position(article, fact.start)
         candidates.append(Candidate(fact, article, match, weights[fact.article_id]))

@@ -46,7 +46,7 @@ ARTICLES = [
         "text": (
             "Man killed in Springfield bar shooting\n\n"
             "SPRINGFIELD, Ill. (Example Wire) — A man was shot and killed Saturday night outside "
-            "a bar on Maple Street, police said.\n\n"
+            "a bar on Maple Street, police said Monday.\n\n"
             "The victim was identified as Marcus Ellery, 24. Police said Tobias Renner, 31, was "
             "arrested Sunday and charged with first-degree murder.\n\n"
             "Police Chief Dana Whitlock said the two men had argued inside the bar."
@@ -81,6 +81,7 @@ ANSWERED = [
     ("Who was arrested after the Leeds fire on March 3, 2021?", ("Vance",), "person"),
     ("When was Marcus Ellery shot in Springfield?", ("2019-08-10",), "date"),
     ("Where was Marcus Ellery killed?", ("Springfield",), "place"),
+    # "Saturday night", not "police said Monday" (when it was said)
     ("When was the shooting on Maple Street in Springfield?", ("2019-08-10",), "date"),
     # no date in the text: the day it was published, citing the headline
     ("When was the boy bitten on Birch Lane in Kenwood?", ("2020-05-02",), "date"),
