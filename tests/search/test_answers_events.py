@@ -81,7 +81,7 @@ ANSWERED = [
     ("Who was arrested after the Leeds fire on March 3, 2021?", ("Vance",), "person"),
     ("When was Marcus Ellery shot in Springfield?", ("2019-08-10",), "date"),
     ("Where was Marcus Ellery killed?", ("Springfield",), "place"),
-    # "Saturday night", not "police said Monday" (when it was said)
+    # "Saturday night", resolved against the Monday it was published (and said)
     ("When was the shooting on Maple Street in Springfield?", ("2019-08-10",), "date"),
     # no date in the text: the day it was published, citing the headline
     ("When was the boy bitten on Birch Lane in Kenwood?", ("2020-05-02",), "date"),
