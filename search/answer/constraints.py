@@ -172,11 +172,11 @@ def question_constraints(question: str) -> Constraints:
         numbers_only = all(w[:1].isdigit() for w in words)
         if numbers_only and not re.match(r"\s+block\b", after):
             continue  # "the 40 trucks": a number alone pins nothing
-        if (
-            numbers_only
-            or any(w in STREET_WORDS for w in lowered)
-            or re.search(r"\bblock\s+of\s+$", before)
-        ):
+        # "St." opening a name is Saint ("St. Louis"); after one it is Street ("Main St.").
+        street = any(w in STREET_WORDS for w in lowered[1:] if w) or (
+            len(lowered) == 1 and lowered[0] in STREET_WORDS
+        )
+        if numbers_only or street or re.search(r"\bblock\s+of\s+$", before):
             address.extend(w for w in lowered if w not in {"of", "and", "the"})
             previous_place = True
         elif text.lower() in us_states():

@@ -192,7 +192,10 @@ def date_agreement(iso: str, event: MainEvent) -> float:
             return 1.0
         if event.published is None:
             return 0.0
-        asked = date(event.published.year, int(iso[2:4]), int(iso[5:7]))
+        try:
+            asked = date(event.published.year, int(iso[2:4]), int(iso[5:7]))
+        except ValueError:  # 29 February, asked without a year, in a common year
+            return 0.0
         return 0.8 if 0 <= (event.published - asked).days <= DAYS_AFTER else 0.0
     if iso in event.dates:
         return 1.0

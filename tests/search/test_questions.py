@@ -170,6 +170,13 @@ CONSTRAINTS = [
     ("Where did the blast that killed John Smith Jr. happen?", (), (), (), ("John Smith Jr",)),
     ("How many Syrian soldiers were killed?", (), (), (), ()),
     ("Where were the 40 trucks stuck?", (), (), (), ()),
+    (
+        "Who was shot in St. Louis on Main St. on 5/5/2020?",
+        ("2020-05-05",),
+        ("St. Louis",),
+        ("main", "st"),
+        (),
+    ),
     ("Where did the UN Security Council meet?", (), (), (), ()),
     ("Who was hurt in Dover on 6/2/2020?", ("2020-06-02",), ("Dover",), (), ()),
     ("Who was hurt in Dover on 2 June 2020?", ("2020-06-02",), ("Dover",), (), ()),
