@@ -38,6 +38,7 @@ from search.backend import PassageBackend
 # Where in an article a statement sits says how central it is: a headline or opening sentence
 # states the event; later paragraphs add background, other events, a roundup's totals.
 HEADLINE_WEIGHT = 1.0
+READ_CHARS = 20_000  # news-dev's longest body is 12,000 characters; bounds a huge upload
 OPENING_CHARS = 600
 _EVENT_CUES = re.compile(
     r"\b(?:shot|shooting|shootings|killed|died|wounded|injured|fired|happened|occurred|"
@@ -96,6 +97,12 @@ def _weights(pinned: Sequence[Pinned]) -> dict[int, float]:
     return {p.article.id or 0: p.score / best for p in pinned}
 
 
+def _readable(article: Article) -> str:
+    """The part of an article the recognisers read: its first ``READ_CHARS`` characters (a
+    prefix, so offsets into it are offsets into the article)."""
+    return article.text[:READ_CHARS]
+
+
 def _body_start(article: Article) -> int:
     """Where the body starts: after the headline's blank line, or 0."""
     cut = article.text.find("\n\n")
@@ -114,7 +121,11 @@ def _position(article: Article, offset: int) -> float:
 
 
 def _facts(session: Session, ids: Sequence[int], field: str, kind: str | None) -> list[Fact]:
-    query = select(Fact).where(col(Fact.article_id).in_(sorted(ids)), col(Fact.field) == field)
+    query = select(Fact).where(
+        col(Fact.article_id).in_(sorted(ids)),
+        col(Fact.field) == field,
+        col(Fact.start) < READ_CHARS,  # the part of the article the recognisers read too
+    )
     if kind:
         query = query.where(col(Fact.kind) == kind)
     return list(session.exec(query.order_by(col(Fact.article_id), col(Fact.start))).all())
@@ -132,7 +143,7 @@ def _counts(session: Session, pinned: Sequence[Pinned], interp: Interpretation) 
     taken = {(f.article_id, f.start) for f in stored} | {(f.article_id, f.end) for f in stored}
     for p in pinned:
         article = p.article
-        text = article.text
+        text = _readable(article)
         for mention, number in casualty_counts(text, 0, len(text), interp.kind or "killed"):
             if (article.id, mention.start) in taken or (article.id, mention.end) in taken:
                 continue  # the stored fact already says it
@@ -194,7 +205,7 @@ _KINDS = {"people": "person", "places": "city", "dates": "date", "casualties": "
 def _transient(article: Article, mention: Mention, field: str, value: Mapping[str, object]) -> Fact:
     """A recognised mention as an unsaved fact (for grouping and citing only)."""
     assert article.id is not None
-    _, s_start, s_end = _sentence_at(article.text, mention.start)
+    _, s_start, s_end = _sentence_at(_readable(article), mention.start)
     s_start, s_end = min(s_start, mention.start), max(s_end, mention.end)
     return Fact(
         article_id=article.id,
@@ -211,7 +222,7 @@ def _transient(article: Article, mention: Mention, field: str, value: Mapping[st
 
 
 def _sentence_of(article: Article, offset: int) -> str:
-    _, start, end = _sentence_at(article.text, offset)
+    _, start, end = _sentence_at(_readable(article), offset)
     return article.text[start:end]
 
 
@@ -224,18 +235,19 @@ def _people(pinned: Sequence[Pinned], interp: Interpretation) -> list[Group]:
     candidates = []
     for p in pinned:
         article = p.article
-        mentions = sorted(person_mentions(article.text), key=lambda m: m.start)
+        text = _readable(article)
+        mentions = sorted(person_mentions(text), key=lambda m: m.start)
         names = _full_names(mentions)
-        spans = _sentence_spans(article.text)
+        spans = _sentence_spans(text)
         for m, name in zip(mentions, names, strict=True):
             if not name or m.key in asked:
                 continue
-            here, start, end = _sentence_at(article.text, m.start)
-            side = _side(article.text[start:end], interp)
-            side += 2 * _weigh(*local_side(article.text, m.start, m.end), interp)
+            here, start, end = _sentence_at(text, m.start)
+            side = _side(text[start:end], interp)
+            side += 2 * _weigh(*local_side(text, m.start, m.end), interp)
             if here > 0:
                 before = spans[here - 1]
-                side += 0.5 * _side(article.text[before[0] : before[1]], interp)
+                side += 0.5 * _side(text[before[0] : before[1]], interp)
             if side < 0:
                 continue  # on the other side of the event
             # A person the article names without saying what they did is a weak answer.
@@ -354,9 +366,10 @@ def _places(session: Session, pinned: Sequence[Pinned], interp: Interpretation) 
         body = _body_start(article)
         if (m := dateline_place(article.text, body)) is not None:
             found.append((m, 1.0))
-        found += [(m, 0.8) for m in located_places(article.text)]
-        found += [(m, 0.6) for m in neighbourhoods(article.text)]
-        found += [(m, 0.5) for m in police_towns(article.text)]
+        text = _readable(article)
+        found += [(m, 0.8) for m in located_places(text)]
+        found += [(m, 0.6) for m in neighbourhoods(text)]
+        found += [(m, 0.5) for m in police_towns(text)]
         for fact in _facts(session, [article.id or 0], "places", None):
             if fact.kind in ("city", "landmark"):
                 name = str(fact.value.get("canonical") or fact.value.get("name") or fact.text)
