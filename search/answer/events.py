@@ -29,6 +29,7 @@ DAYS_AFTER = 8
 WINDOW_ARTICLES = 400  # at most this many articles read from one date window
 PIN_MARGIN = 0.75  # articles scoring at least this share of the best one are kept
 MAX_PINNED = 4
+NAMED_CHARS = 50_000  # names are looked for this far into an article (bounds a huge upload)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +152,7 @@ def _escape_like(value: str) -> str:
 def _named(text: str, constraints: Constraints) -> float | None:
     """How well an article's text matches the places, people and address the question names,
     or None when a place or person it names is missing."""
-    text = _folded(text)
+    text = _folded(text[:NAMED_CHARS])
     score = 0.0
     if constraints.people:
         found = [p for p in constraints.people if _person_in(p, text)]
