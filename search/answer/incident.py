@@ -23,7 +23,7 @@ from corpus.tables import Article, Fact
 from search.answer.candidates import Candidate, stems
 from search.answer.compose import Group, amount_phrase, group_by, qualifier_strength
 from search.answer.events import Pinned, pin
-from search.answer.persons import local_side, person_mentions, sentence_side
+from search.answer.persons import bystander, local_side, person_mentions, sentence_side
 from search.answer.questions import Interpretation
 from search.answer.recognisers import (
     Mention,
@@ -253,6 +253,8 @@ def _people(pinned: Sequence[Pinned], interp: Interpretation) -> list[Group]:
             # A person the article names without saying what they did is a weak answer.
             strength = 0.4 + 0.2 * side if side > 0 else 0.25
             match = min(1.0, strength) * m.weight * _position(article, m.start)
+            if bystander(text, m.start, m.end):
+                match *= 0.6  # a relative or a quoted speaker talks about the event
             fact = _transient(article, m, "people", {"name": name, "role": interp.role})
             candidates.append(Candidate(fact, article, match, weights[article.id or 0]))
 

@@ -183,3 +183,26 @@ def sentence_side(sentence: str) -> tuple[int, int, int]:
         len(DEATH_CUES.findall(sentence)),
         len(INJURY_CUES.findall(sentence)),
     )
+
+
+# People who speak about an event or are related to those in it: a relative introduced as one
+# ("his uncle, Jane Roe"), or the speaker of a quote ("said Roe", "Roe told reporters").
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:his|her|their|the\s+\w+'s|the\s+victim's)\s+(?:uncle|aunt|mother|father|mom|dad|"
+    r"brother|sister|son|daughter|cousin|grandmother|grandfather|grandma|grandpa|wife|husband|"
+    r"girlfriend|boyfriend|fiancée?|friend|neighbou?r|stepfather|stepmother|nephew|niece)"
+    r"[,:]?\s+$",
+    re.I,
+)
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|according\s+to)\s+$", re.I)
+_SPEECH_AFTER = re.compile(rf"^{_APPOSITION}\s+(?:said|says|told|added|recalled|explained)\b")
+
+
+def bystander(text: str, start: int, end: int) -> bool:
+    """True when the name ``text[start:end]`` is introduced as a relative or quoted speaking."""
+    before, after = text[max(0, start - 40) : start], text[end : end + 90]
+    return bool(
+        _RELATIVE_BEFORE.search(before)
+        or _SPEECH_BEFORE.search(before)
+        or _SPEECH_AFTER.match(after)
+    )

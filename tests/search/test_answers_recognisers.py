@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from search.answer.candidates import stems
-from search.answer.persons import local_side, person_mentions
+from search.answer.persons import bystander, local_side, person_mentions
 from search.answer.recognisers import (
     casualty_counts,
     count_mentions,
@@ -57,6 +57,20 @@ def test_local_side(text: str, name: str, side: str) -> None:
     suspect, death, injury = local_side(text, start, start + len(name))
     assert (suspect > death + injury) == (side == "suspect")
     assert (death + injury > suspect) == (side == "victim")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("According to his uncle, Abel Marsh, the boy was home.", "Abel Marsh", True),
+        ("\u201cHe was kind,\u201d said Abel Marsh.", "Abel Marsh", True),
+        ("Abel Marsh, 40, told reporters he heard shots.", "Abel Marsh", True),
+        ("Abel Marsh, 40, was found dead in the car.", "Abel Marsh", False),
+    ],
+)
+def test_bystanders(text: str, name: str, expected: bool) -> None:
+    start = text.index(name)
+    assert bystander(text, start, start + len(name)) == expected
 
 
 @pytest.mark.parametrize(
