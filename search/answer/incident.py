@@ -369,7 +369,7 @@ def _places(session: Session, pinned: Sequence[Pinned], interp: Interpretation) 
         if (m := dateline_place(article.text, body)) is not None:
             found.append((m, 1.0))
         text = _readable(article)
-        found += [(m, 0.8) for m in located_places(text)]
+        found += [(m, m.weight) for m in located_places(text)]
         found += [(m, 0.6) for m in neighbourhoods(text)]
         found += [(m, 0.5) for m in police_towns(text)]
         for fact in _facts(session, [article.id or 0], "places", None):

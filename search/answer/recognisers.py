@@ -116,7 +116,8 @@ _DATELINE = re.compile(
     r"\s*(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}\s"
 )
 _IN_PLACE = re.compile(
-    rf"\b(?:in|at|near|outside|of)\s+(?P<place>{_PLACE_WORDS}),\s*(?P<region>{_STATE_ABBREVIATION}|"
+    rf"\b(?P<preposition>in|at|near|outside|of)\s+(?P<place>{_PLACE_WORDS}),\s*"
+    rf"(?P<region>{_STATE_ABBREVIATION}|"
     r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?![\w])"
 )
 
@@ -169,7 +170,8 @@ def police_towns(text: str) -> Iterator[Mention]:
 
 
 def located_places(text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]:
-    """Places written "in <Town>, <State>" (the state confirms the town is a place)."""
+    """Places written "in <Town>, <State>" (the state confirms the town is a place); "of
+    <Town>, <State>" weighs less: after a name it says where someone lives."""
     region = us_states()
     for m in _IN_PLACE.finditer(text, start, len(text) if end is None else end):
         state = m["region"]
@@ -179,7 +181,8 @@ def located_places(text: str, start: int = 0, end: int | None = None) -> Iterato
         place = m["place"]
         if place.lower() in blocked_words():
             continue
-        yield Mention(place_start, place_end, place, place.lower(), 0.8)
+        weight = 0.5 if m["preposition"] == "of" else 0.8
+        yield Mention(place_start, place_end, place, place.lower(), weight)
 
 
 _COUNT_NOUN = re.compile(r"^\s+(?P<phrase>(?:[\w'’-]+\s+){0,3}?)(?P<noun>[a-z][\w'’-]*s)\b")

@@ -97,6 +97,8 @@ def test_places_in_text() -> None:
     assert [m.text for m in located_places(text)] == ["Lakeport"]
     assert [m.text for m in neighbourhoods(text)] == ["Eastgate"]
     assert [m.text for m in police_towns(text)] == ["Lakeport"]
+    lived = "Ana Ruiz, 30, of Dalton, Ga., was shot in Rome, Ga., on Friday."
+    assert [(m.text, m.weight) for m in located_places(lived)] == [("Dalton", 0.5), ("Rome", 0.8)]
 
 
 @pytest.mark.parametrize(
