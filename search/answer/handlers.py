@@ -24,6 +24,8 @@ from search.answer.compose import (
     Group,
     amount_phrase,
     count_words,
+    figure_key,
+    figure_phrase,
     group_by,
     qualifier_strength,
 )
@@ -59,16 +61,7 @@ def _casualties(session: Session, index: PassageBackend, interp: Interpretation)
         and (wanted is None or victim_class(c.fact.value.get("victims")) in (wanted, "people"))
     ]
 
-    def key(c: Candidate) -> tuple[object, ...]:
-        v = c.fact.value
-        return (v.get("min"), v.get("max"), c.fact.qualifier)
-
-    def phrase(c: Candidate) -> tuple[str, object]:
-        v = c.fact.value
-        value = {"min": v.get("min"), "max": v.get("max"), "qualifier": c.fact.qualifier}
-        return amount_phrase(v.get("min"), v.get("max"), c.fact.qualifier, c.fact.text), value
-
-    return group_by(candidates, key, phrase, qualifier_strength)
+    return group_by(candidates, figure_key, figure_phrase, qualifier_strength)
 
 
 def _noun_matches(noun: str | None, focus: str | None) -> bool:

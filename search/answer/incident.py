@@ -21,7 +21,7 @@ from sqlmodel import Session, col, select
 
 from corpus.tables import Article, Fact
 from search.answer.candidates import Candidate, stems
-from search.answer.compose import Group, amount_phrase, group_by, qualifier_strength
+from search.answer.compose import Group, figure_key, figure_phrase, group_by, qualifier_strength
 from search.answer.events import Pinned, pin
 from search.answer.persons import bystander, local_side, person_mentions, sentence_side
 from search.answer.questions import Interpretation
@@ -153,18 +153,11 @@ def _counts(session: Session, pinned: Sequence[Pinned], interp: Interpretation) 
             place = _position(article, mention.start)
             candidates.append(Candidate(fact, article, place, weights[article.id or 0]))
 
-    def key(c: Candidate) -> tuple[object, ...]:
-        v = c.fact.value
-        return (v.get("min"), v.get("max"), c.fact.qualifier)
-
-    def phrase(c: Candidate) -> tuple[str, object]:
-        v = c.fact.value
-        value = {"min": v.get("min"), "max": v.get("max"), "qualifier": c.fact.qualifier}
-        low = v.get("stated", v.get("min"))
-        return amount_phrase(low, v.get("max"), c.fact.qualifier, c.fact.text), value
-
     return group_by(
-        _by_frequency(candidates, lambda c: str(key(c))), key, phrase, qualifier_strength
+        _by_frequency(candidates, lambda c: str(figure_key(c))),
+        figure_key,
+        figure_phrase,
+        qualifier_strength,
     )
 
 
