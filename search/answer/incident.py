@@ -1,8 +1,8 @@
 """Answers about one event the question pins (by date, address or a person it names): the
-articles ``events.pin`` keeps are read whole, candidates come from their stored facts and from
-the recognisers, and each is scored by where the article states it (headline and opening
-first), what its sentence says (a suspect's or a victim's side), and how many pinned articles
-agree.
+articles ``events.pin`` keeps are read (their first ``READ_CHARS`` characters), candidates come
+from their stored facts and from the recognisers, and each is scored by where the article
+states it (headline and opening first), what its sentence says (a suspect's or a victim's
+side), how often it is said and how many pinned articles agree.
 
 A candidate found at question time has no stored fact; it is carried as a transient ``Fact``
 (never added to a session) so answers from both sources cite the same way.
@@ -40,13 +40,13 @@ from search.backend import PassageBackend
 HEADLINE_WEIGHT = 1.0
 READ_CHARS = 20_000  # news-dev's longest body is 12,000 characters; bounds a huge upload
 OPENING_CHARS = 600
+# Words that say a sentence tells the event itself, so a date in it is likely its date.
 _EVENT_CUES = re.compile(
     r"\b(?:shot|shooting|shootings|killed|died|wounded|injured|fired|happened|occurred|"
     r"attack(?:ed)?|struck|stabbed|found|crash(?:ed)?|exploded|broke\s+out)\b",
     re.I,
 )
-
-
+# A reporting verb right before a date: when something was said, not when it happened.
 _REPORTED = re.compile(
     r"\b(?:said|says|told\s+\w+|announced|reported|confirmed|added|stated|released|"
     r"identified\s+\w+|updated)\s+(?:on\s+|late\s+|early\s+|this\s+)?$",
@@ -121,13 +121,15 @@ def _position(article: Article, offset: int) -> float:
 
 
 def _facts(session: Session, ids: Sequence[int], field: str, kind: str | None) -> list[Fact]:
+    # ``x || ''`` keeps SQLite on ix_fact_article_id (a few articles' facts) rather than
+    # ix_fact_field or ix_fact_kind, which would walk every fact of the field in the corpus.
     query = select(Fact).where(
         col(Fact.article_id).in_(sorted(ids)),
-        col(Fact.field) == field,
+        col(Fact.field).concat("") == field,
         col(Fact.start) < READ_CHARS,  # the part of the article the recognisers read too
     )
     if kind:
-        query = query.where(col(Fact.kind) == kind)
+        query = query.where(col(Fact.kind).concat("") == kind)
     return list(session.exec(query.order_by(col(Fact.article_id), col(Fact.start))).all())
 
 
