@@ -6,6 +6,11 @@ quantities or equipment by head noun), ``who_said`` (a quote's speaker), ``who_i
 role), ``who_role`` (the person holding a role), ``who`` (an actor), ``where`` (places), ``when``
 (dates), ``what`` (equipment, organizations, people), and ``passage`` (the best passage).
 A question that names a source ("according to the Syrian Observatory") filters on attribution.
+
+Each type maps to the expected *answer type* users see (count, person, role, role_holder,
+speaker, place, date, organization, thing); a person question also says which side it asks
+for (``role``: suspect or victim, from "suspect", "arrested", "Who shot ..." or "killed",
+"victim"...). The constraints the question puts on its event come from ``constraints``.
 """
 
 from __future__ import annotations
