@@ -12,6 +12,7 @@ that was right.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -34,6 +35,8 @@ DISPUTE_SHARE = 0.5  # other figures within this share of the best are shown as 
 PASSAGE_MIN_OVERLAP = 0.75
 PASSAGE_CONFIDENCE = 0.35
 MAX_ANSWERS = 8
+PEOPLE_SHARE = 0.8  # other people listed for a plural question score at least this share
+_PLURAL = re.compile(r"\b(?:people|persons|victims|suspects|names|who\s+were|were\s+the)\b", re.I)
 
 
 def answer_question(*, session: Session, index: PassageBackend, question: str) -> AnswerResult:
@@ -63,7 +66,9 @@ def answer_question(*, session: Session, index: PassageBackend, question: str) -
 def _result(
     question: str, interpretation: Interpretation, groups: list[Group], scale: float
 ) -> AnswerResult:
-    """The best group, and for counts every rival figure close to it (disputed)."""
+    """The best group; for counts every rival figure close to it (disputed); for a question
+    about several people ("Who were the people killed ...") the others named as nearly as
+    strongly, which do not contradict it."""
     best = groups[0]
     shown = [best]
     disputed = False
@@ -71,6 +76,8 @@ def _result(
         rivals = [g for g in groups[1:] if g.score >= DISPUTE_SHARE * best.score]
         shown += rivals
         disputed = bool(rivals)
+    elif interpretation.answer_type == "person" and _PLURAL.search(question):
+        shown += [g for g in groups[1:] if g.score >= PEOPLE_SHARE * best.score]
     answers = tuple(g.answer(scale) for g in shown[:MAX_ANSWERS])
     if disputed:
         answers = _weigh_by_support(answers)

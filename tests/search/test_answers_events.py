@@ -157,3 +157,11 @@ def test_pinned_citations_slice_exactly(client: TestClient) -> None:
 def test_pinned_answers_are_deterministic(client: TestClient) -> None:
     question = "Who was the suspect in the Aug. 10, 2019 shooting in Springfield?"
     assert _ask(client, question) == _ask(client, question)
+
+
+def test_a_plural_question_lists_the_people_named_alike(client: TestClient) -> None:
+    body = _ask(client, "Who were the people killed in the March 3, 2021 fire in Leeds?")
+    names = " ".join(a["text"] for a in body["answers"])
+    assert "Quinlan" in names and "Pardoe" in names
+    assert "Vance" not in names  # the one arrested is on the other side
+    assert not body["disputed"]
