@@ -95,6 +95,19 @@ def group_by(
     return sorted(groups.values(), key=lambda g: (-g.score, -len(g.publishers), str(g.key)))
 
 
+def figure_key(candidate: Candidate) -> tuple[object, ...]:
+    """Casualty figures that say the same: equal bounds and hedge."""
+    v = candidate.fact.value
+    return (v.get("min"), v.get("max"), candidate.fact.qualifier)
+
+
+def figure_phrase(candidate: Candidate) -> tuple[str, Any]:
+    """A casualty figure as answered ("62", "more than 200") and its value."""
+    v, qualifier = candidate.fact.value, candidate.fact.qualifier
+    value = {"min": v.get("min"), "max": v.get("max"), "qualifier": qualifier}
+    return amount_phrase(v.get("min"), v.get("max"), qualifier, candidate.fact.text), value
+
+
 def qualifier_strength(candidate: Candidate) -> float:
     """How precise a figure's hedge is (exact 1.0 ... vague 0.4)."""
     return _QUALIFIER_STRENGTH.get(candidate.fact.qualifier, 0.7)

@@ -6,6 +6,11 @@ quantities or equipment by head noun), ``who_said`` (a quote's speaker), ``who_i
 role), ``who_role`` (the person holding a role), ``who`` (an actor), ``where`` (places), ``when``
 (dates), ``what`` (equipment, organizations, people), and ``passage`` (the best passage).
 A question that names a source ("according to the Syrian Observatory") filters on attribution.
+
+Each type maps to the expected *answer type* users see (count, person, role, role_holder,
+speaker, place, date, organization, thing); a person question also says which side it asks
+for (``role``: suspect or victim, from "suspect", "arrested", "Who shot ..." or "killed",
+"victim"...). The constraints the question puts on its event come from ``constraints``.
 """
 
 from __future__ import annotations
@@ -15,14 +20,17 @@ from dataclasses import dataclass, replace
 
 from corpus.facts.organizations import canonical_organization
 from search.analysis import passage_analyzer
+from search.answer.constraints import Constraints, question_constraints
 
 _KILLED = re.compile(
     r"\b(kill(?:ed|s|ing)?|dead|deaths?|died|die|dying|fatalit(?:y|ies)|lives|death toll|toll|"
-    r"perish(?:ed)?|slain|massacred|executed|shot dead)\b",
+    r"perish(?:ed)?|slain|massacred|executed|shot dead|fatally|fatal)\b",
     re.I,
 )
 _INJURED = re.compile(
-    r"\b(wound(?:ed|s|ing)?|injur(?:ed|ies|y|ing)|hurt|maimed|casualt(?:y|ies))\b", re.I
+    r"\b(wound(?:ed|s|ing)?|injur(?:ed|ies|y|ing)|hurt|maimed|casualt(?:y|ies)|survived|"
+    r"survivors?)\b",
+    re.I,
 )
 _HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\b(?P<rest>.*)$", re.I)
 # Words that end the noun phrase after "how many": auxiliaries, prepositions, verbs in -ing/-ed.
@@ -53,8 +61,28 @@ _WHERE = re.compile(
     re.I,
 )
 _WHEN = re.compile(
-    r"^\s*(?:when|what\s+(?:date|day|time|year|month)|on\s+which\s+(?:date|day)|at\s+what\s+time)\b",
+    r"^\s*(?:when|what\s+(?:date|day|time|year|month)|on\s+(?:which|what)\s+(?:date|day)|"
+    r"at\s+what\s+time)\b",
     re.I,
+)
+# "Name the people who died ...", "What was the name of the suspect ...", "Who did police
+# identify as the shooter ...": a person asked for by what they did, not by role or title.
+_NAME_OF = re.compile(
+    r"^\s*(?:name\s+(?:the|a|an|all|any|one)\b|(?:what|which)\s+(?:is|was|were|are)\s+the\s+"
+    r"names?\b|who\s+did\s+(?:the\s+)?\w+\s+(?:identify|name|arrest|charge)\b|"
+    r"(?:which|what)\s+(?:suspects?|victims?|person|people|man|woman|men|women|shooter|gunman|"
+    r"teen|teenager|boy|girl)\b)",
+    re.I,
+)
+# Which side of an event the asked person was on.
+_SUSPECT = re.compile(
+    r"\b(?:suspects?|shooters?|gunm[ae]n|accused|arrest(?:ed|s)?|charged?|killers?|perpetrators?|"
+    r"opened\s+fire|"
+    r"assailants?|attackers?|offenders?|culprits?)\b",
+    re.I,
+)
+_VICTIM = re.compile(
+    r"\b(?:victims?|killed|died|dead|slain|wounded|injured|hurt|shot|murdered|lost)\b", re.I
 )
 _WHAT = re.compile(r"^\s*(?:what|which)\s+(?P<noun>[\w-]+(?:\s+[\w-]+)?)", re.I)
 _WHO = re.compile(r"^\s*(?:who|whom|by\s+whom)\b", re.I)
@@ -149,6 +177,9 @@ _QUESTION_STOPS = {
 }
 
 
+NO_CONSTRAINTS = Constraints()  # frozen, so one shared default is safe
+
+
 @dataclass(frozen=True, slots=True)
 class Interpretation:
     """What a question asks for."""
@@ -161,6 +192,9 @@ class Interpretation:
     source: str | None = None
     names: frozenset[str] = frozenset()
     name_words: frozenset[str] = frozenset()
+    answer_type: str = "passage"
+    role: str | None = None
+    constraints: Constraints = NO_CONSTRAINTS
 
 
 def content_terms(text: str) -> tuple[str, ...]:
@@ -174,7 +208,48 @@ def analyze_question(question: str) -> Interpretation:
     text = " ".join(question.split())
     source, rest = _named_source(text)
     interpretation = _classify(rest, content_terms(rest), source)
-    return replace(interpretation, names=proper_names(rest), name_words=_name_words(rest))
+    return replace(
+        interpretation,
+        names=proper_names(rest),
+        name_words=_name_words(rest),
+        answer_type=_ANSWER_TYPES.get((interpretation.type, interpretation.field), "passage"),
+        role=person_role(rest) if interpretation.field == "people" else None,
+        constraints=question_constraints(rest),
+    )
+
+
+# (question type, field) -> the expected answer type shown to users.
+_ANSWER_TYPES: dict[tuple[str, str | None], str] = {
+    ("how_many", "casualties"): "count",
+    ("how_many", "quantities"): "count",
+    ("how_many", "equipment"): "count",
+    ("who_said", "quotes"): "speaker",
+    ("who_is", "people"): "role",
+    ("who_role", "people"): "role_holder",
+    ("who", "people"): "person",
+    ("who", "organizations"): "person_or_organization",
+    ("where", "places"): "place",
+    ("when", "dates"): "date",
+    ("what", "equipment"): "thing",
+    ("what", "organizations"): "organization",
+}
+
+
+# "Who shot the officer?": the subject of an active verb is the one who did it.
+_WHO_DID = re.compile(
+    r"^\s*who\s+(?:allegedly\s+|reportedly\s+)?(?:shot|killed|murdered|stabbed|"
+    r"opened\s+fire|fired|wounded|injured|hurt)\b",
+    re.I,
+)
+
+
+def person_role(text: str) -> str | None:
+    """ "suspect" or "victim" when the question asks for one side of an event, else None."""
+    if _SUSPECT.search(text) or _WHO_DID.match(text):
+        return "suspect"
+    if _VICTIM.search(text):
+        return "victim"
+    return None
 
 
 def proper_names(text: str) -> frozenset[str]:
@@ -194,7 +269,20 @@ def _name_words(text: str) -> frozenset[str]:
     )
 
 
+# "What was the death toll of ...", "What is the number of injured ...": a count by another name.
+_TOLL = re.compile(
+    r"^\s*what\s+(?:(?:is|was|were)\s+the\s+(?:(?:death|casualty|injury)\s+toll|"
+    r"number\s+of)|number\s+of)\b(?P<rest>.*)$",
+    re.I,
+)
+
+
 def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpretation:
+    if toll := _TOLL.match(rest):
+        rest = f"how many {toll['rest']}" if "number" in toll.group(0).lower() else rest
+        if _KILLED.search(rest) or "toll" in toll.group(0).lower():
+            kind = "injured" if re.search(r"\binjury\b", toll.group(0), re.I) else "killed"
+            return Interpretation("how_many", "casualties", kind, terms, None, source)
     if m := _HOW_MANY.search(rest):
         phrase = _noun_phrase(m["rest"])
         head = phrase[-1] if phrase else None
@@ -213,6 +301,11 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
         return Interpretation("how_many", "quantities", None, terms, first, source)
     if _WHO_SAID.search(rest):
         return Interpretation("who_said", "quotes", None, terms, None, source)
+    if _NAME_OF.search(rest) or (
+        _WHO.search(rest) and person_role(rest) and not _WHO_IS.match(rest)
+    ):
+        side = "killed" if _KILLED.search(rest) else "injured" if _INJURED.search(rest) else None
+        return Interpretation("who", "people", side, terms, None, source)
     if m := _WHO_ROLE.match(rest):
         return Interpretation("who_role", "people", None, terms, m["role"].lower(), source)
     if m := _WHO_IS.match(rest):

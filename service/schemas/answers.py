@@ -189,6 +189,18 @@ class AnswerOut(BaseModel):
     attributed_to: list[str]
 
 
+class ConstraintsOut(BaseModel):
+    """What the question pins its event by; an article that lacks a named place or person, or
+    neither states nor was published just after a named date, is not about that event."""
+
+    dates: list[str] = Field(
+        description="ISO dates the question names (--MM-DD when it gives no year)."
+    )
+    places: list[str]
+    address: list[str]
+    people: list[str]
+
+
 class InterpretationOut(BaseModel):
     """How the question was read."""
 
@@ -198,6 +210,16 @@ class InterpretationOut(BaseModel):
     terms: list[str]
     focus: str | None
     source: str | None
+    answer_type: str = Field(
+        description=(
+            "The expected answer: count, person (with role), role, role_holder, speaker, "
+            "place, date, organization, person_or_organization, thing or passage."
+        )
+    )
+    role: str | None = Field(
+        default=None, description="For a person: suspect or victim, when the question says."
+    )
+    constraints: ConstraintsOut
 
 
 class AskRequest(BaseModel):
@@ -226,6 +248,9 @@ class AskResponse(BaseModel):
                         "terms": ["syrian", "soldier", "kill"],
                         "focus": "soldiers",
                         "source": None,
+                        "answer_type": "count",
+                        "role": None,
+                        "constraints": {"dates": [], "places": [], "address": [], "people": []},
                     },
                     "answers": [
                         {
@@ -265,6 +290,9 @@ def ask_response(result: Any) -> AskResponse:
             terms=list(interp.terms),
             focus=interp.focus,
             source=interp.source,
+            answer_type=interp.answer_type,
+            role=interp.role,
+            constraints=ConstraintsOut(**interp.constraints.describe()),
         ),
         answers=[
             AnswerOut(

@@ -53,6 +53,32 @@ ARTICLES = [
     },
 ]
 
+# Roles written as a pre-modifier, an appositive and "X, who heads Y"; speakers of quotes.
+ARTICLES += [
+    {
+        "source": "Metro Desk",
+        "published": "2023-05-02",
+        "text": (
+            "Tunnel closed after crash\n\n"
+            "The Holland Tunnel was closed for six hours on Monday after a truck crashed into a "
+            "wall, Port Authority spokeswoman Jane Roe said. Roe said 14 cars were towed.\n\n"
+            "\u201cWe expect it to reopen by rush hour,\u201d said Mark Ostrow, who heads the "
+            "tunnel's maintenance unit."
+        ),
+    },
+    {
+        "source": "Delta Times",
+        "published": "2023-05-03",
+        "text": (
+            "Aid reaches flood villages\n\n"
+            "Relief trucks reached 40 villages cut off by floods, said Amina Karim, the head of "
+            "the relief agency. The agency's deputy director, Tomas Lind, said 3,000 families "
+            "had been reached.\n\n"
+            "\u201cThe water is still rising,\u201d Karim told reporters."
+        ),
+    },
+]
+
 QUESTIONS = [
     ("How many people were killed in the earthquake in Turkey?", ("1500", "1,500")),
     ("How many people were injured in the earthquake?", ("7000", "7,000")),
@@ -66,6 +92,14 @@ QUESTIONS = [
     ("Who is Fahrettin Koca?", ("Health Minister",)),
     ("Where did the gunman open fire?", ("Uvalde", "Texas", "Robb")),
     ("When did the earthquake strike southern Turkey?", ("2023-02-06",)),
+    ("Who is the spokeswoman of the Port Authority?", ("Jane Roe",)),
+    ("Who is the head of the relief agency?", ("Karim",)),
+    ("Who is the deputy director of the agency?", ("Lind",)),
+    ("Who is Jane Roe?", ("spokeswoman",)),
+    ("Who said the water is still rising?", ("Karim",)),
+    ("Who said they expect the tunnel to reopen by rush hour?", ("Ostrow",)),
+    ("How many cars were towed?", ("14",)),
+    ("How many villages did relief trucks reach?", ("40",)),
 ]
 
 ABSTAIN = [

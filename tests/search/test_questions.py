@@ -19,9 +19,11 @@ TABLE = [
         "civilians",
     ),
     ("How many people lost their lives in the floods?", "how_many", "casualties", "killed", None),
-    ("What was the death toll of the fire?", "passage", None, None, None),
+    ("What was the death toll of the fire?", "how_many", "casualties", "killed", None),
     ("How many fatalities were there?", "how_many", "casualties", "killed", None),
     ("How many passengers were hurt?", "how_many", "casualties", "injured", "passengers"),
+    ("How many people were fatally shot in Tulsa?", "how_many", "casualties", "killed", None),
+    ("How many people were shot but survived?", "how_many", "casualties", "injured", None),
     ("How many trucks were stuck at the border?", "how_many", "quantities", None, "trucks"),
     ("How many refugees crossed into Jordan?", "how_many", "quantities", None, "refugees"),
     ("How many hours did the ceasefire last?", "how_many", "quantities", None, "hours"),
@@ -93,3 +95,105 @@ def test_named_sources_filter_attribution(question: str, source: str | None) -> 
 def test_question_words_are_not_content_terms() -> None:
     terms = analyze_question("How many soldiers were killed in the airstrike?").terms
     assert terms == ("soldier", "kill", "airstrik")
+
+
+# (question, answer type, role): the expected answer each question shape asks for.
+ANSWER_TYPES = [
+    ("How many people were hurt in the March 3 fire in Leeds?", "count", None),
+    ("What was the death toll of the bus crash in Lima?", "count", None),
+    ("Who was killed in the shooting in Dayton on May 2, 2019?", "person", "victim"),
+    ("Who was the suspect in the Dayton shooting?", "person", "suspect"),
+    ("Name the people who died in the ferry sinking.", "person", "victim"),
+    ("What is the name of the gunman in the mall attack?", "person", "suspect"),
+    ("Who did police identify as the driver?", "person", None),
+    ("Who is accused of starting the fire?", "person", "suspect"),
+    ("Who shot the officer in Tulsa on May 5, 2020?", "person", "suspect"),
+    ("Which suspect was named in the Tulsa stabbing?", "person", "suspect"),
+    ("What number of people died in the Tulsa fire?", "count", None),
+    ("Who did police arrest after the Tulsa shooting?", "person", "suspect"),
+    ("Who was shot in Tulsa on May 5, 2020?", "person", "victim"),
+    ("On what date did the bridge collapse happen?", "date", None),
+    ("In what town or city did the explosion take place?", "place", None),
+    ("Who said the talks had failed?", "speaker", None),
+    ("Who is the spokesman of the Pentagon?", "role_holder", None),
+    ("Who is Angela Merkel?", "role", None),
+]
+
+
+@pytest.mark.parametrize(("question", "answer_type", "role"), ANSWER_TYPES)
+def test_answer_types(question: str, answer_type: str, role: str | None) -> None:
+    interpretation = analyze_question(question)
+    assert (interpretation.answer_type, interpretation.role) == (answer_type, role)
+
+
+# (question, dates, places, address words, people)
+CONSTRAINTS = [
+    (
+        "How many people were hurt in the March 3, 2021 fire in Leeds, England?",
+        ("2021-03-03",),
+        ("Leeds", "England"),
+        (),
+        (),
+    ),
+    ("How many died in the Sept. 9 crash in Lyon?", ("--09-09",), ("Lyon",), (), ()),
+    (
+        "Who was killed in the Feb. 28, 2016 shooting in Fort Wayne, Indiana?",
+        ("2016-02-28",),
+        ("Fort Wayne", "Indiana"),
+        (),
+        (),
+    ),
+    (
+        "When did the fire at the 400 block of Elm Street in Dover happen?",
+        (),
+        ("Dover",),
+        ("400", "elm", "street"),
+        (),
+    ),
+    ("Where were Ana Lopez and Ben Ford injured?", (), (), (), ("Ana Lopez", "Ben Ford")),
+    (
+        "Where were Ana Lopez, Ben Ford and Cy Dunn killed?",
+        (),
+        (),
+        (),
+        ("Ana Lopez", "Ben Ford", "Cy Dunn"),
+    ),
+    (
+        "How many were hurt at 5th Street and Oak, Dover, on June 2, 2020?",
+        ("2020-06-02",),
+        ("Dover",),
+        ("5th", "street", "oak"),
+        (),
+    ),
+    ("When was Carla M. Diaz shot in Tulsa?", (), ("Tulsa",), (), ("Carla M. Diaz",)),
+    ("How many people were killed in the Reno, Nevada crash?", (), ("Reno", "Nevada"), (), ()),
+    ("Where did the blast that killed John Smith Jr. happen?", (), (), (), ("John Smith Jr",)),
+    ("How many Syrian soldiers were killed?", (), (), (), ()),
+    ("Where were the 40 trucks stuck?", (), (), (), ()),
+    (
+        "Who was shot in St. Louis on Main St. on 5/5/2020?",
+        ("2020-05-05",),
+        ("St. Louis",),
+        ("main", "st"),
+        (),
+    ),
+    ("Where did the UN Security Council meet?", (), (), (), ()),
+    ("Who was hurt in Dover on 6/2/2020?", ("2020-06-02",), ("Dover",), (), ()),
+    ("Who was hurt in Dover on 2 June 2020?", ("2020-06-02",), ("Dover",), (), ()),
+    ("How many died in Saint Paul on June 2nd, 2020?", ("2020-06-02",), ("Saint Paul",), (), ()),
+]
+
+
+@pytest.mark.parametrize(("question", "dates", "places", "address", "people"), CONSTRAINTS)
+def test_question_constraints(
+    question: str,
+    dates: tuple[str, ...],
+    places: tuple[str, ...],
+    address: tuple[str, ...],
+    people: tuple[str, ...],
+) -> None:
+    c = analyze_question(question).constraints
+    assert c.dates == dates
+    assert c.places + c.states == places
+    assert c.address == address
+    assert c.people == people

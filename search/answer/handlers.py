@@ -1,0 +1,368 @@
+"""Answers to questions that pin no event: facts of the asked field near the passages BM25
+retrieves for the question's words, scored by their sentence's match (``candidates.gather``),
+grouped by equal value, one handler per question type (``HANDLERS``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from sqlmodel import Session
+
+from corpus.claims import victim_class
+from corpus.facts.organizations import canonical_organization
+from corpus.tables import Fact
+from search.answer.candidates import (
+    Candidate,
+    gather,
+    locative,
+    overlap,
+    proximity,
+    stems,
+)
+from search.answer.compose import (
+    Group,
+    amount_phrase,
+    count_words,
+    figure_key,
+    figure_phrase,
+    group_by,
+    qualifier_strength,
+)
+from search.answer.counts import recognised_counts
+from search.answer.questions import Interpretation
+from search.backend import PassageBackend
+
+Handled = tuple[list[Group], float]
+
+
+def _source_ok(candidate: Candidate, interpretation: Interpretation) -> bool:
+    if interpretation.source is None:
+        return True
+    attributed = candidate.fact.attributed_to or ""
+    org = canonical_organization(attributed)
+    return (org.name if org else attributed) == interpretation.source
+
+
+def _how_many(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
+    if interp.field == "casualties":
+        return _casualties(session, index, interp), 1.0
+    if interp.field == "equipment":
+        return _equipment_count(session, index, interp), 0.9
+    return _quantities(session, index, interp), 0.9
+
+
+def _casualties(session: Session, index: PassageBackend, interp: Interpretation) -> list[Group]:
+    wanted = victim_class(interp.focus) if interp.focus else None
+    candidates = [
+        c
+        for c in gather(session, index, interp, field="casualties", kind=interp.kind)
+        if _source_ok(c, interp)
+        and (wanted is None or victim_class(c.fact.value.get("victims")) in (wanted, "people"))
+    ]
+
+    return group_by(candidates, figure_key, figure_phrase, qualifier_strength)
+
+
+def _noun_matches(noun: str | None, focus: str | None) -> bool:
+    if not noun or not focus:
+        return False
+    return bool(stems(noun) & stems(focus))
+
+
+def _quantities(session: Session, index: PassageBackend, interp: Interpretation) -> list[Group]:
+    candidates = [
+        c
+        for c in gather(session, index, interp, field="quantities")
+        if _noun_matches(c.fact.value.get("unit"), interp.focus) and _source_ok(c, interp)
+    ]
+    stored = {(c.fact.article_id, c.fact.start) for c in candidates}
+    candidates += [
+        c
+        for c in recognised_counts(session, index, interp)
+        if (c.fact.article_id, c.fact.start) not in stored
+    ]
+
+    def phrase(c: Candidate) -> tuple[str, object]:
+        number = c.fact.value.get("number")
+        return amount_phrase(number, number, c.fact.qualifier, c.fact.text), number
+
+    return group_by(candidates, lambda c: (c.fact.value.get("number"), c.fact.qualifier), phrase)
+
+
+def _equipment_matches(candidate: Candidate, noun: str | None) -> bool:
+    value = candidate.fact.value
+    if noun is None:
+        return True
+    noun_stems = stems(noun)
+    names = f"{value.get('type') or ''} {value.get('category') or ''} {candidate.fact.text}"
+    return bool(noun_stems & stems(names)) or (
+        value.get("category") == "aircraft"
+        and noun in {"plane", "planes", "jet", "jets", "warplane", "warplanes", "fighter"}
+    )
+
+
+def _equipment_count(
+    session: Session, index: PassageBackend, interp: Interpretation
+) -> list[Group]:
+    candidates = [
+        c
+        for c in gather(session, index, interp, field="equipment")
+        if c.fact.value.get("count") is not None and _equipment_matches(c, interp.focus)
+    ]
+    return _equipment_sets(candidates)
+
+
+def _equipment_sets(candidates: Sequence[Candidate]) -> list[Group]:
+    """Equipment named together in one sentence is one answer: "two F-16 and two A-10"."""
+    by_sentence: dict[tuple[int, int], list[Candidate]] = {}
+    for c in candidates:
+        by_sentence.setdefault((c.fact.article_id, c.fact.sentence_start), []).append(c)
+    sets: dict[tuple[object, ...], Group] = {}
+    for members in by_sentence.values():
+        members.sort(key=lambda c: c.fact.start)
+        items = tuple((m.fact.value.get("type"), m.fact.value.get("count")) for m in members)
+        if items not in sets:
+            text = " and ".join(f"{count_words(n)} {t}".strip() for t, n in items)
+            value = [{"type": t, "count": n} for t, n in items]
+            sets[items] = Group(items, text, value, [])
+        sets[items].members.extend(members)
+    return sorted(sets.values(), key=lambda g: (-g.score, -len(g.publishers), str(g.key)))
+
+
+def _what(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
+    if interp.field == "equipment":
+        candidates = [
+            c
+            for c in gather(session, index, interp, field="equipment")
+            if _equipment_matches(c, interp.focus)
+        ]
+        return _equipment_sets(candidates), 0.9
+    return _entities(session, index, interp, interp.field or "organizations"), 0.7
+
+
+def _entities(
+    session: Session, index: PassageBackend, interp: Interpretation, field: str
+) -> list[Group]:
+    candidates = _not_in_question(gather(session, index, interp, field=field), interp)
+
+    def phrase(c: Candidate) -> tuple[str, object]:
+        v = c.fact.value
+        name = v.get("canonical") or v.get("name") or c.fact.text
+        if v.get("near"):
+            name = f"{name}, near {v['near']}"
+        return str(name), v.get("entity_id") or name
+
+    return group_by(
+        candidates, lambda c: c.fact.value.get("entity_id") or c.fact.text, phrase, agreement=False
+    )
+
+
+def _not_in_question(candidates: list[Candidate], interp: Interpretation) -> list[Candidate]:
+    """Drop entities the question itself names (they are its subject, not its answer), and
+    favour mentions next to the question's words and, for places, after a locative."""
+    asked = set(interp.terms) | set(interp.names)
+    out = []
+    for c in candidates:
+        if any(
+            named and named <= asked for named in (stems(c.fact.text), stems(_canonical(c.fact)))
+        ):
+            continue
+        if interp.type == "where" and _MODIFIER.match(_right_context(c.fact)):
+            continue  # "US-led coalition": a place used as a modifier is not where
+        bonus = 0.15 * proximity(c.fact, interp.terms)
+        if interp.type == "where":
+            bonus += 0.1 if locative(c.fact) else -0.1
+        if interp.focus and stems(interp.focus) & stems(_left_context(c.fact)):
+            bonus += 0.1  # "news agency SANA" answers "which news agency"
+        out.append(Candidate(c.fact, c.article, c.overlap, c.retrieval, bonus))
+    return out
+
+
+_MODIFIER = re.compile(
+    r"-(?:led|backed|based|made|born|affiliated|brokered|owned|funded|run|allied)\b", re.I
+)
+
+
+def _canonical(fact: Fact) -> str:
+    return str(fact.value.get("canonical") or fact.value.get("name") or "")
+
+
+def _right_context(fact: Fact) -> str:
+    return fact.sentence_text[fact.end - fact.sentence_start : fact.end - fact.sentence_start + 20]
+
+
+def _left_context(fact: Fact) -> str:
+    return fact.sentence_text[
+        max(0, fact.start - fact.sentence_start - 40) : fact.end - fact.sentence_start
+    ]
+
+
+_PLACE_NOUNS = {
+    "country": "country",
+    "countries": "country",
+    "city": "city",
+    "town": "city",
+    "village": "city",
+    "region": "region",
+    "province": "region",
+}
+_PLACE_SPECIFICITY = {
+    "landmark": 1.0,
+    "facility": 1.0,
+    "city": 0.9,
+    "place": 0.85,
+    "region": 0.75,
+    "country": 0.55,
+}
+
+
+def _where(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
+    candidates = _not_in_question(gather(session, index, interp, field="places"), interp)
+    wanted_kind = _PLACE_NOUNS.get(interp.focus or "")
+    if wanted_kind:
+        candidates = [c for c in candidates if c.fact.kind == wanted_kind]
+
+    def phrase(c: Candidate) -> tuple[str, object]:
+        v = c.fact.value
+        name = str(v.get("canonical") or v.get("name") or c.fact.text)
+        if v.get("near"):
+            name = f"{name}, near {v['near']}"
+        return name, v.get("entity_id") or name
+
+    def strength(c: Candidate) -> float:
+        return _PLACE_SPECIFICITY.get(c.fact.kind, 0.8)
+
+    groups = group_by(
+        candidates,
+        lambda c: c.fact.value.get("entity_id") or c.fact.text,
+        phrase,
+        strength,
+        agreement=False,
+    )
+    return groups, 0.85
+
+
+def _when(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
+    candidates = [
+        c
+        for c in gather(session, index, interp, field="dates")
+        if c.fact.value.get("role") != "publication"
+        and c.fact.value.get("iso")
+        and (interp.focus != "time" or c.fact.kind == "time")
+    ]
+
+    def phrase(c: Candidate) -> tuple[str, object]:
+        iso = str(c.fact.value["iso"])
+        return iso.replace("T", " "), iso
+
+    def strength(c: Candidate) -> float:
+        role = c.fact.value.get("role")
+        precision = str(c.fact.value.get("precision"))
+        base = {"time": 1.0, "day": 0.95, "month": 0.7, "year": 0.5}.get(precision, 0.7)
+        return base if role in (None, "event") else base * 0.8
+
+    # A time and its day in one sentence are one answer: prefer the more precise value.
+    return group_by(candidates, lambda c: c.fact.value["iso"], phrase, strength), 0.85
+
+
+def _who_said(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
+    candidates = []
+    for c in gather(session, index, interp, field="quotes"):
+        speaker = c.fact.value.get("speaker")
+        if not speaker:
+            continue
+        quote_match = overlap(interp.terms, c.fact.value.get("quote") or c.fact.text)
+        candidates.append(Candidate(c.fact, c.article, quote_match, c.retrieval))
+
+    def phrase(c: Candidate) -> tuple[str, object]:
+        v = c.fact.value
+        return str(v["speaker"]), v.get("speaker_entity_id") or v["speaker"]
+
+    return group_by(
+        candidates,
+        lambda c: c.fact.value.get("speaker_entity_id") or c.fact.value["speaker"],
+        phrase,
+        agreement=False,
+    ), 0.9
+
+
+def _who_is(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
+    surname = (interp.focus or "").split()[-1] if interp.focus else ""
+    found = gather(
+        session,
+        index,
+        interp,
+        field="people",
+        name_like=surname,
+        everywhere=True,
+        keep=lambda value: _same_person(value.get("name"), interp.focus),
+        score=False,  # a role is the match here, not the words around it
+    )
+    candidates = [
+        Candidate(c.fact, c.article, 1.0 if c.fact.value.get("role") else 0.0, c.retrieval)
+        for c in found
+    ]
+
+    def phrase(c: Candidate) -> tuple[str, object]:
+        v = c.fact.value
+        return f"{v.get('name')}, {v.get('role')}", v.get("entity_id")
+
+    roles = [c for c in candidates if c.fact.value.get("role")]
+    return group_by(
+        roles, lambda c: (c.fact.value.get("entity_id"), c.fact.value.get("role")), phrase
+    ), 0.9
+
+
+def _same_person(name: str | None, focus: str | None) -> bool:
+    if not name or not focus:
+        return False
+    a, b = name.lower().split(), focus.lower().split()
+    return a[-1] == b[-1] and (len(a) == 1 or len(b) == 1 or a[0] == b[0])
+
+
+def _who_role(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
+    role_stems = stems(interp.focus or "")
+    candidates = []
+    for c in gather(session, index, interp, field="people"):
+        role = c.fact.value.get("role") or ""
+        if not role_stems or not role_stems <= stems(role):
+            continue
+        candidates.append(
+            Candidate(
+                c.fact,
+                c.article,
+                overlap(interp.terms, f"{role} {c.fact.sentence_text}"),
+                c.retrieval,
+            )
+        )
+
+    def phrase(c: Candidate) -> tuple[str, object]:
+        return str(c.fact.value.get("name")), c.fact.value.get("entity_id")
+
+    return group_by(
+        candidates, lambda c: c.fact.value.get("entity_id"), phrase, agreement=False
+    ), 0.9
+
+
+def _who(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
+    groups = _entities(session, index, interp, "organizations")
+    groups += _entities(session, index, interp, "people")
+    return sorted(groups, key=lambda g: -g.score), 0.6
+
+
+def _passage_answer(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
+    return [], 1.0
+
+
+HANDLERS = {
+    "how_many": _how_many,
+    "what": _what,
+    "where": _where,
+    "when": _when,
+    "who_said": _who_said,
+    "who_is": _who_is,
+    "who_role": _who_role,
+    "who": _who,
+    "passage": _passage_answer,
+}

@@ -1,0 +1,283 @@
+"""Answer-type recognisers run on retrieved article text at question time: places from
+datelines, "in <Town>, <State>", neighbourhoods and "<Town> police", casualty counts, and counts
+of any noun with the verb that governs it ("12 houses were destroyed", "destroyed 12 houses").
+People are recognised in ``persons``.
+
+Every mention carries its offsets into the article text: ``text[start:end]`` is its span.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from corpus.facts.lexicons import MONTHS, WEEKDAYS, function_words
+from corpus.facts.numbers import find_amounts, parse_number_words
+from search.answer.candidates import stems
+from search.answer.constraints import STREET_WORDS, us_states
+
+_NOT_NAME_WORDS = frozenset(
+    [
+        "police",
+        "county",
+        "department",
+        "sheriff",
+        "office",
+        "hospital",
+        "center",
+        "school",
+        "high",
+        "university",
+        "news",
+        "church",
+        "street",
+        "avenue",
+        "road",
+        "city",
+        "court",
+        "park",
+        "state",
+        "north",
+        "south",
+        "east",
+        "west",
+        "new",
+        "united",
+        "saint",
+        "fort",
+        "lake",
+        "mount",
+        "river",
+        "beach",
+        "valley",
+        # nouns of organisations and places that open or close capitalised runs
+        "township",
+        "borough",
+        "village",
+        "investigators",
+        "homicide",
+        "unit",
+        "division",
+        "bureau",
+        "agency",
+        "association",
+        "company",
+        "medical",
+        "college",
+        "academy",
+        "club",
+        "apartments",
+        "mall",
+        "hall",
+        "services",
+        "patrol",
+        "highway",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A recognised span: ``text`` is ``article_text[start:end]``; ``key`` groups mentions of
+    one thing ("Marcus Lee", "Lee"); ``weight`` is how sure the recogniser is."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    weight: float = 1.0
+
+
+@cache
+def blocked_words() -> frozenset[str]:
+    """Words that are never part of a person's or a town's name (function words, months,
+    weekdays, street and organisation nouns, US states)."""
+    return frozenset(
+        {w.lower() for w in function_words()}
+        | set(MONTHS)
+        | set(WEEKDAYS)
+        | _NOT_NAME_WORDS
+        | STREET_WORDS
+        | us_states()
+    )
+
+
+_STATE_ABBREVIATION = (
+    r"(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|"
+    r"Mo|Mont|Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Vt|Va|"
+    r"Wash|W\.Va|Wis|Wyo)\.?"
+)
+_PLACE_WORDS = r"[A-Z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]*){0,3}"
+_DATELINE = re.compile(
+    rf"\s*(?P<place>{_PLACE_WORDS}|[A-Z][A-Z .'’-]+?)"
+    rf"(?:,\s*(?P<region>{_STATE_ABBREVIATION}|[A-Z][A-Za-z]+(?:\s+[A-Z][a-z]+)?))?"
+    r"\s*(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}\s"
+)
+_IN_PLACE = re.compile(
+    rf"\b(?P<preposition>in|at|near|outside|of)\s+(?P<place>{_PLACE_WORDS}),\s*"
+    rf"(?P<region>{_STATE_ABBREVIATION}|"
+    r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?![\w])"
+)
+
+
+def dateline_place(text: str, body_start: int) -> Mention | None:
+    """The place of a dateline opening the body ("SPRINGFIELD, Ill. (AP) —")."""
+    m = _DATELINE.match(text, body_start)
+    if not m:
+        return None
+    start, end = m.span("place")
+    place = text[start:end].strip()
+    end = start + len(place)
+    if place.lower() in blocked_words() or len(place) < 3:
+        return None
+    return Mention(start, end, place, place.lower(), 1.0)
+
+
+_NEIGHBOURHOOD = re.compile(
+    rf"\b(?:in|at|near)\s+the\s+(?P<place>{_PLACE_WORDS})\s+(?:neighbou?rhood|community|"
+    r"section|area|district|subdivision)\b"
+)
+
+
+def neighbourhoods(text: str) -> Iterator[Mention]:
+    """Places written "in the <Name> neighborhood" (or community, section, area)."""
+    for m in _NEIGHBOURHOOD.finditer(text):
+        place = m["place"]
+        if place.lower() not in blocked_words():
+            yield Mention(m.start("place"), m.end("place"), place, place.lower(), 0.6)
+
+
+_POLICE_TOWN = re.compile(
+    r"\b(?P<place>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+(?:[Pp]olice|[Pp]olice\s+[Dd]epartment|"
+    r"PD|[Ff]ire\s+[Dd]epartment)\b"
+)
+
+
+def police_towns(text: str) -> Iterator[Mention]:
+    """Towns named by their police ("Ottumwa police said"): local police are named for the
+    place they serve, and local news quotes them about events there."""
+    blocked = blocked_words()
+    for m in _POLICE_TOWN.finditer(text):
+        words = m["place"].split()
+        while words and words[0].lower() in blocked:
+            words = words[1:]
+        if words:
+            start = m.start("place") + m["place"].index(words[0])
+            place = " ".join(words)
+            yield Mention(start, start + len(place), place, place.lower(), 0.5)
+
+
+def located_places(text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]:
+    """Places written "in <Town>, <State>" (the state confirms the town is a place); "of
+    <Town>, <State>" weighs less: after a name it says where someone lives."""
+    region = us_states()
+    for m in _IN_PLACE.finditer(text, start, len(text) if end is None else end):
+        state = m["region"]
+        if state.lower() not in region and not re.fullmatch(_STATE_ABBREVIATION, state):
+            continue
+        place_start, place_end = m.span("place")
+        place = m["place"]
+        if place.lower() in blocked_words():
+            continue
+        weight = 0.5 if m["preposition"] == "of" else 0.8
+        yield Mention(place_start, place_end, place, place.lower(), weight)
+
+
+_COUNT_NOUN = re.compile(r"^\s+(?P<phrase>(?:[\w'’-]+\s+){0,3}?)(?P<noun>[a-z][\w'’-]*s)\b")
+_VERB_AFTER = re.compile(
+    r"^\s+(?:(?:were|was|had\s+been|have\s+been|has\s+been|are|is|been|being|got)\s+)?"
+    r"(?:\w+ly\s+)?(?P<verb>[a-z]+(?:ed|en|t))\b"
+)
+_VERB_BEFORE = re.compile(
+    r"\b(?P<verb>[a-z]+(?:ed|ing|s))\s+(?:(?:at\s+least|about|some|nearly|"
+    r"more\s+than|over|up\s+to|the)\s+)*$"
+)
+
+
+def count_mentions(
+    text: str, start: int, end: int, noun: str, verb_stems: frozenset[str]
+) -> list[tuple[Mention, float]]:
+    """Counts of ``noun`` in ``text[start:end]`` with the verb that governs them: "12 houses
+    were destroyed", "destroyed 12 houses", "12 destroyed houses". The weight is 1 when the
+    governing verb is one of ``verb_stems``, 0.5 with no verb to check."""
+    wanted = stems(noun)
+    out = []
+    for amount in find_amounts(text, start, end):
+        after = text[amount.end : amount.end + 60]
+        m = _COUNT_NOUN.match(after)
+        if not m or not (stems(m["noun"]) & wanted):
+            continue
+        span_end = amount.end + m.end("noun")
+        rest = text[span_end : span_end + 40]
+        before = text[max(start, amount.start - 30) : amount.start]
+        verbs: set[str] = set()
+        if v := _VERB_AFTER.match(rest):
+            verbs |= stems(v["verb"])
+        if v := _VERB_BEFORE.search(before):
+            verbs |= stems(v["verb"])
+        verbs |= stems(m["phrase"])
+        weight = 1.0 if not verb_stems or verbs & verb_stems else (0.5 if not verbs else 0.3)
+        number = amount.number
+        span_text = text[amount.start : span_end]
+        out.append((Mention(amount.start, span_end, span_text, str(number), weight), number))
+    return out
+
+
+_KIND_VERBS = {
+    "killed": (
+        r"killed|dead|died|dies|slain|murdered|fatally\s+(?:shot|wounded|injured)|"
+        r"shot\s+(?:and\s+killed|dead|to\s+death)|gunned\s+down|lost\s+their\s+lives|deaths?"
+    ),
+    "injured": r"wounded|injured|hurt|hospitali[sz]ed|shot(?!\s+(?:and\s+killed|dead|to\s+death))",
+}
+_KIND_VERBS_BEFORE = {
+    "killed": r"killing|killed|kills|kill|left|leaving|claimed\s+the\s+lives\s+of",
+    "injured": r"wounding|injuring|wounded|injured|wounds|injures|shooting|shot|shoots|hitting",
+}
+_AUX = r"(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|been|got|being)\s+)?"
+_NOUNS = r"(?:[A-Za-z'’-]+\s+){0,3}?"
+
+
+def casualty_counts(text: str, start: int, end: int, kind: str) -> list[tuple[Mention, int]]:
+    """Counts of people killed or injured in ``text[start:end]``: "5 shot", "two people were
+    killed", "killing two", "four teens shot, one fatally" (the fatal one is killed, the
+    others shot). "Shot" alone counts as injured: it is how local news reports the wounded."""
+    after = re.compile(rf"\s+{_NOUNS}{_AUX}(?:{_KIND_VERBS[kind]})\b", re.I)
+    before = re.compile(rf"\b(?:{_KIND_VERBS_BEFORE[kind]})\s+(?:at\s+least\s+|about\s+)?$", re.I)
+    fatally = re.compile(r"^\s*(?:of\s+them\s+|of\s+whom\s+)?(?:fatally|critically)\b", re.I)
+    out = []
+    for amount in find_amounts(text, start, end):
+        rest = text[amount.end : amount.end + 60]
+        if re.match(r"\s*(?:-|\s)?(?:year|month|week|day|hour|minute|percent|%|a\.m|p\.m)", rest):
+            continue
+        number = amount.number
+        if not isinstance(number, int) and not float(number).is_integer():
+            continue
+        if fatally.match(rest):
+            if (kind == "killed") != rest.strip().lower().startswith("fatally"):
+                continue
+        elif not (
+            after.match(rest) or before.search(text[max(start, amount.start - 40) : amount.start])
+        ):
+            continue
+        count = int(number)
+        if kind == "injured" and (dead := _SHOT_THEN_DEAD.match(rest)):
+            # "7 shot, 3 dead": the shot include the dead; the injured are the others.
+            word = dead["number"]
+            fatal = int(word) if word.isdigit() else parse_number_words(word)
+            if fatal is None or not 0 < fatal < count:
+                continue
+            count -= int(fatal)
+        span = text[amount.start : amount.end]
+        out.append((Mention(amount.start, amount.end, span, str(count)), count))
+    return out
+
+
+_SHOT_THEN_DEAD = re.compile(
+    r"\s+(?:[A-Za-z'’-]+\s+){0,2}?(?:(?:were|was)\s+)?shot\b[^.;:]{0,30}?,?\s+(?:and\s+|with\s+)?"
+    r"(?P<number>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:of\s+them\s+)?"
+    r"(?:fatally|dead|killed|died|dies|have\s+died)\b",
+    re.I,
+)

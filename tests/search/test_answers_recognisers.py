@@ -1,0 +1,129 @@
+"""The answer-type recognisers on sentences written for this test: names, sides, places and
+counts, each with offsets that slice the text exactly."""
+
+from __future__ import annotations
+
+import pytest
+
+from search.answer.candidates import stems
+from search.answer.persons import bystander, local_side, person_mentions
+from search.answer.recognisers import (
+    casualty_counts,
+    count_mentions,
+    dateline_place,
+    located_places,
+    neighbourhoods,
+    police_towns,
+)
+
+PEOPLE = [
+    ("Officers found Nadia Korver, 19, in the car.", ["Nadia Korver"]),
+    ("The driver, 44-year-old Bram Oyelaran, was unhurt.", ["Bram Oyelaran"]),
+    ("Police identified the victim as Quillon Ashby.", ["Quillon Ashby"]),
+    ("Marta Velez was taken to a hospital.", ["Marta Velez"]),
+    ("Sixteen-year-old Tomas Reyes died later.", ["Tomas Reyes"]),
+    ("The Harbor Street Apartments were evacuated.", []),
+    ("Monday March Storm warnings went up.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), PEOPLE)
+def test_person_mentions(text: str, names: list[str]) -> None:
+    mentions = [m for m in person_mentions(text) if len(m.text.split()) > 1]
+    assert [m.text for m in mentions] == names
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+
+
+def test_a_surname_alone_is_found_after_the_full_name() -> None:
+    text = "Nadia Korver, 19, was shot. Korver died on Friday."
+    keys = [(m.text, m.key) for m in person_mentions(text)]
+    assert ("Korver", "korver") in keys
+
+
+SIDES = [
+    # (sentence, name, side): "suspect" when its suspect cues win, else "victim"
+    ("Police said Lena Marsh, 31, was arrested on Sunday.", "Lena Marsh", "suspect"),
+    ("Lena Marsh, 31, was pronounced dead at the scene.", "Lena Marsh", "victim"),
+    ("Investigators say Hugo Brandt shot his neighbour twice.", "Hugo Brandt", "suspect"),
+    ("The gunman killed Ivo Stranski outside the store.", "Ivo Stranski", "victim"),
+    ("Officers charged Ria Okafor with murder.", "Ria Okafor", "suspect"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "side"), SIDES)
+def test_local_side(text: str, name: str, side: str) -> None:
+    start = text.index(name)
+    suspect, death, injury = local_side(text, start, start + len(name))
+    assert (suspect > death + injury) == (side == "suspect")
+    assert (death + injury > suspect) == (side == "victim")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("According to his uncle, Abel Marsh, the boy was home.", "Abel Marsh", True),
+        ("\u201cHe was kind,\u201d said Abel Marsh.", "Abel Marsh", True),
+        ("Abel Marsh, 40, told reporters he heard shots.", "Abel Marsh", True),
+        ("Abel Marsh, 40, was found dead in the car.", "Abel Marsh", False),
+    ],
+)
+def test_bystanders(text: str, name: str, expected: bool) -> None:
+    start = text.index(name)
+    assert bystander(text, start, start + len(name)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Headline\n\nMILLBROOK, Ala. (Example Wire) — A man was shot.", "MILLBROOK"),
+        ("Headline\n\nPort Ellis, Ore. — Two people were hurt.", "Port Ellis"),
+        ("Headline\n\nBARROW — The council met.", "BARROW"),
+        ("Headline\n\nA man was shot - police said.", None),
+    ],
+)
+def test_dateline_place(text: str, place: str | None) -> None:
+    mention = dateline_place(text, text.index("\n\n") + 2)
+    assert (mention.text if mention else None) == place
+    if mention:
+        assert text[mention.start : mention.end] == mention.text
+
+
+def test_places_in_text() -> None:
+    text = (
+        "The crash happened in Lakeport, Calif., on Friday in the Eastgate neighborhood, "
+        "Lakeport police said."
+    )
+    assert [m.text for m in located_places(text)] == ["Lakeport"]
+    assert [m.text for m in neighbourhoods(text)] == ["Eastgate"]
+    assert [m.text for m in police_towns(text)] == ["Lakeport"]
+    lived = "Ana Ruiz, 30, of Dalton, Ga., was shot in Rome, Ga., on Friday."
+    assert [(m.text, m.weight) for m in located_places(lived)] == [("Dalton", 0.5), ("Rome", 0.8)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "numbers"),
+    [
+        ("Two people were killed and four others were injured.", "killed", [2]),
+        ("Two people were killed and four others were injured.", "injured", [4]),
+        ("Four teens shot, one fatally, near the park.", "killed", [1]),
+        ("Four teens shot, one fatally, near the park.", "injured", [3]),
+        ("7 shot, 3 dead outside the club", "injured", [4]),
+        ("7 shot, 3 dead outside the club", "killed", [3]),
+        ("The blast left 3 dead.", "killed", [3]),
+        ("A 15-year-old was wounded.", "injured", []),
+    ],
+)
+def test_casualty_counts(text: str, kind: str, numbers: list[int]) -> None:
+    found = casualty_counts(text, 0, len(text), kind)
+    assert [n for _, n in found] == numbers
+    for mention, _ in found:
+        assert text[mention.start : mention.end] == mention.text
+
+
+def test_counts_of_any_noun_with_their_verb() -> None:
+    text = "A storm destroyed 12 houses; 30 houses were damaged and 5 destroyed barns were found."
+    destroyed = count_mentions(text, 0, len(text), "houses", stems("destroyed"))
+    assert [(n, m.weight) for m, n in destroyed] == [(12, 1.0), (30, 0.3)]
+    barns = count_mentions(text, 0, len(text), "barns", stems("destroyed"))
+    assert [n for _, n in barns] == [5]
