@@ -18,6 +18,7 @@ from corpus.claims import (
     iter_claims,
     victim_class,
 )
+from corpus.facts.hedges import interval
 from corpus.tables import Article, Entity, Fact
 
 _COLUMNS = (
@@ -84,20 +85,23 @@ def claim_fact(fact: Any, source: str | None) -> ClaimFact:
     names no victims is about "people" here; ``_claim_facts`` refines that per article)."""
     value: dict[str, Any] = fact.value or {}
     if fact.field == "casualties":
-        low, high = value.get("min"), value.get("max")
+        stated, low, high = value.get("stated"), value.get("min"), value.get("max")
         subject = victim_class(value["victims"]) if value.get("victims") else "people"
-    elif fact.field == "equipment":
-        low = high = value.get("count")
-        subject = str(value.get("type") or "equipment")
     else:
-        low = high = value.get("number")
-        subject = str(value.get("unit") or "things")
+        # Equipment and quantities store the number as stated; its hedge gives the interval.
+        is_equipment = fact.field == "equipment"
+        stated = value.get("count") if is_equipment else value.get("number")
+        low, high = (None, None) if stated is None else interval(stated, fact.qualifier or "exact")
+        subject = str(value.get("type" if is_equipment else "unit") or (
+            "equipment" if is_equipment else "things"
+        ))
     return ClaimFact(
         fact_id=fact.id or 0,
         article_id=fact.article_id,
         source=source,
         field=fact.field,
         kind=fact.kind,
+        stated=stated,
         min=low,
         max=high,
         qualifier=fact.qualifier,

@@ -87,6 +87,7 @@ class ClaimFact:
     source: str | None
     field: str
     kind: str
+    stated: float | None
     min: float | None
     max: float | None
     qualifier: str | None
@@ -107,8 +108,9 @@ class ArticleContext:
 
 @dataclass(slots=True)
 class ClaimValue:
-    """One stated interval with its hedge, and every citation stating it."""
+    """One stated figure, the interval its hedge implies, and every citation stating it."""
 
+    stated: float | None
     min: float | None
     max: float | None
     qualifier: str | None
@@ -164,8 +166,8 @@ def _claim(key: tuple[str, str, str, str], members: list[ClaimFact]) -> Claim:
     field_name, kind, subject, event = key
     by_value: dict[tuple[Any, ...], ClaimValue] = {}
     for fact in sorted(members, key=lambda f: (f.article_id, f.start)):
-        value_key = (fact.min, fact.max, fact.qualifier)
-        value = by_value.setdefault(value_key, ClaimValue(fact.min, fact.max, fact.qualifier))
+        value_key = (fact.stated, fact.min, fact.max, fact.qualifier)
+        value = by_value.setdefault(value_key, ClaimValue(*value_key))
         value.citations.append(fact)
         if publisher(fact) not in value.sources:
             value.sources.append(publisher(fact))
@@ -214,6 +216,7 @@ def _interval(value: ClaimValue | None) -> dict[str, Any] | None:
     if value is None:
         return None
     return {
+        "stated": value.stated,
         "min": value.min,
         "max": value.max,
         "qualifier": value.qualifier,

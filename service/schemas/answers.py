@@ -20,8 +20,10 @@ class CitationOut(BaseModel):
 
 
 class ClaimValueOut(BaseModel):
-    """One stated figure and who states it."""
+    """One stated figure (``stated``, as the text writes it), the interval its hedge implies,
+    and who states it."""
 
+    stated: int | float | None
     min: int | float | None
     max: int | float | None
     qualifier: str | None
@@ -50,6 +52,7 @@ class ClaimOut(BaseModel):
                     "event": "Deir ez-Zor 2016-09-17",
                     "values": [
                         {
+                            "stated": 62,
                             "min": 62,
                             "max": 62,
                             "qualifier": "exact",
@@ -71,7 +74,7 @@ class ClaimOut(BaseModel):
                     "picks": {
                         "conservative": {
                             "rule": "the lowest lower bound stated",
-                            "value": {"min": 30, "max": 62},
+                            "value": {"stated": 30, "min": 30, "max": 62},
                         }
                     },
                 }
@@ -146,6 +149,7 @@ def claim_out(claim: Any) -> ClaimOut:
         event=claim.event,
         values=[
             ClaimValueOut(
+                stated=v.stated,
                 min=v.min,
                 max=v.max,
                 qualifier=v.qualifier,

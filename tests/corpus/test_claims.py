@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -27,6 +28,7 @@ def fact(
         source=source,
         field="casualties",
         kind=kind,
+        stated=low if low is not None else high,
         min=low,
         max=high,
         qualifier=qualifier,
@@ -116,3 +118,12 @@ def test_events_split_by_place_and_time() -> None:
     assert events[1] == events[2] == events[3]
     assert events[4] != events[1]
     assert events[5] != events[1]
+
+
+def test_a_hedged_figure_keeps_what_was_stated() -> None:
+    """ "more than 200" is one value: stated 200, min 201; the pick prints the stated figure."""
+    more = replace(fact(1, 201, None, "at_least"), stated=200)
+    (claim,) = build_claims([more], SAME_EVENT)
+    (value,) = claim.values
+    assert (value.stated, value.min, value.max) == (200, 201, None)
+    assert claim.picks["highest"]["value"]["stated"] == 200
