@@ -167,6 +167,13 @@ def _heads() -> frozenset[str]:
 
 
 def _discover(phrase: str) -> str | None:
+    # Most runs are one capitalised word or hold no head noun. Both gates are exact: the steps
+    # below only drop words (and the last word's full stop), and a name needs two words and a head.
+    if " " not in phrase:
+        return None
+    heads = _heads()
+    if not any(w in heads or w[:-1] in heads for w in phrase.split(" ")):
+        return None
     # "Sky News and the BBC" is two names; "the Army and Armed Forces" is one.
     for joint in re.finditer(" and ", phrase):
         right = phrase[joint.end() :]
