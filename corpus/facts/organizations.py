@@ -154,7 +154,9 @@ def _owned_bodies(text: str, lowered: str) -> list[_Mention]:
 # --- rule 3: capitalised phrases on a head noun ---------------------------------------------
 
 _WORD = r"(?:(?:al|el|ez|az|as|ad|an|ar|ash|at|es|ed|ul)-)?[A-Z][\w’'.&-]*"
-_RUN = re.compile(rf"{_WORD}(?:(?: (?:of|for|the|and|on|de|du|des|la|le))* {_WORD})*")
+# Two words at least: a lone word is never a discovered name (``_discover``), and requiring the
+# second word finds the same multi-word runs (a greedy run ends where the text stops it).
+_RUN = re.compile(rf"{_WORD}(?:(?: (?:of|for|the|and|on|de|du|des|la|le))* {_WORD})+")
 _CONNECTORS = frozenset({"of", "for", "the", "and", "on", "de", "du", "des", "la", "le"})
 # A word that ends a sentence or a dateline ("Sun.", "Ark.--"), not an initialism ("U.S.", "St.").
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -302,9 +304,10 @@ def _discovered(doc: Document) -> list[_Mention]:
         # "said Sgt." | "Ann Lee of the Dayton Police Department.": judge the case of both.
         whole = previous + sentence.text if _TITLE_AT_END.search(previous) else sentence.text
         previous = sentence.text
-        if is_title_case(whole):
+        runs = list(_RUN.finditer(sentence.text))
+        if not runs or is_title_case(whole):  # most sentences hold no run: skip the case test
             continue
-        for match in _RUN.finditer(sentence.text):
+        for match in runs:
             name = _discover(match.group())
             if name is None:
                 continue
