@@ -33,6 +33,7 @@ from functools import lru_cache
 from corpus.facts import organizations
 from corpus.facts.document import Document
 from corpus.facts.lexicons import is_title_case
+from corpus.facts.model import ExtractedFact
 from corpus.facts.resolver import Organization, canonical_organization, generic_mention, resolve
 
 # Lower case only: "the United States" is not a speaker followed by "states".
@@ -101,11 +102,17 @@ class _Candidate:
 _Word = tuple[int, int, str]
 
 
-def find_attribution(doc: Document, sentence_index: int, offset: int | None = None) -> str | None:
+def find_attribution(
+    doc: Document,
+    sentence_index: int,
+    offset: int | None = None,
+    organizations: Sequence[ExtractedFact] | None = None,
+) -> str | None:
     """The source credited for a claim in a sentence (a body's name, a phrase, or None).
 
     With ``offset`` (where the claim sits), the nearest source before it wins, else the first
     one after it; a sentence without a source borrows the last one of the sentence before.
+    ``organizations`` are the article's organization facts, extracted here when not given.
     """
     candidates = _candidates(doc, sentence_index)
     if candidates:
@@ -120,8 +127,8 @@ def find_attribution(doc: Document, sentence_index: int, offset: int | None = No
     else:
         return None
     if _is_pronoun(chosen.phrase):
-        return _resolve_pronoun(doc, sentence_index)
-    return _source_name(doc, chosen)
+        return _resolve_pronoun(doc, sentence_index, organizations)
+    return _source_name(doc, chosen, organizations)
 
 
 def _same_paragraph(doc: Document, first: int, second: int) -> bool:
@@ -134,9 +141,12 @@ def _same_paragraph(doc: Document, first: int, second: int) -> bool:
     return "\n\n" not in gap or sentence.text[:1] in '«“"'
 
 
-def _source_name(doc: Document, candidate: _Candidate) -> str:
+def _source_name(
+    doc: Document, candidate: _Candidate, facts: Sequence[ExtractedFact] | None
+) -> str:
     """The name of the body a source phrase speaks for, or the phrase as written."""
-    facts = organizations.extract(doc)
+    if facts is None:
+        facts = organizations.extract(doc)
     inside = [f for f in facts if candidate.start <= f.start and f.end <= candidate.end]
     if inside:
         return str(inside[0].value["name"])
@@ -182,11 +192,13 @@ def _choose(candidates: list[_Candidate], offset: int | None) -> _Candidate:
     return (direct or candidates)[0]
 
 
-def _resolve_pronoun(doc: Document, sentence_index: int) -> str | None:
+def _resolve_pronoun(
+    doc: Document, sentence_index: int, organizations: Sequence[ExtractedFact] | None
+) -> str | None:
     for i in range(sentence_index - 1, max(-1, sentence_index - 3), -1):
         named = [c for c in _candidates(doc, i) if not _is_pronoun(c.phrase)]
         if named:
-            return _source_name(doc, named[-1])
+            return _source_name(doc, named[-1], organizations)
     return None
 
 

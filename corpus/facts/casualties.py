@@ -40,6 +40,7 @@ casualty stem are not read at all."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from corpus.facts.attribution import find_attribution
@@ -61,8 +62,13 @@ from corpus.facts.numbers import Amount
 from corpus.spans import Span
 
 
-def extract(doc: Document) -> list[ExtractedFact]:
-    """Casualty claims (kind killed|injured) with hedged min/max, victims and source."""
+def extract(
+    doc: Document, organizations: Sequence[ExtractedFact] | None = None
+) -> list[ExtractedFact]:
+    """Casualty claims (kind killed|injured) with hedged min/max, victims and source.
+
+    ``organizations`` are the article's organization facts (the pipeline passes them; without
+    them each claim's source is found by extracting organizations again)."""
     facts: list[ExtractedFact] = []
     for index, claims in _claims(doc):
         sentence = doc.sentences[index]
@@ -82,7 +88,7 @@ def extract(doc: Document) -> list[ExtractedFact]:
                     text=doc.text[amount.start : end],
                     sentence_start=sentence.start,
                     sentence_end=sentence.end,
-                    attributed_to=find_attribution(doc, index, amount.start),
+                    attributed_to=find_attribution(doc, index, amount.start, organizations),
                     qualifier=amount.qualifier,
                     extra={"trigger": trigger},
                 )

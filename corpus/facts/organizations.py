@@ -154,7 +154,9 @@ def _owned_bodies(text: str, lowered: str) -> list[_Mention]:
 # --- rule 3: capitalised phrases on a head noun ---------------------------------------------
 
 _WORD = r"(?:(?:al|el|ez|az|as|ad|an|ar|ash|at|es|ed|ul)-)?[A-Z][\w’'.&-]*"
-_RUN = re.compile(rf"{_WORD}(?:(?: (?:of|for|the|and|on|de|du|des|la|le))* {_WORD})*")
+# Two words at least: a lone word is never a discovered name (``_discover``), and requiring the
+# second word finds the same multi-word runs (a greedy run ends where the text stops it).
+_RUN = re.compile(rf"{_WORD}(?:(?: (?:of|for|the|and|on|de|du|des|la|le))* {_WORD})+")
 _CONNECTORS = frozenset({"of", "for", "the", "and", "on", "de", "du", "des", "la", "le"})
 # A word that ends a sentence or a dateline ("Sun.", "Ark.--"), not an initialism ("U.S.", "St.").
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -167,6 +169,13 @@ def _heads() -> frozenset[str]:
 
 
 def _discover(phrase: str) -> str | None:
+    # Most runs are one capitalised word or hold no head noun. Both gates are exact: the steps
+    # below only drop words (and the last word's full stop), and a name needs two words and a head.
+    if " " not in phrase:
+        return None
+    heads = _heads()
+    if not any(w in heads or w[:-1] in heads for w in phrase.split(" ")):
+        return None
     # "Sky News and the BBC" is two names; "the Army and Armed Forces" is one.
     for joint in re.finditer(" and ", phrase):
         right = phrase[joint.end() :]
@@ -295,9 +304,10 @@ def _discovered(doc: Document) -> list[_Mention]:
         # "said Sgt." | "Ann Lee of the Dayton Police Department.": judge the case of both.
         whole = previous + sentence.text if _TITLE_AT_END.search(previous) else sentence.text
         previous = sentence.text
-        if is_title_case(whole):
+        runs = list(_RUN.finditer(sentence.text))
+        if not runs or is_title_case(whole):  # most sentences hold no run: skip the case test
             continue
-        for match in _RUN.finditer(sentence.text):
+        for match in runs:
             name = _discover(match.group())
             if name is None:
                 continue

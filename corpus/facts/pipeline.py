@@ -7,6 +7,7 @@ re-parsed and no extractor calls another. The order is the real dependency order
     organizations -> people (not inside an organization)
                   -> places (not inside an organization or a person)
                   -> quotes (speakers among people and organizations)
+                  -> casualties (sources named as the organizations found)
     casualties, equipment -> quantities (numbers not already claimed by either)
     dates
     then, once per article: the main event (``main_event.find_main_event``) from dates and places
@@ -51,7 +52,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("people", people.extract, needs=("organizations",)),
     Stage("places", places.extract, needs=("organizations", "people")),
     Stage("quotes", quotes.extract, needs=("people", "organizations")),
-    Stage("casualties", casualties.extract),
+    Stage("casualties", casualties.extract, needs=("organizations",)),
     Stage("equipment", equipment.extract),
     Stage("quantities", quantities.extract, needs=("casualties", "equipment")),
     Stage("dates", dates.extract),
