@@ -32,7 +32,7 @@ PINNED_MIN_SCORE = (
     0.35  # an event the question pins is already evidence; calibrated on the dev split
 )
 DISPUTE_SHARE = 0.5  # other figures within this share of the best are shown as disagreement
-PASSAGE_MIN_OVERLAP = 0.75
+PASSAGE_MIN_OVERLAP = float(__import__("os").environ.get("H7_OVL", "0.75"))
 PASSAGE_CONFIDENCE = 0.35
 MAX_ANSWERS = 8
 PEOPLE_SHARE = 0.8  # other people listed for a plural question score at least this share
@@ -57,9 +57,10 @@ def answer_question(*, session: Session, index: PassageBackend, question: str) -
     groups, scale = handler(session, index, interpretation)
     groups = [g for g in groups if g.score >= MIN_SCORE]
     if not groups:
-        if interpretation.type not in ("how_many", "who_is", "who_role", "who_said"):
-            return _passage_fallback(session, index, question, interpretation)
-        return _abstain(question, interpretation, _no_match_reason(interpretation))
+        fallback = _passage_fallback(session, index, question, interpretation)
+        if fallback.abstained and interpretation.type in _TYPED:
+            return _abstain(question, interpretation, _no_match_reason(interpretation))
+        return fallback
     return _result(question, interpretation, groups, scale)
 
 
@@ -126,6 +127,8 @@ def _passage_fallback(
         if overlap(interp.terms, passage.text) < PASSAGE_MIN_OVERLAP:
             continue  # none of its sentences has more of the words than it has: skip splitting
         for sentence in _sentences_of(passage):
+            if not _fits(interp, question, sentence.text):
+                continue
             match = overlap(interp.terms, sentence.text)
             score = match * (0.8 + 0.2 * passage.relative_score)
             if match >= PASSAGE_MIN_OVERLAP and (best is None or score > best[0]):
@@ -141,6 +144,33 @@ def _passage_fallback(
         sources=(citation.source or f"article {citation.article_id}",),
     )
     return AnswerResult(question, interp, (item,), False, False, None)
+
+
+# Types whose answer is a value, not a passage: their fallback sentence must hold one.
+_TYPED = ("how_many", "who_is", "who_role", "who_said")
+_NUMBER = re.compile(
+    r"(?<![\w.])\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"dozen|dozens|hundreds?|thousands?|millions?|billions?)\b",
+    re.I,
+)
+
+
+def _fits(interp: Interpretation, question: str, sentence: str) -> bool:
+    """Whether a sentence can answer the question at all: it holds the name a "Who is"
+    question asks about, a number for "How many" beyond those the question states, and every
+    name of the question it can (at least one)."""
+    surname = interp.focus.split()[-1].lower() if interp.focus else ""
+    if interp.type == "who_is" and surname not in sentence.lower():
+        return False
+    if interp.type == "how_many":
+        asked = set(_NUMBER.findall(question))
+        if not any(n not in asked for n in _NUMBER.findall(sentence)):
+            return False
+    if interp.name_words:
+        lowered = sentence.lower()
+        if not any(w in lowered for w in interp.name_words):
+            return False
+    return True
 
 
 def _sentences_of(passage: Retrieved) -> Iterator[Citation]:

@@ -66,10 +66,12 @@ class PinnedAnswer:
 
 def pins_event(interp: Interpretation) -> bool:
     """True when the question names its event precisely enough (a date, an address or a
-    person) and asks for a count, a person, a date or a place."""
+    person) and asks for a count, a person, a date or a place, or asks for a person on one
+    side of an event in a place it names."""
     c = interp.constraints
     if not (c.dates or c.address or c.people):
-        return False
+        # "Who was arrested after ... in <Town>?": a side of an event in a named place.
+        return bool(c.places) and interp.answer_type == "person" and interp.role is not None
     if interp.answer_type == "count":
         return interp.field == "casualties"
     if interp.answer_type == "person":
