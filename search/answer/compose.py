@@ -102,9 +102,14 @@ def figure_key(candidate: Candidate) -> tuple[object, ...]:
 
 
 def figure_phrase(candidate: Candidate) -> tuple[str, Any]:
-    """A casualty figure as answered ("62", "more than 200") and its value."""
+    """A casualty figure as answered ("62", "more than 200") and its value, which carries the
+    stated number beside the interval when the fact stores it."""
     v, qualifier = candidate.fact.value, candidate.fact.qualifier
     value = {"min": v.get("min"), "max": v.get("max"), "qualifier": qualifier}
+    if v.get("stated") is not None:
+        value = {"stated": v["stated"], **value}
+        return hedges.describe(v, qualifier, candidate.fact.text), value
+    # Figures recognised at question time carry no stated number: read it from the wording.
     return amount_phrase(v.get("min"), v.get("max"), qualifier, candidate.fact.text), value
 
 

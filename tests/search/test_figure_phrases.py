@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from fastapi.testclient import TestClient
 
 from search.answer.compose import amount_phrase
 
@@ -29,3 +30,19 @@ def test_amount_phrase_repeats_the_stated_figure(
     low: float | None, high: float | None, qualifier: str, wording: str, said: str
 ) -> None:
     assert amount_phrase(low, high, qualifier, wording) == said
+
+
+def test_ask_and_claims_print_the_stated_figure(client: TestClient) -> None:
+    """Through the service: a hedged figure is answered and claimed as written, never shifted."""
+    text = (
+        "Floods swept the river valley on Tuesday. More than 200 people were killed, the "
+        "regional governor said, and nearly 70 others were injured."
+    )
+    assert client.post("/articles", json={"text": text}).status_code == 201
+    answer = client.get("/ask", params={"q": "How many people were killed in the floods?"}).json()
+    top = answer["answers"][0]
+    assert top["text"] == "more than 200"
+    assert (top["value"]["stated"], top["value"]["min"]) == (200, 201)
+    claims = client.get("/claims", params={"field": "casualties", "kind": "injured"}).json()
+    (value,) = claims["claims"][0]["values"]
+    assert (value["stated"], value["max"], value["qualifier"]) == (70, 69, "at_most")
