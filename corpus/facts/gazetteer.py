@@ -110,9 +110,12 @@ def place_key(name: str) -> str:
     return " ".join(out)
 
 
+_SKELETON_DROPS = str.maketrans("", "", "aeiouyhw")
+
+
 def _skeleton(key: str) -> str:
     """First letter plus consonants of each token: "dayr zawr" and "deir zour" -> "dr zr"."""
-    return " ".join(t[0] + re.sub(r"[aeiouyhw]", "", t[1:]) for t in key.split())
+    return " ".join(t[0] + t[1:].translate(_SKELETON_DROPS) for t in key.split())
 
 
 def _skeleton_allowed(key: str) -> bool:

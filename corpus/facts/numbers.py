@@ -96,6 +96,7 @@ _NUMBER = re.compile(
 )
 
 _ONE_WORD = re.compile(rf"\b(?:{_WORD})\b", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
 
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -197,7 +198,7 @@ def _amounts(text: str, start: int, end: int) -> tuple[Amount, ...]:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         before = _HEDGE_BEFORE.search(text, max(start, tok.start - 25), tok.start)
         hedge = before.group("hedge").lower() if before else None
-        hedge = re.sub(r"\s+", " ", hedge) if hedge else None
+        hedge = _SPACES.sub(" ", hedge) if hedge else None
         if nxt is not None and _is_range(text, tok, nxt, hedge):
             lo = before.start() if hedge == "between" and before else tok.start
             amounts.append(
@@ -239,7 +240,7 @@ def _tokens(text: str, start: int, end: int) -> list[_Token]:
 
 def _token(text: str, m: re.Match[str], region_start: int) -> _Token | None:
     s, e = m.span()
-    phrase = re.sub(r"\s+", " ", m.group().lower())
+    phrase = _SPACES.sub(" ", m.group().lower())
     if m.group("vague"):
         few = next((w for w in _FEW_FLOORS if phrase.startswith(w)), None)
         if few is None:

@@ -67,6 +67,10 @@ _CAPITALISED = r"(?:[A-Z]\.(?: ?[A-Z]\.)+|[A-ZÀ-ÖØ-ÞĀ-ſ][^\W\d_]*(?:['’]
 _RUN = re.compile(rf"{_CAPITALISED}(?:[ -](?:(?:{trie_regex(_CONNECTORS)})[ -])*{_CAPITALISED})*")
 _ARTICLE_BEFORE = re.compile(rf"(?:{trie_regex(_ARTICLE_STARTS)})-$")
 _MAX_PIECES = 5
+# Compiled once: these run for every candidate name (re.match(str) pays a cache lookup a call).
+_CAPITAL_NEXT = re.compile(r" [A-Z]")
+_CAPITALISED_BEFORE = re.compile(r"([A-Z][\w’'.-]*) $")
+_CAPITALISED_AFTER = re.compile(r" ([A-Z][\w’'-]*)")
 _COMPARABLE = 0.15  # Tripoli, Lebanon is a fifth of Tripoli, Libya; Geneva, Illinois a tenth
 _SMALL_CITY = 100_000
 _LOCATIVE = re.compile(
@@ -187,7 +191,7 @@ def _longest_at(text: str, pieces: list[_Piece], i: int) -> tuple[int, tuple[Pla
         places = lookup_places(name)
         # A mountain by construction, unless another capitalised word makes it part of some
         # other name ("Mount Vernon Street").
-        if not places and not re.match(r" [A-Z]", text[pieces[j].end : pieces[j].end + 2]):
+        if not places and not _CAPITAL_NEXT.match(text, pieces[j].end):
             places = _landmark(name)
         if places:
             return j, places
@@ -289,7 +293,7 @@ def _plausible(doc: Document, start: int, end: int, place: Place, named: set[str
 def _glued_before(before: str, sentence_initial: bool) -> bool:
     if sentence_initial:
         return False
-    match = re.search(r"([A-Z][\w’'.-]*) $", before)
+    match = _CAPITALISED_BEFORE.search(before)
     if match is None:
         return False
     word = match.group(1)
@@ -301,7 +305,7 @@ def _glued_before(before: str, sentence_initial: bool) -> bool:
 
 
 def _glued_after(text: str, end: int) -> bool:
-    match = re.match(r" ([A-Z][\w’'-]*)", text[end : end + 40])
+    match = _CAPITALISED_AFTER.match(text, end, end + 40)
     if match is None:
         return False
     word = match.group(1)
