@@ -31,6 +31,7 @@ from search.answer.compose import (
 )
 from search.answer.counts import recognised_counts
 from search.answer.questions import Interpretation
+from search.answer.roles import role_near
 from search.backend import PassageBackend
 
 Handled = tuple[list[Group], float]
@@ -303,6 +304,8 @@ def _who_is(session: Session, index: PassageBackend, interp: Interpretation) -> 
         Candidate(c.fact, c.article, 1.0 if c.fact.value.get("role") else 0.0, c.retrieval)
         for c in found
     ]
+    if not any(c.fact.value.get("role") for c in candidates):
+        candidates = [r for c in candidates[:READ_ROLES] if (r := _read_role(c)) is not None]
 
     def phrase(c: Candidate) -> tuple[str, object]:
         v = c.fact.value
@@ -312,6 +315,33 @@ def _who_is(session: Session, index: PassageBackend, interp: Interpretation) -> 
     return group_by(
         roles, lambda c: (c.fact.value.get("entity_id"), c.fact.value.get("role")), phrase
     ), 0.9
+
+
+READ_ROLES = 20  # mentions of the name read for a role when none is stored (bounds the work)
+READ_ROLE_MATCH = 0.9  # a role read at question time is a little less sure than a stored one
+
+
+def _read_role(c: Candidate) -> Candidate | None:
+    """The mention with the role written next to it (``roles.role_near``), as an unsaved fact
+    whose span covers the role and the name, or None."""
+    text = c.article.text
+    role = role_near(text, c.fact.start, c.fact.end)
+    if role is None:
+        return None
+    start, end = min(role.start, c.fact.start), max(role.end, c.fact.end)
+    fact = Fact(
+        article_id=c.fact.article_id,
+        field="people",
+        kind=c.fact.kind,
+        value={**c.fact.value, "role": role.text},
+        start=start,
+        end=end,
+        text=text[start:end],
+        sentence_start=min(start, c.fact.sentence_start),
+        sentence_end=max(end, c.fact.sentence_end),
+        sentence_text=text[min(start, c.fact.sentence_start) : max(end, c.fact.sentence_end)],
+    )
+    return Candidate(fact, c.article, READ_ROLE_MATCH, c.retrieval)
 
 
 def _same_person(name: str | None, focus: str | None) -> bool:
