@@ -32,6 +32,7 @@ from search.answer.compose import (
 from search.answer.counts import recognised_counts
 from search.answer.questions import Interpretation
 from search.answer.roles import role_near
+from search.answer.speakers import quote_speakers
 from search.backend import PassageBackend
 
 Handled = tuple[list[Group], float]
@@ -268,7 +269,7 @@ def _when(session: Session, index: PassageBackend, interp: Interpretation) -> Ha
 
 
 def _who_said(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
-    candidates = []
+    candidates = quote_speakers(session, index, interp, interp.quote) if interp.quote else []
     for c in gather(session, index, interp, field="quotes"):
         speaker = c.fact.value.get("speaker")
         if not speaker:

@@ -195,6 +195,7 @@ class Interpretation:
     answer_type: str = "passage"
     role: str | None = None
     constraints: Constraints = NO_CONSTRAINTS
+    quote: str | None = None  # a quotation the question gives ('Who said "..."?')
 
 
 def content_terms(text: str) -> tuple[str, ...]:
@@ -215,6 +216,7 @@ def analyze_question(question: str) -> Interpretation:
         answer_type=_ANSWER_TYPES.get((interpretation.type, interpretation.field), "passage"),
         role=person_role(rest) if interpretation.field == "people" else None,
         constraints=question_constraints(rest),
+        quote=_quoted(rest),
     )
 
 
@@ -257,6 +259,15 @@ def proper_names(text: str) -> frozenset[str]:
     words = re.findall(r"[\w'’.-]+", text)[1:]
     capitalised = " ".join(w for w in words if w[:1].isupper() and w.lower() not in _QUESTION_STOPS)
     return frozenset(token.text for token in passage_analyzer()(capitalised))
+
+
+_QUOTED = re.compile(r"[\"“”](?P<quote>[^\"“”]{8,})[\"“”]")
+
+
+def _quoted(text: str) -> str | None:
+    """The quotation a question gives (eight characters or more), or None."""
+    m = _QUOTED.search(text)
+    return m["quote"].strip(" ,.?!") if m else None
 
 
 def _name_words(text: str) -> frozenset[str]:

@@ -16,6 +16,7 @@ from search.answer.recognisers import (
     police_towns,
 )
 from search.answer.roles import role_near
+from search.answer.speakers import speaker_of
 
 PEOPLE = [
     ("Officers found Nadia Korver, 19, in the car.", ["Nadia Korver"]),
@@ -156,3 +157,24 @@ def test_role_near_a_name(text: str, name: str, role: str | None) -> None:
     assert (found.text if found else None) == role
     if found:
         assert text[found.start : found.end] == found.text
+
+
+SPEAKERS = [
+    (
+        'Mayor Tessa Bramwell visited. "We were lucky tonight," Bramwell said.',
+        "lucky",
+        "Tessa Bramwell",
+    ),
+    ('"Nobody saw it coming," said Harold Finch, a neighbour.', "Nobody", "Harold Finch"),
+    ('Fire chief Dana Orlov said: "The roof held for an hour."', "roof", "Dana Orlov"),
+    ('"The roof held for an hour."\n\nDana Orlov arrived later.', "roof", None),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "speaker"), SPEAKERS)
+def test_the_speaker_of_a_quotation(text: str, word: str, speaker: str | None) -> None:
+    start = text.index(word)
+    found = speaker_of(text, start, text.index('"', start))
+    assert (found[0] if found else None) == speaker
+    if found:
+        assert speaker.split()[-1] in text[found[1] : found[2]]
