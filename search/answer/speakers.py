@@ -35,6 +35,8 @@ _SAID_AFTER = re.compile(
     + _VERB
     + r")\b"
 )
+QUOTE_CHARS = 400  # the rest of a quotation the question cut short
+_CLOSING = re.compile(r"[^\"”\n]*?[,.!?]?[\"”]")
 _WORD = re.compile(r"[\w'’]+")
 
 
@@ -57,6 +59,7 @@ def quote_speakers(
         if article is None or found is None:
             continue
         start, end = passage.start + found.start(), passage.start + found.end()
+        end = _quotation_end(article.text, end)
         if (passage.article_id, start) in seen or end > READ_CHARS:
             continue
         seen.add((passage.article_id, start))
@@ -81,6 +84,13 @@ def quote_speakers(
     return out
 
 
+def _quotation_end(text: str, end: int) -> int:
+    """Where the quotation holding ``text[:end]`` closes (the question may quote its start
+    only), or ``end`` when no closing mark follows in its paragraph."""
+    m = _CLOSING.match(text, end, min(len(text), end + QUOTE_CHARS))
+    return m.end() if m else end
+
+
 def speaker_of(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     """(full name, start, end) of the person named as saying ``text[start:end]``."""
     mentions = sorted(person_mentions(text), key=lambda m: m.start)
@@ -96,8 +106,9 @@ def speaker_of(text: str, start: int, end: int) -> tuple[str, int, int] | None:
         name = attributed[group]
         if len(name.split()) == 1:  # a surname alone: the full name written before it
             surname = re.escape(name)
-            earlier = re.search(rf"\b[A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?{surname}\b", text[:start])
-            name = earlier.group(0) if earlier else name
+            pattern = rf"\b[A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?{surname}\b"
+            earlier = [m.group(0) for m in re.finditer(pattern, text[:start])]
+            name = earlier[-1] if earlier else name  # the nearest: relatives share a surname
         return name, attributed.start(group), attributed.end(group)
     after = [n for n in named if end <= n[1] <= end + AFTER_CHARS and "\n" not in text[end : n[1]]]
     if after:
