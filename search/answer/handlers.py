@@ -177,6 +177,8 @@ def _not_in_question(candidates: list[Candidate], interp: Interpretation) -> lis
             bonus += 0.1 if locative(c.fact) else -0.1
         if interp.focus and stems(interp.focus) & stems(_left_context(c.fact)):
             bonus += 0.1  # "news agency SANA" answers "which news agency"
+        elif interp.focus in _AGENCY_NOUNS and _name_head(c.fact) in _AGENCY_HEADS:
+            bonus += 0.1  # "Which agency ...": a body named "<...> Department" or "<...> Police"
         out.append(Candidate(c.fact, c.article, c.overlap, c.retrieval, bonus))
     return out
 
@@ -184,6 +186,19 @@ def _not_in_question(candidates: list[Candidate], interp: Interpretation) -> lis
 _MODIFIER = re.compile(
     r"-(?:led|backed|based|made|born|affiliated|brokered|owned|funded|run|allied)\b", re.I
 )
+
+
+_AGENCY_NOUNS = frozenset({"agency", "agencies", "authority", "authorities", "body"})
+# Last words of the names of public bodies ("State Police", "Wildlife Department").
+_AGENCY_HEADS = frozenset(
+    {"department", "police", "office", "agency", "service", "bureau", "administration"}
+    | {"commission", "patrol", "authority", "ministry", "council", "force", "command"}
+)
+
+
+def _name_head(fact: Fact) -> str:
+    words = _canonical(fact).lower().split() or fact.text.lower().split()
+    return words[-1] if words else ""
 
 
 def _canonical(fact: Fact) -> str:

@@ -335,12 +335,30 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
             noun = next(w for w in words if w in EQUIPMENT_NOUNS)
             return Interpretation("what", "equipment", None, terms, noun, source)
         if any(w in ORGANIZATION_NOUNS for w in words):
-            return Interpretation("what", "organizations", None, terms, words[0], source)
+            return Interpretation("what", "organizations", None, terms, _head_noun(rest), source)
         if words[0] in {"person", "official", "spokesman", "spokeswoman", "general", "minister"}:
             return Interpretation("who", "people", None, terms, words[0], source)
     if _WHO.search(rest):
         return Interpretation("who", "organizations", None, terms, None, source)
     return Interpretation("passage", None, None, terms, None, source)
+
+
+_WHAT_PHRASE = re.compile(r"^\s*(?:what|which)\s+(?P<phrase>[\w-]+(?:\s+[\w-]+){0,3})", re.I)
+_SPEECH = frozenset({"said", "says", "say", "told", "tells", "wants", "want", "made", "led"})
+
+
+def _head_noun(text: str) -> str | None:
+    """The head of the noun phrase after "which"/"what": "Which US military command said ..."
+    -> command (the kind of thing asked for)."""
+    m = _WHAT_PHRASE.match(text)
+    if m is None:
+        return None
+    words = []
+    for word in m["phrase"].lower().split():
+        if _PHRASE_END.match(word) or word in _SPEECH:
+            break
+        words.append(word)
+    return words[-1] if words else None
 
 
 def _noun_phrase(text: str) -> list[str]:

@@ -37,6 +37,8 @@ TABLE = [
     ("Which helicopters crashed?", "what", "equipment", None, "helicopters"),
     ("Which group claimed the bombing?", "what", "organizations", None, "group"),
     ("What agency reported the outbreak?", "what", "organizations", None, "agency"),
+    ("Which US military command halted the raid?", "what", "organizations", None, "command"),
+    ("Which news outlet said the town fell?", "what", "organizations", None, "outlet"),
     ("Who said the talks had failed?", "who_said", "quotes", None, None),
     ("Who told reporters that aid was blocked?", "who_said", "quotes", None, None),
     ("Who warned of a humanitarian catastrophe?", "who_said", "quotes", None, None),
