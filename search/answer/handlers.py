@@ -30,6 +30,7 @@ from search.answer.compose import (
     qualifier_strength,
 )
 from search.answer.counts import recognised_counts
+from search.answer.locatives import recognised_places
 from search.answer.questions import Interpretation
 from search.answer.roles import role_near
 from search.answer.speakers import quote_speakers
@@ -175,6 +176,8 @@ def _not_in_question(candidates: list[Candidate], interp: Interpretation) -> lis
         bonus = 0.15 * proximity(c.fact, interp.terms)
         if interp.type == "where":
             bonus += 0.1 if locative(c.fact) else -0.1
+            if _name_head(c.fact) in _FACILITY_HEADS.get(interp.focus or "", ()):
+                bonus += 0.2  # "Which hospital ...": a name of that kind
         if interp.focus and stems(interp.focus) & stems(_left_context(c.fact)):
             bonus += 0.1  # "news agency SANA" answers "which news agency"
         elif interp.focus in _AGENCY_NOUNS and _name_head(c.fact) in _AGENCY_HEADS:
@@ -194,6 +197,17 @@ _AGENCY_HEADS = frozenset(
     {"department", "police", "office", "agency", "service", "bureau", "administration"}
     | {"commission", "patrol", "authority", "ministry", "council", "force", "command"}
 )
+
+
+# "Which <noun> ...?" asks for a place whose name ends in one of these words.
+_FACILITY_HEADS = {
+    "hospital": ("hospital", "center", "centre", "clinic", "infirmary"),
+    "building": ("building", "center", "centre", "department", "hall", "tower", "house"),
+    "street": ("street", "road", "avenue", "boulevard", "drive", "lane", "way", "circle"),
+    "road": ("road", "street", "avenue", "highway", "drive", "lane", "way"),
+    "park": ("park",),
+    "school": ("school", "academy", "college"),
+}
 
 
 def _name_head(fact: Fact) -> str:
@@ -235,7 +249,14 @@ _PLACE_SPECIFICITY = {
 
 
 def _where(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
-    candidates = _not_in_question(gather(session, index, interp, field="places"), interp)
+    stored = gather(session, index, interp, field="places")
+    taken = {(c.fact.article_id, c.fact.start) for c in stored}
+    read = [
+        c
+        for c in recognised_places(session, index, interp)
+        if (c.fact.article_id, c.fact.start) not in taken
+    ]
+    candidates = _not_in_question(stored + read, interp)
     wanted_kind = _PLACE_NOUNS.get(interp.focus or "")
     if wanted_kind:
         candidates = [c for c in candidates if c.fact.kind == wanted_kind]
@@ -245,14 +266,14 @@ def _where(session: Session, index: PassageBackend, interp: Interpretation) -> H
         name = str(v.get("canonical") or v.get("name") or c.fact.text)
         if v.get("near"):
             name = f"{name}, near {v['near']}"
-        return name, v.get("entity_id") or name
+        return name, v.get("entity_id") or name.lower()
 
     def strength(c: Candidate) -> float:
         return _PLACE_SPECIFICITY.get(c.fact.kind, 0.8)
 
     groups = group_by(
         candidates,
-        lambda c: c.fact.value.get("entity_id") or c.fact.text,
+        lambda c: c.fact.value.get("entity_id") or c.fact.text.lower(),
         phrase,
         strength,
         agreement=False,
