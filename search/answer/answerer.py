@@ -1,7 +1,9 @@
 """Answering a question: analyse it; when it pins an event (a date, an address, a person),
 answer from the articles about that event (``incident``), otherwise from facts near the
-retrieved passages (``handlers``); group equal answers, rank, show disagreement, and abstain
-when nothing matches well enough.
+retrieved passages (``handlers``); group equal answers, rank, show disagreement. When no typed
+candidate is strong enough, the best retrieved sentence that can answer (``_fits``: a number
+for "How many", the asked name for "Who is", the question's names) is the answer with low
+confidence; with none, an abstention.
 
 ``MIN_SCORE`` and the passage thresholds for unpinned questions come from the first release
 (calibrated on the sample question set; tests/search/test_answers_unseen.py checks them on
