@@ -165,12 +165,15 @@ def _not_in_question(candidates: list[Candidate], interp: Interpretation) -> lis
     """Drop entities the question itself names (they are its subject, not its answer), and
     favour mentions next to the question's words and, for places, after a locative."""
     asked = set(interp.terms) | set(interp.names)
+    asked_bodies = _named_bodies(interp)
     out = []
     for c in candidates:
         if any(
             named and named <= asked for named in (stems(c.fact.text), stems(_canonical(c.fact)))
         ):
             continue
+        if c.fact.value.get("entity_id") in asked_bodies:
+            continue  # named in the question by another spelling ("IS", "CENTCOM")
         if interp.type == "where" and _MODIFIER.match(_right_context(c.fact)):
             continue  # "US-led coalition": a place used as a modifier is not where
         bonus = 0.15 * proximity(c.fact, interp.terms)
@@ -184,6 +187,17 @@ def _not_in_question(candidates: list[Candidate], interp: Interpretation) -> lis
             bonus += 0.1  # "Which agency ...": a body named "<...> Department" or "<...> Police"
         out.append(Candidate(c.fact, c.article, c.overlap, c.retrieval, bonus))
     return out
+
+
+def _named_bodies(interp: Interpretation) -> set[str]:
+    """Entity ids of the organizations the question names, under any spelling the lexicon
+    knows (an acronym is looked up in capitals)."""
+    ids = set()
+    for word in interp.name_words:
+        for spelling in {word.upper(), word.title()} if len(word) <= 6 else {word.title()}:
+            if (org := canonical_organization(spelling)) is not None:
+                ids.add(org.entity_id)
+    return ids
 
 
 _MODIFIER = re.compile(

@@ -277,8 +277,11 @@ def _name_words(text: str) -> frozenset[str]:
     return frozenset(
         re.sub(r"['’]s$", "", w).lower().strip(".")
         for w in words
-        if w[:1].isupper() and w.lower() not in _QUESTION_STOPS
+        if w[:1].isupper() and (w.lower() not in _QUESTION_STOPS or _ACRONYM.fullmatch(w))
     )
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")  # "IS", "UN": a name even when spelled like a stop word
 
 
 # "What was the death toll of ...", "What is the number of injured ...": a count by another name.

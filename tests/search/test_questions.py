@@ -200,3 +200,9 @@ def test_question_constraints(
     assert c.places + c.states == places
     assert c.address == address
     assert c.people == people
+
+
+def test_an_acronym_spelled_like_a_stop_word_is_a_name() -> None:
+    words = analyze_question("Which news outlet said IS had taken the hill?").name_words
+    assert "is" in words
+    assert "had" not in words
