@@ -1,7 +1,9 @@
 """Answering a question: analyse it; when it pins an event (a date, an address, a person),
 answer from the articles about that event (``incident``), otherwise from facts near the
-retrieved passages (``handlers``); group equal answers, rank, show disagreement, and abstain
-when nothing matches well enough.
+retrieved passages (``handlers``); group equal answers, rank, show disagreement. When no typed
+candidate is strong enough, the best retrieved sentence that can answer (``_fits``: a number
+for "How many", the asked name for "Who is", the question's names) is the answer with low
+confidence; with none, an abstention.
 
 ``MIN_SCORE`` and the passage thresholds for unpinned questions come from the first release
 (calibrated on the sample question set; tests/search/test_answers_unseen.py checks them on
@@ -32,7 +34,7 @@ PINNED_MIN_SCORE = (
     0.35  # an event the question pins is already evidence; calibrated on the dev split
 )
 DISPUTE_SHARE = 0.5  # other figures within this share of the best are shown as disagreement
-PASSAGE_MIN_OVERLAP = float(__import__("os").environ.get("H7_OVL", "0.75"))
+PASSAGE_MIN_OVERLAP = 0.75  # 0.5 and 0.6 answer a few more own dev questions, abstain wrongly
 PASSAGE_CONFIDENCE = 0.35
 MAX_ANSWERS = 8
 PEOPLE_SHARE = 0.8  # other people listed for a plural question score at least this share

@@ -30,7 +30,10 @@ from search.answer.compose import (
     qualifier_strength,
 )
 from search.answer.counts import recognised_counts
+from search.answer.locatives import recognised_places
 from search.answer.questions import Interpretation
+from search.answer.roles import role_near
+from search.answer.speakers import quote_speakers
 from search.backend import PassageBackend
 
 Handled = tuple[list[Group], float]
@@ -162,26 +165,68 @@ def _not_in_question(candidates: list[Candidate], interp: Interpretation) -> lis
     """Drop entities the question itself names (they are its subject, not its answer), and
     favour mentions next to the question's words and, for places, after a locative."""
     asked = set(interp.terms) | set(interp.names)
+    asked_bodies = _named_bodies(interp)
     out = []
     for c in candidates:
         if any(
             named and named <= asked for named in (stems(c.fact.text), stems(_canonical(c.fact)))
         ):
             continue
+        if c.fact.value.get("entity_id") in asked_bodies:
+            continue  # named in the question by another spelling ("IS", "CENTCOM")
         if interp.type == "where" and _MODIFIER.match(_right_context(c.fact)):
             continue  # "US-led coalition": a place used as a modifier is not where
         bonus = 0.15 * proximity(c.fact, interp.terms)
         if interp.type == "where":
             bonus += 0.1 if locative(c.fact) else -0.1
+            if _name_head(c.fact) in _FACILITY_HEADS.get(interp.focus or "", ()):
+                bonus += 0.2  # "Which hospital ...": a name of that kind
         if interp.focus and stems(interp.focus) & stems(_left_context(c.fact)):
             bonus += 0.1  # "news agency SANA" answers "which news agency"
+        elif interp.focus in _AGENCY_NOUNS and _name_head(c.fact) in _AGENCY_HEADS:
+            bonus += 0.1  # "Which agency ...": a body named "<...> Department" or "<...> Police"
         out.append(Candidate(c.fact, c.article, c.overlap, c.retrieval, bonus))
     return out
+
+
+def _named_bodies(interp: Interpretation) -> set[str]:
+    """Entity ids of the organizations the question names, under any spelling the lexicon
+    knows (an acronym is looked up in capitals)."""
+    ids = set()
+    for word in interp.name_words:
+        for spelling in {word.upper(), word.title()} if len(word) <= 6 else {word.title()}:
+            if (org := canonical_organization(spelling)) is not None:
+                ids.add(org.entity_id)
+    return ids
 
 
 _MODIFIER = re.compile(
     r"-(?:led|backed|based|made|born|affiliated|brokered|owned|funded|run|allied)\b", re.I
 )
+
+
+_AGENCY_NOUNS = frozenset({"agency", "agencies", "authority", "authorities", "body"})
+# Last words of the names of public bodies ("State Police", "Wildlife Department").
+_AGENCY_HEADS = frozenset(
+    {"department", "police", "office", "agency", "service", "bureau", "administration"}
+    | {"commission", "patrol", "authority", "ministry", "council", "force", "command"}
+)
+
+
+# "Which <noun> ...?" asks for a place whose name ends in one of these words.
+_FACILITY_HEADS = {
+    "hospital": ("hospital", "center", "centre", "clinic", "infirmary"),
+    "building": ("building", "center", "centre", "department", "hall", "tower", "house"),
+    "street": ("street", "road", "avenue", "boulevard", "drive", "lane", "way", "circle"),
+    "road": ("road", "street", "avenue", "highway", "drive", "lane", "way"),
+    "park": ("park",),
+    "school": ("school", "academy", "college"),
+}
+
+
+def _name_head(fact: Fact) -> str:
+    words = _canonical(fact).lower().split() or fact.text.lower().split()
+    return words[-1] if words else ""
 
 
 def _canonical(fact: Fact) -> str:
@@ -218,7 +263,14 @@ _PLACE_SPECIFICITY = {
 
 
 def _where(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
-    candidates = _not_in_question(gather(session, index, interp, field="places"), interp)
+    stored = gather(session, index, interp, field="places")
+    taken = {(c.fact.article_id, c.fact.start) for c in stored}
+    read = [
+        c
+        for c in recognised_places(session, index, interp)
+        if (c.fact.article_id, c.fact.start) not in taken
+    ]
+    candidates = _not_in_question(stored + read, interp)
     wanted_kind = _PLACE_NOUNS.get(interp.focus or "")
     if wanted_kind:
         candidates = [c for c in candidates if c.fact.kind == wanted_kind]
@@ -228,14 +280,14 @@ def _where(session: Session, index: PassageBackend, interp: Interpretation) -> H
         name = str(v.get("canonical") or v.get("name") or c.fact.text)
         if v.get("near"):
             name = f"{name}, near {v['near']}"
-        return name, v.get("entity_id") or name
+        return name, v.get("entity_id") or name.lower()
 
     def strength(c: Candidate) -> float:
         return _PLACE_SPECIFICITY.get(c.fact.kind, 0.8)
 
     groups = group_by(
         candidates,
-        lambda c: c.fact.value.get("entity_id") or c.fact.text,
+        lambda c: c.fact.value.get("entity_id") or c.fact.text.lower(),
         phrase,
         strength,
         agreement=False,
@@ -267,7 +319,7 @@ def _when(session: Session, index: PassageBackend, interp: Interpretation) -> Ha
 
 
 def _who_said(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
-    candidates = []
+    candidates = quote_speakers(session, index, interp, interp.quote) if interp.quote else []
     for c in gather(session, index, interp, field="quotes"):
         speaker = c.fact.value.get("speaker")
         if not speaker:
@@ -303,6 +355,8 @@ def _who_is(session: Session, index: PassageBackend, interp: Interpretation) -> 
         Candidate(c.fact, c.article, 1.0 if c.fact.value.get("role") else 0.0, c.retrieval)
         for c in found
     ]
+    if not any(c.fact.value.get("role") for c in candidates):
+        candidates = [r for c in candidates[:READ_ROLES] if (r := _read_role(c)) is not None]
 
     def phrase(c: Candidate) -> tuple[str, object]:
         v = c.fact.value
@@ -312,6 +366,33 @@ def _who_is(session: Session, index: PassageBackend, interp: Interpretation) -> 
     return group_by(
         roles, lambda c: (c.fact.value.get("entity_id"), c.fact.value.get("role")), phrase
     ), 0.9
+
+
+READ_ROLES = 20  # mentions of the name read for a role when none is stored (bounds the work)
+READ_ROLE_MATCH = 0.9  # a role read at question time is a little less sure than a stored one
+
+
+def _read_role(c: Candidate) -> Candidate | None:
+    """The mention with the role written next to it (``roles.role_near``), as an unsaved fact
+    whose span covers the role and the name, or None."""
+    text = c.article.text
+    role = role_near(text, c.fact.start, c.fact.end)
+    if role is None:
+        return None
+    start, end = min(role.start, c.fact.start), max(role.end, c.fact.end)
+    fact = Fact(
+        article_id=c.fact.article_id,
+        field="people",
+        kind=c.fact.kind,
+        value={**c.fact.value, "role": role.text},
+        start=start,
+        end=end,
+        text=text[start:end],
+        sentence_start=min(start, c.fact.sentence_start),
+        sentence_end=max(end, c.fact.sentence_end),
+        sentence_text=text[min(start, c.fact.sentence_start) : max(end, c.fact.sentence_end)],
+    )
+    return Candidate(fact, c.article, READ_ROLE_MATCH, c.retrieval)
 
 
 def _same_person(name: str | None, focus: str | None) -> bool:

@@ -57,7 +57,8 @@ _WHO_ROLE_BARE = re.compile(
 )
 _WHERE = re.compile(
     r"^\s*(?:where|(?:(?:in|from|to|at|into)\s+)?(?:which|what)\s+(?P<noun>city|town|village|"
-    r"place|country|countries|region|province|area|airport|base))\b",
+    r"place|country|countries|region|province|area|airport|base|hospital|building|street|road|"
+    r"neighbou?rhood|park|school|venue))\b",
     re.I,
 )
 _WHEN = re.compile(
@@ -195,6 +196,7 @@ class Interpretation:
     answer_type: str = "passage"
     role: str | None = None
     constraints: Constraints = NO_CONSTRAINTS
+    quote: str | None = None  # a quotation the question gives ('Who said "..."?')
 
 
 def content_terms(text: str) -> tuple[str, ...]:
@@ -215,6 +217,7 @@ def analyze_question(question: str) -> Interpretation:
         answer_type=_ANSWER_TYPES.get((interpretation.type, interpretation.field), "passage"),
         role=person_role(rest) if interpretation.field == "people" else None,
         constraints=question_constraints(rest),
+        quote=_quoted(rest),
     )
 
 
@@ -259,14 +262,26 @@ def proper_names(text: str) -> frozenset[str]:
     return frozenset(token.text for token in passage_analyzer()(capitalised))
 
 
+_QUOTED = re.compile(r"[\"“”](?P<quote>[^\"“”]{8,})[\"“”]")
+
+
+def _quoted(text: str) -> str | None:
+    """The quotation a question gives (eight characters or more), or None."""
+    m = _QUOTED.search(text)
+    return m["quote"].strip(" ,.?!") if m else None
+
+
 def _name_words(text: str) -> frozenset[str]:
     """The capitalised words themselves, lower-cased, without a possessive "'s"."""
     words = re.findall(r"[\w'’.-]+", text)[1:]
     return frozenset(
         re.sub(r"['’]s$", "", w).lower().strip(".")
         for w in words
-        if w[:1].isupper() and w.lower() not in _QUESTION_STOPS
+        if w[:1].isupper() and (w.lower() not in _QUESTION_STOPS or _ACRONYM.fullmatch(w))
     )
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")  # "IS", "UN": a name even when spelled like a stop word
 
 
 # "What was the death toll of ...", "What is the number of injured ...": a count by another name.
@@ -324,12 +339,30 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
             noun = next(w for w in words if w in EQUIPMENT_NOUNS)
             return Interpretation("what", "equipment", None, terms, noun, source)
         if any(w in ORGANIZATION_NOUNS for w in words):
-            return Interpretation("what", "organizations", None, terms, words[0], source)
+            return Interpretation("what", "organizations", None, terms, _head_noun(rest), source)
         if words[0] in {"person", "official", "spokesman", "spokeswoman", "general", "minister"}:
             return Interpretation("who", "people", None, terms, words[0], source)
     if _WHO.search(rest):
         return Interpretation("who", "organizations", None, terms, None, source)
     return Interpretation("passage", None, None, terms, None, source)
+
+
+_WHAT_PHRASE = re.compile(r"^\s*(?:what|which)\s+(?P<phrase>[\w-]+(?:\s+[\w-]+){0,3})", re.I)
+_SPEECH = frozenset({"said", "says", "say", "told", "tells", "wants", "want", "made", "led"})
+
+
+def _head_noun(text: str) -> str | None:
+    """The head of the noun phrase after "which"/"what": "Which US military command said ..."
+    -> command (the kind of thing asked for)."""
+    m = _WHAT_PHRASE.match(text)
+    if m is None:
+        return None
+    words = []
+    for word in m["phrase"].lower().split():
+        if _PHRASE_END.match(word) or word in _SPEECH:
+            break
+        words.append(word)
+    return words[-1] if words else None
 
 
 def _noun_phrase(text: str) -> list[str]:

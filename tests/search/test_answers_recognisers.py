@@ -15,6 +15,8 @@ from search.answer.recognisers import (
     neighbourhoods,
     police_towns,
 )
+from search.answer.roles import role_near
+from search.answer.speakers import speaker_of
 
 PEOPLE = [
     ("Officers found Nadia Korver, 19, in the car.", ["Nadia Korver"]),
@@ -127,3 +129,52 @@ def test_counts_of_any_noun_with_their_verb() -> None:
     assert [(n, m.weight) for m, n in destroyed] == [(12, 1.0), (30, 0.3)]
     barns = count_mentions(text, 0, len(text), "barns", stems("destroyed"))
     assert [n for _, n in barns] == [5]
+
+
+ROLES = [
+    ("The child died, spokeswoman Det. Mara Quill said.", "Mara Quill", "spokeswoman"),
+    ("Chief Deputy Owen Tarrant said the case is open.", "Owen Tarrant", "Chief Deputy"),
+    (
+        "Lena Vos, a spokeswoman for the county sheriff's office, said no one was hurt.",
+        "Lena Vos",
+        "a spokeswoman for the county sheriff's office",
+    ),
+    (
+        "Amos Pell, the head of the relief agency, said.",
+        "Amos Pell",
+        "the head of the relief agency",
+    ),
+    ("Police said Lena Vos was taken to hospital.", "Lena Vos", None),
+    ("He met Amos Pell, who was tired.", "Amos Pell", None),
+    ("Residents Tom and Amos Pell fled.", "Amos Pell", None),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), ROLES)
+def test_role_near_a_name(text: str, name: str, role: str | None) -> None:
+    start = text.index(name)
+    found = role_near(text, start, start + len(name))
+    assert (found.text if found else None) == role
+    if found:
+        assert text[found.start : found.end] == found.text
+
+
+SPEAKERS = [
+    (
+        'Mayor Tessa Bramwell visited. "We were lucky tonight," Bramwell said.',
+        "lucky",
+        "Tessa Bramwell",
+    ),
+    ('"Nobody saw it coming," said Harold Finch, a neighbour.', "Nobody", "Harold Finch"),
+    ('Fire chief Dana Orlov said: "The roof held for an hour."', "roof", "Dana Orlov"),
+    ('"The roof held for an hour."\n\nDana Orlov arrived later.', "roof", None),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "speaker"), SPEAKERS)
+def test_the_speaker_of_a_quotation(text: str, word: str, speaker: str | None) -> None:
+    start = text.index(word)
+    found = speaker_of(text, start, text.index('"', start))
+    assert (found[0] if found else None) == speaker
+    if found:
+        assert speaker.split()[-1] in text[found[1] : found[2]]

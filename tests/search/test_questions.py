@@ -37,6 +37,8 @@ TABLE = [
     ("Which helicopters crashed?", "what", "equipment", None, "helicopters"),
     ("Which group claimed the bombing?", "what", "organizations", None, "group"),
     ("What agency reported the outbreak?", "what", "organizations", None, "agency"),
+    ("Which US military command halted the raid?", "what", "organizations", None, "command"),
+    ("Which news outlet said the town fell?", "what", "organizations", None, "outlet"),
     ("Who said the talks had failed?", "who_said", "quotes", None, None),
     ("Who told reporters that aid was blocked?", "who_said", "quotes", None, None),
     ("Who warned of a humanitarian catastrophe?", "who_said", "quotes", None, None),
@@ -50,6 +52,7 @@ TABLE = [
     ("Where did the plane crash?", "where", "places", None, None),
     ("Which city was hit by the storm?", "where", "places", None, None),
     ("In which country did the coup happen?", "where", "places", None, None),
+    ("Which hospital was the injured driver taken to?", "where", "places", None, "hospital"),
     ("When did the earthquake strike?", "when", "dates", None, None),
     ("What time did the explosion happen?", "when", "dates", None, None),
     ("On which day was the ceasefire signed?", "when", "dates", None, None),
@@ -197,3 +200,9 @@ def test_question_constraints(
     assert c.places + c.states == places
     assert c.address == address
     assert c.people == people
+
+
+def test_an_acronym_spelled_like_a_stop_word_is_a_name() -> None:
+    words = analyze_question("Which news outlet said IS had taken the hill?").name_words
+    assert "is" in words
+    assert "had" not in words

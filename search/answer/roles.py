@@ -1,0 +1,108 @@
+"""A person's role read at question time around a mention of their name, for "Who is <name>?"
+when ingest stored the name without one (the role sits across a sentence break the splitter
+made at "Det." or "Sgt.", or in a construction the people extractor does not read):
+
+- pre-modifier: "police spokeswoman Det. <Name>", "Chief Deputy <Name>";
+- appositive: "<Name>, a spokesman for the county sheriff's office," / "<Name>, the head of ...".
+
+A role phrase must end in (pre-modifier) or hold (appositive) a role noun of the people lexicon
+(``corpus/facts/data/people.json``), or be one of its titles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from corpus.facts.lexicons import load_data
+
+_ABBREVIATED_TITLE = r"(?:Det|Sgt|Lt|Capt|Cpl|Ofc|Off|Insp|Cmdr|Col|Gen|Maj|Dr|Rev|Gov|Sen|Rep)\."
+_LOOK_BEHIND = 80  # characters read before a name for a pre-modifier
+_LOOK_AHEAD = 120  # and after it for an appositive
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A role phrase at ``start:end`` of the text (``text`` is that slice)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    data = load_data("people")
+    nouns = frozenset(n.lower() for n in data["role_nouns"])
+    nouns |= frozenset(f"{n}s" for n in nouns)
+    titles = frozenset(t.lower() for t in data["titles"])
+    modifiers = frozenset(m.lower() for m in data["role_modifiers"])
+    return nouns, titles, modifiers
+
+
+# Up to five words right before the name (an abbreviated title may stand between).
+_BEFORE = re.compile(
+    r"(?P<phrase>(?:[A-Za-z][\w'’-]*\.?\s+){1,5}?)(?:" + _ABBREVIATED_TITLE + r"\s+)?$"
+)
+# ", a spokesman for the Baltimore police," / ", the head of the relief agency."
+_AFTER = re.compile(
+    r"^,\s+(?P<phrase>(?:(?:a|an|the)\s+)?[^,.;:()\"“”]{3,90}?)(?=[,.;)]|\s+said\b)"
+)
+_FUNCTION = frozenset(
+    {"a", "an", "the", "said", "says", "told", "and", "or", "but", "of", "for", "to", "in"}
+    | {"on", "at", "by", "with", "as"}
+)
+
+
+def role_near(text: str, start: int, end: int) -> Role | None:
+    """The role written next to the name at ``start:end`` of ``text``, or None."""
+    return _pre_modifier(text, start) or _appositive(text, end)
+
+
+def _pre_modifier(text: str, start: int) -> Role | None:
+    window_start = max(0, start - _LOOK_BEHIND)
+    before = text[window_start:start]
+    line_break = before.rfind("\n")
+    if line_break >= 0:
+        before, window_start = before[line_break + 1 :], window_start + line_break + 1
+    m = _BEFORE.search(before)
+    if m is None:
+        return None
+    words = m["phrase"].split()
+    nouns, titles, modifiers = _lexicon()
+    # Keep the words that can belong to a role, from the name leftwards.
+    kept: list[str] = []
+    for word in reversed(words):
+        bare = word.lower().rstrip(".").replace("’", "'")
+        abbreviated = word.endswith(".") and not re.fullmatch(_ABBREVIATED_TITLE, word)
+        if bare in _FUNCTION or abbreviated:
+            break
+        if kept and not (bare in modifiers or bare in nouns or word[:1].isupper()):
+            break
+        kept.insert(0, word)
+    if not kept:
+        return None
+    last = kept[-1].lower().rstrip(".")
+    if last not in nouns and last not in titles and " ".join(kept).lower() not in titles:
+        return None
+    phrase = " ".join(kept)
+    offset = before.rfind(phrase) if phrase in before else -1
+    if offset < 0:
+        return None
+    role_start = window_start + offset
+    return Role(role_start, role_start + len(phrase), phrase)
+
+
+def _appositive(text: str, end: int) -> Role | None:
+    after = text[end : end + _LOOK_AHEAD]
+    m = _AFTER.match(after)
+    if m is None:
+        return None
+    phrase = m["phrase"].strip()
+    nouns, titles, _ = _lexicon()
+    words = {w.lower().strip("'’") for w in re.findall(r"[\w'’-]+", phrase)}
+    if not words & (nouns | titles):
+        return None
+    start = end + m.start("phrase")
+    return Role(start, start + len(phrase), phrase)

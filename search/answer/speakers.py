@@ -1,0 +1,118 @@
+"""Who said a quotation the question gives ('Who said "We dodged a bullet"?'), read at question
+time: the quotation is looked for in the passages BM25 retrieves for its words, and its speaker
+is the person named right after it ('," said Jane Roe', '," Roe said') or, failing that, the
+last person named before it in its paragraph ('Roe said: "..."'). A surname alone is given the
+full name the article used before. Only the best few passages are read (bounded work).
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlmodel import Session, col, select
+
+from corpus.tables import Article, Fact
+from search.answer.candidates import Candidate, retrieve
+from search.answer.persons import person_mentions
+from search.answer.questions import Interpretation
+from search.backend import PassageBackend
+
+PASSAGES_READ = 10
+READ_CHARS = 20_000  # names are read this far into an article
+AFTER_CHARS = 80  # a speaker named within this many characters after the quotation
+BEFORE_CHARS = 300  # or, failing that, this many before it in its paragraph
+_NAME = r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,3})"
+_VERB = r"(?:said|says|added|told|explained|wrote|recalled|continued)"
+# '," said Jane Roe' / '," Roe said' right after the quotation's closing mark.
+_SAID_AFTER = re.compile(
+    r"[,.!?]?[\"”’]?\s*(?:"
+    + _VERB
+    + r"\s+"
+    + _NAME
+    + r"|"
+    + _NAME.replace("name", "name2")
+    + r"\s+"
+    + _VERB
+    + r")\b"
+)
+QUOTE_CHARS = 400  # the rest of a quotation the question cut short
+_CLOSING = re.compile(r"[^\"”\n]*?[,.!?]?[\"”]")
+_WORD = re.compile(r"[\w'’]+")
+
+
+def quote_speakers(
+    session: Session, index: PassageBackend, interp: Interpretation, quote: str
+) -> list[Candidate]:
+    """The people named as saying ``quote`` where the corpus states it."""
+    words = _WORD.findall(quote)
+    if len(words) < 2:
+        return []
+    pattern = re.compile(r"[^\w'’]+".join(re.escape(w) for w in words), re.I)
+    passages = retrieve(index, interp.terms)[:PASSAGES_READ]
+    ids = sorted({p.article_id for p in passages})
+    articles = {a.id: a for a in session.exec(select(Article).where(col(Article.id).in_(ids)))}
+    out: list[Candidate] = []
+    seen: set[tuple[int, int]] = set()
+    for passage in passages:
+        article = articles.get(passage.article_id)
+        found = pattern.search(passage.text)
+        if article is None or found is None:
+            continue
+        start, end = passage.start + found.start(), passage.start + found.end()
+        end = _quotation_end(article.text, end)
+        if (passage.article_id, start) in seen or end > READ_CHARS:
+            continue
+        seen.add((passage.article_id, start))
+        speaker = speaker_of(article.text[:READ_CHARS], start, end)
+        if speaker is None:
+            continue
+        name, s_start, s_end = speaker
+        span_start, span_end = min(start, s_start), max(end, s_end)
+        fact = Fact(
+            article_id=passage.article_id,
+            field="quotes",
+            kind="quote",
+            value={"quote": article.text[start:end], "speaker": name},
+            start=s_start,
+            end=s_end,
+            text=article.text[s_start:s_end],
+            sentence_start=span_start,
+            sentence_end=span_end,
+            sentence_text=article.text[span_start:span_end],
+        )
+        out.append(Candidate(fact, article, 1.0, passage.relative_score))
+    return out
+
+
+def _quotation_end(text: str, end: int) -> int:
+    """Where the quotation holding ``text[:end]`` closes (the question may quote its start
+    only), or ``end`` when no closing mark follows in its paragraph."""
+    m = _CLOSING.match(text, end, min(len(text), end + QUOTE_CHARS))
+    return m.end() if m else end
+
+
+def speaker_of(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """(full name, start, end) of the person named as saying ``text[start:end]``."""
+    mentions = sorted(person_mentions(text), key=lambda m: m.start)
+    full: dict[str, str] = {}
+    named: list[tuple[str, int, int]] = []
+    for m in mentions:
+        if len(m.text.split()) > 1:
+            full.setdefault(m.key, m.text)
+        named.append((full.get(m.key, m.text), m.start, m.end))
+    attributed = _SAID_AFTER.match(text, end, min(len(text), end + AFTER_CHARS))
+    if attributed is not None:
+        group = "name" if attributed["name"] else "name2"
+        name = attributed[group]
+        if len(name.split()) == 1:  # a surname alone: the full name written before it
+            surname = re.escape(name)
+            pattern = rf"\b[A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?{surname}\b"
+            earlier = [m.group(0) for m in re.finditer(pattern, text[:start])]
+            name = earlier[-1] if earlier else name  # the nearest: relatives share a surname
+        return name, attributed.start(group), attributed.end(group)
+    after = [n for n in named if end <= n[1] <= end + AFTER_CHARS and "\n" not in text[end : n[1]]]
+    if after:
+        return after[0]
+    paragraph = text.rfind("\n", 0, start) + 1
+    before = [n for n in named if max(paragraph, start - BEFORE_CHARS) <= n[1] and n[2] <= start]
+    return before[-1] if before else None
