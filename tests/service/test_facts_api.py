@@ -256,3 +256,22 @@ def test_route_field_lists_are_the_catalogue_s() -> None:
     assert set(get_args(ClaimField)) == set(NUMERIC_FIELDS)
     stored = {"field", "kind", "value", "text", "start", "end", "attributed_to", "qualifier"}
     assert stored <= set(FactPublic.model_fields)
+
+
+def test_article_facts_page_in_text_order(sample_client: TestClient, texts: dict[int, str]) -> None:
+    """``/articles/{id}/facts`` pages with ``limit`` and ``cursor``; pages join in text order."""
+    whole = sample_client.get("/articles/2/facts", params={"limit": 100}).json()
+    assert whole["next_cursor"] is None and len(whole["facts"]) == whole["total"] > 10
+    paged, cursor = [], None
+    while True:
+        params = {"limit": 7, **({"cursor": cursor} if cursor else {})}
+        body = sample_client.get("/articles/2/facts", params=params).json()
+        assert len(body["facts"]) <= 7 and body["total"] == whole["total"]
+        paged += body["facts"]
+        cursor = body["next_cursor"]
+        if not cursor:
+            break
+    assert [f["id"] for f in paged] == [f["id"] for f in whole["facts"]]
+    positions = [(f["start"], f["end"]) for f in paged]
+    assert positions == sorted(positions)
+    assert all(texts[2][f["start"] : f["end"]] == f["text"] for f in paged)
