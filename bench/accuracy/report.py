@@ -22,7 +22,7 @@ extraction is scored where the article states the gold value:
   words: injure, wound, hurt, hospitalised, and "shot" in a clause without a killed word ("shot
   and killed", "fatally shot" are killed). Zero is never counted as stated. Checked by hand on
   30 random clauses the rule calls stating a gold figure: 28 do (the two others state it only
-  loosely: "one ... suffering from gunshot wounds", "the death of a man and his toddler");
+  loosely: a count far from its wound noun, and two victims named without a number);
 - the gold of a kind is `{killed, victims_killed}` (or injured): a figure with or without the
   suspects is accepted;
 - a date is stated when "Month D" (AP abbreviations too) occurs, or its weekday occurs and the

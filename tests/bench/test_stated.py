@@ -19,7 +19,7 @@ CASES = [
     ("singular victim, definite", "The victim died at the hospital.", {1}, set()),
     (
         "and separates the kinds",
-        "A woman was killed and three others were injured.",
+        "A woman was killed in the crash and three others were injured.",
         {1},
         {3},
     ),

@@ -244,7 +244,7 @@ WRITTEN: list[tuple[str, str, list[tuple[str, int]]]] = [
     ),
     (
         "shooting-one-dead-another-in-the-hospital",
-        "One person is dead and another person is in the hospital after the attack.",
+        "One miner is dead and another worker is in the hospital after the collapse.",
         [(K, 1), (J, 1)],
     ),
     (
