@@ -1,20 +1,24 @@
-"""Reading and deleting stored articles (keyset pagination by id)."""
+"""Reading and deleting stored articles (sorted listings continue by keyset: corpus.ordering)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sqlalchemy import delete, func
+from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
 from corpus.entities import drop_orphan_entities
 from corpus.errors import NotFound
 from corpus.event_store import delete_events
+from corpus.facets import Buckets, count_facets
+from corpus.ordering import Sort, parse_date, parse_datetime
 from corpus.ports import ArticleIndex
 from corpus.tables import Article, Fact
+from corpus.version import bump_version
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,14 +32,31 @@ class ArticleFilters:
 
 @dataclass(frozen=True, slots=True)
 class ArticlePage:
-    """One page of articles; ``next_after`` is the id to continue after, or None at the end."""
+    """One page of articles; ``next_after`` is the position to continue after, or None at the
+    end."""
 
     articles: list[Article]
     total: int
-    next_after: int | None
+    next_after: list[Any] | None
 
 
-def _where(filters: ArticleFilters) -> list[Any]:
+ARTICLE_SORTS = {
+    s.name: s
+    for s in (
+        Sort("id", None),
+        Sort("-id", None, descending=True),
+        Sort("published", col(Article.published), parse=parse_date),
+        Sort("-published", col(Article.published), descending=True, parse=parse_date),
+        Sort("ingested_at", col(Article.ingested_at), parse=parse_datetime),
+        Sort("-ingested_at", col(Article.ingested_at), descending=True, parse=parse_datetime),
+    )
+}
+# Listings never load the text: at 20k articles it is most of the table.
+_SUMMARY = defer(Article.text)  # type: ignore[arg-type]
+
+
+def article_clauses(filters: ArticleFilters) -> list[Any]:
+    """WHERE clauses selecting the articles ``filters`` keep."""
     clauses: list[Any] = []
     if filters.source:
         clauses.append(func.lower(col(Article.source)) == filters.source.lower())
@@ -47,18 +68,55 @@ def _where(filters: ArticleFilters) -> list[Any]:
 
 
 def list_articles(
-    *, session: Session, filters: ArticleFilters, limit: int, after: int | None = None
+    *,
+    session: Session,
+    filters: ArticleFilters,
+    limit: int,
+    sort: Sort = ARTICLE_SORTS["id"],
+    after: Any = None,
 ) -> ArticlePage:
-    """Articles in id order, ``limit`` at a time, continuing after id ``after``."""
-    clauses = _where(filters)
+    """Articles in ``sort`` order, ``limit`` at a time, continuing after position ``after``
+    (a cursor's, checked against the sort)."""
+    clauses = article_clauses(filters)
     total = session.exec(select(func.count()).select_from(Article).where(*clauses)).one()
-    query = select(Article).where(*clauses).order_by(col(Article.id)).limit(limit + 1)
-    if after is not None:
-        query = query.where(col(Article.id) > after)
-    rows = list(session.exec(query))
+    rows = _page(session, clauses, sort, limit + 1, after)
     more = len(rows) > limit
     rows = rows[:limit]
-    return ArticlePage(rows, int(total), rows[-1].id if more and rows else None)
+    last = rows[-1] if more and rows else None
+    return ArticlePage(rows, int(total), _position(sort, last) if last else None)
+
+
+def _page(
+    session: Session, clauses: list[Any], sort: Sort, limit: int, after: Any
+) -> list[Article]:
+    query = select(Article).options(_SUMMARY).where(*clauses)
+    if after is not None:
+        query = query.where(sort.after(col(Article.id), sort.read_position(after)))
+    return list(session.exec(query.order_by(*sort.order_by(col(Article.id))).limit(limit)))
+
+
+def _position(sort: Sort, article: Article) -> list[Any]:
+    key = getattr(article, sort.name.lstrip("-")) if sort.key is not None else None
+    return sort.position(key, article.id or 0)
+
+
+def stream_articles(
+    *, session: Session, filters: ArticleFilters, sort: Sort, batch: int = 1000
+) -> Iterator[Article]:
+    """Every article ``filters`` keep, in ``sort`` order, fetched ``batch`` at a time (memory
+    stays flat however many match)."""
+    clauses = article_clauses(filters)
+    after = None
+    while rows := _page(session, clauses, sort, batch, after):
+        yield from rows
+        after = _position(sort, rows[-1])
+
+
+def article_facets(
+    *, session: Session, filters: ArticleFilters, names: Sequence[str]
+) -> dict[str, Buckets]:
+    """Facet buckets (``corpus.facets``) over every article ``filters`` keep."""
+    return count_facets(session, names=names, clauses=article_clauses(filters), of_facts=False)
 
 
 def get_article(*, session: Session, article_id: int) -> Article:
@@ -81,6 +139,7 @@ def delete_article(*, session: Session, index: ArticleIndex, article: Article) -
     session.delete(article)
     session.flush()
     drop_orphan_entities(session, {e for e in entity_ids if e})
+    bump_version(session)
     # Index first: if it fails, the rows roll back and nothing is half-deleted in the database.
     try:
         index.delete_articles([article_id])

@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import SQLModel, create_engine
 
 from corpus import tables  # noqa: F401  (registers the tables on SQLModel.metadata)
+from corpus.version import ensure_version
 
 
 def sqlite_url(data_dir: Path) -> str:
@@ -44,3 +45,4 @@ def create_schema(engine: Engine) -> None:
     for table in SQLModel.metadata.sorted_tables:
         for index in table.indexes:
             index.create(engine, checkfirst=True)
+    ensure_version(engine)

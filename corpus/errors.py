@@ -48,3 +48,11 @@ class PayloadTooLarge(FactdeskError):
     status = 413
     title = "Payload too large"
     slug = "payload-too-large"
+
+
+class Conflict(FactdeskError):
+    """The request cannot continue against the corpus as it is now (it changed underneath)."""
+
+    status = 409
+    title = "Corpus changed"
+    slug = "corpus-changed"

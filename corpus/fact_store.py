@@ -3,7 +3,7 @@ and re-extraction (facts and main events) after the rules change."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from itertools import islice
 from typing import Any
@@ -13,13 +13,16 @@ from sqlmodel import Session, col, select
 
 from corpus.articles import iter_articles
 from corpus.entities import link_entities, rebuild_entities
-from corpus.errors import NotFound
+from corpus.errors import InvalidQuery, NotFound
 from corpus.event_store import delete_events, store_events
+from corpus.facets import Buckets, count_facets
 from corpus.facts import EXTRACTOR_VERSION, ExtractedFact
 from corpus.facts.main_event import MainEvent
 from corpus.facts.model import ENTITY_FIELDS, EXTRACTED_COLUMNS
 from corpus.facts.pipeline import extract
+from corpus.ordering import Sort, pick_sort
 from corpus.tables import Article, Entity, Fact
+from corpus.version import bump_version
 
 
 @dataclass(slots=True)
@@ -98,10 +101,39 @@ class FactPage:
 
     facts: list[tuple[Fact, str | None]]
     total: int
-    next_after: int | None
+    next_after: list[Any] | None
 
 
-def _where(filters: FactFilters) -> list[Any]:
+# The number each numeric field's value states: what ``sort=value`` orders by.
+NUMERIC_VALUE_KEYS = {"casualties": "stated", "quantities": "number", "equipment": "count"}
+FACT_SORTS = {
+    s.name: s
+    for s in (
+        Sort("id", None),
+        Sort("article_id", col(Fact.article_id)),
+        Sort("-article_id", col(Fact.article_id), descending=True),
+        Sort("value", None),  # keyed per field by ``fact_sort``
+        Sort("-value", None, descending=True),
+    )
+}
+
+
+def fact_sort(name: str | None, filters: FactFilters) -> Sort:
+    """The sort called ``name`` for a listing under ``filters``: ``value`` and ``-value`` order
+    by the stated number, so they need ``field`` to be a numeric field."""
+    sort = pick_sort(FACT_SORTS, name, "id")
+    if sort.name.lstrip("-") != "value":
+        return sort
+    key = NUMERIC_VALUE_KEYS.get(filters.field or "")
+    if key is None:
+        fields = ", ".join(NUMERIC_VALUE_KEYS)
+        raise InvalidQuery(f"sort=value needs field= one of: {fields}.", field="sort")
+    number = _FACT_TABLE.c.value[key].as_float()
+    return Sort(sort.name, number, descending=sort.descending, parse=float)
+
+
+def fact_clauses(filters: FactFilters) -> list[Any]:
+    """WHERE clauses selecting the facts ``filters`` keep (over Fact joined to Article)."""
     clauses: list[Any] = []
     if filters.field:
         clauses.append(col(Fact.field) == filters.field)
@@ -133,7 +165,7 @@ def count_facts(*, session: Session, filters: FactFilters) -> int:
     counted = select(func.count()).select_from(Fact)
     if filters.source:  # the join is only needed to filter on the publisher
         counted = counted.join(Article, col(Article.id) == Fact.article_id)
-    return int(session.exec(counted.where(*_where(filters))).one())
+    return int(session.exec(counted.where(*fact_clauses(filters))).one())
 
 
 def list_facts(
@@ -142,23 +174,54 @@ def list_facts(
     filters: FactFilters,
     limit: int,
     total: int,
-    after: int | None = None,
+    sort: Sort = FACT_SORTS["id"],
+    after: Any = None,
 ) -> FactPage:
-    """Facts in id order (article order, then position), ``limit`` at a time; ``total`` is
-    ``count_facts`` for the same filters (callers cache it per index generation)."""
-    query = (
-        select(Fact, Article.source)
-        .join(Article, col(Article.id) == Fact.article_id)
-        .where(*_where(filters))
-        .order_by(col(Fact.id))
-        .limit(limit + 1)
-    )
-    if after is not None:
-        query = query.where(col(Fact.id) > after)
-    rows = [(fact, source) for fact, source in session.exec(query)]
+    """Facts in ``sort`` order (by id: article order, then position), ``limit`` at a time,
+    continuing after position ``after``; ``total`` is ``count_facts`` for the same filters
+    (callers cache it per corpus version)."""
+    rows = _fact_page(session, fact_clauses(filters), sort, limit + 1, after)
     more = len(rows) > limit
     rows = rows[:limit]
-    return FactPage(rows, total, rows[-1][0].id if more and rows else None)
+    return FactPage(
+        [(fact, source) for fact, source, _key in rows],
+        total,
+        sort.position(rows[-1][2], rows[-1][0].id or 0) if more and rows else None,
+    )
+
+
+def _fact_page(
+    session: Session, clauses: list[Any], sort: Sort, limit: int, after: Any
+) -> list[Any]:
+    key = sort.key if sort.key is not None else null()
+    query = (
+        select(Fact, Article.source, key)
+        .join(Article, col(Article.id) == Fact.article_id)
+        .where(*clauses)
+    )
+    if after is not None:
+        query = query.where(sort.after(col(Fact.id), sort.read_position(after)))
+    return list(session.exec(query.order_by(*sort.order_by(col(Fact.id))).limit(limit)))
+
+
+def stream_facts(
+    *, session: Session, filters: FactFilters, sort: Sort, batch: int = 2000
+) -> Iterator[tuple[Fact, str | None]]:
+    """Every fact ``filters`` keep with its article's source, in ``sort`` order, fetched
+    ``batch`` at a time (memory stays flat however many match)."""
+    clauses = fact_clauses(filters)
+    after = None
+    while rows := _fact_page(session, clauses, sort, batch, after):
+        for fact, source, _key in rows:
+            yield fact, source
+        after = sort.position(rows[-1][2], rows[-1][0].id or 0)
+
+
+def fact_facets(
+    *, session: Session, filters: FactFilters, names: Sequence[str]
+) -> dict[str, Buckets]:
+    """Facet buckets (``corpus.facets``) over every fact ``filters`` keep."""
+    return count_facets(session, names=names, clauses=fact_clauses(filters), of_facts=True)
 
 
 def get_fact(*, session: Session, fact_id: int) -> tuple[Fact, str | None]:
@@ -207,6 +270,7 @@ def reextract_all(*, session: Session, batch: int = 200) -> tuple[int, int]:
         session.flush()
         articles += len(chunk)
     rebuild_entities(session)
+    bump_version(session)
     session.commit()
     return articles, facts
 

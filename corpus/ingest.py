@@ -27,6 +27,7 @@ from corpus.prepare import Prepared, PrepareJob
 from corpus.prepare_pool import PreparePool, prepare_in_process
 from corpus.spans import Span, normalise_newlines
 from corpus.tables import Article
+from corpus.version import bump_version
 
 MAX_BATCH = 1000
 FLUSH_EVERY = 50  # article rows per INSERT while preparation streams in
@@ -112,6 +113,7 @@ def _ingest(
             session.rollback()
             raise
         try:
+            bump_version(session)
             session.commit()
         except BaseException:
             index.delete_articles([a.id for a in created if a.id is not None])

@@ -88,3 +88,12 @@ class ArticleEvent(SQLModel, table=True):
     place_entity_id: str | None = Field(default=None, index=True, max_length=200)
     locality: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     locality_entity_id: str | None = Field(default=None, index=True, max_length=200)
+
+
+class CorpusVersion(SQLModel, table=True):
+    """One row: the corpus version (``corpus.version``), bumped with every write."""
+
+    __tablename__ = "corpus_version"
+
+    id: int = Field(default=1, primary_key=True)
+    version: int = 0

@@ -127,20 +127,20 @@ def _alternatives(spellings: Sequence[str]) -> str:
 
 
 class AliasCache:
-    """The alias table, rebuilt from the database only when the index generation changes."""
+    """The alias table, rebuilt from the database only when the corpus version changes."""
 
     def __init__(self) -> None:
-        self._generation: int | None = None
+        self._version: int | None = None
         self._table = AliasTable({})
         self._lock = threading.Lock()
 
-    def get(self, session: Session, generation: int) -> AliasTable:
-        """The table for this generation of the corpus."""
+    def get(self, session: Session, version: int) -> AliasTable:
+        """The table for this version of the corpus."""
         with self._lock:
-            if generation != self._generation:
+            if version != self._version:
                 groups = [*variant_groups(session), *lexicon_groups()]
                 self._table = AliasTable.build(groups)
-                self._generation = generation
+                self._version = version
             return self._table
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol
 
 from corpus.spans import Span
@@ -43,6 +43,12 @@ class PassageBackend(Protocol):
         filters: SearchFilters | None = None,
     ) -> SearchPage:
         """Passages matching ``query``, best first, ties by article id then passage start."""
+        ...
+
+    def iter_search(
+        self, query: str, *, filters: SearchFilters | None = None, highlights: bool = True
+    ) -> Iterator[Hit]:
+        """Every passage matching ``query`` in ``search`` order, read as the iterator advances."""
         ...
 
     def top_passages(self, terms: Sequence[str], k: int) -> list[Hit]:

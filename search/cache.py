@@ -1,9 +1,10 @@
-"""A small LRU cache of results for the index's current generation only.
+"""A small LRU cache of results for the current corpus version only.
 
-Every write commits the index and bumps its generation, so an entry can never outlive the write
-that would change it; and entries of older generations are dropped as soon as a newer one is
+Keys carry no version: the cache holds one version at a time. Every write bumps the corpus
+version in its own database transaction (``corpus.version``), so an entry can never outlive the
+write that would change it; entries of older versions are dropped as soon as a newer one is
 seen, so a stream of writes cannot pile up stale results (a page of claims at 20k articles is
-~25 MB).
+~25 MB). A reader reads the version before the data, so a value is never older than its key.
 """
 
 from __future__ import annotations
@@ -17,40 +18,44 @@ T = TypeVar("T")
 ENTRIES = 2048
 
 
-class GenerationCache:
-    """Least-recently-used values computed at one index generation."""
+class VersionCache:
+    """Least-recently-used values computed at one corpus version."""
 
     def __init__(self, entries: int = ENTRIES) -> None:
         self._values: OrderedDict[Hashable, Any] = OrderedDict()
-        self._generation = -1
+        self._version = -1
         self._entries = entries
         self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
 
-    def get(self, generation: int, key: Hashable) -> Any | None:
-        """The value cached for ``key`` at ``generation`` (now most recently used), or None."""
+    def get(self, version: int, key: Hashable) -> Any | None:
+        """The value cached for ``key`` at ``version`` (now most recently used), or None."""
         with self._lock:
-            if generation != self._generation or key not in self._values:
+            if version != self._version or key not in self._values:
+                self.misses += 1
                 return None
+            self.hits += 1
             self._values.move_to_end(key)
             return self._values[key]
 
-    def put(self, generation: int, key: Hashable, value: Any) -> None:
-        """Remember ``value``, computed at ``generation``; a newer generation empties the cache
-        and a value from an older one (a slow request that raced a write) is not kept."""
+    def put(self, version: int, key: Hashable, value: Any) -> None:
+        """Remember ``value``, computed at ``version``; a newer version empties the cache and a
+        value from an older one (a slow request that raced a write) is not kept."""
         with self._lock:
-            if generation < self._generation:
+            if version < self._version:
                 return
-            if generation > self._generation:
+            if version > self._version:
                 self._values.clear()
-                self._generation = generation
+                self._version = version
             self._values[key] = value
             while len(self._values) > self._entries:
                 self._values.popitem(last=False)
 
-    def get_or_compute(self, generation: int, key: Hashable, compute: Callable[[], T]) -> T:
-        """The cached value for ``key`` at ``generation``, computing and keeping it on a miss."""
-        value = self.get(generation, key)
+    def get_or_compute(self, version: int, key: Hashable, compute: Callable[[], T]) -> T:
+        """The cached value for ``key`` at ``version``, computing and keeping it on a miss."""
+        value = self.get(version, key)
         if value is None:
             value = compute()
-            self.put(generation, key, value)
+            self.put(version, key, value)
         return value  # type: ignore[no-any-return]

@@ -217,6 +217,27 @@ class WhooshIndex:
         next_offset = offset + limit if offset + limit < total else None
         return SearchPage(query=query, total=total, hits=hits, next_offset=next_offset)
 
+    def iter_search(
+        self, query: str, *, filters: SearchFilters | None = None, highlights: bool = True
+    ) -> Iterator[Hit]:
+        """Every passage matching ``query``, in ``search`` order; stored fields (and highlights)
+        are read as the iterator advances, so a large export holds only the ranking."""
+        parsed = parse_query(query, self._schema)
+        with self._searching() as searcher:
+            results = searcher.search(
+                parsed, limit=None, filter=_filter_query(filters), optimize=False
+            )
+            ranked = sorted(
+                ((hit.score, hit.docnum) for hit in results),
+                key=lambda pair: (-pair[0], pair[1]),
+            )
+            terms = positive_terms(parsed, searcher.reader()) if highlights else set()
+            for score, docnum in ranked:
+                found = _stored_hit(searcher.stored_fields(docnum), score)
+                if terms:
+                    found = replace(found, highlights=highlight_passage(found.passage, terms))
+                yield found
+
     def top_passages(self, terms: Sequence[str], k: int) -> list[Hit]:
         """The ``k`` best passages for an OR of ``terms`` (already analyzed, as the index stores
         them) by BM25, best first, ties by article id then start; no total, no highlights.

@@ -18,11 +18,12 @@ from corpus.files import read_articles, sample_paths
 from corpus.ingest import ingest_articles
 from corpus.prepare_pool import PreparePool
 from search.aliases import AliasCache
-from search.cache import GenerationCache
+from search.cache import VersionCache
 from search.maintenance import repair_index
 from search.whoosh_index import WhooshIndex
 from service.limits import BodyLimitMiddleware
 from service.problems import PROBLEM_SCHEMA, install_problem_handlers
+from service.reads import install_conditional_reads
 from service.routes import articles, ask, claims, entities, facts, health, search
 from service.settings import Settings
 from service.timing import ServerTimingMiddleware
@@ -60,7 +61,7 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = False)
             index = WhooshIndex.open(settings.index_dir)
             app.state.settings, app.state.engine, app.state.index = settings, engine, index
             app.state.aliases = AliasCache()
-            app.state.results = GenerationCache()
+            app.state.results = VersionCache()
             with Session(engine, expire_on_commit=False) as session:
                 check = repair_index(session=session, index=index)
                 if check.repaired:
@@ -86,6 +87,7 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = False)
     )
     app.state.settings = settings
     install_problem_handlers(app)
+    install_conditional_reads(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(ServerTimingMiddleware)  # outermost: its time includes the body limit
     for module in (articles, search, facts, entities, claims, ask, health):

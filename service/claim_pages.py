@@ -1,4 +1,4 @@
-"""Claims rendered once per index generation: JSON per claim, in order, plus per-kind totals.
+"""Claims rendered once per corpus version: JSON per claim, in order, plus per-kind totals.
 
 Claims are reconciled from every matching fact, so the service keeps them until the next write,
 as bytes rather than objects (the objects of 40k claims at 20k articles hold ~120 MB), and

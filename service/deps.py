@@ -19,7 +19,6 @@ from corpus.prepare_pool import PreparePool
 from corpus.tables import Article
 from search.aliases import AliasCache
 from search.backend import PassageBackend
-from search.cache import GenerationCache
 from service.settings import Settings
 
 
@@ -49,13 +48,8 @@ async def get_prepare_pool(request: Request) -> PreparePool:
     return request.app.state.prepare_pool  # type: ignore[no-any-return]
 
 
-async def get_result_cache(request: Request) -> GenerationCache:
-    """The result cache for searches and claims (keyed by index generation)."""
-    return request.app.state.results  # type: ignore[no-any-return]
-
-
 async def get_aliases(request: Request) -> AliasCache:
-    """The alias table cache (rebuilt when the index generation changes)."""
+    """The alias table cache (rebuilt when the corpus version changes)."""
     return request.app.state.aliases  # type: ignore[no-any-return]
 
 
@@ -64,7 +58,6 @@ SessionDep = Annotated[Session, Depends(get_session)]
 EngineDep = Annotated[Engine, Depends(get_engine)]
 IndexDep = Annotated[PassageBackend, Depends(get_index)]
 AliasesDep = Annotated[AliasCache, Depends(get_aliases)]
-ResultCacheDep = Annotated[GenerationCache, Depends(get_result_cache)]
 PreparePoolDep = Annotated[PreparePool, Depends(get_prepare_pool)]
 
 

@@ -6,13 +6,25 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response, status
+from fastapi.responses import StreamingResponse
 
-from corpus.articles import ArticleFilters, delete_article, list_articles
+from corpus.articles import (
+    ARTICLE_SORTS,
+    ArticleFilters,
+    article_facets,
+    delete_article,
+    list_articles,
+    stream_articles,
+)
+from corpus.facets import ARTICLE_FACETS, parse_facets
 from corpus.ingest import ingest_article, ingest_articles
+from corpus.ordering import pick_sort
 from service.batch import batch_body
-from service.cursors import decode_cursor, encode_cursor
-from service.deps import ArticleDep, IndexDep, PreparePoolDep, SessionDep, WriterDep
+from service.cursors import decode_cursor, encode_cursor, query_digest
+from service.deps import ArticleDep, EngineDep, IndexDep, PreparePoolDep, SessionDep, WriterDep
+from service.exports import EXPORT_RESPONSES, FormatDep, export_response
 from service.problems import problem_responses
+from service.reads import NOT_MODIFIED, ConditionalRead
 from service.schemas.articles import (
     ArticleCreate,
     ArticleList,
@@ -21,6 +33,7 @@ from service.schemas.articles import (
     BatchResult,
     summary_of,
 )
+from service.schemas.pages import facets_out
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 
@@ -94,31 +107,72 @@ def create_articles(
     )
 
 
+SortQuery = Annotated[
+    str | None,
+    Query(
+        description="id (default), -id, published, -published, ingested_at, -ingested_at; "
+        "missing dates last either way.",
+        examples=["-published"],
+    ),
+]
+FacetsQuery = Annotated[
+    str | None,
+    Query(
+        description="Comma-separated: source, published, published_month, place.",
+        examples=["source,published_month"],
+    ),
+]
+
+
 @router.get(
     "",
-    summary="List articles (no text)",
+    summary="List or export articles (no text)",
     response_model=ArticleList,
-    responses=problem_responses(400, 422),
+    dependencies=[ConditionalRead],
+    responses={**EXPORT_RESPONSES, **NOT_MODIFIED, **problem_responses(400, 422)},
 )
 def get_articles(
     session: SessionDep,
+    engine: EngineDep,
+    fmt: FormatDep,
     source: Annotated[str | None, Query(description="Publisher, case-insensitive.")] = None,
     since: Annotated[date | None, Query(description="Published on or after.")] = None,
     until: Annotated[date | None, Query(description="Published on or before.")] = None,
+    sort: SortQuery = None,
+    facets: FacetsQuery = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     cursor: Annotated[str | None, Query(description="next_cursor of the previous page.")] = None,
-) -> ArticleList:
-    """Articles in id order, filtered by publisher and publication date."""
+) -> ArticleList | StreamingResponse:
+    """Articles in ``sort`` order, filtered by publisher and publication date. Cursors continue
+    after the last row's sort key and id, so pages neither repeat nor skip rows while the corpus
+    changes."""
+    filters = ArticleFilters(source=source, since=since, until=until)
+    order = pick_sort(ARTICLE_SORTS, sort, "id")
+    names = parse_facets(facets, ARTICLE_FACETS)
+    if fmt != "json":
+        return export_response(
+            engine=engine,
+            name="articles",
+            fmt=fmt,
+            rows=lambda s: (
+                summary_of(a) for a in stream_articles(session=s, filters=filters, sort=order)
+            ),
+        )
+    bound = query_digest(filters, order.name, limit)
     page = list_articles(
         session=session,
-        filters=ArticleFilters(source=source, since=since, until=until),
+        filters=filters,
+        sort=order,
         limit=limit,
-        after=decode_cursor("articles", cursor),
+        after=decode_cursor("articles", bound, cursor),
     )
     return ArticleList(
         articles=[summary_of(a) for a in page.articles],  # type: ignore[misc]
         total=page.total,
-        next_cursor=encode_cursor("articles", page.next_after) if page.next_after else None,
+        next_cursor=encode_cursor("articles", bound, page.next_after) if page.next_after else None,
+        facets=facets_out(
+            article_facets(session=session, filters=filters, names=names) if names else None
+        ),
     )
 
 
@@ -126,7 +180,8 @@ def get_articles(
     "/{article_id}",
     summary="Read one article with its text",
     response_model=ArticlePublic,
-    responses=problem_responses(404, 422),
+    dependencies=[ConditionalRead],
+    responses={**NOT_MODIFIED, **problem_responses(404, 422)},
 )
 def get_article(article: ArticleDep) -> ArticlePublic:
     """The stored article; every offset in the API indexes its ``text``."""

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 from search.answer.answerer import answer_question
 from service.deps import IndexDep, SessionDep
 from service.problems import problem_responses
+from service.reads import NOT_MODIFIED, ConditionalRead
 from service.schemas.answers import AskRequest, AskResponse, ask_response
 
 router = APIRouter(tags=["ask"])
@@ -28,7 +29,8 @@ QuestionQuery = Annotated[
     "/ask",
     summary="Answer a question",
     response_model=AskResponse,
-    responses=problem_responses(422),
+    dependencies=[ConditionalRead],
+    responses={**NOT_MODIFIED, **problem_responses(422)},
 )
 def ask(session: SessionDep, index: IndexDep, q: QuestionQuery) -> AskResponse:
     """Answers best first with citations; disagreement shown; abstains when unsure."""

@@ -9,6 +9,7 @@ from importlib.metadata import version
 from fastapi import APIRouter
 
 from corpus.articles import article_stats
+from corpus.version import session_version
 from service.deps import IndexDep, SessionDep
 from service.schemas.articles import Health
 
@@ -23,12 +24,13 @@ def _versions() -> dict[str, str]:
 
 @router.get("/health", summary="Service health", response_model=Health)
 def health(session: SessionDep, index: IndexDep) -> Health:
-    """Status, article and passage counts, index generation and versions."""
+    """Status, article and passage counts, the corpus version, index generation and versions."""
     articles, _expected = article_stats(session)
     return Health(
         status="ok",
         articles=articles,
         passages=index.passage_count,
+        corpus_version=session_version(session),
         index_generation=index.generation,
         database=session.get_bind().dialect.name,
         versions=_versions(),

@@ -3,33 +3,50 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
-from fastapi.concurrency import run_in_threadpool
-from sqlmodel import Session
 
-from search.passages import search_passages
-from search.types import SearchFilters
-from service.cursors import decode_cursor, encode_cursor
-from service.deps import AliasesDep, EngineDep, IndexDep, ResultCacheDep
+from corpus.facets import ARTICLE_FACETS, count_facets_of_articles, parse_facets
+from search.passages import search_passages, stream_passages
+from search.types import Hit, SearchFilters
+from service.cursors import decode_cursor, encode_cursor, offset_of, query_digest
+from service.deps import AliasesDep, IndexDep
+from service.exports import EXPORT_RESPONSES, FormatDep, export_response
 from service.problems import problem_responses
+from service.reads import NOT_MODIFIED, ConditionalRead, ReadDep
 from service.schemas.articles import SearchResponse
+from service.schemas.pages import facets_out
 
 router = APIRouter(tags=["search"])
 
 
+def _hit_row(hit: Hit) -> dict[str, Any]:
+    return {
+        "article_id": hit.article_id,
+        "title": hit.title,
+        "source": hit.source,
+        "published": hit.published,
+        "score": hit.score,
+        "start": hit.passage.start,
+        "end": hit.passage.end,
+        "text": hit.passage.text,
+        "highlights": [[h.start, h.end] for h in hit.highlights],
+    }
+
+
 @router.get(
     "/search",
-    summary="Search passages",
+    summary="Search or export passages",
     response_model=SearchResponse,
-    responses=problem_responses(400, 422),
+    dependencies=[ConditionalRead],
+    responses={**EXPORT_RESPONSES, **NOT_MODIFIED, **problem_responses(400, 409, 422)},
 )
 async def search(
-    engine: EngineDep,
+    read: ReadDep,
     index: IndexDep,
     aliases: AliasesDep,
-    cache: ResultCacheDep,
+    fmt: FormatDep,
     q: Annotated[
         str,
         Query(
@@ -40,47 +57,91 @@ async def search(
         ),
     ],
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
-    cursor: Annotated[str | None, Query(description="next_cursor of the previous page.")] = None,
+    cursor: Annotated[
+        str | None,
+        Query(
+            description="next_cursor of the previous page; 409 once the corpus has changed "
+            "(the ranking may have): start again without it."
+        ),
+    ] = None,
     source: Annotated[str | None, Query(description="Publisher, case-insensitive.")] = None,
     since: Annotated[date | None, Query(description="Published on or after.")] = None,
     until: Annotated[date | None, Query(description="Published on or before.")] = None,
+    facets: Annotated[
+        str | None,
+        Query(
+            description="Comma-separated, counted over the matching articles: source, "
+            "published, published_month, place.",
+            examples=["source"],
+        ),
+    ] = None,
 ) -> Response:
     """Passages matching ``q`` or another spelling of what it names, best first; ties break on
-    article id then passage start."""
-    offset = decode_cursor("search", cursor) or 0
+    article id then passage start. A cursor is pinned to the corpus version of its first page."""
     filters = SearchFilters(source=source, since=since, until=until)
+    names = parse_facets(facets, ARTICLE_FACETS)
+    if fmt != "json":
+        return export_response(
+            engine=read.engine,
+            name="search",
+            fmt=fmt,
+            rows=lambda session: map(
+                _hit_row,
+                stream_passages(
+                    session=session,
+                    index=index,
+                    aliases=aliases,
+                    version=read.version,
+                    query=q,
+                    filters=filters,
+                ),
+            ),
+        )
+    bound = query_digest(q, filters, limit)
+    position = decode_cursor("search", bound, cursor, version=read.version)
+    offset = 0 if position is None else offset_of(position)
 
     def render() -> bytes:
-        with Session(engine, expire_on_commit=False) as session:
+        with read.session() as session:
             page = search_passages(
                 session=session,
                 index=index,
                 aliases=aliases,
+                version=read.version,
                 query=q,
                 limit=limit,
                 offset=offset,
                 filters=filters,
             )
+            buckets = None
+            if names:
+                hits = stream_passages(
+                    session=session,
+                    index=index,
+                    aliases=aliases,
+                    version=read.version,
+                    query=q,
+                    filters=filters,
+                    highlights=False,
+                )
+                ids = {hit.article_id for hit in hits}
+                buckets = count_facets_of_articles(session, names=names, article_ids=ids)
+        more = page.next_offset
         body = SearchResponse.model_validate(
             {
                 "query": page.query,
                 "total": page.total,
                 "hits": page.hits,
-                "next_cursor": encode_cursor("search", page.next_offset)
-                if page.next_offset
+                "next_cursor": encode_cursor("search", bound, more, version=read.version)
+                if more
                 else None,
                 "variants": list(page.variants),
+                "facets": facets_out(buckets),
             },
             from_attributes=True,
         )
         return body.model_dump_json().encode()
 
-    # Dashboards repeat queries: keep the rendered bytes until the next write. A hit is served
-    # on the event loop; a miss searches in the worker thread pool (Whoosh and SQL block).
-    generation = index.generation
-    key = ("search", q, limit, offset, filters)
-    body = cache.get(generation, key)
-    if body is None:
-        body = await run_in_threadpool(render)
-        cache.put(generation, key, body)
-    return Response(body, media_type="application/json")
+    # Dashboards repeat queries: keep the rendered bytes until the next write.
+    key = ("search", q, limit, offset, filters, names)
+    return Response(await read.cached_in_thread(key, render), media_type="application/json")

@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from service.schemas.facts import SentenceOut
+from service.schemas.pages import Page
 
 
 class CitationOut(BaseModel):
@@ -92,7 +93,7 @@ class ClaimOut(BaseModel):
     picks: dict[str, dict[str, Any]]
 
 
-class ClaimList(BaseModel):
+class ClaimList(Page[ClaimOut]):
     """A page of claims, most cited first."""
 
     model_config = ConfigDict(
@@ -100,8 +101,6 @@ class ClaimList(BaseModel):
     )
 
     claims: list[ClaimOut]
-    total: int
-    next_cursor: str | None
 
 
 class ClaimKindSummary(BaseModel):

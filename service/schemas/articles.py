@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, field_validator
 
 from corpus.ingest import ArticleInput
+from service.schemas.pages import Page
 
 _SAMPLE_TEXT = (
     "(Newswire.net — September 18, 2016) — US-led coalition jets bombed Syrian government "
@@ -76,7 +77,7 @@ class ArticlePublic(ArticleSummary):
     text: str
 
 
-class ArticleList(BaseModel):
+class ArticleList(Page[ArticleSummary]):
     """A page of articles."""
 
     model_config = ConfigDict(
@@ -85,15 +86,14 @@ class ArticleList(BaseModel):
                 {
                     "articles": [_ARTICLE_EXAMPLE],
                     "total": 5,
-                    "next_cursor": "eyJrIjoiYXJ0aWNsZXMiLCJwIjoxfQ",
+                    "next_cursor": "eyJrIjoiYXJ0aWNsZXMiLCJxIjoiNGUxYiIsInAiOltudWxsLDFdfQ",
+                    "facets": {"source": [{"value": "Newswire.net", "count": 2}]},
                 }
             ]
         }
     )
 
     articles: list[ArticleSummary]
-    total: int
-    next_cursor: str | None
 
 
 class BatchItem(ArticleSummary):
@@ -150,7 +150,7 @@ class SearchHit(BaseModel):
     highlights: list[HighlightOut]
 
 
-class SearchResponse(BaseModel):
+class SearchResponse(Page[SearchHit]):
     """A page of search hits, best first."""
 
     model_config = ConfigDict(
@@ -182,9 +182,7 @@ class SearchResponse(BaseModel):
     )
 
     query: str
-    total: int
     hits: list[SearchHit]
-    next_cursor: str | None
     variants: list[str] = Field(
         default_factory=list, description="Spellings the query was expanded with (aliases)."
     )
@@ -200,6 +198,7 @@ class Health(BaseModel):
                     "status": "ok",
                     "articles": 5,
                     "passages": 109,
+                    "corpus_version": 1,
                     "index_generation": 1,
                     "database": "sqlite",
                     "versions": {"factdesk": "0.1.0", "whoosh-reloaded": "2.7.5"},
@@ -211,6 +210,9 @@ class Health(BaseModel):
     status: str
     articles: int
     passages: int
+    corpus_version: int = Field(
+        description="Bumped with every write; ETags and result caches key on it."
+    )
     index_generation: int
     database: str
     versions: dict[str, str]

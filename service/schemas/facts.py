@@ -6,6 +6,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from service.schemas.pages import Page
+
 
 class SentenceOut(BaseModel):
     """The sentence that contains a span; ``text == article.text[start:end]``."""
@@ -57,7 +59,7 @@ class FactPublic(BaseModel):
     qualifier: str | None
 
 
-class FactList(BaseModel):
+class FactList(Page[FactPublic]):
     """A page of facts."""
 
     model_config = ConfigDict(
@@ -65,8 +67,6 @@ class FactList(BaseModel):
     )
 
     facts: list[FactPublic]
-    total: int
-    next_cursor: str | None
 
 
 class FieldKind(BaseModel):
@@ -141,7 +141,7 @@ class EntityPublic(BaseModel):
     article_ids: list[int]
 
 
-class EntityList(BaseModel):
+class EntityList(Page[EntityPublic]):
     """A page of entities, most mentioned first."""
 
     model_config = ConfigDict(
@@ -149,8 +149,6 @@ class EntityList(BaseModel):
     )
 
     entities: list[EntityPublic]
-    total: int
-    next_cursor: str | None
 
 
 def fact_public(fact: Any, source: str | None) -> FactPublic:

@@ -1,23 +1,23 @@
-"""The result cache holds one index generation: nothing stale is served or kept."""
+"""The result cache holds one corpus version: nothing stale is served or kept."""
 
 from __future__ import annotations
 
-from search.cache import GenerationCache
+from search.cache import VersionCache
 
 
-def test_values_live_for_one_generation() -> None:
-    cache = GenerationCache()
+def test_values_live_for_one_version() -> None:
+    cache = VersionCache()
     cache.put(3, "q", b"three")
     assert cache.get(3, "q") == b"three"
     assert cache.get(4, "q") is None  # a write happened: the old answer is not served
     cache.put(4, "other", b"four")
-    assert cache.get(3, "q") is None  # and older generations are dropped, not kept around
+    assert cache.get(3, "q") is None  # and older versions are dropped, not kept around
     cache.put(3, "late", b"raced a write")  # computed before the write, finished after it
     assert cache.get(3, "late") is None and cache.get(4, "late") is None
 
 
 def test_least_recently_used_values_go_first() -> None:
-    cache = GenerationCache(entries=2)
+    cache = VersionCache(entries=2)
     cache.put(1, "a", 1)
     cache.put(1, "b", 2)
     assert cache.get(1, "a") == 1
@@ -26,8 +26,8 @@ def test_least_recently_used_values_go_first() -> None:
     assert (cache.get(1, "a"), cache.get(1, "c")) == (1, 3)
 
 
-def test_get_or_compute_computes_once_per_generation() -> None:
-    cache = GenerationCache()
+def test_get_or_compute_computes_once_per_version() -> None:
+    cache = VersionCache()
     calls: list[int] = []
 
     def compute() -> int:

@@ -1,0 +1,156 @@
+"""What every read shares: the corpus version read once, the result cache keyed on it, and the
+``ETag`` / ``If-None-Match`` exchange derived from it.
+
+A read's dependencies read the corpus version first (``corpus.version``), then the data, so a
+cached value or an ETag is never older than the version it is filed under. ``ETag`` is
+``W/"<version>-<digest of method, path, query and Accept>"``; a matching ``If-None-Match``
+answers 304 before the route runs. ``ETagMiddleware`` puts the header on the response, so routes
+that stream or return their own ``Response`` get it too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from typing import Annotated, Any, TypeVar
+
+from fastapi import Depends, FastAPI, Header, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from sqlalchemy import Engine
+from sqlmodel import Session
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from corpus.version import read_version
+from search.cache import VersionCache
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusRead:
+    """The corpus version a request reads at, with the result cache for that version."""
+
+    version: int
+    cache: VersionCache
+    engine: Engine
+
+    def session(self) -> Session:
+        """A session of its own, for work done in another thread or after the route returns."""
+        return Session(self.engine, expire_on_commit=False)
+
+    def cached(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()`` once per corpus version and key."""
+        return self.cache.get_or_compute(self.version, key, compute)
+
+    async def cached_in_thread(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """As ``cached``; a hit is served on the event loop, a miss computes in the thread pool
+        (SQL and Whoosh block)."""
+        value: T | None = self.cache.get(self.version, key)
+        if value is None:
+            value = await run_in_threadpool(compute)
+            self.cache.put(self.version, key, value)
+        return value
+
+
+async def corpus_read(request: Request) -> CorpusRead:
+    """The request's view of the corpus; the version is read once per request."""
+    found: CorpusRead | None = getattr(request.state, "corpus_read", None)
+    if found is None:
+        state = request.app.state
+        found = CorpusRead(read_version(state.engine), state.results, state.engine)
+        request.state.corpus_read = found
+    return found
+
+
+ReadDep = Annotated[CorpusRead, Depends(corpus_read)]
+
+
+class NotModified(Exception):
+    """The client's cached copy (its ``If-None-Match``) is current: answer 304."""
+
+    def __init__(self, etag: str) -> None:
+        super().__init__(etag)
+        self.etag = etag
+
+
+def etag_for(version: int, request: Request) -> str:
+    """A weak ETag for this request's answer at ``version``."""
+    query = "&".join(sorted(request.url.query.split("&"))) if request.url.query else ""
+    accept = request.headers.get("accept", "")
+    digest = hashlib.blake2b(
+        f"{request.method} {request.url.path}?{query}\n{accept}".encode(), digest_size=8
+    ).hexdigest()
+    return f'W/"{version}-{digest}"'
+
+
+def _matches(if_none_match: str, etag: str) -> bool:
+    tags = {tag.strip() for tag in if_none_match.split(",")}
+    # Weak comparison (RFC 9110 13.1.2): W/ does not matter.
+    return "*" in tags or etag.removeprefix("W/") in {t.removeprefix("W/") for t in tags}
+
+
+def conditional_read(
+    request: Request,
+    read: ReadDep,
+    if_none_match: Annotated[
+        str | None,
+        Header(description="An ETag from an earlier answer: 304 with no body while it is current."),
+    ] = None,
+) -> CorpusRead:
+    """Tag the answer with its ETag, or raise NotModified when the client's copy is current."""
+    etag = etag_for(read.version, request)
+    if if_none_match and _matches(if_none_match, etag):
+        raise NotModified(etag)
+    request.state.etag = etag
+    return read
+
+
+ConditionalRead = Depends(conditional_read)
+
+ETAG_HEADERS: dict[str, Any] = {
+    "ETag": {
+        "description": "Changes with the corpus version and the request; send it back in "
+        "If-None-Match to get 304 while the answer is unchanged.",
+        "schema": {"type": "string", "examples": ['W/"12-3f9a2c41d07be815"']},
+    }
+}
+NOT_MODIFIED: dict[int | str, dict[str, Any]] = {
+    304: {
+        "description": "Not modified: the If-None-Match ETag is current.",
+        "headers": ETAG_HEADERS,
+    }
+}
+
+
+class ETagMiddleware:
+    """Send the ETag a read computed (``request.state.etag``) with its successful response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("method") not in ("GET", "HEAD"):
+            await self.app(scope, receive, send)
+            return
+
+        async def send_tagged(message: Message) -> None:
+            etag = scope.get("state", {}).get("etag")
+            if message["type"] == "http.response.start" and etag and message["status"] == 200:
+                headers = list(message.get("headers", ()))
+                headers.append((b"etag", etag.encode()))
+                headers.append((b"cache-control", b"no-cache"))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_tagged)
+
+
+def install_conditional_reads(app: FastAPI) -> None:
+    """Answer NotModified with an empty 304 and send each read's ETag."""
+
+    @app.exception_handler(NotModified)
+    def not_modified(_request: Request, exc: NotModified) -> Response:
+        return Response(status_code=304, headers={"ETag": exc.etag, "Cache-Control": "no-cache"})
+
+    app.add_middleware(ETagMiddleware)
