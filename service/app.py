@@ -9,6 +9,8 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
+from pydantic import BaseModel
+from pydantic_core import to_jsonable_python
 from sqlmodel import Session
 
 from corpus.articles import article_stats
@@ -23,7 +25,7 @@ from search.maintenance import repair_index
 from search.whoosh_index import WhooshIndex
 from service.limits import BodyLimitMiddleware
 from service.problems import PROBLEM_SCHEMA, install_problem_handlers
-from service.reads import install_conditional_reads
+from service.reads import document_etags, install_conditional_reads
 from service.routes import articles, ask, claims, entities, facts, health, search
 from service.settings import Settings
 from service.timing import ServerTimingMiddleware
@@ -108,6 +110,8 @@ def _add_problem_schema(app: FastAPI) -> None:
         components["Problem"] = PROBLEM_SCHEMA
         for name in ("HTTPValidationError", "ValidationError"):
             components.pop(name, None)
+        _restore_examples(components)
+        document_etags(schema.get("paths", {}))
         for path in schema.get("paths", {}).values():
             for operation in path.values():
                 for status, response in operation.get("responses", {}).items():
@@ -121,3 +125,20 @@ def _add_problem_schema(app: FastAPI) -> None:
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _restore_examples(components: dict[str, Any]) -> None:
+    """Put back the schemas' own examples: FastAPI encodes the document without None values,
+    which drops every null from an example (and with it a required key)."""
+    models: dict[str, type[BaseModel]] = {}
+    pending: list[type[BaseModel]] = [BaseModel]
+    while pending:
+        for model in pending.pop().__subclasses__():
+            if model.__module__.startswith("service."):
+                models[model.__name__] = model
+            pending.append(model)
+    for name, schema in components.items():
+        model = models.get(name)
+        extra = model.model_config.get("json_schema_extra") if model else None
+        if isinstance(extra, dict) and "examples" in extra:
+            schema["examples"] = to_jsonable_python(extra["examples"])

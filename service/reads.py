@@ -154,3 +154,13 @@ def install_conditional_reads(app: FastAPI) -> None:
         return Response(status_code=304, headers={"ETag": exc.etag, "Cache-Control": "no-cache"})
 
     app.add_middleware(ETagMiddleware)
+
+
+def document_etags(paths: dict[str, Any]) -> None:
+    """Name the ETag header on the 200 of every operation that takes If-None-Match."""
+    for operations in paths.values():
+        for operation in operations.values():
+            names = {p.get("name", "").lower() for p in operation.get("parameters", [])}
+            if "if-none-match" in names and "200" in operation["responses"]:
+                headers = operation["responses"]["200"].setdefault("headers", {})
+                headers.update(ETAG_HEADERS)

@@ -74,6 +74,10 @@ class ArticleSummary(BaseModel):
 class ArticlePublic(ArticleSummary):
     """An article with its stored text; every offset in the API indexes this text."""
 
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{**_ARTICLE_EXAMPLE, "text": _SAMPLE_TEXT}]}
+    )
+
     text: str
 
 
@@ -98,6 +102,10 @@ class ArticleList(Page[ArticleSummary]):
 
 class BatchItem(ArticleSummary):
     """One article of a batch: ``created`` is false when the text was already stored."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{**_ARTICLE_EXAMPLE, "created": True}]}
+    )
 
     created: bool
 
