@@ -172,7 +172,10 @@ def test_article_paging_while_articles_are_added_neither_repeats_nor_skips(
     days = ["2024-03-02", None, "2024-03-01", "2024-03-02"]
     client.post(
         "/articles/batch",
-        json=[{"text": s, **({"published": d} if d else {})} for s, d in zip(STORIES, days)],
+        json=[
+            {"text": s, **({"published": d} if d else {})}
+            for s, d in zip(STORIES, days, strict=True)
+        ],
     )
     listed, cursor, added = [], None, 0
     while True:
