@@ -92,7 +92,7 @@ def count_facets_of_articles(
             .outerjoin(Entity, col(Entity.id) == ArticleEvent.place_entity_id)
             .where(col(Article.id).in_(ids[begin : begin + chunk]))
         )
-        for row in session.exec(query):
+        for row in session.execute(query):  # rows, even of one column
             for name, value in zip(names, row, strict=True):
                 counters[name][value] += 1
     return {

@@ -204,14 +204,17 @@ def _fact_page(
     return list(session.exec(query.order_by(*sort.order_by(col(Fact.id))).limit(limit)))
 
 
+EXPORT_BATCH = 2000
+
+
 def stream_facts(
-    *, session: Session, filters: FactFilters, sort: Sort, batch: int = 2000
+    *, session: Session, filters: FactFilters, sort: Sort
 ) -> Iterator[tuple[Fact, str | None]]:
     """Every fact ``filters`` keep with its article's source, in ``sort`` order, fetched
-    ``batch`` at a time (memory stays flat however many match)."""
+    ``EXPORT_BATCH`` at a time (memory stays flat however many match)."""
     clauses = fact_clauses(filters)
     after = None
-    while rows := _fact_page(session, clauses, sort, batch, after):
+    while rows := _fact_page(session, clauses, sort, EXPORT_BATCH, after):
         for fact, source, _key in rows:
             yield fact, source
         after = sort.position(rows[-1][2], rows[-1][0].id or 0)

@@ -38,3 +38,45 @@ def test_ingest_search_delete_on_postgres(postgres_url: str, tmp_path: Path) -> 
         assert client.delete("/articles/1").status_code == 204
         assert client.get("/articles").json()["total"] == 5
         assert client.get("/articles", params={"source": "asharq al-awsat"}).json()["total"] == 1
+
+
+def test_version_sorting_facets_and_exports_on_postgres(postgres_url: str, tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path, database_url=postgres_url, seed_samples=False)
+    with TestClient(create_app(settings)) as client:
+        assert client.get("/health").json()["corpus_version"] == 0
+        items = [
+            {
+                "text": "Two walkers were killed by a rockfall on Tuesday.",
+                "published": "2024-05-02",
+            },
+            {"text": "Nine sailors were injured when a ferry ran aground.", "source": "Port News"},
+            {"text": "A blast killed 14 workers at a mine.", "published": "2024-04-30"},
+        ]
+        client.post("/articles/batch", json=items)
+        assert client.get("/health").json()["corpus_version"] == 1
+        for sort, expected in [
+            ("published", ["2024-04-30", "2024-05-02", None]),
+            ("-published", ["2024-05-02", "2024-04-30", None]),
+        ]:
+            rows, cursor = [], None
+            while True:
+                params = {"sort": sort, "limit": 1, **({"cursor": cursor} if cursor else {})}
+                page = client.get("/articles", params=params).json()
+                rows += [a["published"] for a in page["articles"]]
+                if not (cursor := page["next_cursor"]):
+                    break
+            assert rows == expected, sort
+        stated = client.get("/facts", params={"field": "casualties", "sort": "-value"}).json()
+        values = [f["value"]["stated"] for f in stated["facts"]]
+        assert values == sorted(values, reverse=True) and values[0] == 14
+        facets = client.get("/articles", params={"facets": "published_month,source"}).json()
+        assert facets["facets"]["published_month"] == [  # most first, then by value, None last
+            {"value": "2024-04", "count": 1},
+            {"value": "2024-05", "count": 1},
+            {"value": None, "count": 1},
+        ]
+        assert {"value": "Port News", "count": 1} in facets["facets"]["source"]
+        export = client.get("/facts", params={"format": "csv"})
+        assert export.text.count("\n") == client.get("/facts").json()["total"] + 1
+        etag = client.get("/facts").headers["etag"]
+        assert client.get("/facts", headers={"If-None-Match": etag}).status_code == 304
