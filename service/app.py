@@ -138,7 +138,7 @@ def _restore_examples(components: dict[str, Any]) -> None:
                 models[model.__name__] = model
             pending.append(model)
     for name, schema in components.items():
-        model = models.get(name)
-        extra = model.model_config.get("json_schema_extra") if model else None
+        found = models.get(name)
+        extra = found.model_config.get("json_schema_extra") if found else None
         if isinstance(extra, dict) and "examples" in extra:
             schema["examples"] = to_jsonable_python(extra["examples"])
