@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bench.dataout import DataOutResult
 from bench.measure import IngestResult, Latency
 from bench.queries import CLASSES
 from bench.reference import BuildResult
@@ -38,6 +39,7 @@ class SizeResult:
     fts_search: dict[str, Latency]
     segments: int = 0
     other_cpu: dict[str, float] = field(default_factory=dict)
+    data_out: DataOutResult | None = None
 
     @property
     def raw_passages_per_second(self) -> float:
@@ -229,6 +231,7 @@ def _size_section(s: SizeResult, extraction_ms: float | None) -> list[str]:
         f"- extraction of a ~5 KB article (in-process, median): {ms(extraction_ms)} ms",
         "- CPU used by other processes on the machine (share of one core; this harness and the "
         "server excluded): " + _noise(s.other_cpu),
+        *(s.data_out.lines() if s.data_out else []),
         "",
     ]
     return out

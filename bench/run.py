@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import lexicon as lx
+from bench.dataout import measure_data_out
 from bench.generate import GeneratedArticle, corpus_path, read_corpus, sized_articles
 from bench.measure import (
     CpuMeter,
@@ -147,6 +148,8 @@ def measure_size(
     endpoints = other_endpoints(url, config["other"])
     repeated, first_ms = repeated_latency(url, pools.repeated, config["repeat"])
     floor = floor_latency(url, config["repeat"])
+    _say(f"[{size}] exports, facets, repeated reads with ETags")
+    data_out = measure_data_out(url, service.pid, config["repeat"])
     noise["HTTP measures"] = meter.others_share()[1]
     rss, workers_rss = service.peak_rss_mb(), service.workers_peak_rss_mb()
     index_bytes, db_bytes = service.disk_bytes()
@@ -190,6 +193,7 @@ def measure_size(
         fts_build=fts_build,
         fts_search=fts_search,
         other_cpu=noise,
+        data_out=data_out,
     )
 
 

@@ -49,30 +49,44 @@ def _expression(name: str) -> Any:
     }[name]
 
 
+_FACT_LEVEL = ("field", "kind")
+
+
 def count_facets(
     session: Session, *, names: Sequence[str], clauses: Sequence[Any], of_facts: bool
 ) -> dict[str, Buckets]:
-    """Buckets for each facet over the articles (or facts, ``of_facts``) ``clauses`` match."""
+    """Buckets for each facet over the articles (or facts, ``of_facts``: then ``clauses`` name
+    Fact columns only) that ``clauses`` match."""
     out: dict[str, Buckets] = {}
     for name in names:
         value = _expression(name)
-        count = func.count()
-        query = select(value, count)
-        if of_facts:
-            query = query.select_from(Fact).join(Article, col(Article.id) == Fact.article_id)
+        where = clauses
+        count: Any = func.count()
+        if of_facts and name not in _FACT_LEVEL:
+            # Count per article first (an index walk), then join each article once: joining
+            # every fact to its article costs ~10x more at 600k facts.
+            per_article = (
+                select(col(Fact.article_id), func.count().label("n"))
+                .where(*clauses)
+                .group_by(col(Fact.article_id))
+                .subquery()
+            )
+            count, where = func.sum(per_article.c.n), ()
+            query = select(value, count).select_from(per_article)
+            query = query.join(Article, col(Article.id) == per_article.c.article_id)
         else:
-            query = query.select_from(Article)
+            query = select(value, count).select_from(Fact if of_facts else Article)
         if name == "place":
             query = query.outerjoin(
                 ArticleEvent, col(ArticleEvent.article_id) == Article.id
             ).outerjoin(Entity, col(Entity.id) == ArticleEvent.place_entity_id)
         query = (
-            query.where(*clauses)
+            query.where(*where)
             .group_by(value)
             .order_by(count.desc(), value.is_(None), value)
             .limit(MAX_BUCKETS)
         )
-        out[name] = [(v, int(n)) for v, n in session.exec(query)]
+        out[name] = [(v, int(n)) for v, n in session.execute(query)]
     return out
 
 

@@ -50,6 +50,9 @@ class Fact(SQLModel, table=True):
     entity_id: str | None = Field(default=None, index=True, max_length=200)
 
     __table_args__ = (
+        # Counts by field and kind, and per article within them (facets, totals), from the
+        # index alone, without reading a row per fact.
+        Index("ix_fact_field_kind_article", "field", "kind", "article_id"),
         # Every spelling of each place and organization (the search alias table) from the index
         # alone: 0.8 s -> 0.07 s at 600k facts. Partial, because other facts' text (quotes) can
         # outgrow an index entry.

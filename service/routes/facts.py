@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import StreamingResponse
@@ -17,7 +17,7 @@ from corpus.fact_store import (
     field_catalogue,
     get_fact,
     list_facts,
-    stream_facts,
+    stream_fact_records,
 )
 from corpus.facts.model import FIELD_CATALOGUE, FIELDS
 from service.cursors import decode_cursor, encode_cursor, query_digest
@@ -90,24 +90,6 @@ def _page(
     )
 
 
-def _fact_row(fact: Any, source: str | None) -> dict[str, Any]:
-    return {
-        "id": fact.id,
-        "article_id": fact.article_id,
-        "source": source,
-        "field": fact.field,
-        "kind": fact.kind,
-        "value": fact.value,
-        "text": fact.text,
-        "start": fact.start,
-        "end": fact.end,
-        "sentence_start": fact.sentence_start,
-        "sentence_end": fact.sentence_end,
-        "attributed_to": fact.attributed_to,
-        "qualifier": fact.qualifier,
-    }
-
-
 @router.get(
     "/facts",
     summary="List or export facts",
@@ -142,9 +124,8 @@ def get_facts(
             engine=engine,
             name="facts",
             fmt=fmt,
-            rows=lambda s: (
-                _fact_row(f, src) for f, src in stream_facts(session=s, filters=filters, sort=order)
-            ),
+            rows=lambda s: stream_fact_records(session=s, filters=filters, sort=order),
+            json_columns=frozenset({"value"}),
         )
     return _page(session, read, filters, limit=limit, cursor=cursor, sort=sort, facets=facets)
 

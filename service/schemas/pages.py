@@ -32,7 +32,8 @@ class Page(BaseModel, Generic[T]):
     )
     facets: Facets | None = Field(
         default=None,
-        description="With facets=: counts per value over every matching row, most first.",
+        description="Only with facets=: counts per value over every matching row, most first.",
+        exclude_if=lambda value: value is None,
     )
 
 
