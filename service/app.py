@@ -25,7 +25,7 @@ from search.maintenance import repair_index
 from search.whoosh_index import WhooshIndex
 from service.limits import BodyLimitMiddleware
 from service.problems import PROBLEM_SCHEMA, install_problem_handlers
-from service.reads import document_etags, install_conditional_reads
+from service.reads import RESPONSE_ENTRIES, document_etags, install_conditional_reads
 from service.routes import articles, ask, claims, entities, facts, health, search
 from service.settings import Settings
 from service.timing import ServerTimingMiddleware
@@ -64,6 +64,7 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = False)
             app.state.settings, app.state.engine, app.state.index = settings, engine, index
             app.state.aliases = AliasCache()
             app.state.results = VersionCache()
+            app.state.responses = VersionCache(RESPONSE_ENTRIES)
             with Session(engine, expire_on_commit=False) as session:
                 check = repair_index(session=session, index=index)
                 if check.repaired:

@@ -1,11 +1,12 @@
 """What every read shares: the corpus version read once, the result cache keyed on it, and the
-``ETag`` / ``If-None-Match`` exchange derived from it.
+``ETag`` / ``If-None-Match`` exchange derived from it, with the last answers kept by ETag.
 
 A read's dependencies read the corpus version first (``corpus.version``), then the data, so a
 cached value or an ETag is never older than the version it is filed under. ``ETag`` is
 ``W/"<version>-<digest of method, path, query and Accept>"``; a matching ``If-None-Match``
-answers 304 before the route runs. ``ETagMiddleware`` puts the header on the response, so routes
-that stream or return their own ``Response`` get it too.
+answers 304 before the route runs, and an identical read at the same version gets the same
+bytes back without running the route. ``ETagMiddleware`` puts the header on the response (so
+routes that stream or return their own ``Response`` get it too) and keeps small JSON answers.
 """
 
 from __future__ import annotations
@@ -74,6 +75,20 @@ class NotModified(Exception):
         self.etag = etag
 
 
+class AlreadyAnswered(Exception):
+    """The same request was answered at this corpus version: send that answer again."""
+
+    def __init__(self, etag: str, body: bytes) -> None:
+        super().__init__(etag)
+        self.etag, self.body = etag, body
+
+
+# Whole JSON answers of reads, by ETag: a repeated identical read skips the route. Bounded:
+# at most RESPONSE_ENTRIES answers of at most RESPONSE_BYTES each (32 MB).
+RESPONSE_ENTRIES = 512
+RESPONSE_BYTES = 64 * 1024
+
+
 def etag_for(version: int, request: Request) -> str:
     """A weak ETag for this request's answer at ``version``."""
     query = "&".join(sorted(request.url.query.split("&"))) if request.url.query else ""
@@ -90,7 +105,7 @@ def _matches(if_none_match: str, etag: str) -> bool:
     return "*" in tags or etag.removeprefix("W/") in {t.removeprefix("W/") for t in tags}
 
 
-def conditional_read(
+async def conditional_read(
     request: Request,
     read: ReadDep,
     if_none_match: Annotated[
@@ -98,11 +113,16 @@ def conditional_read(
         Header(description="An ETag from an earlier answer: 304 with no body while it is current."),
     ] = None,
 ) -> CorpusRead:
-    """Tag the answer with its ETag, or raise NotModified when the client's copy is current."""
+    """Tag the answer with its ETag; raise NotModified when the client's copy is current, or
+    AlreadyAnswered when this answer is cached. (``async``: it runs on the event loop.)"""
     etag = etag_for(read.version, request)
     if if_none_match and _matches(if_none_match, etag):
         raise NotModified(etag)
+    body = request.app.state.responses.get(read.version, etag)
+    if body is not None:
+        raise AlreadyAnswered(etag, body)
     request.state.etag = etag
+    request.state.etag_version = read.version
     return read
 
 
@@ -124,7 +144,8 @@ NOT_MODIFIED: dict[int | str, dict[str, Any]] = {
 
 
 class ETagMiddleware:
-    """Send the ETag a read computed (``request.state.etag``) with its successful response."""
+    """Send the ETag a read computed (``request.state.etag``) with its successful response, and
+    keep a small JSON answer under that ETag for the next identical read."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -133,14 +154,28 @@ class ETagMiddleware:
         if scope["type"] != "http" or scope.get("method") not in ("GET", "HEAD"):
             await self.app(scope, receive, send)
             return
+        chunks: list[bytes] | None = None
+        size = 0
 
         async def send_tagged(message: Message) -> None:
-            etag = scope.get("state", {}).get("etag")
+            nonlocal chunks, size
+            state = scope.get("state", {})
+            etag = state.get("etag")
             if message["type"] == "http.response.start" and etag and message["status"] == 200:
                 headers = list(message.get("headers", ()))
                 headers.append((b"etag", etag.encode()))
                 headers.append((b"cache-control", b"no-cache"))
                 message = {**message, "headers": headers}
+                if (b"content-type", b"application/json") in headers:
+                    chunks = []
+            elif message["type"] == "http.response.body" and chunks is not None:
+                chunks.append(message.get("body", b""))
+                size += len(chunks[-1])
+                if size > RESPONSE_BYTES:
+                    chunks = None
+                elif not message.get("more_body"):
+                    responses = scope["app"].state.responses
+                    responses.put(state["etag_version"], state["etag"], b"".join(chunks))
             await send(message)
 
         await self.app(scope, receive, send_tagged)
@@ -152,6 +187,11 @@ def install_conditional_reads(app: FastAPI) -> None:
     @app.exception_handler(NotModified)
     def not_modified(_request: Request, exc: NotModified) -> Response:
         return Response(status_code=304, headers={"ETag": exc.etag, "Cache-Control": "no-cache"})
+
+    @app.exception_handler(AlreadyAnswered)
+    def answered(_request: Request, exc: AlreadyAnswered) -> Response:
+        headers = {"ETag": exc.etag, "Cache-Control": "no-cache"}
+        return Response(exc.body, media_type="application/json", headers=headers)
 
     app.add_middleware(ETagMiddleware)
 

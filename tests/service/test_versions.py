@@ -190,3 +190,21 @@ def test_article_paging_while_articles_are_added_neither_repeats_nor_skips(
             break
     assert len(listed) == len(set(listed))
     assert {1, 2, 3, 4} <= set(listed)  # every article there at the start is listed once
+
+
+def test_an_identical_read_is_answered_again_without_the_route(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import service.routes.facts as facts_routes
+
+    client.post("/articles", json={"text": STORIES[0]})
+    calls: list[int] = []
+    real = facts_routes.list_facts
+    monkeypatch.setattr(facts_routes, "list_facts", lambda **kw: calls.append(1) or real(**kw))
+    first = client.get("/facts", params={"limit": 2})
+    again = client.get("/facts", params={"limit": 2})
+    assert again.content == first.content and again.headers["etag"] == first.headers["etag"]
+    assert calls == [1]
+    client.post("/articles", json={"text": STORIES[1]})  # a write: answered afresh
+    assert client.get("/facts", params={"limit": 2}).json()["total"] > first.json()["total"]
+    assert calls == [1, 1]
