@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from sqlmodel import Session
 
+from corpus.facets import count_facets_of_articles
 from search.aliases import AliasCache, expand_query
 from search.backend import PassageBackend
 from search.types import Hit, SearchFilters, SearchPage
@@ -30,13 +31,20 @@ def search_passages(
     limit: int,
     offset: int = 0,
     filters: SearchFilters | None = None,
+    facets: Sequence[str] = (),
 ) -> SearchPage:
-    """Search passages for ``query`` and every known spelling of the entities it names."""
+    """Search passages for ``query`` and every known spelling of the entities it names; with
+    ``facets``, count them over every matching article (``corpus.facets``)."""
     expanded, variants = expanded_query(
         session=session, aliases=aliases, version=version, query=query
     )
     page = index.search(expanded, limit=limit, offset=offset, filters=filters)
-    return replace(page, query=query, variants=variants)
+    buckets = None
+    if facets:
+        hits = index.iter_search(expanded, filters=filters, highlights=False)
+        ids = {hit.article_id for hit in hits}
+        buckets = count_facets_of_articles(session, names=facets, article_ids=ids)
+    return replace(page, query=query, variants=variants, facets=buckets)
 
 
 def stream_passages(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,7 @@ class SearchPage:
     hits: tuple[Hit, ...]
     next_offset: int | None
     variants: tuple[str, ...] = ()
+    facets: dict[str, list[tuple[Any, int]]] | None = None  # over the matching articles
 
 
 @dataclass(frozen=True, slots=True)

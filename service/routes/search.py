@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
 
-from corpus.facets import ARTICLE_FACETS, count_facets_of_articles, parse_facets
+from corpus.facets import ARTICLE_FACETS, parse_facets
 from search.passages import search_passages, stream_passages
 from search.types import Hit, SearchFilters
 from service.cursors import decode_cursor, encode_cursor, offset_of, query_digest
@@ -112,20 +112,8 @@ async def search(
                 limit=limit,
                 offset=offset,
                 filters=filters,
+                facets=names,
             )
-            buckets = None
-            if names:
-                hits = stream_passages(
-                    session=session,
-                    index=index,
-                    aliases=aliases,
-                    version=read.version,
-                    query=q,
-                    filters=filters,
-                    highlights=False,
-                )
-                ids = {hit.article_id for hit in hits}
-                buckets = count_facets_of_articles(session, names=names, article_ids=ids)
         more = page.next_offset
         body = SearchResponse.model_validate(
             {
@@ -136,7 +124,7 @@ async def search(
                 if more
                 else None,
                 "variants": list(page.variants),
-                "facets": facets_out(buckets),
+                "facets": facets_out(page.facets),
             },
             from_attributes=True,
         )
