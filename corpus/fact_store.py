@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Text, delete, func, insert, null, or_, type_coerce
+from sqlalchemy import Text, cast, delete, func, insert, null, or_
 from sqlmodel import Session, col, select
 
 from corpus.articles import iter_articles
@@ -211,7 +211,7 @@ _EXPORT_COLUMNS = [
     *(_FACT_TABLE.c[name] for name in ("id", "article_id")),
     col(Article.source).label("source"),
     *(_FACT_TABLE.c[name] for name in ("field", "kind")),
-    type_coerce(_FACT_TABLE.c.value, Text).label("value"),
+    cast(_FACT_TABLE.c.value, Text).label("value"),
     *(
         _FACT_TABLE.c[name]
         for name in (

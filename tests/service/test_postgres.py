@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from pathlib import Path
 
 import pytest
@@ -77,6 +80,10 @@ def test_version_sorting_facets_and_exports_on_postgres(postgres_url: str, tmp_p
         ]
         assert {"value": "Port News", "count": 1} in facets["facets"]["source"]
         export = client.get("/facts", params={"format": "csv"})
-        assert export.text.count("\n") == client.get("/facts").json()["total"] + 1
+        rows = list(csv.DictReader(io.StringIO(export.text)))
+        assert len(rows) == client.get("/facts").json()["total"]
+        assert all(isinstance(json.loads(row["value"]), dict) for row in rows)
+        lines = client.get("/facts", params={"format": "jsonl"}).text.splitlines()
+        assert all(isinstance(json.loads(line)["value"], dict) for line in lines)
         etag = client.get("/facts").headers["etag"]
         assert client.get("/facts", headers={"If-None-Match": etag}).status_code == 304
