@@ -30,7 +30,7 @@ from search.answer.compose import (
     qualifier_strength,
 )
 from search.answer.counts import recognised_counts
-from search.answer.locatives import recognised_places
+from search.answer.locatives import FOCUS_HEADS, recognised_places
 from search.answer.questions import Interpretation
 from search.answer.roles import role_near
 from search.answer.speakers import quote_speakers
@@ -179,7 +179,7 @@ def _not_in_question(candidates: list[Candidate], interp: Interpretation) -> lis
         bonus = 0.15 * proximity(c.fact, interp.terms)
         if interp.type == "where":
             bonus += 0.1 if locative(c.fact) else -0.1
-            if _name_head(c.fact) in _FACILITY_HEADS.get(interp.focus or "", ()):
+            if _name_head(c.fact) in FOCUS_HEADS.get(interp.focus or "", ()):
                 bonus += 0.2  # "Which hospital ...": a name of that kind
         if interp.focus and stems(interp.focus) & stems(_left_context(c.fact)):
             bonus += 0.1  # "news agency SANA" answers "which news agency"
@@ -211,17 +211,6 @@ _AGENCY_HEADS = frozenset(
     {"department", "police", "office", "agency", "service", "bureau", "administration"}
     | {"commission", "patrol", "authority", "ministry", "council", "force", "command"}
 )
-
-
-# "Which <noun> ...?" asks for a place whose name ends in one of these words.
-_FACILITY_HEADS = {
-    "hospital": ("hospital", "center", "centre", "clinic", "infirmary"),
-    "building": ("building", "center", "centre", "department", "hall", "tower", "house"),
-    "street": ("street", "road", "avenue", "boulevard", "drive", "lane", "way", "circle"),
-    "road": ("road", "street", "avenue", "highway", "drive", "lane", "way"),
-    "park": ("park",),
-    "school": ("school", "academy", "college"),
-}
 
 
 def _name_head(fact: Fact) -> str:
