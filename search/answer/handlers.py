@@ -30,6 +30,7 @@ from search.answer.compose import (
     qualifier_strength,
 )
 from search.answer.counts import recognised_counts
+from search.answer.dates import date_text, recognised_dates
 from search.answer.locatives import FOCUS_HEADS, recognised_places
 from search.answer.questions import Interpretation
 from search.answer.roles import role_near
@@ -285,9 +286,16 @@ def _where(session: Session, index: PassageBackend, interp: Interpretation) -> H
 
 
 def _when(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
+    stored = gather(session, index, interp, field="dates")
+    taken = {(c.fact.article_id, c.fact.start) for c in stored}
+    read = [
+        c
+        for c in recognised_dates(session, index, interp)
+        if (c.fact.article_id, c.fact.start) not in taken
+    ]
     candidates = [
         c
-        for c in gather(session, index, interp, field="dates")
+        for c in stored + read
         if c.fact.value.get("role") != "publication"
         and c.fact.value.get("iso")
         and (interp.focus != "time" or c.fact.kind == "time")
@@ -295,7 +303,7 @@ def _when(session: Session, index: PassageBackend, interp: Interpretation) -> Ha
 
     def phrase(c: Candidate) -> tuple[str, object]:
         iso = str(c.fact.value["iso"])
-        return iso.replace("T", " "), iso
+        return date_text(iso), iso
 
     def strength(c: Candidate) -> float:
         role = c.fact.value.get("role")

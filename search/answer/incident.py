@@ -19,9 +19,11 @@ from functools import lru_cache
 
 from sqlmodel import Session, col, select
 
+from corpus.facts.dates import read_dates
 from corpus.tables import Article, Fact
 from search.answer.candidates import Candidate, overlap, stems
 from search.answer.compose import Group, figure_key, figure_phrase, group_by, qualifier_strength
+from search.answer.dates import date_text
 from search.answer.events import Pinned, pin
 from search.answer.locatives import FOCUS_HEADS, SPECIFIC_WEIGHT, head_word, locative_places
 from search.answer.persons import bystander, local_side, person_mentions, sentence_side
@@ -322,22 +324,46 @@ def _dates(session: Session, pinned: Sequence[Pinned], interp: Interpretation) -
         article = articles[fact.article_id]
         if article.published and iso > article.published.isoformat():
             continue  # a court date or funeral to come is not when it happened
-        sentence = fact.sentence_text
-        cue = 1.0 if _EVENT_CUES.search(sentence) else 0.7
-        if _REPORTED.search(sentence[: fact.start - fact.sentence_start]):
-            cue *= 0.6  # "police said Wednesday": when it was said, not when it happened
-        near = 1.0 if any(w in sentence.lower() for w in person_words) else 0.9
-        match = cue * near * _position(article, fact.start)
+        match = _date_match(article, fact, person_words)
         candidates.append(Candidate(fact, article, match, weights[fact.article_id]))
+    for p in pinned:
+        if p.article.published is None:
+            candidates += _undated(p.article, weights[p.article.id or 0], person_words)
     dated = {c.fact.article_id for c in candidates}
     for p in pinned:
         if p.article.id not in dated and p.article.published is not None:
             candidates.append(_published(p.article, weights[p.article.id or 0]))
 
     def phrase(c: Candidate) -> tuple[str, object]:
-        return str(c.fact.value["iso"])[:10], str(c.fact.value["iso"])[:10]
+        iso = str(c.fact.value["iso"])[:10]
+        return date_text(iso), iso
 
     return group_by(candidates, lambda c: str(c.fact.value["iso"])[:10], phrase)
+
+
+def _undated(article: Article, weight: float, person_words: set[str]) -> list[Candidate]:
+    """The days an article without a publication date writes ("on October 2"), read now: ingest
+    stores no date it cannot give a year; they are answered as written, without one."""
+    text = _readable(article)
+    out = []
+    for m in read_dates(text):
+        if m.precision != "day":
+            continue
+        mention = Mention(m.start, m.end, m.text, m.iso)
+        fact = _transient(article, mention, "dates", {"iso": m.iso, "precision": "day"})
+        out.append(Candidate(fact, article, _date_match(article, fact, person_words), weight))
+    return out
+
+
+def _date_match(article: Article, fact: Fact, person_words: set[str]) -> float:
+    """How surely a date tells the event: its sentence tells the event (not when it was said),
+    names the question's person, and sits early in the article."""
+    sentence = fact.sentence_text
+    cue = 1.0 if _EVENT_CUES.search(sentence) else 0.7
+    if _REPORTED.search(sentence[: fact.start - fact.sentence_start]):
+        cue *= 0.6  # "police said Wednesday": when it was said, not when it happened
+    near = 1.0 if any(w in sentence.lower() for w in person_words) else 0.9
+    return cue * near * _position(article, fact.start)
 
 
 def _published(article: Article, weight: float) -> Candidate:
