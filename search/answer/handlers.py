@@ -32,6 +32,7 @@ from search.answer.compose import (
 from search.answer.counts import recognised_counts
 from search.answer.dates import date_text, recognised_dates
 from search.answer.locatives import FOCUS_HEADS, recognised_places
+from search.answer.organizations import recognised_organizations
 from search.answer.questions import Interpretation
 from search.answer.roles import role_near
 from search.answer.speakers import quote_speakers
@@ -148,7 +149,17 @@ def _what(session: Session, index: PassageBackend, interp: Interpretation) -> Ha
 def _entities(
     session: Session, index: PassageBackend, interp: Interpretation, field: str
 ) -> list[Group]:
-    candidates = _not_in_question(gather(session, index, interp, field=field), interp)
+    found = gather(session, index, interp, field=field)
+    if field == "organizations" and interp.type == "what":
+        stored = {(c.fact.article_id, c.fact.start, c.fact.end) for c in found}
+        found += [
+            c
+            for c in recognised_organizations(session, index, interp)
+            if not any(
+                a == c.fact.article_id and s < c.fact.end and c.fact.start < e for a, s, e in stored
+            )  # the stored fact names it already
+        ]
+    candidates = _not_in_question(found, interp)
 
     def phrase(c: Candidate) -> tuple[str, object]:
         v = c.fact.value

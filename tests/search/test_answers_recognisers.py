@@ -7,6 +7,7 @@ import pytest
 
 from search.answer.candidates import stems
 from search.answer.locatives import locative_places
+from search.answer.organizations import naming_cue
 from search.answer.persons import bystander, local_side, person_mentions
 from search.answer.recognisers import (
     casualty_counts,
@@ -213,3 +214,40 @@ def test_the_speaker_of_a_quotation(text: str, word: str, speaker: str | None) -
     assert (found[0] if found else None) == speaker
     if found:
         assert speaker.split()[-1] in text[found[1] : found[2]]
+
+
+ORGANIZATION_CUES = [
+    # (sentence, name, the question's noun, the question's other words, named as one)
+    (
+        "Crews from the Valden Water Authority cut the supply.",
+        "Valden Water Authority",
+        None,
+        set(),
+        True,
+    ),
+    ("Gunmen from the militant group Tarsek seized the post.", "Tarsek", "group", set(), True),
+    (
+        "Dozens of Merrowfield activists blocked the gate.",
+        "Merrowfield",
+        "group",
+        {"activist"},
+        True,
+    ),
+    (
+        "Dozens of Merrowfield residents blocked the gate.",
+        "Merrowfield",
+        "group",
+        {"activist"},
+        False,
+    ),
+    ("Olsen’ friends blocked the gate.", "Olsen’", "group", {"friend"}, False),
+    ("Shares of Tolland Mills Inc rose.", "Tolland Mills Inc", "company", set(), True),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "focus", "terms", "named"), ORGANIZATION_CUES)
+def test_organization_naming_cues(
+    text: str, name: str, focus: str | None, terms: set[str], named: bool
+) -> None:
+    start = text.index(name)
+    assert bool(naming_cue(text, start, start + len(name), focus, terms)) == named
