@@ -233,6 +233,7 @@ class Interpretation:
 
 def content_terms(text: str) -> tuple[str, ...]:
     """Stemmed content words of ``text``, in order, without question words or duplicates."""
+    text = re.sub(r"(?<=\w)['’]s\b", "", text)  # "group's": the possessive is no word
     kept = " ".join(w for w in re.findall(r"\w+", text) if w.lower() not in _QUESTION_STOPS)
     return tuple(dict.fromkeys(token.text for token in passage_analyzer()(kept)))
 
