@@ -210,17 +210,10 @@ def _params(queries: list[str]) -> list[dict[str, Any]]:
 
 def other_endpoints(url: str, count: int) -> dict[str, Latency | None]:
     """/facts, /claims and /ask latency; None where the route answers 404 (not built yet)."""
-    places = list(lx.PLACES)
-    questions = [
-        f"How many {lx.VICTIMS[i % len(lx.VICTIMS)]} were killed in {places[i % len(places)]}?"
-        if i % 2 == 0
-        else f"What weapons were used near {places[(i * 7) % len(places)]}?"
-        for i in range(count)
-    ]
     requests: dict[str, list[dict[str, Any]]] = {
         "/facts": [{"field": "casualties"}] * count,
         "/claims": [{"field": "casualties", "kind": "killed"}] * count,
-        "/ask": [{"q": q} for q in questions],
+        "/ask": [{"q": q} for q in ask_questions(count)],
     }
     out: dict[str, Latency | None] = {}
     for path, params in requests.items():
@@ -230,6 +223,17 @@ def other_endpoints(url: str, count: int) -> dict[str, Latency | None]:
         else:
             out[path] = get_latency(url, path, params, budget_seconds=ENDPOINT_BUDGET_SECONDS)
     return out
+
+
+def ask_questions(count: int) -> list[str]:
+    """``count`` distinct /ask questions over the generated corpus: counts and equipment."""
+    places = list(lx.PLACES)
+    return [
+        f"How many {lx.VICTIMS[i % len(lx.VICTIMS)]} were killed in {places[i % len(places)]}?"
+        if i % 2 == 0
+        else f"What weapons were used near {places[(i * 7) % len(places)]}?"
+        for i in range(count)
+    ]
 
 
 def extraction_timing(sample: int = 40) -> tuple[float, float, int, float]:

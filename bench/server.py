@@ -28,7 +28,10 @@ def free_port() -> int:
 class Service:
     """``factdesk serve`` with its own data directory; stopped on exit, whatever happened."""
 
-    def __init__(self, data_dir: Path, log_path: Path) -> None:
+    def __init__(
+        self, data_dir: Path, log_path: Path, startup_seconds: float = STARTUP_SECONDS
+    ) -> None:
+        self.startup_seconds = startup_seconds
         self.data_dir = data_dir
         self.log_path = log_path
         self.port = free_port()
@@ -67,7 +70,7 @@ class Service:
         log = self.log_path.open("ab")
         self._process = subprocess.Popen(command, env=env, stdout=log, stderr=log)
         log.close()
-        deadline = time.monotonic() + STARTUP_SECONDS
+        deadline = time.monotonic() + self.startup_seconds
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
                 raise RuntimeError(f"factdesk serve exited early; see {self.log_path}")
@@ -78,7 +81,7 @@ class Service:
                 pass
             time.sleep(0.2)
         self.stop()
-        raise RuntimeError(f"factdesk serve did not answer /health in {STARTUP_SECONDS}s")
+        raise RuntimeError(f"factdesk serve did not answer /health in {self.startup_seconds}s")
 
     def stop(self) -> None:
         """Terminate the server (SIGTERM, then SIGKILL after 15 s)."""

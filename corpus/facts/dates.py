@@ -195,9 +195,59 @@ class _Candidate:
     match: re.Match[str]
 
 
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date written in a text: ``text[start:end]``, its ISO value and precision. A day and
+    month read without a year or a publication date to supply one is ``--MM-DD``."""
+
+    start: int
+    end: int
+    text: str
+    iso: str
+    precision: str
+
+
+def read_dates(text: str, published: date | None = None) -> list[DateMention]:
+    """The dates written in ``text`` (no times), resolved against ``published`` as ``extract``
+    resolves them; without ``published`` a written day and month is kept without its year."""
+    out = []
+    for cand in _non_overlapping(_found(text)):
+        resolved = _resolve(cand, published)
+        span = cand.match.group()
+        if resolved is not None:
+            value, start = resolved
+            iso, precision = value["iso"], value["precision"]
+        elif cand.kind in ("month_day", "day_month"):
+            day = parse_absolute(span, _language(span), None)  # the year is not used
+            if day is None:
+                continue
+            start, iso, precision = cand.start, f"--{day.day.month:02d}-{day.day.day:02d}", "day"
+        else:
+            continue
+        out.append(DateMention(start, cand.end, text[start : cand.end], iso, precision))
+    return out
+
+
 def extract(doc: Document) -> list[ExtractedFact]:
     """Dates and times in ``doc``, with ISO values and their role (publication|event|other)."""
     text, published = doc.text, doc.published
+    facts: list[ExtractedFact] = []
+    publication_seen = False
+    for cand in _non_overlapping(_found(text)):
+        resolved = _resolve(cand, published)
+        if resolved is None:
+            continue
+        value, start = resolved
+        role = _role(text, start, cand, value, published, publication_seen)
+        publication_seen = publication_seen or role == "publication"
+        value["role"] = role
+        facts.append(_fact(doc, "date", value, start, cand.end))
+    facts.extend(_times(doc, facts))
+    return sorted(facts, key=lambda f: f.start)
+
+
+def _found(text: str) -> list[_Candidate]:
+    """Every candidate date span of ``text`` (overlapping ones too)."""
     found = []
     for anchor in _ANCHOR.finditer(text):
         start = anchor.start()
@@ -214,19 +264,7 @@ def extract(doc: Document) -> list[ExtractedFact]:
         m = _AGO.search(text, max(0, pos - 20), pos + 3)
         if m is not None and starts_word(text, m.start()) and not text[pos + 3 : pos + 4].isalnum():
             found.append(_Candidate(m.start(), m.end(), "ago", m))
-    facts: list[ExtractedFact] = []
-    publication_seen = False
-    for cand in _non_overlapping(found):
-        resolved = _resolve(cand, published)
-        if resolved is None:
-            continue
-        value, start = resolved
-        role = _role(text, start, cand, value, published, publication_seen)
-        publication_seen = publication_seen or role == "publication"
-        value["role"] = role
-        facts.append(_fact(doc, "date", value, start, cand.end))
-    facts.extend(_times(doc, facts))
-    return sorted(facts, key=lambda f: f.start)
+    return found
 
 
 def _non_overlapping(found: list[_Candidate]) -> list[_Candidate]:

@@ -198,9 +198,8 @@ def gather(
         by_article.setdefault(passage.article_id, []).append(passage)
     out = []
     names = interpretation.names
-    name_words = interpretation.name_words
     for fact, article in rows:
-        if names and not all(word in lowered(article.text) for word in name_words):
+        if names and not names_in(article, interpretation):
             continue  # a name the question gives is nowhere in this article
         retrieval = max(
             (
@@ -223,6 +222,12 @@ def gather(
         match = 0.6 * in_sentence + 0.4 * context
         out.append(Candidate(fact, article, match, retrieval))
     return out
+
+
+def names_in(article: Article, interpretation: Interpretation) -> bool:
+    """Whether every capitalised word of the question occurs in the article's text."""
+    text = lowered(article.text)
+    return all(word in text for word in interpretation.name_words)
 
 
 _LOCATIVE = re.compile(

@@ -12,22 +12,12 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from corpus.facts.lexicons import MONTHS, WEEKDAYS
+from corpus.facts.dates import read_dates
+from corpus.facts.lexicons import WEEKDAYS
 from corpus.facts.organizations import canonical_organization
 
-_MONTH_NAMES = "|".join(sorted((m for m in list(MONTHS)[:12]), key=len, reverse=True))
-_MONTH_ABBREVIATIONS = "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
-_DATE = re.compile(
-    rf"\b(?P<month>{_MONTH_NAMES}|(?:{_MONTH_ABBREVIATIONS})\.?)\s+(?P<day>[12]\d|3[01]|0?[1-9])"
-    r"(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?",
-    re.I,
-)
-_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
-_DAY_FIRST = re.compile(
-    rf"\b(?P<day>[12]\d|3[01]|0?[1-9])\s+(?P<month>{_MONTH_NAMES}|(?:{_MONTH_ABBREVIATIONS})\.?)"
-    r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b",
-    re.I,
-)
+# Forms and questions write dates "5/5/2020" (month first, as in the US); articles rarely do,
+# so the corpus dates reader leaves this form to questions.
 _NUMERIC = re.compile(
     r"\b(?P<month>1[0-2]|0?[1-9])/(?P<day>[12]\d|3[01]|0?[1-9])/(?P<year>(?:19|20)\d\d)\b"
 )
@@ -148,15 +138,12 @@ def question_constraints(question: str) -> Constraints:
     """The dates, places, address words and people ``question`` names."""
     dates = []
     masked = question
-    found = [
-        *_DATE.finditer(question),
-        *_DAY_FIRST.finditer(question),
-        *_ISO.finditer(question),
-        *_NUMERIC.finditer(question),
-    ]
-    for m in found:
-        dates.append(_iso(m))
-        masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]
+    # Days only: the corpus reader's (a year-less day is --MM-DD), and "5/5/2020".
+    found = [(m.start, m.end, m.iso) for m in read_dates(question) if m.precision == "day"]
+    found += [(m.start(), m.end(), _numeric_iso(m)) for m in _NUMERIC.finditer(question)]
+    for start, end, iso in found:
+        dates.append(iso)
+        masked = masked[:start] + " " * (end - start) + masked[end:]
     places: list[str] = []
     states: list[str] = []
     address: list[str] = []
@@ -281,16 +268,8 @@ def _runs(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
-def _iso(m: re.Match[str]) -> str:
-    month_text = m["month"].lower().rstrip(".")
-    if month_text.isdigit():
-        month = int(month_text)
-    else:
-        month = next((n for name, n in MONTHS.items() if name.startswith(month_text[:3])), 0)
+def _numeric_iso(m: re.Match[str]) -> str:
     try:
-        if m["year"]:
-            return date(int(m["year"]), month, int(m["day"])).isoformat()
-        date(2000, month, int(m["day"]))  # a valid day of the month in a leap year
+        return date(int(m["year"]), int(m["month"]), int(m["day"])).isoformat()
     except ValueError:
         return ""
-    return f"--{month:02d}-{int(m['day']):02d}"

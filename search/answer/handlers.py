@@ -30,7 +30,9 @@ from search.answer.compose import (
     qualifier_strength,
 )
 from search.answer.counts import recognised_counts
-from search.answer.locatives import recognised_places
+from search.answer.dates import date_text, recognised_dates
+from search.answer.locatives import FOCUS_HEADS, recognised_places
+from search.answer.organizations import recognised_organizations
 from search.answer.questions import Interpretation
 from search.answer.roles import role_near
 from search.answer.speakers import quote_speakers
@@ -147,7 +149,17 @@ def _what(session: Session, index: PassageBackend, interp: Interpretation) -> Ha
 def _entities(
     session: Session, index: PassageBackend, interp: Interpretation, field: str
 ) -> list[Group]:
-    candidates = _not_in_question(gather(session, index, interp, field=field), interp)
+    found = gather(session, index, interp, field=field)
+    if field == "organizations" and interp.type == "what":
+        stored = {(c.fact.article_id, c.fact.start, c.fact.end) for c in found}
+        found += [
+            c
+            for c in recognised_organizations(session, index, interp)
+            if not any(
+                a == c.fact.article_id and s < c.fact.end and c.fact.start < e for a, s, e in stored
+            )  # the stored fact names it already
+        ]
+    candidates = _not_in_question(found, interp)
 
     def phrase(c: Candidate) -> tuple[str, object]:
         v = c.fact.value
@@ -179,7 +191,7 @@ def _not_in_question(candidates: list[Candidate], interp: Interpretation) -> lis
         bonus = 0.15 * proximity(c.fact, interp.terms)
         if interp.type == "where":
             bonus += 0.1 if locative(c.fact) else -0.1
-            if _name_head(c.fact) in _FACILITY_HEADS.get(interp.focus or "", ()):
+            if _name_head(c.fact) in FOCUS_HEADS.get(interp.focus or "", ()):
                 bonus += 0.2  # "Which hospital ...": a name of that kind
         if interp.focus and stems(interp.focus) & stems(_left_context(c.fact)):
             bonus += 0.1  # "news agency SANA" answers "which news agency"
@@ -211,17 +223,6 @@ _AGENCY_HEADS = frozenset(
     {"department", "police", "office", "agency", "service", "bureau", "administration"}
     | {"commission", "patrol", "authority", "ministry", "council", "force", "command"}
 )
-
-
-# "Which <noun> ...?" asks for a place whose name ends in one of these words.
-_FACILITY_HEADS = {
-    "hospital": ("hospital", "center", "centre", "clinic", "infirmary"),
-    "building": ("building", "center", "centre", "department", "hall", "tower", "house"),
-    "street": ("street", "road", "avenue", "boulevard", "drive", "lane", "way", "circle"),
-    "road": ("road", "street", "avenue", "highway", "drive", "lane", "way"),
-    "park": ("park",),
-    "school": ("school", "academy", "college"),
-}
 
 
 def _name_head(fact: Fact) -> str:
@@ -296,9 +297,16 @@ def _where(session: Session, index: PassageBackend, interp: Interpretation) -> H
 
 
 def _when(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
+    stored = gather(session, index, interp, field="dates")
+    taken = {(c.fact.article_id, c.fact.start) for c in stored}
+    read = [
+        c
+        for c in recognised_dates(session, index, interp)
+        if (c.fact.article_id, c.fact.start) not in taken
+    ]
     candidates = [
         c
-        for c in gather(session, index, interp, field="dates")
+        for c in stored + read
         if c.fact.value.get("role") != "publication"
         and c.fact.value.get("iso")
         and (interp.focus != "time" or c.fact.kind == "time")
@@ -306,7 +314,7 @@ def _when(session: Session, index: PassageBackend, interp: Interpretation) -> Ha
 
     def phrase(c: Candidate) -> tuple[str, object]:
         iso = str(c.fact.value["iso"])
-        return iso.replace("T", " "), iso
+        return date_text(iso), iso
 
     def strength(c: Candidate) -> float:
         role = c.fact.value.get("role")

@@ -19,10 +19,13 @@ from functools import lru_cache
 
 from sqlmodel import Session, col, select
 
+from corpus.facts.dates import read_dates
 from corpus.tables import Article, Fact
-from search.answer.candidates import Candidate, stems
+from search.answer.candidates import Candidate, overlap, stems
 from search.answer.compose import Group, figure_key, figure_phrase, group_by, qualifier_strength
+from search.answer.dates import date_text
 from search.answer.events import Pinned, pin
+from search.answer.locatives import FOCUS_HEADS, SPECIFIC_WEIGHT, head_word, locative_places
 from search.answer.persons import bystander, local_side, person_mentions, sentence_side
 from search.answer.questions import Interpretation
 from search.answer.recognisers import (
@@ -321,22 +324,46 @@ def _dates(session: Session, pinned: Sequence[Pinned], interp: Interpretation) -
         article = articles[fact.article_id]
         if article.published and iso > article.published.isoformat():
             continue  # a court date or funeral to come is not when it happened
-        sentence = fact.sentence_text
-        cue = 1.0 if _EVENT_CUES.search(sentence) else 0.7
-        if _REPORTED.search(sentence[: fact.start - fact.sentence_start]):
-            cue *= 0.6  # "police said Wednesday": when it was said, not when it happened
-        near = 1.0 if any(w in sentence.lower() for w in person_words) else 0.9
-        match = cue * near * _position(article, fact.start)
+        match = _date_match(article, fact, person_words)
         candidates.append(Candidate(fact, article, match, weights[fact.article_id]))
+    for p in pinned:
+        if p.article.published is None:
+            candidates += _undated(p.article, weights[p.article.id or 0], person_words)
     dated = {c.fact.article_id for c in candidates}
     for p in pinned:
         if p.article.id not in dated and p.article.published is not None:
             candidates.append(_published(p.article, weights[p.article.id or 0]))
 
     def phrase(c: Candidate) -> tuple[str, object]:
-        return str(c.fact.value["iso"])[:10], str(c.fact.value["iso"])[:10]
+        iso = str(c.fact.value["iso"])[:10]
+        return date_text(iso), iso
 
     return group_by(candidates, lambda c: str(c.fact.value["iso"])[:10], phrase)
+
+
+def _undated(article: Article, weight: float, person_words: set[str]) -> list[Candidate]:
+    """The days an article without a publication date writes ("on October 2"), read now: ingest
+    stores no date it cannot give a year; they are answered as written, without one."""
+    text = _readable(article)
+    out = []
+    for m in read_dates(text):
+        if m.precision != "day":
+            continue
+        mention = Mention(m.start, m.end, m.text, m.iso)
+        fact = _transient(article, mention, "dates", {"iso": m.iso, "precision": "day"})
+        out.append(Candidate(fact, article, _date_match(article, fact, person_words), weight))
+    return out
+
+
+def _date_match(article: Article, fact: Fact, person_words: set[str]) -> float:
+    """How surely a date tells the event: its sentence tells the event (not when it was said),
+    names the question's person, and sits early in the article."""
+    sentence = fact.sentence_text
+    cue = 1.0 if _EVENT_CUES.search(sentence) else 0.7
+    if _REPORTED.search(sentence[: fact.start - fact.sentence_start]):
+        cue *= 0.6  # "police said Wednesday": when it was said, not when it happened
+    near = 1.0 if any(w in sentence.lower() for w in person_words) else 0.9
+    return cue * near * _position(article, fact.start)
 
 
 def _published(article: Article, weight: float) -> Candidate:
@@ -352,40 +379,65 @@ def _published(article: Article, weight: float) -> Candidate:
 
 
 def _places(session: Session, pinned: Sequence[Pinned], interp: Interpretation) -> list[Group]:
-    """The town of the event: a dateline, the headline, "in <Town>, <State>", "in the <Name>
-    neighborhood", stored city and landmark facts; the site's own town in a headline suffix
-    counts only weakly, and a place in the sentence naming the question's person more."""
+    """The place of the event: a dateline, the headline, "in <Town>, <State>", "in the <Name>
+    neighborhood", a facility or street after a locative ("at the <Name> Center", "on <Name>
+    Road"), stored city and landmark facts; the site's own town in a headline suffix counts
+    only weakly, a place in the sentence naming the question's person more, and a sentence with
+    the question's other words more. The most specific place comes with its town
+    (``_with_town``): "Kimlyn Circle, Akron"."""
     weights = _weights(pinned)
-    asked = stems(" ".join([*interp.constraints.places, *interp.constraints.states]))
+    named = stems(" ".join(_constraint_words(interp)))
     person_words = {w.lower() for p in interp.constraints.people for w in p.split()}
+    words = [t for t in interp.terms if t not in named]
+    heads = FOCUS_HEADS.get(interp.focus or "")
+    destination = bool(_DESTINATION.search(" ".join(interp.terms))) or bool(heads)
     candidates = []
     for p in pinned:
         article = p.article
-        found: list[tuple[Mention, float]] = []
+        found: list[tuple[Mention, float, str]] = []
         body = _body_start(article)
         if (m := dateline_place(article.text, body)) is not None:
-            found.append((m, 1.0))
+            found.append((m, 1.0, "town"))
         text = _readable(article)
-        found += [(m, m.weight) for m in located_places(text)]
-        found += [(m, 0.6) for m in neighbourhoods(text)]
-        found += [(m, 0.5) for m in police_towns(text)]
+        found += [(m, m.weight, "town") for m in located_places(text)]
+        found += [(m, 0.6, "area") for m in neighbourhoods(text)]
+        found += [(m, 0.5, "town") for m in police_towns(text)]
+        for m, preposition in locative_places(text, body):
+            specific = m.weight == SPECIFIC_WEIGHT
+            if not specific:
+                continue  # towns after "in" are read by the recognisers above
+            strength = LANDMARK_WEIGHT
+            if preposition in _TOWARDS and not destination:
+                strength *= 0.5  # "taken to <Hospital>": where they went, not where it happened
+            found.append((m, strength, "landmark"))
         for fact in _facts(session, [article.id or 0], "places", None):
             if fact.kind in ("city", "landmark"):
                 name = str(fact.value.get("canonical") or fact.value.get("name") or fact.text)
-                found.append((Mention(fact.start, fact.end, fact.text, name.lower()), 0.6))
-        for m, strength in found:
-            if stems(m.text) and stems(m.text) <= asked:
-                continue
+                mention = Mention(fact.start, fact.end, fact.text, name.lower())
+                found.append((mention, 0.6, "landmark" if fact.kind == "landmark" else "town"))
+        for m, strength, kind in found:
+            if stems(m.text) and stems(m.text) <= named:
+                continue  # the question's own place, street or person
+            if interp.focus in _AREA_NOUNS and kind != "area":
+                continue  # "In which neighborhood ...": a neighbourhood answers
+            if interp.focus in _TOWN_NOUNS and kind != "town":
+                continue  # "In which city ...": a town answers
             if _MODIFIER.match(article.text, m.end):
                 continue  # "a Columbia-based club": a place used as a modifier is not where
+            if heads is not None and head_word(m.text) not in heads:
+                continue  # "Which hospital ...": only a name of that kind answers
             if m.start < body:
                 # The headline states the event's town, unless it is the site's own.
                 strength = 0.3 if _in_site_name(article.text, m.start, body) else 0.9
-            sentence = _sentence_of(article, m.start).lower()
-            near_person = any(w in sentence for w in person_words) if person_words else False
-            match = strength * (1.0 if near_person else 0.85) * _position(article, m.start)
+            sentence = _sentence_of(article, m.start)
+            near_person = any(w in sentence.lower() for w in person_words)
+            # A facility or street must be told in a sentence with the question's words.
+            # A facility or street must be told in a sentence with the question's words.
+            said = 0.5 + 0.5 * overlap(words, sentence) if words and kind == "landmark" else 1.0
+            match = strength * (1.0 if near_person else 0.85) * said * _position(article, m.start)
             display = m.text.title() if m.text.isupper() else m.text
-            fact = _transient(article, m, "places", {"name": display})
+            value = {"name": display, "specific": kind != "town"}
+            fact = _transient(article, m, "places", value)
             candidates.append(Candidate(fact, article, match, weights[article.id or 0]))
 
     def key(c: Candidate) -> str:
@@ -394,7 +446,45 @@ def _places(session: Session, pinned: Sequence[Pinned], interp: Interpretation) 
     def phrase(c: Candidate) -> tuple[str, object]:
         return str(c.fact.value["name"]), key(c)
 
-    return group_by(_by_frequency(candidates, key), key, phrase)
+    groups = group_by(_by_frequency(candidates, key), key, phrase)
+    return groups if heads is not None else _with_town(groups)
+
+
+LANDMARK_WEIGHT = 0.95  # a facility or street after a locative, before position and match
+LANDMARK_SHARE = 0.6  # the best landmark is given when it scores this share of the best town
+_TOWARDS = frozenset({"to", "into", "toward", "towards"})
+_DESTINATION = re.compile(
+    r"\b(?:go|went|gone|goe|move|moved|taken|take|evacu\w*|fled|flee|flown|airlift\w*|"
+    r"transport\w*|rush\w*|sent|head\w*|brought|deliv\w*|carri\w*|return\w*)\b"
+)
+_TOWN_NOUNS = frozenset({"city", "town", "village", "country", "state", "region", "province"})
+_AREA_NOUNS = frozenset({"neighborhood", "neighbourhood", "area", "district"})
+
+
+def _constraint_words(interp: Interpretation) -> list[str]:
+    c = interp.constraints
+    return [*c.places, *c.states, *c.people, *c.address]
+
+
+def _with_town(groups: list[Group]) -> list[Group]:
+    """The best facility or street, said with the best town ("Kimlyn Circle, Akron"), when it
+    scores nearly as well as that town; otherwise the groups as they are."""
+    specific = [g for g in groups if g.members[0].fact.value.get("specific")]
+    towns = [g for g in groups if not g.members[0].fact.value.get("specific")]
+    if not specific or not towns:
+        return groups
+    landmark, town = specific[0], towns[0]
+    if landmark.score < LANDMARK_SHARE * town.score:
+        return groups
+    if stems(town.text) <= stems(landmark.text):
+        return [landmark, *[g for g in groups if g is not landmark]]
+    both = Group(
+        (landmark.key, town.key),
+        f"{landmark.text}, {town.text}",
+        {"place": landmark.text, "town": town.text},
+        [*landmark.members, *town.members],
+    )
+    return [both, *[g for g in groups if g is not landmark and g is not town]]
 
 
 _MODIFIER = re.compile(r"-(?:based|led|backed|born|area|owned|run|registered|bound)\b", re.I)

@@ -1,14 +1,18 @@
 """The most specific place a sentence gives, read at question time for "Where ...?": a
 capitalised name after a locative preposition ("at the <Name> Center", "near <Name> Creek",
-"to <Town>", "on <Name> Road") in the best retrieved passages, even when ingest stored no
-place for it. A name ending in a facility or street noun (hospital, center, road, creek...) is
-the most specific; one the question itself names is its subject, not its answer. Only the best
-few passages are read (bounded work).
+"to <Town>", "on <Name> Road", "at the <Name> Police department") in the best retrieved
+passages, even when ingest stored no place for it. A name ending in a facility or street noun
+(hospital, center, road, creek...) is the most specific; one the question itself names is its
+subject, not its answer. Only the best few passages are read (bounded work).
+
+``locative_places`` is the recogniser on plain text (the pinned path reads the articles about
+the question's event with it); ``recognised_places`` runs it on the retrieved passages.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from sqlmodel import Session, col, select
 
@@ -16,16 +20,12 @@ from corpus.spans import sentences
 from corpus.tables import Article, Fact
 from search.answer.candidates import Candidate, overlap, retrieve, stems
 from search.answer.questions import Interpretation
-from search.answer.recognisers import blocked_words
+from search.answer.recognisers import Mention, blocked_words
 from search.backend import PassageBackend
 
 PASSAGES_READ = 6
-_LOCATIVE = re.compile(
-    r"\b(?:in|at|near|to|into|outside|inside|on|from|toward|towards)\s+(?:the\s+)?"
-    r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,4}(?:\s+(?:village|town))?)"
-)
 # Last words that make a name a facility, a street or a natural feature.
-_SPECIFIC = frozenset(
+SPECIFIC_HEADS = frozenset(
     " ".join(
         (
             "center centre hospital clinic school college university church cathedral mosque",
@@ -33,10 +33,71 @@ _SPECIFIC = frozenset(
             "harbor harbour bridge road street avenue boulevard drive lane way highway creek",
             "river lake bay beach mountain hill village club bar grill restaurant hotel motel",
             "stadium arena building tower plant factory base camp prison jail court courthouse",
-            "market",
+            "market circle court place terrace parkway pike trail department store shop",
+            "nightclub lounge academy reactor refinery terminal island",
         )
     ).split()
 )
+_HEADS = "|".join(sorted(SPECIFIC_HEADS, key=len, reverse=True))
+_LOCATIVE = re.compile(
+    r"\b(?P<preposition>in|at|near|to|into|outside|inside|on|from|toward|towards|off|behind|"
+    r"opposite|beside|along|across|past)\s+"
+    r"(?:the\s+)?"
+    r"(?P<name>(?:\d{1,5}\s+(?:block\s+of\s+)?)?[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’.-]*)"
+    r"{0,4}(?:\s+(?:village|town))?)"
+    # a facility noun written in lower case after the name ("the Heath Police department")
+    rf"(?:\s+(?P<head>(?:{_HEADS})s?)\b)?"
+)
+# "Which <noun> ...?" asks for a place whose name ends in one of these words.
+FOCUS_HEADS = {
+    "hospital": frozenset(("hospital", "center", "centre", "clinic", "infirmary")),
+    "building": frozenset(
+        ("building", "center", "centre", "department", "hall", "tower", "house", "station")
+    ),
+    "street": frozenset(
+        ("street", "road", "avenue", "boulevard", "drive", "lane", "way", "circle")
+    ),
+    "road": frozenset(("road", "street", "avenue", "highway", "drive", "lane", "way")),
+    "park": frozenset(("park",)),
+    "school": frozenset(("school", "academy", "college")),
+    "airport": frozenset(("airport", "airfield", "airbase")),
+    "base": frozenset(("base", "airbase", "airfield", "camp")),
+}
+SPECIFIC_WEIGHT = 1.0
+PLACE_WEIGHT = 0.6
+
+
+def locative_places(
+    text: str, start: int = 0, end: int | None = None
+) -> Iterator[tuple[Mention, str]]:
+    """Names after a locative preposition in ``text[start:end]``, with the preposition;
+    weight ``SPECIFIC_WEIGHT`` for a facility, street or feature (its last word a
+    ``SPECIFIC_HEADS`` noun, or a house number before it), ``PLACE_WEIGHT`` for any other name
+    (a town, a region)."""
+    blocked = blocked_words()
+    stop = len(text) if end is None else end
+    for m in _LOCATIVE.finditer(text, start, stop):
+        name = m["name"].rstrip(".")
+        name = re.sub(r"\s+(?:and|of)$", "", name)
+        words = name.split()
+        first = next((w for w in words if not w[:1].isdigit()), "")
+        if first.lower().strip(".") in blocked and len(words) == 1:
+            continue
+        if words[0].lower().strip(".") in blocked and words[-1].lower() not in SPECIFIC_HEADS:
+            continue
+        name_start = m.start("name")
+        name_end = m.end("head") if m["head"] else name_start + len(name)
+        full = text[name_start:name_end]
+        specific = head_word(full) in SPECIFIC_HEADS or full.split()[-1].lower() in SPECIFIC_HEADS
+        specific = specific or words[0][:1].isdigit()
+        weight = SPECIFIC_WEIGHT if specific else PLACE_WEIGHT
+        yield Mention(name_start, name_end, full, full.lower(), weight), m["preposition"]
+
+
+def head_word(name: str) -> str:
+    """The last word of a place's name, lower case, without a plural "s" ("Apartments")."""
+    words = name.lower().split()
+    return re.sub(r"(?<=[a-z]{3})s$", "", words[-1]) if words else ""
 
 
 def recognised_places(
@@ -50,30 +111,25 @@ def recognised_places(
     ids = sorted({p.article_id for p in passages})
     articles = {a.id: a for a in session.exec(select(Article).where(col(Article.id).in_(ids)))}
     asked = set(interp.terms) | set(interp.names)
-    blocked = blocked_words()
     out = []
     for passage in passages:
         article = articles.get(passage.article_id)
         if article is None:
             continue
         for span in sentences(passage.text):
-            for m in _LOCATIVE.finditer(span.text):
-                name = m["name"].rstrip(".")
-                words = name.split()
-                if words[0].lower().strip(".") in blocked or stems(name) <= asked:
+            s_start = passage.start + span.start
+            for m, _ in locative_places(article.text, s_start, passage.start + span.end):
+                if stems(m.text) <= asked:
                     continue
-                start = passage.start + span.start + m.start("name")
-                end = start + len(name)
-                specific = words[-1].lower() in _SPECIFIC
                 fact = Fact(
                     article_id=passage.article_id,
                     field="places",
-                    kind="landmark" if specific else "place",
-                    value={"name": name},
-                    start=start,
-                    end=end,
-                    text=article.text[start:end],
-                    sentence_start=passage.start + span.start,
+                    kind="landmark" if m.weight == SPECIFIC_WEIGHT else "place",
+                    value={"name": m.text},
+                    start=m.start,
+                    end=m.end,
+                    text=m.text,
+                    sentence_start=s_start,
                     sentence_end=passage.start + span.end,
                     sentence_text=span.text,
                 )

@@ -137,6 +137,38 @@ ORGANIZATION_NOUNS = {
     "army",
     "military",
     "coalition",
+    # bodies of other kinds a question asks for by their noun ("Which company ...")
+    "company",
+    "companies",
+    "firm",
+    "newspaper",
+    "paper",
+    "network",
+    "channel",
+    "broadcaster",
+    "party",
+    "union",
+    "bank",
+    "department",
+    "office",
+    "court",
+    "council",
+    "committee",
+    "airline",
+    "university",
+    "government",
+    "authority",
+    "commission",
+    "institute",
+    "charity",
+    "movement",
+    "alliance",
+    "association",
+    "bureau",
+    "organisations",
+    "organizations",
+    "groups",
+    "agencies",
 }
 # Question words that carry no content for matching against answer sentences.
 _QUESTION_STOPS = {
@@ -201,6 +233,7 @@ class Interpretation:
 
 def content_terms(text: str) -> tuple[str, ...]:
     """Stemmed content words of ``text``, in order, without question words or duplicates."""
+    text = re.sub(r"(?<=\w)['’]s\b", "", text)  # "group's": the possessive is no word
     kept = " ".join(w for w in re.findall(r"\w+", text) if w.lower() not in _QUESTION_STOPS)
     return tuple(dict.fromkeys(token.text for token in passage_analyzer()(kept)))
 

@@ -280,3 +280,27 @@ def test_any_text_keeps_the_offset_invariant(text: str, published: date | None) 
         assert fact.value["precision"] in {"year", "month", "week", "day", "time"}
         if published is None:
             assert fact.value["relative_to"] is None
+
+
+READ = [
+    # (text, publication date, [(span, iso, precision)])
+    ("The dam gave way on October 2, officials said.", None, [("October 2", "--10-02", "day")]),
+    (
+        "It opened on 4 May 1998 and closed in 2003.",
+        None,
+        [("4 May 1998", "1998-05-04", "day"), ("2003", "2003", "year")],
+    ),
+    ("The vote was held on Sept. 9.", date(2019, 9, 12), [("Sept. 9", "2019-09-09", "day")]),
+    ("Crews worked through Tuesday.", date(2019, 8, 30), [("Tuesday", "2019-08-27", "day")]),
+    ("Crews worked through Tuesday.", None, []),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), READ)
+def test_read_dates(
+    text: str, published: date | None, expected: list[tuple[str, str, str]]
+) -> None:
+    found = dates.read_dates(text, published)
+    assert [(m.text, m.iso, m.precision) for m in found] == expected
+    for m in found:
+        assert text[m.start : m.end] == m.text

@@ -68,6 +68,22 @@ ARTICLES = [
             "officers said. He was treated at a hospital and released."
         ),
     },
+    {
+        "published": "2018-11-03",
+        "text": (
+            "Two men shot in Ravensworth\n\n"
+            "RAVENSWORTH (Example Wire) — Two men were shot at the Corliss Park Apartments on "
+            "Friday night, police said. Officers found Elias Moberly, 27, wounded in a "
+            "stairwell. He was taken to Halberd General Hospital, where he is in stable condition."
+        ),
+    },
+    {
+        "text": (
+            "Villagers rescued as dam gives way\n\n"
+            "Rescuers pulled Priya Castellane, 52, from the water on October 2 after the old "
+            "dam above the village gave way in heavy rain, emergency services said."
+        ),
+    },
 ]
 
 # (question, accepted substrings of the first answer, expected answer type)
@@ -86,6 +102,11 @@ ANSWERED = [
     # no date in the text: the day it was published, citing the headline
     ("When was the boy bitten on Birch Lane in Kenwood?", ("2020-05-02",), "date"),
     ("How many houses were destroyed by the tornado in Dunmore?", ("14",), "count"),
+    # the most specific place, said with its town
+    ("Where was Elias Moberly shot?", ("Corliss Park Apartments, Ravensworth",), "place"),
+    ("Which hospital was Elias Moberly taken to?", ("Halberd General Hospital",), "place"),
+    # an article without a publication date: the day as written, without a year
+    ("When was Priya Castellane rescued?", ("October 2",), "date"),
 ]
 
 ABSTAINED = [

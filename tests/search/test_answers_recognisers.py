@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from search.answer.candidates import stems
+from search.answer.locatives import locative_places
+from search.answer.organizations import naming_cue
 from search.answer.persons import bystander, local_side, person_mentions
 from search.answer.recognisers import (
     casualty_counts,
@@ -73,6 +75,40 @@ def test_local_side(text: str, name: str, side: str) -> None:
 def test_bystanders(text: str, name: str, expected: bool) -> None:
     start = text.index(name)
     assert bystander(text, start, start + len(name)) == expected
+
+
+LOCATIVES = [
+    # (sentence, [(name, preposition, specific)])
+    (
+        "The pilot landed at the Vargo Municipal airport after the engine failed.",
+        [("Vargo Municipal airport", "at", True)],
+    ),
+    (
+        "Two cars collided on Pell Ridge Road near Ostrava.",
+        [("Pell Ridge Road", "on", True), ("Ostrava", "near", False)],
+    ),
+    (
+        "The boat drifted opposite the Tamsin Creek pumping station.",
+        [("Tamsin Creek", "opposite", True)],
+    ),
+    (
+        "Shots were fired in the 400 block of Lorne Avenue overnight.",
+        [("400 block of Lorne Avenue", "in", True)],
+    ),
+    (
+        "She was flown to Harwell General Hospital in Brisk.",
+        [("Harwell General Hospital", "to", True), ("Brisk", "in", False)],
+    ),
+    ("In March the council met at noon.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LOCATIVES)
+def test_locative_places(text: str, expected: list[tuple[str, str, bool]]) -> None:
+    found = list(locative_places(text))
+    assert [(m.text, p, m.weight == 1.0) for m, p in found] == expected
+    for m, _ in found:
+        assert text[m.start : m.end] == m.text
 
 
 @pytest.mark.parametrize(
@@ -178,3 +214,40 @@ def test_the_speaker_of_a_quotation(text: str, word: str, speaker: str | None) -
     assert (found[0] if found else None) == speaker
     if found:
         assert speaker.split()[-1] in text[found[1] : found[2]]
+
+
+ORGANIZATION_CUES = [
+    # (sentence, name, the question's noun, the question's other words, named as one)
+    (
+        "Crews from the Valden Water Authority cut the supply.",
+        "Valden Water Authority",
+        None,
+        set(),
+        True,
+    ),
+    ("Gunmen from the militant group Tarsek seized the post.", "Tarsek", "group", set(), True),
+    (
+        "Dozens of Merrowfield activists blocked the gate.",
+        "Merrowfield",
+        "group",
+        {"activist"},
+        True,
+    ),
+    (
+        "Dozens of Merrowfield residents blocked the gate.",
+        "Merrowfield",
+        "group",
+        {"activist"},
+        False,
+    ),
+    ("Olsen’ friends blocked the gate.", "Olsen’", "group", {"friend"}, False),
+    ("Shares of Tolland Mills Inc rose.", "Tolland Mills Inc", "company", set(), True),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "focus", "terms", "named"), ORGANIZATION_CUES)
+def test_organization_naming_cues(
+    text: str, name: str, focus: str | None, terms: set[str], named: bool
+) -> None:
+    start = text.index(name)
+    assert bool(naming_cue(text, start, start + len(name), focus, terms)) == named

@@ -1,0 +1,62 @@
+"""Dates read at question time for "When ...?" in the best retrieved passages, with the corpus
+dates reader (``corpus.facts.dates.read_dates``): a date ingest could not store because the
+article has no publication date to give it a year ("on October 2") is still an answer, said
+as written ("October 2"). Only the best few passages are read (bounded work)."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, col, select
+
+from corpus.facts.dates import read_dates
+from corpus.facts.lexicons import MONTHS
+from corpus.spans import sentences
+from corpus.tables import Article, Fact
+from search.answer.candidates import Candidate, overlap, retrieve
+from search.answer.questions import Interpretation
+from search.backend import PassageBackend
+
+PASSAGES_READ = 6
+_MONTH_NAMES = [name.capitalize() for name in list(MONTHS)[:12]]
+
+
+def date_text(iso: str) -> str:
+    """A date as answered: ISO ("2016-09-17", "2016-09-17 17:00"), or "October 2" for a day
+    and month without a year (``--10-02``)."""
+    if iso.startswith("--"):
+        return f"{_MONTH_NAMES[int(iso[2:4]) - 1]} {int(iso[5:7])}"
+    return iso.replace("T", " ")
+
+
+def recognised_dates(
+    session: Session, index: PassageBackend, interp: Interpretation
+) -> list[Candidate]:
+    """Dates written in the best passages' sentences, scored by their sentence's match."""
+    passages = retrieve(index, interp.terms)[:PASSAGES_READ]
+    if not passages:
+        return []
+    ids = sorted({p.article_id for p in passages})
+    articles = {a.id: a for a in session.exec(select(Article).where(col(Article.id).in_(ids)))}
+    out = []
+    for passage in passages:
+        article = articles.get(passage.article_id)
+        if article is None:
+            continue
+        for span in sentences(passage.text):
+            s_start = passage.start + span.start
+            for mention in read_dates(span.text, article.published):
+                start, end = s_start + mention.start, s_start + mention.end
+                fact = Fact(
+                    article_id=passage.article_id,
+                    field="dates",
+                    kind="date",
+                    value={"iso": mention.iso, "precision": mention.precision, "role": "event"},
+                    start=start,
+                    end=end,
+                    text=article.text[start:end],
+                    sentence_start=s_start,
+                    sentence_end=passage.start + span.end,
+                    sentence_text=span.text,
+                )
+                match = overlap(interp.terms, span.text)
+                out.append(Candidate(fact, article, match, passage.relative_score))
+    return out
