@@ -43,8 +43,6 @@ def _plain(value: Any) -> Any:
         return value.model_dump(mode="json", exclude_none=True)
     if isinstance(value, datetime.date):
         return value.isoformat()
-    if isinstance(value, bool):
-        return value
     if isinstance(value, Mapping):
         return {k: _plain(v) for k, v in value.items() if v is not None}
     if isinstance(value, list | tuple):
@@ -52,8 +50,8 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _query(params: Mapping[str, Any] | None) -> dict[str, str | int | float]:
-    out: dict[str, str | int | float] = {}
+def _query(params: Mapping[str, Any] | None) -> dict[str, Any]:
+    out: dict[str, Any] = {}
     for key, value in (params or {}).items():
         if value is None:
             continue
