@@ -10,7 +10,7 @@ import csv
 import datetime
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
-from contextlib import AbstractAsyncContextManager, AbstractContextManager
+from contextlib import asynccontextmanager, contextmanager
 from typing import Any, Protocol, TypeVar
 from urllib.parse import quote
 
@@ -85,6 +85,12 @@ def parse(response: httpx.Response, model: type[M]) -> M:
     return model.model_validate_json(response.content)
 
 
+def body(response: httpx.Response) -> Any:
+    """The response's JSON body, for an operation whose schema names no model."""
+    check(response)
+    return response.json()
+
+
 def text(response: httpx.Response) -> str:
     """The response body as text; raises on an error status."""
     check(response)
@@ -151,10 +157,18 @@ class SyncCore:
     def _send(self, method: str, path: str, **parts: Any) -> httpx.Response:
         return self._http.send(build_request(self._http, method, path, **parts))
 
-    def _stream(
-        self, method: str, path: str, **parts: Any
-    ) -> AbstractContextManager[httpx.Response]:
-        return _checked(self._http, build_request(self._http, method, path, **parts))
+    @contextmanager
+    def _stream(self, method: str, path: str, **parts: Any) -> Iterator[httpx.Response]:
+        """A streamed response, its problem raised first if it failed."""
+        request = build_request(self._http, method, path, **parts)
+        response = self._http.send(request, stream=True)
+        try:
+            if response.is_error:
+                response.read()
+                raise error_for(response)
+            yield response
+        finally:
+            response.close()
 
 
 class AsyncCore:
@@ -166,43 +180,15 @@ class AsyncCore:
     async def _send(self, method: str, path: str, **parts: Any) -> httpx.Response:
         return await self._http.send(build_request(self._http, method, path, **parts))
 
-    def _stream(
-        self, method: str, path: str, **parts: Any
-    ) -> AbstractAsyncContextManager[httpx.Response]:
-        return _achecked(self._http, build_request(self._http, method, path, **parts))
-
-
-class _checked(AbstractContextManager[httpx.Response]):
-    """A streamed response, raising the problem first if it failed."""
-
-    def __init__(self, http: httpx.Client, request: httpx.Request) -> None:
-        self.http, self.request = http, request
-
-    def __enter__(self) -> httpx.Response:
-        self.response = self.http.send(self.request, stream=True)
-        if self.response.is_error:
-            self.response.read()
-            self.response.close()
-            raise error_for(self.response)
-        return self.response
-
-    def __exit__(self, *exc: object) -> None:
-        self.response.close()
-
-
-class _achecked(AbstractAsyncContextManager[httpx.Response]):
-    """``_checked`` for the async client."""
-
-    def __init__(self, http: httpx.AsyncClient, request: httpx.Request) -> None:
-        self.http, self.request = http, request
-
-    async def __aenter__(self) -> httpx.Response:
-        self.response = await self.http.send(self.request, stream=True)
-        if self.response.is_error:
-            await self.response.aread()
-            await self.response.aclose()
-            raise error_for(self.response)
-        return self.response
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.response.aclose()
+    @asynccontextmanager
+    async def _stream(self, method: str, path: str, **parts: Any) -> AsyncIterator[httpx.Response]:
+        """``SyncCore._stream`` for the async client."""
+        request = build_request(self._http, method, path, **parts)
+        response = await self._http.send(request, stream=True)
+        try:
+            if response.is_error:
+                await response.aread()
+                raise error_for(response)
+            yield response
+        finally:
+            await response.aclose()

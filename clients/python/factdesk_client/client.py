@@ -12,13 +12,11 @@ from factdesk_client.operations import AsyncOperations, Operations
 DEFAULT_TIMEOUT = 30.0
 
 
-def _options(
-    base_url: str, api_key: str | None, timeout: float | httpx.Timeout | None
-) -> dict[str, object]:
+def _headers(api_key: str | None) -> dict[str, str]:
     headers = {"Accept": "application/json"}
     if api_key is not None:
         headers["Authorization"] = f"Bearer {api_key}"
-    return {"base_url": base_url, "headers": headers, "timeout": timeout}
+    return headers
 
 
 class FactdeskClient(Operations):
@@ -34,8 +32,10 @@ class FactdeskClient(Operations):
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
-        options = _options(base_url, api_key, timeout)
-        super().__init__(httpx.Client(transport=transport, **options))  # type: ignore[arg-type]
+        headers = _headers(api_key)
+        super().__init__(
+            httpx.Client(base_url=base_url, headers=headers, timeout=timeout, transport=transport)
+        )
 
     def close(self) -> None:
         """Close the connections."""
@@ -64,8 +64,12 @@ class AsyncFactdeskClient(AsyncOperations):
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
-        options = _options(base_url, api_key, timeout)
-        super().__init__(httpx.AsyncClient(transport=transport, **options))  # type: ignore[arg-type]
+        headers = _headers(api_key)
+        super().__init__(
+            httpx.AsyncClient(
+                base_url=base_url, headers=headers, timeout=timeout, transport=transport
+            )
+        )
 
     async def aclose(self) -> None:
         """Close the connections."""

@@ -62,8 +62,13 @@ def _wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> Non
             tail = log.read_text(errors="replace")[-2000:]
             raise RuntimeError(f"factdesk exited with {process.returncode}:\n{tail}")
         try:
-            if httpx.get(f"{url}/health", timeout=5).status_code == 200:
-                return
+            # /ready where the service has it (it waits for startup repair), else /health.
+            for path in ("/ready", "/health"):
+                status = httpx.get(url + path, timeout=5).status_code
+                if status == 200:
+                    return
+                if status != 404:
+                    break
         except httpx.TransportError:
             pass
         time.sleep(0.2)

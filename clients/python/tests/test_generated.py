@@ -100,6 +100,18 @@ THINGS = {
                 },
             }
         },
+        "/stats": {
+            "get": {
+                "operationId": "get_stats",
+                "responses": {"200": {"content": {"application/json": {"schema": {}}}}},
+            }
+        },
+        "/live": {
+            "get": {
+                "operationId": "get_live",
+                "responses": {"200": {"content": {"text/event-stream": {}}}},
+            }
+        },
         "/metrics": {
             "get": {
                 "operationId": "metrics",
@@ -135,10 +147,12 @@ THINGS = {
 def test_a_new_paged_route_gets_a_method_an_iterator_and_an_export(tmp_path: Path) -> None:
     operations = generate.generate_operations(THINGS)
     assert '"get_things": "things"' in operations
-    assert '"metrics"' in operations.split("EXCLUDED = {")[1]
+    left_out = operations.split("EXCLUDED = {")[1]
+    assert '"metrics"' in left_out and '"get_live"' in left_out and "def live(" not in operations
     for name in ("things", "iter_things", "export_things"):
         assert f"    def {name}(" in operations and f"    async def {name}(" in operations
     assert 'format: Literal["csv", "jsonl"]' in operations
+    assert "    ) -> Any:\n" in operations.split("def stats(")[1]  # JSON without a model
     path = tmp_path / "things_models.py"
     path.write_text(generate.generate_models(THINGS))
     spec = importlib.util.spec_from_file_location("things_models", path)
