@@ -39,7 +39,8 @@ EXCLUDED = {
 LIST_BODIES = {"create_articles": "articles"}
 JSON = "application/json"
 EVENTS = "text/event-stream"
-STREAMS = ("text/csv", "application/x-ndjson", "application/jsonl")
+# Export media types and the format= value that asks for each.
+STREAMS = {"text/csv": "csv", "application/x-ndjson": "jsonl", "application/jsonl": "jsonl"}
 LINE = 100
 # Results that are not a model: the annotation and the _core function that reads them.
 PLAIN = {"str": "text", "Any": "body"}
@@ -187,70 +188,81 @@ def read_operations(document: dict[str, Any]) -> Iterator[Operation]:
     schemas = document["components"]["schemas"]
     for path, verbs in document["paths"].items():
         for verb, operation in verbs.items():
-            operation_id = operation["operationId"]
             if excluded(operation) is not None:
                 continue
-            params: list[Param] = []
-            formats: list[str] = []
-            for spec in operation.get("parameters", []):
-                if spec["in"] not in ("path", "query"):
-                    continue
-                if spec["name"] == "format":
-                    enum = _enum(spec["schema"])
-                    formats = [value for value in enum if value != "json"]
-                    continue
-                required = bool(spec.get("required")) or spec["in"] == "path"
-                annotation = _param_type(spec["schema"])
-                params.append(Param(spec["name"], annotation, spec["in"], required))
-            body = operation.get("requestBody", {}).get("content", {}).get(JSON, {})
-            body_schema = body.get("schema", {})
-            if "$ref" in body_schema:
-                target = schemas[_ref_name(body_schema)]
-                required = set(target.get("required", []))
-                for field, spec in target.get("properties", {}).items():
-                    params.append(Param(field, _param_type(spec), "body", field in required))
-            elif body_schema.get("type") == "array":
-                item = python_type(body_schema["items"], "models.")
-                params.append(
-                    Param(
-                        LIST_BODIES.get(operation_id, "items"),
-                        f"Sequence[{item} | Mapping[str, Any]]",
-                        "list",
-                        True,
-                    )
-                )
+            params, formats = _parameters(operation)
+            params += _body_parameters(operation, schemas)
             content = _success(operation)
-            result: str | None = None
-            if JSON in content and "$ref" in content[JSON].get("schema", {}):
-                result = _ref_name(content[JSON]["schema"])
-            elif JSON in content:
-                result = "Any"
-            elif content and not set(content) <= {JSON, *STREAMS}:
-                result = "str"
+            result = _result(content)
             items = item_type = None
-            names = {p.name for p in params}
-            if result and result in schemas and "cursor" in names:
-                properties = schemas[result].get("properties", {})
-                for key, spec in properties.items():
-                    if spec.get("type") == "array" and "next_cursor" in properties:
-                        items, item_type = key, python_type(spec["items"], "models.")
-                        break
-            if not formats and set(content) & set(STREAMS):
-                formats = sorted(
-                    {"text/csv": "csv"}.get(kind, "jsonl") for kind in set(content) & set(STREAMS)
-                )
+            if result in schemas and any(p.name == "cursor" for p in params):
+                items, item_type = _page_items(schemas[result])
+            if not formats:
+                formats = sorted({STREAMS[kind] for kind in content if kind in STREAMS})
             yield Operation(
-                operation_id,
-                method_name(operation_id),
+                operation["operationId"],
+                method_name(operation["operationId"]),
                 verb.upper(),
                 path,
-                operation.get("summary", operation_id),
+                operation.get("summary", operation["operationId"]),
                 params,
                 result,
                 items,
                 item_type,
                 formats,
             )
+
+
+def _parameters(operation: dict[str, Any]) -> tuple[list[Param], list[str]]:
+    """The path and query parameters, and the export formats a ``format`` parameter offers."""
+    params: list[Param] = []
+    formats: list[str] = []
+    for spec in operation.get("parameters", []):
+        if spec["in"] not in ("path", "query"):
+            continue  # headers such as If-None-Match are httpx's business
+        if spec["name"] == "format":
+            formats = [value for value in _enum(spec["schema"]) if value != "json"]
+            continue
+        required = bool(spec.get("required")) or spec["in"] == "path"
+        params.append(Param(spec["name"], _param_type(spec["schema"]), spec["in"], required))
+    return params, formats
+
+
+def _body_parameters(operation: dict[str, Any], schemas: dict[str, Any]) -> list[Param]:
+    """A JSON object body's fields, or a JSON list body as one parameter."""
+    body = operation.get("requestBody", {}).get("content", {}).get(JSON, {}).get("schema", {})
+    if "$ref" in body:
+        target = schemas[_ref_name(body)]
+        required = set(target.get("required", []))
+        return [
+            Param(field, _param_type(spec), "body", field in required)
+            for field, spec in target.get("properties", {}).items()
+        ]
+    if body.get("type") == "array":
+        item = python_type(body["items"], "models.")
+        name = LIST_BODIES.get(operation["operationId"], "items")
+        return [Param(name, f"Sequence[{item} | Mapping[str, Any]]", "list", True)]
+    return []
+
+
+def _result(content: dict[str, Any]) -> str | None:
+    """What a method returns: a model's name, a key of PLAIN, or None for no content."""
+    if JSON in content:
+        schema = content[JSON].get("schema", {})
+        return _ref_name(schema) if "$ref" in schema else "Any"
+    if content and not set(content) <= set(STREAMS):
+        return "str"
+    return None
+
+
+def _page_items(schema: dict[str, Any]) -> tuple[str | None, str | None]:
+    """The list key of a page that has a ``next_cursor``, and its items' type."""
+    properties = schema.get("properties", {})
+    if "next_cursor" in properties:
+        for key, spec in properties.items():
+            if spec.get("type") == "array":
+                return key, python_type(spec["items"], "models.")
+    return None, None
 
 
 def _enum(schema: dict[str, Any]) -> list[str]:
