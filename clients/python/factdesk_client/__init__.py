@@ -9,6 +9,7 @@ Every model and error is importable from here::
             print(fact.text)
 """
 
+from factdesk_client import models
 from factdesk_client.client import AsyncFactdeskClient, FactdeskClient
 from factdesk_client.errors import (
     Conflict,
@@ -20,7 +21,6 @@ from factdesk_client.errors import (
     Unauthorized,
 )
 from factdesk_client.models import *  # noqa: F403
-from factdesk_client.models import __all__ as _models
 
 __all__ = [
     "AsyncFactdeskClient",
@@ -32,5 +32,5 @@ __all__ = [
     "PayloadTooLarge",
     "ServerError",
     "Unauthorized",
-    *_models,
 ]
+__all__ += models.__all__  # the form type checkers read

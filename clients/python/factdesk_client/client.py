@@ -27,7 +27,6 @@ class FactdeskClient(Operations):
     def __init__(
         self,
         base_url: str = "http://127.0.0.1:8000",
-        *,
         api_key: str | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
         transport: httpx.BaseTransport | None = None,
@@ -59,7 +58,6 @@ class AsyncFactdeskClient(AsyncOperations):
     def __init__(
         self,
         base_url: str = "http://127.0.0.1:8000",
-        *,
         api_key: str | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
         transport: httpx.AsyncBaseTransport | None = None,
