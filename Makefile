@@ -8,10 +8,11 @@ STAMP := $(VENV)/.installed
 
 .PHONY: install run test lint typecheck openapi bench bench-full accuracy clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml clients/python/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e clients/python
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -20,16 +21,21 @@ run: $(STAMP)
 	$(BIN)/factdesk serve --host $(HOST) --port $(PORT)
 
 lint: $(STAMP)
-	$(BIN)/ruff check corpus search service tests bench
+	$(BIN)/ruff check corpus search service tests bench clients
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
+	cd clients/python && $(abspath $(BIN))/mypy
 
+# The client's own tests run against a real server that its pytest plugin starts.
 test: lint typecheck
 	$(BIN)/pytest
+	$(BIN)/pytest clients/python/tests
 
+# The Python client's models and methods are generated from the document.
 openapi: $(STAMP)
 	$(BIN)/factdesk export-openapi --output openapi/openapi.json
+	$(BIN)/python clients/python/tools/generate.py
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run --quick
