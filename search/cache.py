@@ -20,7 +20,10 @@ ENTRIES = 2048
 class GenerationCache:
     """Least-recently-used values computed at one index generation."""
 
-    def __init__(self, entries: int = ENTRIES) -> None:
+    def __init__(
+        self, entries: int = ENTRIES, *, on_lookup: Callable[[bool], None] | None = None
+    ) -> None:
+        self._on_lookup = on_lookup  # told whether each lookup hit (the service counts them)
         self._values: OrderedDict[Hashable, Any] = OrderedDict()
         self._generation = -1
         self._entries = entries
@@ -29,10 +32,13 @@ class GenerationCache:
     def get(self, generation: int, key: Hashable) -> Any | None:
         """The value cached for ``key`` at ``generation`` (now most recently used), or None."""
         with self._lock:
-            if generation != self._generation or key not in self._values:
-                return None
-            self._values.move_to_end(key)
-            return self._values[key]
+            hit = generation == self._generation and key in self._values
+            if hit:
+                self._values.move_to_end(key)
+            value = self._values[key] if hit else None
+        if self._on_lookup is not None:
+            self._on_lookup(hit)
+        return value
 
     def put(self, generation: int, key: Hashable, value: Any) -> None:
         """Remember ``value``, computed at ``generation``; a newer generation empties the cache

@@ -53,8 +53,17 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from service.app import create_app
+    from service.logs import log_config
 
-    uvicorn.run(create_app(start_workers=True), host=args.host, port=args.port)
+    settings = Settings()
+    app = create_app(settings, start_workers=True, background_startup=True)
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_config=log_config(settings.log_format),
+        access_log=False,  # factdesk.access logs each request with its route and request id
+    )
     return 0
 
 

@@ -202,7 +202,6 @@ class Health(BaseModel):
                     "passages": 109,
                     "index_generation": 1,
                     "database": "sqlite",
-                    "versions": {"factdesk": "0.1.0", "whoosh-reloaded": "2.7.5"},
                 }
             ]
         }
@@ -213,7 +212,14 @@ class Health(BaseModel):
     passages: int
     index_generation: int
     database: str
-    versions: dict[str, str]
+
+
+class Ready(BaseModel):
+    """The service is ready: startup done, database answering, index consistent with it."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"status": "ready"}]})
+
+    status: str
 
 
 def summary_of(article: Any) -> dict[str, Any]:
