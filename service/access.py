@@ -76,5 +76,10 @@ class AccessMiddleware:
             scope["path"],
             status,
             seconds * 1000,
-            extra={"route": route, "method": method, "status": status, "ms": round(seconds * 1000, 3)},
+            extra={
+                "route": route,
+                "method": method,
+                "status": status,
+                "ms": round(seconds * 1000, 3),
+            },
         )

@@ -98,7 +98,9 @@ def install_problem_handlers(app: FastAPI) -> None:
         log.exception("unhandled error on %s", request.url.path, exc_info=exc)
         # This handler answers outside the access middleware, which cannot add the id itself.
         headers = {"X-Request-ID": request_id.get()}
-        return problem(500, "An unexpected error occurred.", instance=request.url.path, headers=headers)
+        return problem(
+            500, "An unexpected error occurred.", instance=request.url.path, headers=headers
+        )
 
 
 PROBLEM_SCHEMA = {

@@ -26,9 +26,7 @@ def health(session: SessionDep, index: IndexDep) -> Health:
     )
 
 
-@router.get(
-    "/ready", summary="Readiness", response_model=Ready, responses=problem_responses(503)
-)
+@router.get("/ready", summary="Readiness", response_model=Ready, responses=problem_responses(503))
 def ready(startup: StartupDep, engine: EngineDep, index: IndexDep) -> Ready:
     """200 once startup repair is done, the database answers and the index holds the passages
     the database expects; 503 problem+json saying what is missing until then."""

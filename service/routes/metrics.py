@@ -19,7 +19,9 @@ EXAMPLE = (
     "/metrics",
     summary="Prometheus metrics",
     response_class=Response,
-    responses={200: {"content": {CONTENT_TYPE: {"schema": {"type": "string"}, "example": EXAMPLE}}}},
+    responses={
+        200: {"content": {CONTENT_TYPE: {"schema": {"type": "string"}, "example": EXAMPLE}}}
+    },
 )
 def metrics(corpus: CorpusMetricsDep) -> Response:
     """Requests by route, method and status; latency by route; cache lookups; articles, facts,
