@@ -1,10 +1,12 @@
-"""Per-request bookkeeping as plain ASGI middleware: the request id, metrics, the access log.
+"""Per-request bookkeeping as plain ASGI middleware: request id, timing, metrics, access log.
 
-``X-Request-ID`` is taken from the request when it is 1-128 characters of letters, digits and
-``._:-`` (what UUIDs and trace ids use), else a new one is made; either way it is echoed on the
-response and set in ``service.logs.request_id`` so every log line of the request carries it.
-When the response ends, the request is counted by route template, method and status
-(``service.metrics``) and one ``factdesk.access`` line is logged.
+``Server-Timing: app;dur=<ms>`` on every response gives the time from the request reaching the
+app to the response headers being sent, so clients (dashboards, the benchmark) can tell the
+service's own time from the network's. ``X-Request-ID`` is taken from the request when it is
+1-128 characters of letters, digits and ``._:-`` (what UUIDs and trace ids use), else a new one
+is made; either way it is echoed on the response and set in ``service.logs.request_id`` so every
+log line of the request carries it. When the response ends, the request is counted by route
+template, method and status (``service.metrics``) and one ``factdesk.access`` line is logged.
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ def accept_request_id(value: str | None) -> str:
 
 
 class AccessMiddleware:
-    """Assign the request id, echo it, and record each request once it is answered."""
+    """Assign the request id, echo it with the server time, and record each request once it
+    is answered."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -51,7 +54,12 @@ class AccessMiddleware:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                headers = [*message.get("headers", ()), (HEADER.encode(), rid.encode())]
+                ms = (time.perf_counter() - start) * 1000
+                headers = [
+                    *message.get("headers", ()),
+                    (b"server-timing", f"app;dur={ms:.3f}".encode()),
+                    (HEADER.encode(), rid.encode()),
+                ]
                 message = {**message, "headers": headers}
             await send(message)
 

@@ -30,7 +30,6 @@ from service.problems import PROBLEM_SCHEMA, install_problem_handlers, problem_r
 from service.readiness import Startup
 from service.routes import articles, ask, claims, entities, facts, health, metrics, search
 from service.settings import Settings
-from service.timing import ServerTimingMiddleware
 from service.unknown_params import reject_unknown_query_params
 
 log = logging.getLogger("factdesk")
@@ -111,8 +110,8 @@ def create_app(
     # Compress bodies of 1 KB and more for clients that accept gzip; streamed bodies are
     # compressed chunk by chunk. Level 6: zlib's default, most of 9's ratio for less CPU.
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)
-    app.add_middleware(ServerTimingMiddleware)  # its time includes the body limit and gzip
-    app.add_middleware(AccessMiddleware)  # outermost: request id, metrics and access log
+    # Outermost: request id, Server-Timing (including the body limit and gzip), metrics, log.
+    app.add_middleware(AccessMiddleware)
     for module in (articles, search, facts, entities, claims, ask, health, metrics):
         app.include_router(module.router)
     _add_problem_schema(app)

@@ -15,21 +15,18 @@ import os
 import re
 import shlex
 import shutil
-import socket
 import subprocess
 import sys
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 
 from service.app import create_app
 from service.settings import Settings
+from tests.live_server import live_server
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
@@ -179,30 +176,13 @@ def output_matches(expected: str, actual: str) -> bool:
 # The replay
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """A freshly seeded server over TCP, as after ``make run``: (host:port, data dir)."""
     data_dir = tmp_path_factory.mktemp("readme") / "data"
-    port = _free_port()
     app = create_app(Settings(data_dir=data_dir, seed_samples=True, extract_workers=0))
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"127.0.0.1:{port}", data_dir
-    server.should_exit = True
-    thread.join(timeout=10)
+    with live_server(app) as address:
+        yield address, data_dir
 
 
 def test_readme_examples_parse() -> None:
