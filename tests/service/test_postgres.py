@@ -38,3 +38,14 @@ def test_ingest_search_delete_on_postgres(postgres_url: str, tmp_path: Path) -> 
         assert client.delete("/articles/1").status_code == 204
         assert client.get("/articles").json()["total"] == 5
         assert client.get("/articles", params={"source": "asharq al-awsat"}).json()["total"] == 1
+
+
+def test_ready_and_metrics_on_postgres(postgres_url: str, tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path, database_url=postgres_url, seed_samples=False)
+    with TestClient(create_app(settings)) as client:
+        client.post("/articles", json={"text": "Storms closed the coastal road for two days."})
+        assert client.get("/ready").json() == {"status": "ready"}
+        lines = client.get("/metrics").text.splitlines()
+        assert "factdesk_articles 1.0" in lines
+        size = next(line for line in lines if line.startswith("factdesk_database_bytes "))
+        assert float(size.split()[1]) > 0
