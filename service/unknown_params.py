@@ -59,8 +59,9 @@ async def reject_unknown_query_params(request: Request) -> None:
     unknown = sorted(set(request.query_params) - declared)
     if unknown:
         names = ", ".join(repr(name) for name in unknown)
-        accepted = ", ".join(sorted(declared)) or "none"
-        raise UnknownParameter(
-            f"Unknown query parameter {names} (this route accepts: {accepted}).",
-            field=unknown[0],
+        accepted = (
+            f"this route accepts: {', '.join(sorted(declared))}"
+            if declared
+            else "this route takes no query parameters"
         )
+        raise UnknownParameter(f"Unknown query parameter {names} ({accepted}).", field=unknown[0])

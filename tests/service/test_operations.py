@@ -70,6 +70,26 @@ def test_error_responses_carry_the_request_id_too(client: TestClient) -> None:
         assert response.status_code >= 400 and response.headers["x-request-id"] == "err-1"
 
 
+def test_an_unexpected_error_is_a_500_with_the_request_id(
+    settings: Settings, log_lines: io.StringIO
+) -> None:
+    app = create_app(settings)
+
+    @app.get("/test-crash", include_in_schema=False)
+    def crash() -> None:
+        raise RuntimeError("boom")
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/test-crash", headers={"X-Request-ID": "crash-1"})
+    assert response.status_code == 500 and response.headers["x-request-id"] == "crash-1"
+    lines = [json.loads(line) for line in log_lines.getvalue().splitlines()]
+    crash_lines = [line for line in lines if "/test-crash" in line["message"]]
+    assert len(crash_lines) == 2  # the traceback and the access line
+    assert {line["request_id"] for line in crash_lines} == {"crash-1"}
+    assert any("RuntimeError: boom" in line.get("exception", "") for line in crash_lines)
+    assert any(line.get("status") == 500 for line in crash_lines)
+
+
 # Logs
 
 
@@ -302,6 +322,11 @@ def test_an_unknown_query_parameter_is_a_400_naming_it(client: TestClient) -> No
         assert body["type"] == "/problems/unknown-parameter"
         assert "'limt'" in body["detail"] and body["errors"][0]["field"] == "limt"
     assert "'zz'" in client.get("/facts?limt=1&zz=2").json()["detail"]
+
+
+def test_a_route_without_parameters_says_so(client: TestClient) -> None:
+    detail = client.get("/health?verbose=1").json()["detail"]
+    assert detail == "Unknown query parameter 'verbose' (this route takes no query parameters)."
 
 
 def test_declared_parameters_and_dependency_parameters_pass(client: TestClient) -> None:
