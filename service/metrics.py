@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import platform
 from collections.abc import Iterator
+from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
@@ -93,7 +94,7 @@ class CorpusCollector(Collector):
             "Always 1; the labels name the running versions.",
             labels=("version", "python"),
         )
-        info.add_metric((version("factdesk"), platform.python_version()), 1)
+        info.add_metric(_versions(), 1)
         yield info
         passages = self._index.passage_count
         yield _gauge("factdesk_passages_indexed", "Passages in the search index.", passages)
@@ -120,6 +121,11 @@ def render_metrics(corpus: CorpusCollector) -> bytes:
     else:
         process = REGISTRY
     return generate_latest(process) + generate_latest(corpus)
+
+
+@cache  # importlib.metadata scans the installed distributions: about 1 ms a call
+def _versions() -> tuple[str, str]:
+    return version("factdesk"), platform.python_version()
 
 
 def _gauge(name: str, documentation: str, value: float) -> GaugeMetricFamily:
