@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck openapi bench bench-full accuracy clean
+.PHONY: install run test lint typecheck openapi readme-check bench bench-full accuracy clean
 
 $(STAMP): pyproject.toml clients/python/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ test: lint typecheck
 openapi: $(STAMP)
 	$(BIN)/factdesk export-openapi --output openapi/openapi.json
 	$(BIN)/python clients/python/tools/generate.py
+
+# Replays the README's $ examples against a fresh server and compares their output.
+readme-check: $(STAMP)
+	$(BIN)/pytest tests/test_readme.py -q
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run --quick

@@ -46,3 +46,14 @@ def create_schema(engine: Engine) -> None:
         for index in table.indexes:
             index.create(engine, checkfirst=True)
     ensure_version(engine)
+
+
+def database_bytes(engine: Engine) -> int:
+    """The database's size on disk: pages in use for SQLite, the whole database for PostgreSQL."""
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            pages = connection.exec_driver_sql("PRAGMA page_count").scalar_one()
+            size = connection.exec_driver_sql("PRAGMA page_size").scalar_one()
+            return int(pages) * int(size)
+        query = "SELECT pg_database_size(current_database())"
+        return int(connection.exec_driver_sql(query).scalar_one())

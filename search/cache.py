@@ -21,23 +21,25 @@ ENTRIES = 2048
 class VersionCache:
     """Least-recently-used values computed at one corpus version."""
 
-    def __init__(self, entries: int = ENTRIES) -> None:
+    def __init__(
+        self, entries: int = ENTRIES, *, on_lookup: Callable[[bool], None] | None = None
+    ) -> None:
+        self._on_lookup = on_lookup  # told whether each lookup hit (the service counts them)
         self._values: OrderedDict[Hashable, Any] = OrderedDict()
         self._version = -1
         self._entries = entries
         self._lock = threading.Lock()
-        self.hits = 0
-        self.misses = 0
 
     def get(self, version: int, key: Hashable) -> Any | None:
         """The value cached for ``key`` at ``version`` (now most recently used), or None."""
         with self._lock:
-            if version != self._version or key not in self._values:
-                self.misses += 1
-                return None
-            self.hits += 1
-            self._values.move_to_end(key)
-            return self._values[key]
+            hit = version == self._version and key in self._values
+            if hit:
+                self._values.move_to_end(key)
+            value = self._values[key] if hit else None
+        if self._on_lookup is not None:
+            self._on_lookup(hit)
+        return value
 
     def put(self, version: int, key: Hashable, value: Any) -> None:
         """Remember ``value``, computed at ``version``; a newer version empties the cache and a

@@ -7,11 +7,13 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.routing import APIRoute
 from pydantic import BaseModel
 from pydantic_core import to_jsonable_python
+from sqlalchemy import Engine
 from sqlmodel import Session
+from starlette.middleware.gzip import GZipMiddleware
 
 from corpus.articles import article_stats
 from corpus.db import create_schema, make_engine, sqlite_url
@@ -23,12 +25,15 @@ from search.aliases import AliasCache
 from search.cache import VersionCache
 from search.maintenance import repair_index
 from search.whoosh_index import WhooshIndex
+from service.access import AccessMiddleware
 from service.limits import BodyLimitMiddleware
-from service.problems import PROBLEM_SCHEMA, install_problem_handlers
+from service.metrics import CacheObserver, CorpusCollector
+from service.problems import PROBLEM_SCHEMA, install_problem_handlers, problem_responses
+from service.readiness import Startup
 from service.reads import RESPONSE_ENTRIES, document_etags, install_conditional_reads
-from service.routes import articles, ask, claims, entities, facts, health, search
+from service.routes import articles, ask, claims, entities, facts, health, metrics, search
 from service.settings import Settings
-from service.timing import ServerTimingMiddleware
+from service.unknown_params import reject_unknown_query_params
 
 log = logging.getLogger("factdesk")
 
@@ -43,11 +48,19 @@ def operation_id(route: APIRoute) -> str:
     return route.name
 
 
-def create_app(settings: Settings | None = None, *, start_workers: bool = False) -> FastAPI:
+def create_app(
+    settings: Settings | None = None,
+    *,
+    start_workers: bool = False,
+    background_startup: bool = False,
+) -> FastAPI:
     """Build a factdesk app; the database and index open when its lifespan starts.
 
     ``start_workers`` spawns and warms the extraction workers at startup (the server does);
-    otherwise they start with the first large batch (tests and embedders rarely send one)."""
+    otherwise they start with the first large batch (tests and embedders rarely send one).
+    ``background_startup`` (the server) serves while index repair and seeding run, with
+    ``/ready`` answering 503 and writes waiting until they are done; otherwise they run before
+    the app takes a request."""
     settings = settings or Settings()
 
     @asynccontextmanager
@@ -57,25 +70,31 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = False)
         if start_workers:  # they warm up while this process does
             pool.start()
         try:
-            warm_up()  # build the gazetteer index now, not during the first ingest
             engine = make_engine(settings.database_url or sqlite_url(settings.data_dir))
             create_schema(engine)
             index = WhooshIndex.open(settings.index_dir)
             app.state.settings, app.state.engine, app.state.index = settings, engine, index
             app.state.aliases = AliasCache()
-            app.state.results = VersionCache()
-            app.state.responses = VersionCache(RESPONSE_ENTRIES)
-            with Session(engine, expire_on_commit=False) as session:
-                check = repair_index(session=session, index=index)
-                if check.repaired:
-                    log.warning("index repaired from the database: %s", check)
-                if settings.seed_samples and article_stats(session)[0] == 0:
-                    inputs = [a for path in sample_paths() for a in read_articles(path)]
-                    ingest_articles(session=session, index=index, articles_in=inputs)
-                    log.info("ingested %d sample articles into an empty database", len(inputs))
+            app.state.results = VersionCache(on_lookup=CacheObserver("results"))
+            app.state.responses = VersionCache(
+                RESPONSE_ENTRIES, on_lookup=CacheObserver("responses")
+            )
+            app.state.corpus_metrics = CorpusCollector(
+                engine=engine, index=index, index_dir=settings.index_dir
+            )
+            log.info("database %s, index %s", engine.url.render_as_string(), settings.index_dir)
+
+            def startup() -> None:
+                _prepare_corpus(settings=settings, engine=engine, index=index)
+
+            if background_startup:
+                app.state.startup.run_in_background(startup)
+            else:
+                app.state.startup.run(startup)
             try:
                 yield
             finally:
+                app.state.startup.wait()
                 index.close()
                 engine.dispose()
         finally:
@@ -87,16 +106,37 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = False)
         description=DESCRIPTION,
         lifespan=lifespan,
         generate_unique_id_function=operation_id,
+        dependencies=[Depends(reject_unknown_query_params)],
+        responses=problem_responses(400),
     )
     app.state.settings = settings
+    app.state.startup = Startup()
     install_problem_handlers(app)
     install_conditional_reads(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
-    app.add_middleware(ServerTimingMiddleware)  # outermost: its time includes the body limit
-    for module in (articles, search, facts, entities, claims, ask, health):
+    # Compress bodies of 1 KB and more for clients that accept gzip; streamed bodies are
+    # compressed chunk by chunk. Level 6: zlib's default, most of 9's ratio for less CPU.
+    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)
+    # Outermost: request id, Server-Timing (including the body limit and gzip), metrics, log.
+    app.add_middleware(AccessMiddleware)
+    for module in (articles, search, facts, entities, claims, ask, health, metrics):
         app.include_router(module.router)
     _add_problem_schema(app)
     return app
+
+
+def _prepare_corpus(*, settings: Settings, engine: Engine, index: WhooshIndex) -> None:
+    """Startup work: warm the gazetteer, repair the index from the database, seed samples."""
+    warm_up()  # build the gazetteer index now, not during the first ingest
+    with Session(engine, expire_on_commit=False) as session:
+        check = repair_index(session=session, index=index)
+        if check.repaired:
+            log.warning("index repaired from the database: %s", check)
+        if settings.seed_samples and article_stats(session)[0] == 0:
+            inputs = [a for path in sample_paths() for a in read_articles(path)]
+            ingest_articles(session=session, index=index, articles_in=inputs)
+            log.info("ingested %d sample articles into an empty database", len(inputs))
+    log.info("startup done: the index matches the database")
 
 
 def _add_problem_schema(app: FastAPI) -> None:

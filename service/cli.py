@@ -7,41 +7,26 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from importlib.metadata import version
 from pathlib import Path
 
 from sqlmodel import Session
 
 from corpus.db import create_schema, make_engine, sqlite_url
-from corpus.errors import FactdeskError
+from corpus.errors import FactdeskError, NotFound
 from corpus.fact_store import reextract_all
 from corpus.facts import EXTRACTOR_VERSION
-from corpus.files import iter_paths, read_articles
-from corpus.ingest import MAX_BATCH, ingest_articles
+from corpus.files import SUFFIXES
 from corpus.prepare_pool import PreparePool
 from search.maintenance import reindex
 from search.whoosh_index import WhooshIndex
+from service.ingest_command import ingest_paths
 from service.settings import Settings
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``factdesk`` command."""
-    parser = argparse.ArgumentParser(prog="factdesk", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    serve = commands.add_parser("serve", help="serve the HTTP API")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
-    ingest = commands.add_parser("ingest", help="ingest files and folders")
-    ingest.add_argument("paths", nargs="+", type=Path)
-    commands.add_parser("reindex", help="rebuild the search index from the database")
-    commands.add_parser("reextract", help="recompute every article's facts with the current rules")
-    search = commands.add_parser("search", help="search passages")
-    search.add_argument("query")
-    search.add_argument("--limit", type=int, default=10)
-    ask = commands.add_parser("ask", help="answer a question with citations")
-    ask.add_argument("question")
-    export = commands.add_parser("export-openapi", help="write the OpenAPI document")
-    export.add_argument("--output", type=Path, default=Path("openapi/openapi.json"))
-    args = parser.parse_args(argv)
+    args = _parser().parse_args(argv)
     try:
         return int(_COMMANDS[args.command](args))
     except FactdeskError as exc:
@@ -49,43 +34,117 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
+def _parser() -> argparse.ArgumentParser:
+    formatter = argparse.ArgumentDefaultsHelpFormatter
+    parser = argparse.ArgumentParser(
+        prog="factdesk",
+        description="Cited passages, facts and answers from a corpus of news articles.",
+        formatter_class=formatter,
+    )
+    parser.add_argument("--version", action="version", version=f"factdesk {version('factdesk')}")
+    data = argparse.ArgumentParser(add_help=False)
+    data.add_argument(
+        "--data-dir",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="folder of the SQLite database and the index (default: $FACTDESK_DATA_DIR, else "
+        "./data in the current directory); the database used is printed on stderr",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help: str, *parents: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        return commands.add_parser(
+            name, help=help, description=help, parents=list(parents), formatter_class=formatter
+        )
+
+    serve = command("serve", "serve the HTTP API", data)
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on")
+    ingest = command("ingest", "ingest article files and folders", data)
+    ingest.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help=f"files or folders (searched recursively) of {' '.join(sorted(SUFFIXES))} files",
+    )
+    command("reindex", "rebuild the search index from the database", data)
+    command("reextract", "recompute every article's facts with the current rules", data)
+    search = command("search", "search passages", data)
+    search.add_argument("query", help='Whoosh query: words, AND/OR/NOT, "phrases", prefix*')
+    search.add_argument("--limit", type=int, default=10, help="passages to show")
+    ask = command("ask", "answer a question with citations", data)
+    ask.add_argument("question", help="a question in English")
+    export = command("export-openapi", "write the OpenAPI document (no database needed)")
+    export.add_argument("--output", type=Path, default=Path("openapi/openapi.json"), help="file")
+    return parser
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    """Settings from the environment, with ``--data-dir`` over ``FACTDESK_DATA_DIR``."""
+    if getattr(args, "data_dir", None) is not None:
+        return Settings(data_dir=args.data_dir)
+    return Settings()
+
+
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from service.app import create_app
+    from service.logs import log_config
 
-    uvicorn.run(create_app(start_workers=True), host=args.host, port=args.port)
+    settings = _settings(args)
+    app = create_app(settings, start_workers=True, background_startup=True)
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_config=log_config(settings.log_format),
+        access_log=False,  # factdesk.access logs each request with its route and request id
+    )
     return 0
 
 
-def _open(settings: Settings) -> tuple[Session, WhooshIndex]:
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(settings.database_url or sqlite_url(settings.data_dir))
+def _open(settings: Settings, *, create: bool = False) -> tuple[Session, WhooshIndex]:
+    """Open the database and index, saying which on stderr. Only ``create`` commands (ingest)
+    may start a new SQLite database: a read in the wrong directory is an error, not an empty
+    database silently made there."""
+    url = settings.database_url
+    if url is None:
+        database = (settings.data_dir / "factdesk.db").resolve()
+        if not database.exists() and not create:
+            raise NotFound(
+                f"no database at {database}; pass --data-dir or set FACTDESK_DATA_DIR to the "
+                "folder the service uses (`factdesk ingest` creates one)."
+            )
+        print(f"database: {database}" + ("" if database.exists() else " (new)"), file=sys.stderr)
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        url = sqlite_url(settings.data_dir)
+    engine = make_engine(url)
+    if settings.database_url is not None:
+        print(f"database: {engine.url.render_as_string(hide_password=True)}", file=sys.stderr)
     create_schema(engine)
     return Session(engine, expire_on_commit=False), WhooshIndex.open(settings.index_dir)
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    settings = Settings()
-    session, index = _open(settings)
+    settings = _settings(args)
+    session, index = _open(settings, create=True)
     pool = PreparePool(settings.extract_worker_count)
-    created = existing = 0
-    with session:
-        inputs = [a for path in iter_paths(args.paths) for a in read_articles(path)]
-        for start in range(0, len(inputs), MAX_BATCH):
-            chunk = inputs[start : start + MAX_BATCH]
-            results = ingest_articles(session=session, index=index, articles_in=chunk, pool=pool)
-            for result in results:
-                created += result.created
-                existing += not result.created
-    pool.close()
-    index.close()
-    print(f"ingested {created} new article(s), {existing} already stored")
-    return 0
+    try:
+        with session:
+            report = ingest_paths(
+                session=session, index=index, pool=pool, paths=args.paths, stream=sys.stderr
+            )
+    finally:
+        pool.close()
+        index.close()
+    print(report.summary())
+    return 1 if report.failed else 0
 
 
-def _reindex(_args: argparse.Namespace) -> int:
-    session, index = _open(Settings())
+def _reindex(args: argparse.Namespace) -> int:
+    session, index = _open(_settings(args))
     with session:
         passages = reindex(session=session, index=index)
     print(f"reindexed {passages} passage(s); index generation {index.generation}")
@@ -93,8 +152,8 @@ def _reindex(_args: argparse.Namespace) -> int:
     return 0
 
 
-def _reextract(_args: argparse.Namespace) -> int:
-    session, index = _open(Settings())
+def _reextract(args: argparse.Namespace) -> int:
+    session, index = _open(_settings(args))
     with session:
         articles, facts = reextract_all(session=session)
     index.mark_changed()  # a running server's caches are keyed by the index generation
@@ -104,7 +163,7 @@ def _reextract(_args: argparse.Namespace) -> int:
 
 
 def _search(args: argparse.Namespace) -> int:
-    session, index = _open(Settings())
+    session, index = _open(_settings(args))
     session.close()
     page = index.search(args.query, limit=args.limit)
     print(f"{page.total} passage(s) match {args.query!r}")
@@ -121,7 +180,7 @@ def _search(args: argparse.Namespace) -> int:
 def _ask(args: argparse.Namespace) -> int:
     from search.answer.answerer import answer_question
 
-    session, index = _open(Settings())
+    session, index = _open(_settings(args))
     with session:
         result = answer_question(session=session, index=index, question=args.question)
     index.close()

@@ -19,6 +19,8 @@ from corpus.prepare_pool import PreparePool
 from corpus.tables import Article
 from search.aliases import AliasCache
 from search.backend import PassageBackend
+from service.metrics import CorpusCollector
+from service.readiness import Startup
 from service.settings import Settings
 
 
@@ -53,16 +55,39 @@ async def get_aliases(request: Request) -> AliasCache:
     return request.app.state.aliases  # type: ignore[no-any-return]
 
 
+async def get_startup(request: Request) -> Startup:
+    """The app's startup work (index repair, seeding) and whether it is done."""
+    return request.app.state.startup  # type: ignore[no-any-return]
+
+
+async def require_started(startup: Annotated[Startup, Depends(get_startup)]) -> None:
+    """Writes wait until startup repair is done (it compares the index with the database)."""
+    if not startup.done:
+        raise HTTPException(
+            status_code=503,
+            detail="The service is starting (repairing the index); retry shortly.",
+            headers={"Retry-After": "5"},
+        )
+
+
+async def get_corpus_metrics(request: Request) -> CorpusCollector:
+    """The scrape-time gauges of this app's database and index."""
+    return request.app.state.corpus_metrics  # type: ignore[no-any-return]
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 SessionDep = Annotated[Session, Depends(get_session)]
 EngineDep = Annotated[Engine, Depends(get_engine)]
 IndexDep = Annotated[PassageBackend, Depends(get_index)]
 AliasesDep = Annotated[AliasCache, Depends(get_aliases)]
 PreparePoolDep = Annotated[PreparePool, Depends(get_prepare_pool)]
+StartupDep = Annotated[Startup, Depends(get_startup)]
+CorpusMetricsDep = Annotated[CorpusCollector, Depends(get_corpus_metrics)]
 
 
 def require_writer(
     settings: SettingsDep,
+    _started: Annotated[None, Depends(require_started)],
     authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> None:
     """When an API key is configured, writes need ``Authorization: Bearer <key>``."""

@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from corpus.errors import FactdeskError
+from service.logs import request_id
 
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger("factdesk")
@@ -95,7 +96,11 @@ def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     def unexpected_error(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error on %s", request.url.path, exc_info=exc)
-        return problem(500, "An unexpected error occurred.", instance=request.url.path)
+        # This handler answers outside the access middleware, which cannot add the id itself.
+        headers = {"X-Request-ID": request_id.get()}
+        return problem(
+            500, "An unexpected error occurred.", instance=request.url.path, headers=headers
+        )
 
 
 PROBLEM_SCHEMA = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -22,6 +23,8 @@ class Settings(BaseSettings):
     # Worker processes that prepare large ingest batches (facts, passages, metadata) while the
     # request thread indexes; None: one per core but the one serving (at most 4); 0: in-process.
     extract_workers: int | None = Field(default=None, ge=0)
+    # Server log lines: "text" (one readable line) or "json" (one JSON object per line).
+    log_format: Literal["text", "json"] = "text"
 
     @property
     def extract_worker_count(self) -> int:

@@ -2,41 +2,22 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 
 from service.app import create_app
 from service.settings import Settings
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from tests.live_server import live_server
 
 
 @pytest.fixture
 def base_url(tmp_path: Path) -> Iterator[str]:
-    port = _free_port()
     app = create_app(Settings(data_dir=tmp_path / "data", seed_samples=True))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with live_server(app, start_timeout=30) as address:
+        yield f"http://{address}"
 
 
 def test_serves_the_sample_corpus_over_tcp(base_url: str) -> None:

@@ -1,30 +1,23 @@
-"""Health: liveness plus what the service holds."""
+"""Health (the process is up, and what it holds) and readiness (it can take traffic)."""
 
 from __future__ import annotations
 
-import platform
-from functools import cache
-from importlib.metadata import version
-
-from fastapi import APIRouter
+from fastapi import APIRouter, HTTPException
 
 from corpus.articles import article_stats
 from corpus.version import session_version
-from service.deps import IndexDep, SessionDep
-from service.schemas.articles import Health
+from service.deps import EngineDep, IndexDep, SessionDep, StartupDep
+from service.problems import problem_responses
+from service.readiness import readiness_problems
+from service.schemas.articles import Health, Ready
 
 router = APIRouter(tags=["health"])
 
 
-@cache  # importlib.metadata scans every installed distribution: about 1 ms a name
-def _versions() -> dict[str, str]:
-    names = ("factdesk", "fastapi", "sqlmodel", "whoosh-reloaded", "uvicorn")
-    return {"python": platform.python_version(), **{n: version(n) for n in names}}
-
-
 @router.get("/health", summary="Service health", response_model=Health)
 def health(session: SessionDep, index: IndexDep) -> Health:
-    """Status, article and passage counts, the corpus version, index generation and versions."""
+    """Status, article and passage counts, the corpus version and index generation (library
+    versions are on /metrics)."""
     articles, _expected = article_stats(session)
     return Health(
         status="ok",
@@ -33,5 +26,15 @@ def health(session: SessionDep, index: IndexDep) -> Health:
         corpus_version=session_version(session),
         index_generation=index.generation,
         database=session.get_bind().dialect.name,
-        versions=_versions(),
     )
+
+
+@router.get("/ready", summary="Readiness", response_model=Ready, responses=problem_responses(503))
+def ready(startup: StartupDep, engine: EngineDep, index: IndexDep) -> Ready:
+    """200 once startup repair is done, the database answers and the index holds the passages
+    the database expects; 503 problem+json saying what is missing until then."""
+    problems = readiness_problems(startup=startup, engine=engine, index=index)
+    if problems:
+        detail = "Not ready: " + "; ".join(problems) + "."
+        raise HTTPException(503, detail=detail, headers={"Retry-After": "5"})
+    return Ready(status="ready")

@@ -209,7 +209,6 @@ class Health(BaseModel):
                     "corpus_version": 1,
                     "index_generation": 1,
                     "database": "sqlite",
-                    "versions": {"factdesk": "0.1.0", "whoosh-reloaded": "2.7.5"},
                 }
             ]
         }
@@ -223,7 +222,14 @@ class Health(BaseModel):
     )
     index_generation: int
     database: str
-    versions: dict[str, str]
+
+
+class Ready(BaseModel):
+    """The service is ready: startup done, database answering, index consistent with it."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"status": "ready"}]})
+
+    status: str
 
 
 def summary_of(article: Any) -> dict[str, Any]:

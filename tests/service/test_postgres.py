@@ -87,3 +87,14 @@ def test_version_sorting_facets_and_exports_on_postgres(postgres_url: str, tmp_p
         assert all(isinstance(json.loads(line)["value"], dict) for line in lines)
         etag = client.get("/facts").headers["etag"]
         assert client.get("/facts", headers={"If-None-Match": etag}).status_code == 304
+
+
+def test_ready_and_metrics_on_postgres(postgres_url: str, tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path, database_url=postgres_url, seed_samples=False)
+    with TestClient(create_app(settings)) as client:
+        client.post("/articles", json={"text": "Storms closed the coastal road for two days."})
+        assert client.get("/ready").json() == {"status": "ready"}
+        lines = client.get("/metrics").text.splitlines()
+        assert "factdesk_articles 1.0" in lines
+        size = next(line for line in lines if line.startswith("factdesk_database_bytes "))
+        assert float(size.split()[1]) > 0

@@ -27,6 +27,7 @@ __all__ = [
     "ConstraintsOut",
     "EntityList",
     "EntityPublic",
+    "FacetCount",
     "FactList",
     "FactPublic",
     "FieldInfo",
@@ -38,6 +39,7 @@ __all__ = [
     "PassageOut",
     "Problem",
     "RangeOut",
+    "Ready",
     "SearchHit",
     "SearchResponse",
     "SentenceOut",
@@ -69,9 +71,10 @@ class ArticleCreate(BaseModel):
 class ArticleList(BaseModel):
     """A page of articles."""
 
-    articles: list[ArticleSummary]
     total: int
     next_cursor: str | None
+    facets: dict[str, list[FacetCount]] | None = Field(default_factory=dict)
+    articles: list[ArticleSummary]
 
 
 class ArticlePublic(BaseModel):
@@ -179,9 +182,10 @@ class ClaimKindSummary(BaseModel):
 class ClaimList(BaseModel):
     """A page of claims, most cited first."""
 
-    claims: list[ClaimOut]
     total: int
     next_cursor: str | None
+    facets: dict[str, list[FacetCount]] | None = Field(default_factory=dict)
+    claims: list[ClaimOut]
 
 
 class ClaimOut(BaseModel):
@@ -230,9 +234,10 @@ class ConstraintsOut(BaseModel):
 class EntityList(BaseModel):
     """A page of entities, most mentioned first."""
 
-    entities: list[EntityPublic]
     total: int
     next_cursor: str | None
+    facets: dict[str, list[FacetCount]] | None = Field(default_factory=dict)
+    entities: list[EntityPublic]
 
 
 class EntityPublic(BaseModel):
@@ -247,12 +252,20 @@ class EntityPublic(BaseModel):
     article_ids: list[int]
 
 
+class FacetCount(BaseModel):
+    """How many matching rows have one value (``None``: the value is missing)."""
+
+    value: str | None
+    count: int
+
+
 class FactList(BaseModel):
     """A page of facts."""
 
-    facts: list[FactPublic]
     total: int
     next_cursor: str | None
+    facets: dict[str, list[FacetCount]] | None = Field(default_factory=dict)
+    facts: list[FactPublic]
 
 
 class FactPublic(BaseModel):
@@ -301,9 +314,9 @@ class Health(BaseModel):
     status: str
     articles: int
     passages: int
+    corpus_version: int
     index_generation: int
     database: str
-    versions: dict[str, str]
 
 
 class HighlightOut(BaseModel):
@@ -354,6 +367,12 @@ class RangeOut(BaseModel):
     max: int | float | None
 
 
+class Ready(BaseModel):
+    """The service is ready: startup done, database answering, index consistent with it."""
+
+    status: str
+
+
 class SearchHit(BaseModel):
     """One cited passage."""
 
@@ -369,10 +388,11 @@ class SearchHit(BaseModel):
 class SearchResponse(BaseModel):
     """A page of search hits, best first."""
 
-    query: str
     total: int
-    hits: list[SearchHit]
     next_cursor: str | None
+    facets: dict[str, list[FacetCount]] | None = Field(default_factory=dict)
+    query: str
+    hits: list[SearchHit]
     variants: list[str] = Field(default_factory=list)
 
 

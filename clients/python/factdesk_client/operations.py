@@ -26,6 +26,7 @@ METHODS = {
     "get_claim_summary": "claim_summary",
     "ask": "ask",
     "health": "health",
+    "ready": "ready",
 }
 EXCLUDED = {
     "ask_post": "the same answer as GET /ask, which ask() calls",
@@ -55,11 +56,13 @@ class Operations(_core.SyncCore):
         source: str | None = None,
         since: datetime.date | str | None = None,
         until: datetime.date | str | None = None,
+        sort: str | None = None,
+        facets: str | None = None,
         limit: int | None = None,
         cursor: str | None = None,
     ) -> models.ArticleList:
-        """GET /articles: List articles (no text)."""
-        return _core.parse(self._send("GET", "/articles", params={"source": source, "since": since, "until": until, "limit": limit, "cursor": cursor}), models.ArticleList)
+        """GET /articles: List or export articles (no text)."""
+        return _core.parse(self._send("GET", "/articles", params={"source": source, "since": since, "until": until, "sort": sort, "facets": facets, "limit": limit, "cursor": cursor}), models.ArticleList)
 
     def iter_articles(
         self,
@@ -67,11 +70,29 @@ class Operations(_core.SyncCore):
         source: str | None = None,
         since: datetime.date | str | None = None,
         until: datetime.date | str | None = None,
+        sort: str | None = None,
+        facets: str | None = None,
         limit: int | None = None,
     ) -> Iterator[models.ArticleSummary]:
         """Every item of GET /articles, following next_cursor."""
-        for page in _core.pages(lambda cursor: self.articles(source=source, since=since, until=until, limit=limit, cursor=cursor)):
+        for page in _core.pages(lambda cursor: self.articles(source=source, since=since, until=until, sort=sort, facets=facets, limit=limit, cursor=cursor)):
             yield from page.articles
+
+    def export_articles(
+        self,
+        *,
+        source: str | None = None,
+        since: datetime.date | str | None = None,
+        until: datetime.date | str | None = None,
+        sort: str | None = None,
+        facets: str | None = None,
+        format: Literal["csv", "jsonl"],
+    ) -> Iterator[dict[str, Any]]:
+        """Stream the rows of GET /articles as csv or jsonl."""
+        with self._stream("GET", "/articles", params={"source": source, "since": since, "until": until, "sort": sort, "facets": facets, "format": format}) as response:
+            decoder = _core.RowDecoder(format)
+            for line in response.iter_lines():
+                yield from decoder.feed(line)
 
     def ingest_batch(
         self,
@@ -103,9 +124,10 @@ class Operations(_core.SyncCore):
         source: str | None = None,
         since: datetime.date | str | None = None,
         until: datetime.date | str | None = None,
+        facets: str | None = None,
     ) -> models.SearchResponse:
-        """GET /search: Search passages."""
-        return _core.parse(self._send("GET", "/search", params={"q": q, "limit": limit, "cursor": cursor, "source": source, "since": since, "until": until}), models.SearchResponse)
+        """GET /search: Search or export passages."""
+        return _core.parse(self._send("GET", "/search", params={"q": q, "limit": limit, "cursor": cursor, "source": source, "since": since, "until": until, "facets": facets}), models.SearchResponse)
 
     def iter_search(
         self,
@@ -115,10 +137,27 @@ class Operations(_core.SyncCore):
         source: str | None = None,
         since: datetime.date | str | None = None,
         until: datetime.date | str | None = None,
+        facets: str | None = None,
     ) -> Iterator[models.SearchHit]:
         """Every item of GET /search, following next_cursor."""
-        for page in _core.pages(lambda cursor: self.search(q=q, limit=limit, source=source, since=since, until=until, cursor=cursor)):
+        for page in _core.pages(lambda cursor: self.search(q=q, limit=limit, source=source, since=since, until=until, facets=facets, cursor=cursor)):
             yield from page.hits
+
+    def export_search(
+        self,
+        q: str,
+        *,
+        source: str | None = None,
+        since: datetime.date | str | None = None,
+        until: datetime.date | str | None = None,
+        facets: str | None = None,
+        format: Literal["csv", "jsonl"],
+    ) -> Iterator[dict[str, Any]]:
+        """Stream the rows of GET /search as csv or jsonl."""
+        with self._stream("GET", "/search", params={"q": q, "source": source, "since": since, "until": until, "facets": facets, "format": format}) as response:
+            decoder = _core.RowDecoder(format)
+            for line in response.iter_lines():
+                yield from decoder.feed(line)
 
     def facts(
         self,
@@ -128,11 +167,13 @@ class Operations(_core.SyncCore):
         article_id: int | None = None,
         source: str | None = None,
         q: str | None = None,
+        sort: str | None = None,
+        facets: str | None = None,
         limit: int | None = None,
         cursor: str | None = None,
     ) -> models.FactList:
-        """GET /facts: List facts."""
-        return _core.parse(self._send("GET", "/facts", params={"field": field, "kind": kind, "article_id": article_id, "source": source, "q": q, "limit": limit, "cursor": cursor}), models.FactList)
+        """GET /facts: List or export facts."""
+        return _core.parse(self._send("GET", "/facts", params={"field": field, "kind": kind, "article_id": article_id, "source": source, "q": q, "sort": sort, "facets": facets, "limit": limit, "cursor": cursor}), models.FactList)
 
     def iter_facts(
         self,
@@ -142,11 +183,31 @@ class Operations(_core.SyncCore):
         article_id: int | None = None,
         source: str | None = None,
         q: str | None = None,
+        sort: str | None = None,
+        facets: str | None = None,
         limit: int | None = None,
     ) -> Iterator[models.FactPublic]:
         """Every item of GET /facts, following next_cursor."""
-        for page in _core.pages(lambda cursor: self.facts(field=field, kind=kind, article_id=article_id, source=source, q=q, limit=limit, cursor=cursor)):
+        for page in _core.pages(lambda cursor: self.facts(field=field, kind=kind, article_id=article_id, source=source, q=q, sort=sort, facets=facets, limit=limit, cursor=cursor)):
             yield from page.facts
+
+    def export_facts(
+        self,
+        *,
+        field: Literal["casualties", "equipment", "places", "dates", "people", "organizations", "quotes", "quantities"] | None = None,
+        kind: str | None = None,
+        article_id: int | None = None,
+        source: str | None = None,
+        q: str | None = None,
+        sort: str | None = None,
+        facets: str | None = None,
+        format: Literal["csv", "jsonl"],
+    ) -> Iterator[dict[str, Any]]:
+        """Stream the rows of GET /facts as csv or jsonl."""
+        with self._stream("GET", "/facts", params={"field": field, "kind": kind, "article_id": article_id, "source": source, "q": q, "sort": sort, "facets": facets, "format": format}) as response:
+            decoder = _core.RowDecoder(format)
+            for line in response.iter_lines():
+                yield from decoder.feed(line)
 
     def fact(
         self,
@@ -221,7 +282,7 @@ class Operations(_core.SyncCore):
         limit: int | None = None,
         cursor: str | None = None,
     ) -> models.ClaimList:
-        """GET /claims: List claims."""
+        """GET /claims: List or export claims."""
         return _core.parse(self._send("GET", "/claims", params={"field": field, "kind": kind, "disputed": disputed, "limit": limit, "cursor": cursor}), models.ClaimList)
 
     def iter_claims(
@@ -235,6 +296,20 @@ class Operations(_core.SyncCore):
         """Every item of GET /claims, following next_cursor."""
         for page in _core.pages(lambda cursor: self.claims(field=field, kind=kind, disputed=disputed, limit=limit, cursor=cursor)):
             yield from page.claims
+
+    def export_claims(
+        self,
+        *,
+        field: Literal["casualties", "quantities", "equipment"] | None = None,
+        kind: str | None = None,
+        disputed: bool | None = None,
+        format: Literal["csv", "jsonl"],
+    ) -> Iterator[dict[str, Any]]:
+        """Stream the rows of GET /claims as csv or jsonl."""
+        with self._stream("GET", "/claims", params={"field": field, "kind": kind, "disputed": disputed, "format": format}) as response:
+            decoder = _core.RowDecoder(format)
+            for line in response.iter_lines():
+                yield from decoder.feed(line)
 
     def claim_summary(
         self,
@@ -255,6 +330,12 @@ class Operations(_core.SyncCore):
     ) -> models.Health:
         """GET /health: Service health."""
         return _core.parse(self._send("GET", "/health"), models.Health)
+
+    def ready(
+        self,
+    ) -> models.Ready:
+        """GET /ready: Readiness."""
+        return _core.parse(self._send("GET", "/ready"), models.Ready)
 
 class AsyncOperations(_core.AsyncCore):
     """One method per operation, an async call."""
@@ -278,11 +359,13 @@ class AsyncOperations(_core.AsyncCore):
         source: str | None = None,
         since: datetime.date | str | None = None,
         until: datetime.date | str | None = None,
+        sort: str | None = None,
+        facets: str | None = None,
         limit: int | None = None,
         cursor: str | None = None,
     ) -> models.ArticleList:
-        """GET /articles: List articles (no text)."""
-        return _core.parse(await self._send("GET", "/articles", params={"source": source, "since": since, "until": until, "limit": limit, "cursor": cursor}), models.ArticleList)
+        """GET /articles: List or export articles (no text)."""
+        return _core.parse(await self._send("GET", "/articles", params={"source": source, "since": since, "until": until, "sort": sort, "facets": facets, "limit": limit, "cursor": cursor}), models.ArticleList)
 
     async def iter_articles(
         self,
@@ -290,12 +373,31 @@ class AsyncOperations(_core.AsyncCore):
         source: str | None = None,
         since: datetime.date | str | None = None,
         until: datetime.date | str | None = None,
+        sort: str | None = None,
+        facets: str | None = None,
         limit: int | None = None,
     ) -> AsyncIterator[models.ArticleSummary]:
         """Every item of GET /articles, following next_cursor."""
-        async for page in _core.apages(lambda cursor: self.articles(source=source, since=since, until=until, limit=limit, cursor=cursor)):
+        async for page in _core.apages(lambda cursor: self.articles(source=source, since=since, until=until, sort=sort, facets=facets, limit=limit, cursor=cursor)):
             for item in page.articles:
                 yield item
+
+    async def export_articles(
+        self,
+        *,
+        source: str | None = None,
+        since: datetime.date | str | None = None,
+        until: datetime.date | str | None = None,
+        sort: str | None = None,
+        facets: str | None = None,
+        format: Literal["csv", "jsonl"],
+    ) -> AsyncIterator[dict[str, Any]]:
+        """Stream the rows of GET /articles as csv or jsonl."""
+        async with self._stream("GET", "/articles", params={"source": source, "since": since, "until": until, "sort": sort, "facets": facets, "format": format}) as response:
+            decoder = _core.RowDecoder(format)
+            async for line in response.aiter_lines():
+                for row in decoder.feed(line):
+                    yield row
 
     async def ingest_batch(
         self,
@@ -327,9 +429,10 @@ class AsyncOperations(_core.AsyncCore):
         source: str | None = None,
         since: datetime.date | str | None = None,
         until: datetime.date | str | None = None,
+        facets: str | None = None,
     ) -> models.SearchResponse:
-        """GET /search: Search passages."""
-        return _core.parse(await self._send("GET", "/search", params={"q": q, "limit": limit, "cursor": cursor, "source": source, "since": since, "until": until}), models.SearchResponse)
+        """GET /search: Search or export passages."""
+        return _core.parse(await self._send("GET", "/search", params={"q": q, "limit": limit, "cursor": cursor, "source": source, "since": since, "until": until, "facets": facets}), models.SearchResponse)
 
     async def iter_search(
         self,
@@ -339,11 +442,29 @@ class AsyncOperations(_core.AsyncCore):
         source: str | None = None,
         since: datetime.date | str | None = None,
         until: datetime.date | str | None = None,
+        facets: str | None = None,
     ) -> AsyncIterator[models.SearchHit]:
         """Every item of GET /search, following next_cursor."""
-        async for page in _core.apages(lambda cursor: self.search(q=q, limit=limit, source=source, since=since, until=until, cursor=cursor)):
+        async for page in _core.apages(lambda cursor: self.search(q=q, limit=limit, source=source, since=since, until=until, facets=facets, cursor=cursor)):
             for item in page.hits:
                 yield item
+
+    async def export_search(
+        self,
+        q: str,
+        *,
+        source: str | None = None,
+        since: datetime.date | str | None = None,
+        until: datetime.date | str | None = None,
+        facets: str | None = None,
+        format: Literal["csv", "jsonl"],
+    ) -> AsyncIterator[dict[str, Any]]:
+        """Stream the rows of GET /search as csv or jsonl."""
+        async with self._stream("GET", "/search", params={"q": q, "source": source, "since": since, "until": until, "facets": facets, "format": format}) as response:
+            decoder = _core.RowDecoder(format)
+            async for line in response.aiter_lines():
+                for row in decoder.feed(line):
+                    yield row
 
     async def facts(
         self,
@@ -353,11 +474,13 @@ class AsyncOperations(_core.AsyncCore):
         article_id: int | None = None,
         source: str | None = None,
         q: str | None = None,
+        sort: str | None = None,
+        facets: str | None = None,
         limit: int | None = None,
         cursor: str | None = None,
     ) -> models.FactList:
-        """GET /facts: List facts."""
-        return _core.parse(await self._send("GET", "/facts", params={"field": field, "kind": kind, "article_id": article_id, "source": source, "q": q, "limit": limit, "cursor": cursor}), models.FactList)
+        """GET /facts: List or export facts."""
+        return _core.parse(await self._send("GET", "/facts", params={"field": field, "kind": kind, "article_id": article_id, "source": source, "q": q, "sort": sort, "facets": facets, "limit": limit, "cursor": cursor}), models.FactList)
 
     async def iter_facts(
         self,
@@ -367,12 +490,33 @@ class AsyncOperations(_core.AsyncCore):
         article_id: int | None = None,
         source: str | None = None,
         q: str | None = None,
+        sort: str | None = None,
+        facets: str | None = None,
         limit: int | None = None,
     ) -> AsyncIterator[models.FactPublic]:
         """Every item of GET /facts, following next_cursor."""
-        async for page in _core.apages(lambda cursor: self.facts(field=field, kind=kind, article_id=article_id, source=source, q=q, limit=limit, cursor=cursor)):
+        async for page in _core.apages(lambda cursor: self.facts(field=field, kind=kind, article_id=article_id, source=source, q=q, sort=sort, facets=facets, limit=limit, cursor=cursor)):
             for item in page.facts:
                 yield item
+
+    async def export_facts(
+        self,
+        *,
+        field: Literal["casualties", "equipment", "places", "dates", "people", "organizations", "quotes", "quantities"] | None = None,
+        kind: str | None = None,
+        article_id: int | None = None,
+        source: str | None = None,
+        q: str | None = None,
+        sort: str | None = None,
+        facets: str | None = None,
+        format: Literal["csv", "jsonl"],
+    ) -> AsyncIterator[dict[str, Any]]:
+        """Stream the rows of GET /facts as csv or jsonl."""
+        async with self._stream("GET", "/facts", params={"field": field, "kind": kind, "article_id": article_id, "source": source, "q": q, "sort": sort, "facets": facets, "format": format}) as response:
+            decoder = _core.RowDecoder(format)
+            async for line in response.aiter_lines():
+                for row in decoder.feed(line):
+                    yield row
 
     async def fact(
         self,
@@ -449,7 +593,7 @@ class AsyncOperations(_core.AsyncCore):
         limit: int | None = None,
         cursor: str | None = None,
     ) -> models.ClaimList:
-        """GET /claims: List claims."""
+        """GET /claims: List or export claims."""
         return _core.parse(await self._send("GET", "/claims", params={"field": field, "kind": kind, "disputed": disputed, "limit": limit, "cursor": cursor}), models.ClaimList)
 
     async def iter_claims(
@@ -464,6 +608,21 @@ class AsyncOperations(_core.AsyncCore):
         async for page in _core.apages(lambda cursor: self.claims(field=field, kind=kind, disputed=disputed, limit=limit, cursor=cursor)):
             for item in page.claims:
                 yield item
+
+    async def export_claims(
+        self,
+        *,
+        field: Literal["casualties", "quantities", "equipment"] | None = None,
+        kind: str | None = None,
+        disputed: bool | None = None,
+        format: Literal["csv", "jsonl"],
+    ) -> AsyncIterator[dict[str, Any]]:
+        """Stream the rows of GET /claims as csv or jsonl."""
+        async with self._stream("GET", "/claims", params={"field": field, "kind": kind, "disputed": disputed, "format": format}) as response:
+            decoder = _core.RowDecoder(format)
+            async for line in response.aiter_lines():
+                for row in decoder.feed(line):
+                    yield row
 
     async def claim_summary(
         self,
@@ -484,3 +643,9 @@ class AsyncOperations(_core.AsyncCore):
     ) -> models.Health:
         """GET /health: Service health."""
         return _core.parse(await self._send("GET", "/health"), models.Health)
+
+    async def ready(
+        self,
+    ) -> models.Ready:
+        """GET /ready: Readiness."""
+        return _core.parse(await self._send("GET", "/ready"), models.Ready)
