@@ -171,10 +171,10 @@ def test_metrics_count_requests_by_route_template(client: TestClient) -> None:
 
 def test_metrics_report_the_corpus_and_cache_lookups(client: TestClient) -> None:
     client.post("/articles", json={"text": "Floods killed 12 people in the valley on Tuesday."})
-    hits = _sample("factdesk_cache_lookups_total", cache="results", result="hit")
+    hits = _sample("factdesk_cache_lookups_total", cache="responses", result="hit")
     client.get("/facts")
     client.get("/facts")
-    assert _sample("factdesk_cache_lookups_total", cache="results", result="hit") > hits
+    assert _sample("factdesk_cache_lookups_total", cache="responses", result="hit") > hits
     text = client.get("/metrics").text
     gauges = {
         line.split()[0]: float(line.split()[1])
