@@ -2,10 +2,10 @@
 
 Files are read one at a time and ingested in batches of about ``CHUNK`` articles (one index
 commit each), so memory stays bounded and progress moves: a bar on a terminal (tqdm), otherwise
-a line as a batch ends, at most one every ``LINE_EVERY`` seconds. A file that cannot be read, or whose articles the
-service refuses, is reported by name and the rest go on; skipped files (unsupported type, not a
-regular file, a symlink out of the folder) are listed; the summary ends the run, which exits 1
-when any file failed.
+a line as a batch ends, at most one every ``LINE_EVERY`` seconds. A file that cannot be read, or
+whose articles the service refuses, is reported by name and the rest go on; skipped files
+(unsupported type, not a regular file, a symlink out of the folder) are listed; the summary ends
+the run, which exits 1 when any file failed.
 """
 
 from __future__ import annotations
