@@ -92,11 +92,11 @@ def ingest_paths(
 ) -> IngestReport:
     """Ingest every article file under ``paths``; report progress and problems on ``stream``."""
     scan = scan_paths(paths)
-    report = IngestReport(files=len(scan.files) + len(scan.missing), skipped=scan.skipped)
+    report = IngestReport(files=len(scan.files) + len(scan.failed), skipped=scan.skipped)
     for path, reason in scan.skipped:
         print(f"skipped {path}: {reason}", file=stream)
-    for path in scan.missing:
-        _fail(report, None, path, "no such file or directory", stream)
+    for path, reason in scan.failed:
+        _fail(report, None, path, reason, stream)
     progress = Progress(len(scan.files), stream)
     pending: list[tuple[Path, list[ArticleInput]]] = []
     try:
