@@ -57,7 +57,7 @@ class Service:
         return self._process.pid
 
     def start(self) -> None:
-        """Launch the server and wait until /health answers 200."""
+        """Launch the server and wait until /ready answers 200 (startup repair done)."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
         env = {
             **os.environ,
@@ -75,13 +75,13 @@ class Service:
             if self._process.poll() is not None:
                 raise RuntimeError(f"factdesk serve exited early; see {self.log_path}")
             try:
-                if httpx.get(f"{self.base_url}/health", timeout=2.0).status_code == 200:
+                if httpx.get(f"{self.base_url}/ready", timeout=2.0).status_code == 200:
                     return
             except httpx.TransportError:
                 pass
             time.sleep(0.2)
         self.stop()
-        raise RuntimeError(f"factdesk serve did not answer /health in {self.startup_seconds}s")
+        raise RuntimeError(f"factdesk serve was not ready in {self.startup_seconds}s")
 
     def stop(self) -> None:
         """Terminate the server (SIGTERM, then SIGKILL after 15 s)."""

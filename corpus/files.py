@@ -26,12 +26,12 @@ def sample_paths() -> list[Path]:
 @dataclass(frozen=True, slots=True)
 class FileScan:
     """What a list of files and folders holds: article files to read, in order; files passed
-    over with the reason (type, not a regular file, a symlink out of its folder); paths that do
-    not exist."""
+    over with the reason (type, not a regular file, a symlink out of its folder); paths that
+    cannot be read at all, with the reason (no such file or directory, a folder not listable)."""
 
     files: list[Path]
     skipped: list[tuple[Path, str]]
-    missing: list[Path]
+    failed: list[tuple[Path, str]]
 
 
 class UnreadableFile(FactdeskError):
@@ -57,13 +57,19 @@ def scan_paths(paths: Iterable[Path]) -> FileScan:
         elif path.is_symlink():
             scan.skipped.append((path, "broken symlink"))
         else:
-            scan.missing.append(path)
+            scan.failed.append((path, "no such file or directory"))
     return scan
 
 
 def _scan_folder(folder: Path, scan: FileScan) -> None:
     root = folder.resolve()
-    for dirpath, dirnames, filenames in os.walk(folder):  # does not descend into linked folders
+
+    def unlistable(error: OSError) -> None:
+        reason = f"cannot list the folder ({(error.strerror or type(error).__name__).lower()})"
+        scan.failed.append((Path(error.filename or folder), reason))
+
+    # os.walk does not descend into linked folders
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=unlistable):
         here = Path(dirpath)
         dirnames.sort()
         for name in sorted(filenames) + [d for d in dirnames if (here / d).is_symlink()]:

@@ -36,6 +36,7 @@ from service.settings import Settings
 from service.unknown_params import reject_unknown_query_params
 
 log = logging.getLogger("factdesk")
+UNKNOWN_PARAMETER = "Bad request, such as a query parameter the route does not take (named)."
 
 DESCRIPTION = (
     "Structured, cited access to a corpus of news articles. Every offset is a Python str index "
@@ -107,7 +108,7 @@ def create_app(
         lifespan=lifespan,
         generate_unique_id_function=operation_id,
         dependencies=[Depends(reject_unknown_query_params)],
-        responses=problem_responses(400),
+        responses={400: {**problem_responses(400)[400], "description": UNKNOWN_PARAMETER}},
     )
     app.state.settings = settings
     app.state.startup = Startup()

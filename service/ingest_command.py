@@ -1,11 +1,11 @@
 """``factdesk ingest``: every readable file is ingested, every other one named with its reason.
 
 Files are read one at a time and ingested in batches of about ``CHUNK`` articles (one index
-commit each), so memory stays bounded and progress moves: a bar on a terminal (tqdm), a line
-every ``LINE_EVERY`` seconds otherwise. A file that cannot be read, or whose articles the
-service refuses, is reported by name and the rest go on; skipped files (unsupported type, not a
-regular file, a symlink out of the folder) are listed; the summary ends the run, which exits 1
-when any file failed.
+commit each), so memory stays bounded and progress moves: a bar on a terminal (tqdm), otherwise
+a line as a batch ends, at most one every ``LINE_EVERY`` seconds. A file that cannot be read, or
+whose articles the service refuses, is reported by name and the rest go on; skipped files
+(unsupported type, not a regular file, a symlink out of the folder) are listed; the summary ends
+the run, which exits 1 when any file failed.
 """
 
 from __future__ import annotations
@@ -92,11 +92,11 @@ def ingest_paths(
 ) -> IngestReport:
     """Ingest every article file under ``paths``; report progress and problems on ``stream``."""
     scan = scan_paths(paths)
-    report = IngestReport(files=len(scan.files) + len(scan.missing), skipped=scan.skipped)
+    report = IngestReport(files=len(scan.files) + len(scan.failed), skipped=scan.skipped)
     for path, reason in scan.skipped:
         print(f"skipped {path}: {reason}", file=stream)
-    for path in scan.missing:
-        _fail(report, None, path, "no such file or directory", stream)
+    for path, reason in scan.failed:
+        _fail(report, None, path, reason, stream)
     progress = Progress(len(scan.files), stream)
     pending: list[tuple[Path, list[ArticleInput]]] = []
     try:

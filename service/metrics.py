@@ -6,7 +6,8 @@ Two kinds:
   prometheus-client's default registry, defined at import as the library expects. Setting
   ``PROMETHEUS_MULTIPROC_DIR`` before the process starts switches them to the library's
   multiprocess mode (several workers, one scrape sums them): ``render_metrics`` then reads the
-  directory instead of this process's registry.
+  directory instead of this process's registry. There are no per-process gauges, so a worker
+  that exits needs no ``mark_process_dead``.
 - **What the corpus holds** (articles, facts, indexed passages, index and database size, build
   information) is read from the database and the index when ``/metrics`` is scraped, by
   ``CorpusCollector``, so every worker reports the same numbers and none keeps a copy.

@@ -76,6 +76,26 @@ def test_a_missing_path_is_no_such_file(tmp_path: Path, capsys: pytest.CaptureFi
     assert f"failed {missing}: no such file or directory" in capsys.readouterr().err
 
 
+def test_a_folder_that_cannot_be_listed_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    locked = tmp_path / "in" / "locked"
+    locked.mkdir(parents=True)
+    (tmp_path / "in" / "ok.txt").write_text("Snow closed the mountain pass on Monday.")
+    scandir = os.scandir
+
+    def refusing(path: object = ".") -> object:  # as for a folder without read permission
+        if Path(str(path)) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    assert main(["ingest", "--data-dir", str(tmp_path / "data"), str(tmp_path / "in")]) == 1
+    out, err = capsys.readouterr()
+    assert f"failed {locked}: cannot list the folder (permission denied)" in err
+    assert out.startswith("ingested 1 new article(s)")
+
+
 def test_data_dir_comes_from_the_environment_too(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
