@@ -173,8 +173,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--reuse", action="store_true", help="measure the service left by the last run as is"
     )
+    parser.add_argument("--data-dir", type=Path, help="with --reuse: another service's data")
     args = parser.parse_args(argv)
-    data_dir = args.work / f"service-dataout-{args.size}"
+    data_dir = args.data_dir or args.work / f"service-dataout-{args.size}"
     if not args.reuse:
         shutil.rmtree(data_dir, ignore_errors=True)
     with Service(data_dir / "data", data_dir / "server.log") as service:
@@ -182,7 +183,9 @@ def main(argv: list[str] | None = None) -> int:
             ingest(service.base_url, read_corpus(corpus_path(args.work, args.size)), 1000)
         with client(service.base_url) as http:
             facts = sum(f["count"] for f in http.get("/fields").json()["fields"])
-        print(f"{args.size} articles, {facts} facts")
+        with client(service.base_url) as http:
+            articles = http.get("/health").json()["articles"]
+        print(f"{articles} articles, {facts} facts")
         print("\n".join(measure_data_out(service.base_url, service.pid).lines()))
     return 0
 
