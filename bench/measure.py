@@ -239,7 +239,7 @@ def _busy_seconds() -> float:
     return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
-def _process_seconds(pid: int) -> float:
+def process_seconds(pid: int) -> float:
     """CPU seconds used by one process (user + system)."""
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
@@ -283,7 +283,7 @@ class CpuMeter:
             time.perf_counter(),
             _busy_seconds(),
             # The server and its extraction workers.
-            sum(map(_process_seconds, [self.server_pid, *descendants(self.server_pid)])),
+            sum(map(process_seconds, [self.server_pid, *descendants(self.server_pid)])),
             own.user + own.system,
         )
 

@@ -69,10 +69,10 @@ def _sentences_cached(text: str) -> tuple[Span, ...]:
 # syntok ends a sentence only at one of these, and reads bracketed text from an opening bracket
 # (its State.terminals and State.opening_brackets, plus the ellipsis character).
 _SENTENCE_MARKS = re.compile(
-    "[.!?;\u2026\u203c\u203d\u2047\u2048\u2049\u3002\ufe52\ufe57\uff01\uff0e\uff1f\uff61"
-    "([{\uff5f\uff5b\uff3b\uff08\ufe5d\ufe5b\ufe59\ufd3e\u301a\u3018\u2985\u2983\u2329]"
+    "[.!?;\u2026\u203C\u203D\u2047\u2048\u2049\u3002\uFE52\uFE57\uFF01\uFF0E\uFF1F\uFF61"
+    "([{\uFF5F\uFF5B\uFF3B\uFF08\uFE5D\uFE5B\uFE59\uFD3E\u301A\u3018\u2985\u2983\u2329]"
 )
-_FINAL_MARKS = re.compile("[.!?\u2026]+[\"'\u2019\u201d\u00bb)\\]]*$")
+_FINAL_MARKS = re.compile("[.!?\u2026]+[\"'\u2019\u201D\u00BB)\\]]*$")
 
 
 def _one_sentence(chunk: str) -> bool:
