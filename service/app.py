@@ -9,6 +9,7 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
+from fastapi_offline import FastAPIOffline
 from sqlmodel import Session
 
 from corpus.articles import article_stats
@@ -21,11 +22,13 @@ from search.aliases import AliasCache
 from search.cache import GenerationCache
 from search.maintenance import repair_index
 from search.whoosh_index import WhooshIndex
+from service.cors import install_cors
 from service.limits import BodyLimitMiddleware
 from service.problems import PROBLEM_SCHEMA, install_problem_handlers
 from service.routes import articles, ask, claims, entities, facts, health, search
 from service.settings import Settings
 from service.timing import ServerTimingMiddleware
+from service.ui import install_dashboard
 
 log = logging.getLogger("factdesk")
 
@@ -77,7 +80,8 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = False)
         finally:
             pool.close()
 
-    app = FastAPI(
+    # /docs and /redoc load Swagger UI and ReDoc from the installed package, not a CDN.
+    app = FastAPIOffline(
         title="factdesk",
         version="0.1.0",
         description=DESCRIPTION,
@@ -87,9 +91,11 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = False)
     app.state.settings = settings
     install_problem_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    install_cors(app, settings.cors_origin_list)  # its preflight answers skip the body limit
     app.add_middleware(ServerTimingMiddleware)  # outermost: its time includes the body limit
     for module in (articles, search, facts, entities, claims, ask, health):
         app.include_router(module.router)
+    install_dashboard(app)
     _add_problem_schema(app)
     return app
 

@@ -22,6 +22,9 @@ class Settings(BaseSettings):
     # Worker processes that prepare large ingest batches (facts, passages, metadata) while the
     # request thread indexes; None: one per core but the one serving (at most 4); 0: in-process.
     extract_workers: int | None = Field(default=None, ge=0)
+    # Browser origins allowed to call the API, comma-separated; "*" lets any origin read (GET).
+    # Empty (the default): no CORS headers, as before.
+    cors_origins: str = ""
 
     @property
     def extract_worker_count(self) -> int:
@@ -31,6 +34,11 @@ class Settings(BaseSettings):
         # The cores this process may run on (a container's cpuset), not the host's count.
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
         return max(0, min(4, (cores or 1) - 1))
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        """The allowed origins of ``cors_origins``, without blanks."""
+        return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
 
     @property
     def index_dir(self) -> Path:
