@@ -8,7 +8,7 @@ export async function renderAsk(params) {
   const form = h("form", { class: "filters", action: "/", method: "get" },
     h("input", { type: "hidden", name: "view", value: "ask" }),
     h("label", {}, "Question ", h("input", { type: "search", name: "q", value: q, required: true,
-      size: 60, placeholder: "How many soldiers were killed?" })),
+      placeholder: "How many soldiers were killed?" })),
     h("button", { type: "submit" }, "Ask"));
   if (!q) return h("div", {}, h("h1", {}, "Ask"), form);
   let result;

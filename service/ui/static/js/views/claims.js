@@ -34,7 +34,7 @@ function group(claim, index) {
     return h("li", {}, h("strong", {}, `${label}: ${figureText(pick.value)}`),
       ` (${pick.value.sources.join(", ")}) — ${pick.rule}`);
   })),
-  h("table", { class: "figures" },
+  h("div", { class: "table-wrap" }, h("table", { class: "figures" },
     h("thead", {}, h("tr", {}, ["figure", "sources", "attributed to", "citations"]
       .map((name) => h("th", { scope: "col" }, name)))),
     h("tbody", {}, claim.values.map((value) => h("tr", {},
@@ -43,7 +43,7 @@ function group(claim, index) {
       h("td", {}, value.attributed_to.join(", ")),
       h("td", {}, value.citations.map((c, i) => [i ? " " : "", h("a", {
         href: articleUrl(c.article_id, { start: c.start, end: c.end }), class: "citation",
-      }, `“${c.text}”`)])))))));
+      }, `“${c.text}”`)]))))))));
 }
 
 /** One row per source; a mark for each figure that source states. */
