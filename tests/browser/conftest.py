@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.browser.harness import LAPTOP, find_chromium, launch_chromium, running_server
+from tests.browser.harness import (
+    LAPTOP,
+    find_chromium,
+    launch_chromium,
+    other_site,
+    running_server,
+)
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, ConsoleMessage, Error, Page
@@ -29,9 +35,21 @@ def chromium_path() -> str:
 
 
 @pytest.fixture(scope="session")
-def base_url(chromium_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real server on a free port, holding the sample corpus."""
-    with running_server(tmp_path_factory.mktemp("browser") / "data") as base:
+def other_site_port() -> Iterator[int]:
+    """A page on another port: ``http://localhost:<port>`` is an origin the server allows,
+    ``http://127.0.0.1:<port>`` (the same page) one it does not."""
+    with other_site() as port:
+        yield port
+
+
+@pytest.fixture(scope="session")
+def base_url(
+    chromium_path: str, other_site_port: int, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """The real server on a free port, holding the sample corpus, open to one other origin."""
+    data_dir = tmp_path_factory.mktemp("browser") / "data"
+    allowed = f"http://localhost:{other_site_port}"
+    with running_server(data_dir, CORS_ORIGINS=allowed) as base:
         yield base
 
 

@@ -12,9 +12,11 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,14 +52,17 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(data_dir: Path) -> Iterator[str]:
-    """``factdesk serve`` on a free port over ``data_dir``; yields its base URL."""
+def running_server(data_dir: Path, **settings: str) -> Iterator[str]:
+    """``factdesk serve`` on a free port over ``data_dir``; yields its base URL.
+
+    ``settings`` are further ``FACTDESK_*`` variables, e.g. ``CORS_ORIGINS="http://a.test"``."""
     port = free_port()
-    # SQLite in the fresh directory, no API key, no CORS: whatever the caller's shell has set.
+    # SQLite in the fresh directory and only the settings asked for, whatever the shell has set.
     env = {k: v for k, v in os.environ.items() if not k.startswith("FACTDESK_")}
     env.update(
         FACTDESK_DATA_DIR=str(data_dir), FACTDESK_SEED_SAMPLES="true", FACTDESK_EXTRACT_WORKERS="0"
     )
+    env.update({f"FACTDESK_{name}": value for name, value in settings.items()})
     log = (data_dir.parent / "server.log").open("wb")
     command = [sys.executable, "-m", "service.cli", "serve", "--port", str(port)]
     server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -98,3 +103,29 @@ def open_view(page: Page, url: str) -> None:
     """Go to a dashboard URL and wait until its view has rendered (or shown its error)."""
     page.goto(url)
     page.wait_for_selector("main[data-ready]", timeout=30_000)
+
+
+class _BlankPage(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        body = b"<!doctype html><title>another dashboard</title>"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:  # quiet
+        pass
+
+
+@contextmanager
+def other_site() -> Iterator[int]:
+    """A blank page on another port: a dashboard served from another origin; yields the port."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _BlankPage)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield int(server.server_address[1])
+    finally:
+        server.shutdown()
+        server.server_close()

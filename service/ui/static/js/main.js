@@ -35,7 +35,8 @@ async function start() {
     main.replaceChildren(content);
     document.title = `${main.querySelector("h1")?.textContent || view} · factdesk`;
   } catch (error) {
-    main.replaceChildren(h("h1", {}, "Something went wrong"), errorBox(error));
+    main.replaceChildren(h("h1", {}, error.problem?.title || "Something went wrong"),
+      errorBox(error));
   }
   main.dataset.ready = "true";
   const target = main.querySelector(".target, .selected");
