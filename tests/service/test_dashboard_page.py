@@ -3,11 +3,16 @@ CSP, every script the page loads present, no asset from another host."""
 
 from __future__ import annotations
 
+import fnmatch
 import re
+import tomllib
+from pathlib import Path
 
 from fastapi.testclient import TestClient
 
 from service.ui import STATIC_DIR
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_root_serves_the_dashboard_with_a_self_only_csp(client: TestClient) -> None:
@@ -60,3 +65,17 @@ def test_dashboard_routes_stay_out_of_the_api_contract(client: TestClient) -> No
     paths = client.get("/openapi.json").json()["paths"]
     assert "/" not in paths
     assert not any(path.startswith(("/ui", "/docs", "/redoc")) for path in paths)
+
+
+def test_every_page_asset_is_package_data() -> None:
+    """The wheel (and so the container) carries every file the page needs."""
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = pyproject["tool"]["setuptools"]["package-data"]["service"]
+    package = STATIC_DIR.parent.parent
+    for path in STATIC_DIR.rglob("*"):
+        if path.is_file():
+            relative = path.relative_to(package).as_posix()
+            assert any(
+                fnmatch.fnmatchcase(relative, p) and relative.count("/") == p.count("/")
+                for p in patterns
+            ), relative
