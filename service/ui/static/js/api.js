@@ -40,7 +40,7 @@ export async function collect(path, params, key, max) {
 }
 
 /** Count items by `pick(item)`, most frequent first (ties by value): `[{value, count}]`. */
-export function countBy(items, pick) {
+function countBy(items, pick) {
   const counts = new Map();
   for (const item of items) {
     const value = pick(item);
@@ -64,9 +64,12 @@ export async function facets(path, params, key, names) {
   if (page.facets) return { facets: page.facets, complete: true, total: page.total };
   const { items, complete } = await collect(path, params, key, FACET_SCAN_LIMIT);
   // Facts carry no publication date of their own: it is their article's.
-  const dates = names.includes("published") && key !== "articles" ? await publishedByArticle() : null;
+  const byDate = names.some((name) => name.startsWith("published"));
+  const dates = byDate && key !== "articles" ? await publishedByArticle() : null;
+  const published = (item) => (dates ? dates.get(item.article_id) : item.published) ?? null;
   const pickers = {
-    published: (item) => (dates ? dates.get(item.article_id) : item.published) ?? null,
+    published,
+    published_month: (item) => published(item)?.slice(0, 7) ?? null,
   };
   const counted = {};
   for (const name of names) {

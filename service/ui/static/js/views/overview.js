@@ -1,24 +1,32 @@
 // Overview: corpus counts, articles per day, top sources, top places, recent ingests.
-import { collect, countBy, getJSON } from "../api.js";
+import { collect, facets, getJSON } from "../api.js";
 import { articleUrl, byline, h, s, viewUrl } from "../dom.js";
 
 const ARTICLE_SCAN_LIMIT = 5000;
+const MAX_DAY_BARS = 40;
 
 export async function renderOverview() {
-  const [health, fields, places, articles] = await Promise.all([
+  const [health, fields, places, counted, articles] = await Promise.all([
     getJSON("/health"),
     getJSON("/fields"),
     getJSON("/entities", { type: "place", limit: 10 }),
+    facets("/articles", {}, "articles", ["published", "published_month", "source"]),
     collect("/articles", {}, "articles", ARTICLE_SCAN_LIMIT),
   ]);
   const factCount = fields.fields.reduce((sum, field) => sum + field.count, 0);
-  const perDay = countBy(articles.items, (a) => a.published || "undated")
+  const named = (value, none) => ({ value: value ?? none });
+  // Days while they fit a glance, else months.
+  const days = counted.facets.published;
+  const period = days.length <= MAX_DAY_BARS ? "day" : "month";
+  const perPeriod = (period === "day" ? days : counted.facets.published_month)
+    .map((b) => ({ ...b, ...named(b.value, "undated") }))
     .sort((a, b) => String(a.value).localeCompare(String(b.value)));
-  const sources = countBy(articles.items, (a) => a.source || "unnamed").slice(0, 10);
-  const recent = [...articles.items]
-    .sort((a, b) => b.ingested_at.localeCompare(a.ingested_at) || b.id - a.id).slice(0, 8);
-  const partial = articles.complete ? null
-    : h("p", { class: "muted" }, `Charts count the first ${articles.items.length} articles.`);
+  const sources = counted.facets.source.map((b) => ({ ...b, ...named(b.value, "unnamed") }))
+    .slice(0, 10);
+  // The list comes in id order, which is ingest order; the newest are at its end.
+  const recent = articles.items.slice(-8).reverse();
+  const partial = counted.complete ? null
+    : h("p", { class: "muted" }, "Charts count the first articles only.");
 
   return h("div", { class: "overview" },
     h("h1", {}, "Overview"),
@@ -27,7 +35,8 @@ export async function renderOverview() {
       stat(factCount, "facts"), stat(health.index_generation, "index generation")),
     partial,
     h("div", { class: "grid" },
-      h("section", { class: "wide" }, h("h2", {}, "Articles per day"), dayChart(perDay)),
+      h("section", { class: "wide" }, h("h2", {}, `Articles per ${period}`),
+        periodChart(perPeriod, period)),
       h("section", {}, h("h2", {}, "Top sources"), countList(sources,
         (value) => value === "unnamed" ? null : viewUrl("facts", { source: value }))),
       h("section", {}, h("h2", {}, "Top places"), countList(
@@ -56,15 +65,15 @@ function countList(counts, hrefFor) {
   }));
 }
 
-/** Bars of articles per publication day, as inline SVG. */
-function dayChart(perDay) {
+/** Bars of articles per publication day (or month), as inline SVG. */
+function periodChart(perDay, period) {
   if (!perDay.length) return h("p", { class: "muted" }, "No articles yet.");
   const width = 640, barHeight = 18, gap = 4, labelWidth = 96;
   const max = Math.max(...perDay.map((d) => d.count));
   const height = perDay.length * (barHeight + gap);
   return h("figure", { class: "chart" }, s("svg", {
     viewBox: `0 0 ${width} ${height}`, role: "img",
-    "aria-label": `Articles per day, ${perDay.length} days`,
+    "aria-label": `Articles per ${period}, ${perDay.length} ${period}s`,
   }, perDay.map((day, i) => {
     const y = i * (barHeight + gap);
     const bar = Math.max(2, ((width - labelWidth - 40) * day.count) / max);
