@@ -73,7 +73,8 @@ function chart(claim, index) {
         "data-source": source },
       s("title", {}, `${source}: ${figureText(v)}`),
       interval ? s("line", { x1: x(low), x2: x(high), y1: y, y2: y, class: "interval" }) : null,
-      s("circle", { cx: x(v.stated), cy: y, r: 5 }));
+      s("circle", { cx: x(v.stated), cy: y, r: 5 }),
+      s("text", { x: x(v.stated) + 8, y: y + 4, class: "figure-label" }, figureText(v)));
     });
     return s("g", { class: "source-row" },
       s("text", { x: left - 8, y: middle + 4, class: "label", "text-anchor": "end" },
