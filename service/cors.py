@@ -16,9 +16,9 @@ from service.problems import problem
 
 READ_METHODS = ["GET", "HEAD"]
 ALL_METHODS = ["GET", "HEAD", "POST", "DELETE"]
-# Headers a browser client sends: JSON bodies and the API key.
-ALLOWED_HEADERS = ["Authorization", "Content-Type"]
-EXPOSED_HEADERS = ["Server-Timing"]
+# Headers a browser client sends: JSON bodies, the API key, conditional reads.
+ALLOWED_HEADERS = ["Authorization", "Content-Type", "If-None-Match"]
+EXPOSED_HEADERS = ["Server-Timing", "ETag"]
 PREFLIGHT_MAX_AGE = 600
 
 

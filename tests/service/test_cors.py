@@ -16,7 +16,7 @@ ORIGIN = "http://localhost:5173"
 PREFLIGHT_POST = {
     "Origin": ORIGIN,
     "Access-Control-Request-Method": "POST",
-    "Access-Control-Request-Headers": "authorization, content-type",
+    "Access-Control-Request-Headers": "authorization, content-type, if-none-match",
 }
 
 
@@ -66,7 +66,9 @@ def test_preflight_for_a_write_answers_200_with_the_headers(named: TestClient) -
     assert response.headers["access-control-allow-origin"] == ORIGIN
     assert "POST" in response.headers["access-control-allow-methods"]
     allowed = response.headers["access-control-allow-headers"].lower()
-    assert "authorization" in allowed and "content-type" in allowed
+    assert {"authorization", "content-type", "if-none-match"} <= {
+        header.strip() for header in allowed.split(",")
+    }
 
 
 def test_writes_from_an_allowed_origin_still_need_the_key(named: TestClient) -> None:
