@@ -1,5 +1,5 @@
 // Search: whole passages with <mark>ed highlights, filters, paging, the spellings searched.
-import { getJSON } from "../api.js";
+import { facets, getJSON } from "../api.js";
 import { articleUrl, byline, errorBox, h, markedText, viewUrl } from "../dom.js";
 
 const FILTERS = ["source", "since", "until"];
@@ -7,7 +7,8 @@ const FILTERS = ["source", "since", "until"];
 export async function renderSearch(params) {
   const q = params.get("q") || "";
   const state = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) || ""]));
-  const form = searchForm(q, state);
+  const sources = await facets("/articles", {}, "articles", ["source"]);
+  const form = searchForm(q, state, sources.facets.source.map((b) => b.value).filter(Boolean));
   if (!q) return h("div", {}, h("h1", {}, "Search"), form);
 
   let results;
@@ -46,11 +47,13 @@ function hit(result) {
   h("p", { class: "passage" }, markedText(passage.text, passage.start, result.highlights)));
 }
 
-function searchForm(q, state) {
+function searchForm(q, state, sources) {
   return h("form", { class: "filters", action: "/", method: "get", role: "search" },
     h("label", {}, "Words ", h("input", { type: "search", name: "q", value: q, required: true,
       placeholder: "Tharda, \"air strike\", soldier*" })),
-    h("label", {}, "Source ", h("input", { type: "text", name: "source", value: state.source })),
+    h("label", {}, "Source ", h("input", { type: "text", name: "source", value: state.source,
+      list: "sources" })),
+    h("datalist", { id: "sources" }, sources.map((source) => h("option", { value: source }))),
     h("label", {}, "From ", h("input", { type: "date", name: "since", value: state.since })),
     h("label", {}, "To ", h("input", { type: "date", name: "until", value: state.until })),
     h("button", { type: "submit" }, "Search"));
