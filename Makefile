@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck openapi readme-check bench bench-full accuracy clean
+.PHONY: install run test lint typecheck openapi readme-check bench bench-full accuracy screenshots clean
 
 $(STAMP): pyproject.toml clients/python/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ bench-full: $(STAMP)
 # Scores extraction and /ask on ../shared/data/news-dev (or $NEWS_DEV_DIR); skips without it.
 accuracy: $(STAMP)
 	$(BIN)/python -m bench.accuracy
+
+# The README's dashboard pictures, from the system Chromium (apt-get install -y chromium).
+screenshots: $(STAMP)
+	$(BIN)/python -m tests.browser.screenshots --output docs/screenshots
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .ruff_cache .mypy_cache

@@ -29,11 +29,18 @@ class Service:
     """``factdesk serve`` with its own data directory; stopped on exit, whatever happened."""
 
     def __init__(
-        self, data_dir: Path, log_path: Path, startup_seconds: float = STARTUP_SECONDS
+        self,
+        data_dir: Path,
+        log_path: Path,
+        settings: dict[str, str] | None = None,
+        startup_seconds: float = STARTUP_SECONDS,
     ) -> None:
+        """``settings`` are more ``FACTDESK_*`` variables by suffix, e.g. ``{"SEED_SAMPLES":
+        "true"}``; they win over the defaults here."""
         self.startup_seconds = startup_seconds
         self.data_dir = data_dir
         self.log_path = log_path
+        self.settings = settings or {}
         self.port = free_port()
         self.base_url = f"http://{HOST}:{self.port}"
         self._process: subprocess.Popen[bytes] | None = None
@@ -66,6 +73,8 @@ class Service:
         }
         env.pop("FACTDESK_DATABASE_URL", None)
         env.pop("FACTDESK_API_KEY", None)
+        env.pop("FACTDESK_CORS_ORIGINS", None)
+        env.update({f"FACTDESK_{name}": value for name, value in self.settings.items()})
         command = [_factdesk(), "serve", "--host", HOST, "--port", str(self.port)]
         log = self.log_path.open("ab")
         self._process = subprocess.Popen(command, env=env, stdout=log, stderr=log)

@@ -9,6 +9,7 @@ from typing import Any
 
 from fastapi import Depends, FastAPI
 from fastapi.routing import APIRoute
+from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel
 from pydantic_core import to_jsonable_python
 from sqlalchemy import Engine
@@ -26,6 +27,7 @@ from search.cache import VersionCache
 from search.maintenance import repair_index
 from search.whoosh_index import WhooshIndex
 from service.access import AccessMiddleware
+from service.cors import install_cors
 from service.limits import BodyLimitMiddleware
 from service.metrics import CacheObserver, CorpusCollector
 from service.problems import PROBLEM_SCHEMA, install_problem_handlers, problem_responses
@@ -33,6 +35,7 @@ from service.readiness import Startup
 from service.reads import RESPONSE_ENTRIES, document_etags, install_conditional_reads
 from service.routes import articles, ask, claims, entities, facts, health, metrics, search
 from service.settings import Settings
+from service.ui import install_dashboard
 from service.unknown_params import reject_unknown_query_params
 
 log = logging.getLogger("factdesk")
@@ -101,7 +104,8 @@ def create_app(
         finally:
             pool.close()
 
-    app = FastAPI(
+    # /docs and /redoc load Swagger UI and ReDoc from the installed package, not a CDN.
+    app = FastAPIOffline(
         title="factdesk",
         version="0.1.0",
         description=DESCRIPTION,
@@ -115,6 +119,7 @@ def create_app(
     install_problem_handlers(app)
     install_conditional_reads(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    install_cors(app, settings.cors_origin_list)  # its preflight answers skip the body limit
     # Compress bodies of 1 KB and more for clients that accept gzip; streamed bodies are
     # compressed chunk by chunk. Level 6: zlib's default, most of 9's ratio for less CPU.
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)
@@ -122,6 +127,7 @@ def create_app(
     app.add_middleware(AccessMiddleware)
     for module in (articles, search, facts, entities, claims, ask, health, metrics):
         app.include_router(module.router)
+    install_dashboard(app)
     _add_problem_schema(app)
     return app
 

@@ -25,6 +25,9 @@ class Settings(BaseSettings):
     extract_workers: int | None = Field(default=None, ge=0)
     # Server log lines: "text" (one readable line) or "json" (one JSON object per line).
     log_format: Literal["text", "json"] = "text"
+    # Browser origins allowed to call the API, comma-separated; "*" lets any origin read (GET).
+    # Empty (the default): no CORS headers, as before.
+    cors_origins: str = ""
 
     @property
     def extract_worker_count(self) -> int:
@@ -34,6 +37,11 @@ class Settings(BaseSettings):
         # The cores this process may run on (a container's cpuset), not the host's count.
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
         return max(0, min(4, (cores or 1) - 1))
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        """The allowed origins of ``cors_origins``, without blanks."""
+        return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
 
     @property
     def index_dir(self) -> Path:
