@@ -208,3 +208,19 @@ def test_an_identical_read_is_answered_again_without_the_route(
     client.post("/articles", json={"text": STORIES[1]})  # a write: answered afresh
     assert client.get("/facts", params={"limit": 2}).json()["total"] > first.json()["total"]
     assert calls == [1, 1]
+
+
+@pytest.mark.parametrize(
+    ("path", "params"),
+    [("/claims", {"field": "casualties", "limit": 1}), ("/entities", {"limit": 1})],
+)
+def test_ranked_listings_answer_409_after_a_write(
+    client: TestClient, path: str, params: dict[str, Any]
+) -> None:
+    client.post("/articles/batch", json=[{"text": s} for s in STORIES])
+    first = client.get(path, params=params).json()
+    assert first["next_cursor"], first
+    assert client.get(path, params={**params, "cursor": first["next_cursor"]}).status_code == 200
+    client.post("/articles", json={"text": "Six miners were killed in a blast near Zonguldak."})
+    stale = client.get(path, params={**params, "cursor": first["next_cursor"]})
+    assert stale.status_code == 409 and stale.json()["type"] == "/problems/corpus-changed"
