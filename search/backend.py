@@ -30,10 +30,6 @@ class PassageBackend(Protocol):
         """Replace the whole index with the passages of ``articles``, atomically."""
         ...
 
-    def mark_changed(self) -> None:
-        """Advance ``generation`` without changing passages (facts changed underneath)."""
-        ...
-
     def search(
         self,
         query: str,

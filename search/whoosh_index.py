@@ -185,12 +185,6 @@ class WhooshIndex:
             writer.commit(mergetype=CLEAR)
         return count
 
-    def mark_changed(self) -> None:
-        """Advance the generation with no passage changed: the database changed in a way that
-        caches keyed by the generation must see (facts re-extracted by another process)."""
-        with self._write_lock:
-            self._writer().commit(merge=False)
-
     def _writer(self) -> Any:
         # One file per segment part, not Whoosh's compound file: a reader of a compound file
         # copies every part it opens (postings, stored fields) into memory (a BytesIO over the
