@@ -48,8 +48,15 @@ def test_overview_shows_the_corpus(page: Page, base_url: str) -> None:
     stats = page.inner_text(".stats")
     assert f"{health['articles']}\narticles" in stats
     assert f"{health['passages']}\npassages" in stats
-    assert page.locator(".chart .bar").count() >= 1
+    counted = api(base_url, "/articles", limit=1, facets="published,published_month")["facets"]
+    period = "published" if len(counted["published"]) <= 40 else "published_month"
+    assert page.locator(".chart .bar").count() == len(counted[period]) >= 1
     assert page.locator("text=Recently ingested").count() == 1
+    newest = api(base_url, "/articles", sort="-ingested_at", limit=8)["articles"]
+    shown = page.eval_on_selector_all(
+        ".overview .plain li a", "links => links.map(a => a.getAttribute('href'))"
+    )
+    assert shown == [f"/?view=article&id={article['id']}" for article in newest]
 
 
 def test_search_marks_slice_the_article_text(page: Page, base_url: str) -> None:
@@ -192,6 +199,55 @@ def test_facet_counts_equal_the_apis(page: Page, base_url: str, filters: dict[st
                 continue
             total = api(base_url, "/facts", limit=1, **{**filters, name: value})["total"]
             assert count == total, (name, value)
+
+
+def test_chosen_filters_are_chips_with_the_apis_counts(page: Page, base_url: str) -> None:
+    open_view(page, "/?view=facts")
+    page.click(".facet[data-facet='field'] li[data-value='casualties'] a")
+    page.wait_for_selector(".chips li[data-facet='field']")
+    source = page.get_attribute(".facet[data-facet='source'] li a", "href") or ""
+    page.click(f".facet[data-facet='source'] li a[href='{source}']")
+    page.wait_for_selector(".chips li[data-facet='source']")
+    chosen = {
+        "field": "casualties",
+        "source": page.get_attribute(".chips li[data-facet='source']", "data-value") or "",
+    }
+    total = api(base_url, "/facts", limit=1, **chosen)["total"]
+    assert page.inner_text(".summary") == f"{total} facts"
+    for name in chosen:
+        count = page.inner_text(f".chips li[data-facet='{name}'] .count")
+        assert int(count) == total, name
+    page.click(".chips li[data-facet='field'] a")
+    page.wait_for_selector(".chips li[data-facet='source']")
+    assert page.locator(".chips li").count() == 1
+    assert "field=" not in page.url
+    total = api(base_url, "/facts", limit=1, source=chosen["source"])["total"]
+    assert page.inner_text(".summary") == f"{total} facts"
+
+
+def test_a_reload_revalidates_with_etags_and_shows_the_same(page: Page, base_url: str) -> None:
+    sent: list[str | None] = []
+    page.on(
+        "response",
+        lambda response: (
+            sent.append(response.request.all_headers().get("if-none-match"))
+            if "/facts?" in response.url
+            else None
+        ),
+    )
+    open_view(page, "/?view=facts&field=casualties")
+    before = page.inner_text("main")
+    sent.clear()
+    page.reload()
+    page.wait_for_selector("main[data-ready]")
+    # The browser asks with the ETag it holds; fetch sees a 304 as the cached 200.
+    assert sent and all(sent), sent
+    assert page.inner_text("main") == before
+    etag = httpx.get(base_url + "/facts", params={"field": "casualties"}).headers["etag"]
+    again = httpx.get(
+        base_url + "/facts", params={"field": "casualties"}, headers={"If-None-Match": etag}
+    )
+    assert again.status_code == 304
 
 
 def test_every_view_fits_a_phone_width(page: Page) -> None:

@@ -13,7 +13,7 @@ export async function renderArticle(params) {
     collect(`/articles/${id}/facts`, {}, "facts", FACT_LIMIT),
   ]);
   const fact = Number(params.get("fact")) || null;
-  const chosen = facts.items.find((f) => f.id === fact);
+  const chosen = facts.find((f) => f.id === fact);
   const target = chosen ? { start: chosen.start, end: chosen.end }
     : params.has("start") ? { start: Number(params.get("start")), end: Number(params.get("end")) }
       : null;
@@ -24,11 +24,11 @@ export async function renderArticle(params) {
       article.url ? [" · ", h("a", { href: article.url, rel: "noreferrer" }, "original")] : null),
     h("div", { class: "split" },
       h("div", { class: "text", "data-article": article.id },
-        markedFacts(article.text, facts.items, target, fact)),
+        markedFacts(article.text, facts, target, fact)),
       h("aside", { class: "fact-list", "aria-label": "Facts in this article" },
-        h("h2", {}, `${facts.items.length} facts`),
-        legend(facts.items),
-        h("ol", {}, facts.items.map((f) => h("li", { class: f.id === fact ? "chosen" : null },
+        h("h2", {}, `${facts.length} facts`),
+        legend(facts),
+        h("ol", {}, facts.map((f) => h("li", { class: f.id === fact ? "chosen" : null },
           h("a", { href: articleUrl(article.id, { fact: f.id }), class: `field-${f.field}` },
             f.text),
           h("span", { class: "muted" }, ` ${f.field}/${f.kind}: ${valueText(f)}`)))))));

@@ -18,8 +18,8 @@ export async function renderClaims(params) {
       h("a", { href: viewUrl("claims", {}) }, "All groups"), " · ",
       h("a", { href: viewUrl("claims", { ...filters, disputed: "true" }) }, "Disputed only"),
       " · ", h("a", { href: viewUrl("claims", { field: "casualties" }) }, "Casualties")),
-    groups.items.length ? null : h("p", { class: "muted" }, "No claim groups match."),
-    groups.items.map(group));
+    groups.length ? null : h("p", { class: "muted" }, "No claim groups match."),
+    groups.map(group));
 }
 
 function group(claim, index) {

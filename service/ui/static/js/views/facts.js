@@ -1,18 +1,18 @@
-// Facts: a filtered table of every extracted fact, facet counts to narrow it, each row linked
-// to its span in the article.
+// Facts: a filtered table of every extracted fact, the API's facet counts to narrow it, each row
+// linked to its span in the article.
 import { facets, getJSON } from "../api.js";
 import { articleUrl, h, valueText, viewUrl } from "../dom.js";
 
-const FILTERS = ["field", "kind", "source", "q"];
-const FACETS = ["field", "kind", "source", "published"];
+// The API filters facts by these facets; the date is a facet to read, not a filter.
+const CHOSEN = ["field", "kind", "source"];
+const FILTERS = [...CHOSEN, "q"];
+const FACETS = [...CHOSEN, "published"];
 
 export async function renderFacts(params) {
   const state = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) || ""]));
-  // The API filters facts by field, kind, source and words; the date is a facet to read.
-  const apiFilters = { field: state.field, kind: state.kind, source: state.source, q: state.q };
   const [page, counted] = await Promise.all([
-    getJSON("/facts", { ...apiFilters, limit: 50, cursor: params.get("cursor") }),
-    facets("/facts", apiFilters, "facts", FACETS),
+    getJSON("/facts", { ...state, limit: 50, cursor: params.get("cursor") }),
+    facets("/facts", state, FACETS),
   ]);
   const next = page.next_cursor
     ? h("a", { href: viewUrl("facts", { ...state, cursor: page.next_cursor }), rel: "next" },
@@ -24,16 +24,16 @@ export async function renderFacts(params) {
     h("h1", {}, "Facts"),
     h("form", { class: "filters", action: "/", method: "get" },
       h("input", { type: "hidden", name: "view", value: "facts" }),
-      ["field", "kind", "source"].map((name) => state[name]
+      CHOSEN.map((name) => state[name]
         ? h("input", { type: "hidden", name, value: state[name] }) : null),
       h("label", {}, "Words ", h("input", { type: "search", name: "q", value: state.q })),
       h("button", { type: "submit" }, "Filter"),
       FILTERS.some((name) => state[name])
         ? h("a", { href: viewUrl("facts", {}) }, "Clear filters") : null),
+    chips(state, counted),
     h("div", { class: "split facts" },
       h("aside", { class: "facets", "aria-label": "Facet counts" },
-        counted.complete ? null : h("p", { class: "muted" }, "Counts over the first facts only."),
-        FACETS.map((name) => facetBlock(name, counted.facets[name] || [], state))),
+        FACETS.map((name) => facetBlock(name, counted[name] || [], state))),
       h("div", {},
         h("p", { class: "summary" }, `${page.total} facts`),
         h("div", { class: "table-wrap" }, h("table", { class: "facts-table" },
@@ -43,14 +43,31 @@ export async function renderFacts(params) {
         h("nav", { class: "pager", "aria-label": "Pages" }, first, next))));
 }
 
+/** The chosen filters as chips, each with its facet count and a link that drops it. */
+function chips(state, counted) {
+  const chosen = CHOSEN.filter((name) => state[name]);
+  if (!chosen.length) return null;
+  return h("ul", { class: "chips", "aria-label": "Chosen filters" }, chosen.map((name) => {
+    // The API matches a source case-insensitively; its facet names it as stored.
+    const same = (value) => name === "source"
+      ? String(value).toLowerCase() === state.source.toLowerCase() : value === state[name];
+    const bucket = (counted[name] || []).find(({ value }) => value !== null && same(value));
+    return h("li", { "data-facet": name, "data-value": state[name] },
+      `${name}: ${bucket ? bucket.value : state[name]}`,
+      h("span", { class: "count" }, bucket ? bucket.count : 0),
+      h("a", {
+        href: viewUrl("facts", { ...state, [name]: "" }), "aria-label": `Remove ${name} filter`,
+      }, "×"));
+  }));
+}
+
 function facetBlock(name, counts, state) {
   return h("section", { class: "facet", "data-facet": name },
     h("h2", {}, name),
     h("ul", { class: "counts" }, counts.slice(0, 12).map(({ value, count }) => {
       const label = value === null ? "none" : String(value);
-      // Only the API's filters narrow the table; a date is shown, not filtered on.
-      const link = name === "published" || value === null ? null
-        : viewUrl("facts", { ...state, [name]: value, cursor: null });
+      const link = CHOSEN.includes(name) && value !== null
+        ? viewUrl("facts", { ...state, [name]: value }) : null;
       return h("li", { "data-value": label, class: state[name] === label ? "chosen" : null },
         link ? h("a", { href: link }, label) : h("span", {}, label),
         h("span", { class: "count" }, count));

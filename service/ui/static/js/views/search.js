@@ -7,8 +7,8 @@ const FILTERS = ["source", "since", "until"];
 export async function renderSearch(params) {
   const q = params.get("q") || "";
   const state = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) || ""]));
-  const sources = await facets("/articles", {}, "articles", ["source"]);
-  const form = searchForm(q, state, sources.facets.source.map((b) => b.value).filter(Boolean));
+  const counted = await facets("/articles", {}, ["source"]);
+  const form = searchForm(q, state, counted.source.map((b) => b.value).filter(Boolean));
   if (!q) return h("div", {}, h("h1", {}, "Search"), form);
 
   let results;
