@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 from corpus.entities import drop_orphan_entities
 from corpus.errors import NotFound
 from corpus.event_store import delete_events
+from corpus.events.assign import delete_article_events
 from corpus.ports import ArticleIndex
 from corpus.tables import Article, Fact
 
@@ -78,6 +79,7 @@ def delete_article(*, session: Session, index: ArticleIndex, article: Article) -
     # database's ON DELETE CASCADE on PostgreSQL.
     session.exec(delete(Fact).where(col(Fact.article_id) == article_id))  # type: ignore[call-overload]
     delete_events(session, [article_id])
+    delete_article_events(session, [article_id])
     session.delete(article)
     session.flush()
     drop_orphan_entities(session, {e for e in entity_ids if e})
