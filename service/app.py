@@ -23,7 +23,7 @@ from search.maintenance import repair_index
 from search.whoosh_index import WhooshIndex
 from service.limits import BodyLimitMiddleware
 from service.problems import PROBLEM_SCHEMA, install_problem_handlers
-from service.routes import articles, ask, claims, entities, facts, health, search
+from service.routes import articles, ask, claims, entities, events, facts, health, search
 from service.settings import Settings
 from service.timing import ServerTimingMiddleware
 
@@ -88,7 +88,7 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = False)
     install_problem_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(ServerTimingMiddleware)  # outermost: its time includes the body limit
-    for module in (articles, search, facts, entities, claims, ask, health):
+    for module in (articles, search, facts, entities, claims, events, ask, health):
         app.include_router(module.router)
     _add_problem_schema(app)
     return app

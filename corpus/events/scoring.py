@@ -161,7 +161,12 @@ def _figures_contradict(a: Signature, b: Signature) -> bool:
 def _km(a: Signature, b: Signature) -> float | None:
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return None
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    return km_between((a.lat, a.lon), (b.lat, b.lon))
+
+
+def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km between two (lat, lon) points."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
     h = (
         math.sin((lat2 - lat1) / 2) ** 2
         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2

@@ -110,6 +110,8 @@ def _place(
             "name": place["canonical"],
             "kind": place["kind"],
             "near": place.get("near"),
+            "lat": chosen.lat,
+            "lon": chosen.lon,
             "entity_id": place.get("entity_id"),
             "region": region,
             "country": country,
