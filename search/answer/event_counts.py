@@ -29,7 +29,7 @@ from corpus.tables import Article, EventSignature
 from search.answer.questions import analyze_question
 from search.answer.types import AnswerItem, AnswerResult, Citation, SentenceRef
 
-FIGURE_RULE = "per event, the most cited figure (ties: the later report)"
+FIGURE_RULE = "per event, the most cited figure; ties: the later report"
 MAX_CITED_EVENTS = 20
 CONFIDENCE = 0.8
 
@@ -144,13 +144,14 @@ def answer_counting(*, session: Session, question: str) -> AnswerResult | None:
             + (f" in {', '.join(asked.places)}" if asked.places else "") + ").",
         )  # fmt: skip
     citations = _citations(session, rows[:MAX_CITED_EVENTS], asked.counts)
+    noun = asked.noun if len(rows) != 1 else _singular(asked.noun)
     if asked.counts == "events":
         value: float = len(rows)
-        text = f"{len(rows)} {asked.noun if len(rows) != 1 else 'event'} reported"
+        text = f"{len(rows)} {noun} reported"
     else:
         value = sum(_figure(r, asked.counts) for r in rows)
         shown = int(value) if float(value).is_integer() else value
-        text = f"{shown} {asked.counts} in {len(rows)} {asked.noun} ({FIGURE_RULE})"
+        text = f"{shown} {asked.counts} in {len(rows)} {noun} (figure rule: {FIGURE_RULE})"
     item = AnswerItem(
         text=text,
         value=int(value) if float(value).is_integer() else value,
@@ -159,6 +160,10 @@ def answer_counting(*, session: Session, question: str) -> AnswerResult | None:
         sources=tuple(dict.fromkeys(c.source or f"article {c.article_id}" for c in citations)),
     )
     return AnswerResult(question, interpretation, (item,), False, False, None)
+
+
+def _singular(noun: str) -> str:
+    return noun[:-2] if noun.endswith(("shes", "ches", "xes")) else noun[:-1]
 
 
 def _figure(row: EventRow, kind: str) -> float:
