@@ -18,7 +18,7 @@ from typing import Any
 from corpus.claims import victim_class
 from corpus.events.kinds import event_type
 from corpus.facts.document import Document
-from corpus.facts.gazetteer import lookup_place, place_key, region_of, us_states
+from corpus.facts.gazetteer import lookup_place, lookup_places, place_key, region_of, us_states
 from corpus.facts.main_event import MainEvent
 from corpus.facts.model import ExtractedFact
 
@@ -141,7 +141,11 @@ def article_signature(
         if coordinates is None and fact.value.get("lat") is not None:
             coordinates = (float(fact.value["lat"]), float(fact.value["lon"]))
     lat, lon = coordinates if coordinates else (None, None)
-    region = _state_named(doc.text[: headline_end + _LEAD_CHARS]) or region_of(lat, lon)
+    named_state = _state_named(doc.text)
+    region = region_of(lat, lon)
+    if named_state and region != named_state:
+        town = locality or place
+        lat, lon, region = _in_state(str(town["canonical"]) if town else "", named_state, lat, lon)
     if region is not None and country is None:
         country = "US"
     kind = event_type(doc.text, headline_end)
@@ -257,6 +261,21 @@ _TITLE_WORDS = _words(
 )
 
 
+def _in_state(
+    name: str, state: str, lat: float | None, lon: float | None
+) -> tuple[float | None, float | None, str | None]:
+    """A town the lead places in ``state`` ("Richmond, Calif."): the namesake there when the
+    gazetteer has one; else the state named, unless the gazetteer knows the town in one state
+    only (then a stray state name in the lead does not move it)."""
+    candidates = [p for p in lookup_places(name) if p.country == "US" and p.kind == "city"]
+    for candidate in candidates:
+        if region_of(candidate.lat, candidate.lon) == state:
+            return candidate.lat, candidate.lon, state
+    if len(candidates) == 1 and lat is not None:
+        return lat, lon, region_of(lat, lon)
+    return None, None, state
+
+
 def _fact_at(facts: Sequence[ExtractedFact], start: int) -> ExtractedFact | None:
     return next((f for f in facts if f.start == start), None)
 
@@ -298,9 +317,18 @@ _STATE_ABBREVIATIONS = re.compile(
 )
 
 
+_POSTAL_CODE = re.compile(r",\s([A-Z]{2})\b(?![.'’-])")  # "Tupelo, MS" in a station's name
+
+
 def _state_named(lead: str) -> str | None:
-    """The US state the lead names ("in Dayton, Ohio", "Richmond, Calif."), first one wins."""
+    """The US state the text names most ("in Dayton, Ohio", "Richmond, Calif.", "Tupelo, MS";
+    ties: the first named)."""
     found = [(m.start(), m[1]) for m in _STATE_NAMES.finditer(lead)]
     states = us_states()
     found += [(m.start(), states[_AP_STATES[m[1]]]) for m in _STATE_ABBREVIATIONS.finditer(lead)]
-    return min(found)[1] if found else None
+    found += [(m.start(), states[m[1]]) for m in _POSTAL_CODE.finditer(lead) if m[1] in states]
+    if not found:
+        return None
+    counts = Counter(state for _, state in found)
+    first = {state: at for at, state in sorted(found, reverse=True)}
+    return min(counts, key=lambda state: (-counts[state], first[state]))
