@@ -3,12 +3,14 @@
 than three people?".
 
 A counting question asks "how many" of a plural incident noun (bombings, shootings,
-incidents...) or how many people were killed or hurt in them ("in floods", not "in the floods": that is one incident), optionally in a place (a
-comma-separated "City, State" must match both), in a month or year, and above a threshold
-("more than three people", "at least 2"). The answer is read from the stored events
-(``corpus.events``): the number of events selected, or the sum of their figures, where each
-event's figure is its most cited one (ties: the later report). Every counted event is cited by
-the spans stating its figure (or, without one, its place).
+incidents...) or how many people were killed or hurt in them ("in floods", not "in the
+floods": that is one incident), in a place (a comma-separated "City, State" must match both),
+in a month or year, or above a threshold ("more than three people", "at least 2"); without
+any of these it asks for a figure an article states ("How many attacks were reported in the
+past 24 hours?"). The answer is read from the stored events (``corpus.events``): the number of
+events selected, or the sum of their figures, where each event's figure is its most cited one
+(ties: the later report). Every counted event is cited by the spans stating its figure (or,
+without one, its place).
 """
 
 from __future__ import annotations
@@ -88,6 +90,9 @@ def read_counting_question(question: str) -> CountingQuestion | None:
             else:
                 where = replace(where, min_injured=bound)
     places = _places(match["rest"])
+    restricted = places or where.since or where.min_killed is not None or where.min_injured
+    if not restricted:
+        return None  # "How many attacks were reported in the past 24 hours?" asks a stated figure
     return CountingQuestion(where, places, counts, noun)
 
 

@@ -52,6 +52,7 @@ def test_thresholds() -> None:
         "How many people were killed in the shooting in Dayton on May 3, 2016?",
         "How many soldiers were killed?",
         "Who was killed in the shootings?",
+        "How many attacks on army posts were reported in the past 24 hours?",
     ],
 )
 def test_questions_about_one_incident_are_not_counting_questions(question: str) -> None:
