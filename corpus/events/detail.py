@@ -20,9 +20,9 @@ from sqlmodel import Session, col, select
 
 from corpus.claim_store import stream_claims
 from corpus.claims import Claim, claim_order
-from corpus.events.queries import EventRow
+from corpus.events.queries import EventRow, load_event
 from corpus.events.signature import FIGURE_KINDS, Signature
-from corpus.tables import Article, Event, EventMember, EventSignature, Fact
+from corpus.tables import Article, EventSignature, Fact
 
 MAX_PARTICIPANTS = 50
 MAX_CITATIONS = 3  # per participant and per place
@@ -101,38 +101,9 @@ class EventDetail:
     date_citations: list[Cited]
 
 
-def event_row(session: Session, event_id: int) -> EventRow | None:
-    """One event's summary row (None: no such event)."""
-    if session.get(Event, event_id) is None:
-        return None
-    # One event: read it with its members directly rather than loading every event.
-    members = tuple(
-        session.exec(
-            select(EventMember.article_id)
-            .where(col(EventMember.event_id) == event_id)
-            .order_by(col(EventMember.article_id))
-        )
-    )
-    event = session.get(Event, event_id)
-    assert event is not None
-    return EventRow(
-        id=event_id,
-        type=event.type,
-        date=event.event_date,
-        place=event.place,
-        region=event.region,
-        country=event.country,
-        keys=tuple(event.keys),
-        figures=event.figures,
-        killed=event.killed,
-        injured=event.injured,
-        article_ids=members,
-    )
-
-
 def event_detail(session: Session, event_id: int) -> EventDetail | None:
     """The full view of one event (None: no such event)."""
-    row = event_row(session, event_id)
+    row = load_event(session, event_id)
     if row is None:
         return None
     ids = list(row.article_ids)

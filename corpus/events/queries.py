@@ -76,21 +76,38 @@ def load_events(session: Session) -> list[EventRow]:
     ):
         members.setdefault(event_id, []).append(article_id)
     return [
-        EventRow(
-            id=event.id or 0,
-            type=event.type,
-            date=event.event_date,
-            place=event.place,
-            region=event.region,
-            country=event.country,
-            keys=tuple(event.keys),
-            figures=event.figures,
-            killed=event.killed,
-            injured=event.injured,
-            article_ids=tuple(members.get(event.id or 0, ())),
-        )
+        _row(event, members.get(event.id or 0, ()))
         for event in session.exec(select(Event).order_by(col(Event.id)))
     ]
+
+
+def load_event(session: Session, event_id: int) -> EventRow | None:
+    """One event with its members (None: no such event)."""
+    event = session.get(Event, event_id)
+    if event is None:
+        return None
+    members = session.exec(
+        select(EventMember.article_id)
+        .where(col(EventMember.event_id) == event_id)
+        .order_by(col(EventMember.article_id))
+    )
+    return _row(event, list(members))
+
+
+def _row(event: Event, article_ids: Iterable[int]) -> EventRow:
+    return EventRow(
+        id=event.id or 0,
+        type=event.type,
+        date=event.event_date,
+        place=event.place,
+        region=event.region,
+        country=event.country,
+        keys=tuple(event.keys),
+        figures=event.figures,
+        killed=event.killed,
+        injured=event.injured,
+        article_ids=tuple(article_ids),
+    )
 
 
 def event_names(session: Session) -> dict[int, str]:
