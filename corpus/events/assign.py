@@ -1,9 +1,12 @@
 """Assigning articles to events as they arrive, and keeping events right on delete.
 
 Events are the connected groups of linked articles (``scoring.linked``), so the partition does
-not depend on the order articles arrive in. A new article is compared with its candidates
+not depend on the order articles arrive in (as long as no place has more than
+``MAX_KEY_CANDIDATES`` reports in a follow-up window: there the bound on work wins). A new
+article is compared with its candidates
 (articles whose day lies within ``scoring.WINDOW_DAYS`` of its own, and articles sharing a
-place key that are undated or within ``scoring.FOLLOW_UP_DAYS``), never with the whole corpus:
+place key that are undated or within ``scoring.FOLLOW_UP_DAYS``: the newest
+``MAX_KEY_CANDIDATES`` of those), never with the whole corpus:
 
 - linked to articles of one or more events: it joins them, and events it links merge into the
   oldest (lowest id);
@@ -29,6 +32,7 @@ from corpus.events.signature import Signature
 from corpus.events.summary import summarise
 from corpus.tables import Event, EventKey, EventMember, EventSignature
 
+MAX_KEY_CANDIDATES = 50  # articles sharing a place key compared with a new one, newest first
 _MEMBER = EventMember.__table__  # type: ignore[attr-defined]
 _SIGNATURE = EventSignature.__table__  # type: ignore[attr-defined]
 _KEY = EventKey.__table__  # type: ignore[attr-defined]
@@ -52,8 +56,10 @@ def assign_events(session: Session, signatures: Sequence[tuple[int, Signature]])
     keys = [{"article_id": a, "key": k} for a, s in signatures for k in _all_keys(s)]
     if keys:
         session.execute(insert(_KEY), keys)
+    touched: set[int] = set()
     for article_id, sig in sorted(signatures, key=lambda m: m[0]):
-        _place_article(session, article_id, sig)
+        touched |= _place_article(session, article_id, sig)
+    _refresh(session, touched)
 
 
 def delete_article_events(session: Session, article_ids: Iterable[int]) -> None:
@@ -69,8 +75,10 @@ def delete_article_events(session: Session, article_ids: Iterable[int]) -> None:
     session.exec(delete(EventSignature).where(col(EventSignature.article_id).in_(ids)))  # type: ignore[call-overload]
     session.exec(delete(EventKey).where(col(EventKey.article_id).in_(ids)))  # type: ignore[call-overload]
     signatures = _signatures(session, members)
+    touched: set[int] = set()
     for article_id in members:
-        _place_article(session, article_id, signatures[article_id])
+        touched |= _place_article(session, article_id, signatures[article_id])
+    _refresh(session, touched)
 
 
 def delete_all_events(session: Session) -> None:
@@ -79,7 +87,8 @@ def delete_all_events(session: Session) -> None:
         session.exec(delete(table))  # type: ignore[call-overload]
 
 
-def _place_article(session: Session, article_id: int, sig: Signature) -> None:
+def _place_article(session: Session, article_id: int, sig: Signature) -> set[int]:
+    """Place one article; the ids of the events whose members changed."""
     candidates = _candidates(session, article_id, sig)
     memberships = _memberships(session, [a for a, _ in candidates])
     plain: set[int] = set()  # events of linked articles that are not roundups
@@ -104,7 +113,7 @@ def _place_article(session: Session, article_id: int, sig: Signature) -> None:
             _join(session, target, [roundup])
     for event_id in targets:
         _join(session, event_id, [article_id])
-        refresh_event(session, event_id)
+    return set(targets)
 
 
 def _candidates(session: Session, article_id: int, sig: Signature) -> list[tuple[int, Signature]]:
@@ -134,6 +143,9 @@ def _candidates(session: Session, article_id: int, sig: Signature) -> list[tuple
                     ),
                 )
             )
+        # The most recent first, and at most so many: a common place ("Aleppo") with many
+        # undated reports must not make each write read them all.
+        sharing = sharing.order_by(col(EventSignature.article_id).desc()).limit(MAX_KEY_CANDIDATES)
         ids |= set(session.exec(sharing))
     ids.discard(article_id)
     found = _signatures(session, sorted(ids))
@@ -188,7 +200,14 @@ def _new_event(session: Session) -> int:
 
 
 def _join(session: Session, event_id: int, article_ids: Sequence[int]) -> None:
-    present = set(_members(session, [event_id]))
+    present = set(
+        session.exec(
+            select(EventMember.article_id).where(
+                col(EventMember.event_id) == event_id,
+                col(EventMember.article_id).in_(article_ids),
+            )
+        )
+    )
     rows = [{"event_id": event_id, "article_id": a} for a in article_ids if a not in present]
     if rows:
         session.execute(insert(_MEMBER), rows)
@@ -200,6 +219,13 @@ def _merge(session: Session, target: int, others: Sequence[int]) -> None:
     _join(session, target, _members(session, others))
     session.exec(delete(EventMember).where(col(EventMember.event_id).in_(others)))  # type: ignore[call-overload]
     session.exec(delete(Event).where(col(Event.id).in_(others)))  # type: ignore[call-overload]
+
+
+def _refresh(session: Session, event_ids: set[int]) -> None:
+    """Summarise each changed event once a batch (an event merged away is skipped)."""
+    rows = session.exec(select(Event.id).where(col(Event.id).in_(sorted(event_ids))))
+    for event_id in sorted(i for i in rows if i is not None):
+        refresh_event(session, event_id)
 
 
 def refresh_event(session: Session, event_id: int) -> None:

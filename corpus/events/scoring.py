@@ -13,7 +13,8 @@
   / 2 ``+DAY_WEIGHTS``; without a day of its own, its publication date within two days of
   the other's day ``+UNDATED_NEAR``, up to ``FOLLOW_UP_DAYS`` after it ``0``; a follow-up
   (published up to ``FOLLOW_UP_DAYS`` after the other's day, its own day not before it) that
-  shares a named person ``+FOLLOW_UP``; otherwise ``DATE_FAR``;
+  shares a named person ``+FOLLOW_UP``; otherwise ``DATE_FAR``, which no other evidence
+  outweighs (``None``: far apart in time with no one named in both, they are other incidents);
 - people: a named person in both ``+PEOPLE_SHARED``;
 - words: ``TERMS_SHARED_MIN`` or more distinctive capitalised words in common (streets,
   names) ``+TERMS_SHARED`` for each from there, at most ``TERMS_SHARED_CAP``; none in common
@@ -76,8 +77,11 @@ def link_score(a: Signature, b: Signature) -> float | None:
     else:
         score = TYPE_SAME if a.type == b.type and a.type != UNKNOWN else 0.0
     shared_people = bool(set(a.people) & set(b.people))
+    dated = _date_score(a, b, shared_people)
+    if dated == DATE_FAR:
+        return None  # far apart in time, with no one named in both: other incidents
     score += _place_score(a, b)
-    score += _date_score(a, b, shared_people)
+    score += dated
     if shared_people:
         score += PEOPLE_SHARED
     shared_terms = len(set(a.terms) & set(b.terms))
