@@ -103,6 +103,11 @@ def figures(
     return scores
 
 
+def _incident_id(article: dict[str, Any]) -> str:
+    """The GVA incident an article is about (an article without one is its own)."""
+    return str(article["incident"].get("gva_incident_id") or article["id"])
+
+
 def _city(incident: dict[str, Any]) -> str | None:
     city = str(incident.get("city") or "")
     if "(county)" in city:
@@ -115,7 +120,7 @@ def counting_questions(news: list[dict[str, Any]]) -> list[dict[str, Any]]:
     incidents: dict[str, dict[str, Any]] = {}
     for article in news:
         incident = article["incident"]
-        incidents.setdefault(str(incident["gva_incident_id"]), {**incident, **article["gold"]})
+        incidents.setdefault(_incident_id(article), {**incident, **article["gold"]})
     rows = [{**i, "day": date.fromisoformat(i["date"])} for i in incidents.values()]
 
     def grouped(key: Any) -> list[tuple[Any, list[dict[str, Any]]]]:
@@ -196,9 +201,7 @@ def section(
 ) -> tuple[list[str], dict[str, Any]]:
     """The report's events section and its headline numbers."""
     events = all_events(service)
-    incident_of = {
-        i: str(a["incident"]["gva_incident_id"]) for a, i in zip(news, news_ids, strict=True)
-    }
+    incident_of = {i: _incident_id(a) for a, i in zip(news, news_ids, strict=True)}
     articles = dict(zip(news_ids, news, strict=True))
     precision, recall, unplaced = pairwise(events, incident_of)
     scores = figures(events, incident_of, articles)
