@@ -14,6 +14,7 @@ from sqlmodel import Session, col, select
 from corpus.entities import drop_orphan_entities
 from corpus.errors import NotFound
 from corpus.event_store import delete_events
+from corpus.events.assign import delete_article_events
 from corpus.facets import Buckets, count_facets
 from corpus.ordering import Sort, parse_date, parse_datetime
 from corpus.ports import ArticleIndex
@@ -136,6 +137,7 @@ def delete_article(*, session: Session, index: ArticleIndex, article: Article) -
     # database's ON DELETE CASCADE on PostgreSQL.
     session.exec(delete(Fact).where(col(Fact.article_id) == article_id))  # type: ignore[call-overload]
     delete_events(session, [article_id])
+    delete_article_events(session, [article_id])
     session.delete(article)
     session.flush()
     drop_orphan_entities(session, {e for e in entity_ids if e})

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -18,6 +18,7 @@ from corpus.claims import (
     iter_claims,
     victim_class,
 )
+from corpus.events.queries import event_names
 from corpus.facts.hedges import interval
 from corpus.tables import Article, Entity, Fact
 
@@ -38,14 +39,30 @@ _STREAM_ROWS = 2000
 _MAIN_PLACES = 3
 
 
-def stream_claims(*, session: Session, field: str, kind: str | None = None) -> Iterator[Claim]:
-    """Every claim of ``field`` (and ``kind``), one at a time and in no set order (sort them
-    by ``claims.claim_order``: most cited first)."""
-    facts = _claim_facts(session, field, kind)
-    return iter_claims(facts, article_contexts(session, {f.article_id for f in facts}))
+def stream_claims(
+    *,
+    session: Session,
+    field: str,
+    kind: str | None = None,
+    article_ids: Sequence[int] | None = None,
+    event: str | None = None,
+) -> Iterator[Claim]:
+    """Every claim of ``field`` (and ``kind``; of ``article_ids`` only, all of one ``event``
+    when that is named), one at a time and in no set order (sort them by
+    ``claims.claim_order``: most cited first)."""
+    facts = _claim_facts(session, field, kind, article_ids)
+    articles = {f.article_id for f in facts}
+    if event is not None:
+        return iter_claims(facts, {}, dict.fromkeys(articles, event))
+    events = event_names(session)
+    if articles <= events.keys():
+        return iter_claims(facts, {}, events)
+    return iter_claims(facts, article_contexts(session, articles - events.keys()), events)
 
 
-def _claim_facts(session: Session, field: str, kind: str | None) -> list[ClaimFact]:
+def _claim_facts(
+    session: Session, field: str, kind: str | None, article_ids: Sequence[int] | None = None
+) -> list[ClaimFact]:
     # Plain rows of the needed columns, streamed: ORM objects or a buffered result for 100k
     # facts cost seconds and hundreds of MB; only the slim ClaimFacts are kept.
     query = (
@@ -57,6 +74,8 @@ def _claim_facts(session: Session, field: str, kind: str | None) -> list[ClaimFa
     )
     if kind:
         query = query.where(col(Fact.kind) == kind)
+    if article_ids is not None:
+        query = query.where(col(Fact.article_id).in_(sorted(article_ids)))
     facts: list[ClaimFact] = []
     unnamed: list[int] = []  # positions of casualty figures that name no victims
     victims: dict[tuple[int, str], Counter[str]] = defaultdict(Counter)
@@ -92,9 +111,10 @@ def claim_fact(fact: Any, source: str | None) -> ClaimFact:
         is_equipment = fact.field == "equipment"
         stated = value.get("count") if is_equipment else value.get("number")
         low, high = (None, None) if stated is None else interval(stated, fact.qualifier or "exact")
-        subject = str(value.get("type" if is_equipment else "unit") or (
-            "equipment" if is_equipment else "things"
-        ))
+        subject = str(
+            value.get("type" if is_equipment else "unit")
+            or ("equipment" if is_equipment else "things")
+        )
     return ClaimFact(
         fact_id=fact.id or 0,
         article_id=fact.article_id,

@@ -1,9 +1,10 @@
 """Claims: facts that state a quantity about the same thing, grouped so disagreement shows.
 
 A claim is keyed by field, kind, subject (the victims' class: "soldiers" covers troops, forces
-and servicemen) and event (articles linked by a shared main place and publication dates within a
-week). Inside a claim, facts with the same interval and hedge form one value, citing every
-article that states it; one publisher restating its own figure counts once.
+and servicemen) and event (the stored events of ``corpus.events``; for articles outside any,
+articles linked by a shared main place and publication dates within a week). Inside a claim,
+facts with the same interval and hedge form one value, citing every article that states it;
+one publisher restating its own figure counts once.
 
 Disputed: the stated intervals cannot all be true together (their intersection is empty).
 Picks, each with its rule: conservative (the lowest lower bound, as ACLED codes fatalities),
@@ -144,10 +145,16 @@ def build_claims(facts: Sequence[ClaimFact], contexts: dict[int, ArticleContext]
     return sorted(iter_claims(facts, contexts), key=claim_order)
 
 
-def iter_claims(facts: Sequence[ClaimFact], contexts: dict[int, ArticleContext]) -> Iterator[Claim]:
+def iter_claims(
+    facts: Sequence[ClaimFact],
+    contexts: dict[int, ArticleContext],
+    events: dict[int, str] | None = None,
+) -> Iterator[Claim]:
     """Group facts into claims, one at a time and in no set order (``claim_order`` sorts them):
-    a caller that renders each claim need not hold them all (40k claims at 20k articles)."""
-    events = group_events(contexts)
+    a caller that renders each claim need not hold them all (40k claims at 20k articles).
+    ``events`` names the articles' events (``corpus.events``); articles it does not name are
+    grouped by a shared main place within a week (``group_events`` over ``contexts``)."""
+    events = {**group_events(contexts), **(events or {})}
     grouped: dict[tuple[str, str, str, str], list[ClaimFact]] = defaultdict(list)
     for fact in facts:
         event = events.get(fact.article_id, f"article {fact.article_id}")

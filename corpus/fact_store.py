@@ -15,6 +15,8 @@ from corpus.articles import iter_articles
 from corpus.entities import link_entities, rebuild_entities
 from corpus.errors import InvalidQuery, NotFound
 from corpus.event_store import delete_events, store_events
+from corpus.events.assign import assign_events, delete_all_events
+from corpus.events.signature import Signature, article_signature
 from corpus.facets import Buckets, count_facets
 from corpus.facts import EXTRACTOR_VERSION, ExtractedFact
 from corpus.facts.main_event import MainEvent
@@ -276,6 +278,7 @@ def reextract_all(*, session: Session, batch: int = 200) -> tuple[int, int]:
     """Recompute every article's facts with the current rules; return (articles, facts)."""
     session.exec(delete(Fact))  # type: ignore[call-overload]
     session.exec(delete(Entity))  # type: ignore[call-overload]
+    delete_all_events(session)
     delete_events(session)
     session.flush()
     articles = facts = 0
@@ -283,6 +286,7 @@ def reextract_all(*, session: Session, batch: int = 200) -> tuple[int, int]:
     while chunk := list(islice(stream, batch)):
         pairs = []
         events: list[tuple[Article, MainEvent | None]] = []
+        signatures: list[tuple[int, Signature]] = []
         for article in chunk:
             extraction = extract(article.text, article.published)
             rows = fact_rows(article.text, extraction.facts)
@@ -290,9 +294,14 @@ def reextract_all(*, session: Session, batch: int = 200) -> tuple[int, int]:
             session.add(article)
             pairs.append((article, rows))
             events.append((article, extraction.main_event))
+            signature = article_signature(
+                extraction.doc, extraction.by_field, extraction.main_event
+            )
+            signatures.append((article.id, signature))  # type: ignore[arg-type]
             facts += len(rows)
         store_facts(session, pairs)
         store_events(session, events)
+        assign_events(session, signatures)
         session.flush()
         articles += len(chunk)
     rebuild_entities(session)

@@ -19,6 +19,8 @@ from sqlmodel import Session, select
 
 from corpus.errors import InvalidInput
 from corpus.event_store import store_events
+from corpus.events.assign import assign_events
+from corpus.events.signature import Signature
 from corpus.fact_store import FactRow, store_facts
 from corpus.facts import EXTRACTOR_VERSION
 from corpus.facts.main_event import MainEvent
@@ -69,19 +71,21 @@ def ingest_articles(
     index: ArticleIndex,
     articles_in: Sequence[ArticleInput],
     pool: PreparePool | None = None,
+    events: bool = True,
 ) -> list[Ingested]:
     """Store and index many articles with one index commit; results are in input order.
 
     With a ``pool``, large batches are prepared (metadata, passages, facts) in its workers
-    while this thread stores and indexes; the outcome is the same as without."""
+    while this thread stores and indexes; the outcome is the same as without. ``events=False``
+    skips event assignment (only the benchmark measuring its cost does that)."""
     if len(articles_in) > MAX_BATCH:
         raise InvalidInput(f"A batch holds at most {MAX_BATCH} articles; got {len(articles_in)}.")
     try:
-        return _ingest(session, index, articles_in, pool)
+        return _ingest(session, index, articles_in, pool, events)
     except IntegrityError:
         # Another writer stored the same text between our lookup and our flush: look again.
         session.rollback()
-        return _ingest(session, index, articles_in, pool)
+        return _ingest(session, index, articles_in, pool, events)
 
 
 def _ingest(
@@ -89,6 +93,7 @@ def _ingest(
     index: ArticleIndex,
     articles_in: Sequence[ArticleInput],
     pool: PreparePool | None,
+    events: bool,
 ) -> list[Ingested]:
     texts = [normalise_newlines(a.text) for a in articles_in]
     for position, text in enumerate(texts):
@@ -108,7 +113,7 @@ def _ingest(
         prepared = pool.prepare_all(jobs) if pool else prepare_in_process(jobs)
         created: list[Article] = []
         try:
-            index.add_passages(_store(session, new, prepared, created))
+            index.add_passages(_store(session, new, prepared, created, events))
         except BaseException:
             session.rollback()
             raise
@@ -136,12 +141,14 @@ def _store(
     new: dict[str, tuple[ArticleInput, str]],
     prepared: Iterator[Prepared],
     created: list[Article],
+    with_events: bool = True,
 ) -> Iterator[tuple[Article, list[Span]]]:
     """Flush article rows as their preparation arrives and hand their passages to the index;
     last, store every fact. The index commits only after this generator is exhausted, so rows
     and passages still commit together, and a failure here cancels the index writer."""
     facts: list[tuple[Article, list[FactRow]]] = []
     events: list[tuple[Article, MainEvent | None]] = []
+    signatures: list[tuple[int, Signature]] = []
     pending: list[tuple[Article, Prepared]] = []
     items = zip(new.items(), prepared, strict=True)
     for number, ((digest, (article_in, text)), prep) in enumerate(items, 1):
@@ -154,10 +161,13 @@ def _store(
             created.append(article)
             facts.append((article, prep.facts))
             events.append((article, prep.event))
+            signatures.append((article.id, prep.signature))  # type: ignore[arg-type]
             yield article, [Span.of(article.text, s, e) for s, e in prep.passages]
         pending.clear()
     store_facts(session, facts)
     store_events(session, events)
+    if with_events:
+        assign_events(session, signatures)
     session.flush()
 
 

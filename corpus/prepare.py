@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from corpus.events.signature import Signature, article_signature
 from corpus.fact_store import FactRow, fact_rows
 from corpus.facts.main_event import MainEvent
 from corpus.facts.pipeline import extract
@@ -29,13 +30,14 @@ class PrepareJob:
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """What the text says: metadata, passage bounds ((start, end) into the text), fact rows and
-    the main event."""
+    """What the text says: metadata, passage bounds ((start, end) into the text), fact rows,
+    the main event and the incident signature events are assigned by."""
 
     metadata: Metadata
     passages: tuple[tuple[int, int], ...]
     facts: list[FactRow]
     event: MainEvent | None
+    signature: Signature
 
 
 def prepare(job: PrepareJob) -> Prepared:
@@ -45,4 +47,5 @@ def prepare(job: PrepareJob) -> Prepared:
     published = job.published or sniffed.published
     extraction = extract(job.text, published)
     facts = fact_rows(job.text, extraction.facts)
-    return Prepared(sniffed, passages, facts, extraction.main_event)
+    signature = article_signature(extraction.doc, extraction.by_field, extraction.main_event)
+    return Prepared(sniffed, passages, facts, extraction.main_event, signature)

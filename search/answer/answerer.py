@@ -23,6 +23,7 @@ from sqlmodel import Session
 from corpus.spans import sentences
 from search.answer.candidates import Retrieved, overlap, retrieve
 from search.answer.compose import Group
+from search.answer.event_counts import answer_counting
 from search.answer.handlers import HANDLERS, Handled
 from search.answer.incident import PinnedAnswer, answer_pinned, pins_event
 from search.answer.questions import Interpretation, analyze_question
@@ -43,6 +44,9 @@ _PLURAL = re.compile(r"\b(?:people|persons|victims|suspects|names|who\s+were|wer
 
 def answer_question(*, session: Session, index: PassageBackend, question: str) -> AnswerResult:
     """Answer ``question`` from the corpus with cited spans, or abstain with a reason."""
+    counted = answer_counting(session=session, question=question)
+    if counted is not None:
+        return counted
     interpretation = analyze_question(question)
     if not interpretation.terms:
         return _abstain(question, interpretation, "The question has no content words to match.")

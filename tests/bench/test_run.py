@@ -125,6 +125,7 @@ def test_the_report_has_every_section(folder: Path, tmp_path: Path) -> None:
         "### The five samples",
         "news-dev questions by type, held-out part",
         "### The team's own questions",
+        "## 3. Events across articles",
         "## Time",
     ):
         assert heading in report

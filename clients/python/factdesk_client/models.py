@@ -27,7 +27,14 @@ __all__ = [
     "ConstraintsOut",
     "EntityList",
     "EntityPublic",
+    "EventArticleOut",
+    "EventDetailOut",
+    "EventFigureOut",
+    "EventList",
+    "EventOut",
+    "EventPlaceOut",
     "FacetCount",
+    "FacetValueOut",
     "FactList",
     "FactPublic",
     "FieldInfo",
@@ -36,13 +43,17 @@ __all__ = [
     "Health",
     "HighlightOut",
     "InterpretationOut",
+    "ParticipantOut",
     "PassageOut",
+    "PlaceMentionOut",
     "Problem",
     "RangeOut",
     "Ready",
+    "ReportedFigureOut",
     "SearchHit",
     "SearchResponse",
     "SentenceOut",
+    "SpanOut",
 ]
 
 
@@ -252,10 +263,90 @@ class EntityPublic(BaseModel):
     article_ids: list[int]
 
 
+class EventArticleOut(BaseModel):
+    """A member article."""
+
+    id: int
+    title: str | None
+    source: str | None
+    published: datetime.date | None
+
+
+class EventDetailOut(BaseModel):
+    """One event in full: articles, reconciled figures as claims, timeline, participants, places,
+    and citations for its place and day."""
+
+    id: int
+    type: str
+    place: EventPlaceOut | None
+    date: datetime.date | None
+    article_ids: list[int]
+    figures: dict[str, EventFigureOut | None]
+    articles: list[EventArticleOut]
+    claims: list[ClaimOut]
+    timeline: dict[str, list[ReportedFigureOut]]
+    participants: list[ParticipantOut]
+    places: list[PlaceMentionOut]
+    date_citations: list[SpanOut]
+
+
+class EventFigureOut(BaseModel):
+    """An event's figure of one kind: the most cited one (ties: the later report), with the range
+    of every figure stated about the same victims and whether they disagree."""
+
+    stated: int | float | None
+    min: int | float | None
+    max: int | float | None
+    qualifier: str | None
+    subject: str
+    disputed: bool
+    range_min: int | float | None
+    range_max: int | float | None
+    article_ids: list[int]
+
+
+class EventList(BaseModel):
+    """A page of events, and facet counts over every selected event when asked."""
+
+    events: list[EventOut]
+    total: int
+    next_cursor: str | None
+    facets: dict[str, list[FacetValueOut]] | None = Field(default_factory=dict)
+
+
+class EventOut(BaseModel):
+    """One event in a listing."""
+
+    id: int
+    type: str
+    place: EventPlaceOut | None
+    date: datetime.date | None
+    article_ids: list[int]
+    figures: dict[str, EventFigureOut | None]
+
+
+class EventPlaceOut(BaseModel):
+    """The event's most specific place, the place it is near, and its region and country."""
+
+    name: str
+    kind: str
+    near: str | None
+    region: str | None
+    country: str | None
+    citation: SpanOut | None = None
+
+
 class FacetCount(BaseModel):
     """How many matching rows have one value (``None``: the value is missing)."""
 
     value: str | None
+    count: int
+
+
+class FacetValueOut(BaseModel):
+    """One value of a facet and how many selected events have it."""
+
+    value: str
     count: int
 
 
@@ -341,12 +432,30 @@ class InterpretationOut(BaseModel):
     constraints: ConstraintsOut
 
 
+class ParticipantOut(BaseModel):
+    """A person of the event: role (victim, suspect, official, or null when unsaid), status
+    (killed, injured, arrested) and the spans naming them."""
+
+    name: str
+    role: str | None
+    status: list[str]
+    citations: list[SpanOut]
+
+
 class PassageOut(BaseModel):
     """The passage that matched; ``text == article.text[start:end]``."""
 
     text: str
     start: int
     end: int
+
+
+class PlaceMentionOut(BaseModel):
+    """A place the event's articles name, with spans."""
+
+    name: str
+    kind: str
+    citations: list[SpanOut]
 
 
 class Problem(BaseModel):
@@ -371,6 +480,18 @@ class Ready(BaseModel):
     """The service is ready: startup done, database answering, index consistent with it."""
 
     status: str
+
+
+class ReportedFigureOut(BaseModel):
+    """A report's figure in the timeline (only reports that changed it are listed)."""
+
+    article_id: int
+    published: datetime.date | None
+    stated: int | float | None
+    min: int | float | None
+    max: int | float | None
+    qualifier: str | None
+    citation: SpanOut
 
 
 class SearchHit(BaseModel):
@@ -402,3 +523,12 @@ class SentenceOut(BaseModel):
     text: str
     start: int
     end: int
+
+
+class SpanOut(BaseModel):
+    """A cited span: ``text == article.text[start:end]``."""
+
+    article_id: int
+    start: int
+    end: int
+    text: str

@@ -24,6 +24,8 @@ METHODS = {
     "get_one_entity": "entity",
     "get_claims": "claims",
     "get_claim_summary": "claim_summary",
+    "get_events": "events",
+    "get_event": "event",
     "ask": "ask",
     "health": "health",
     "ready": "ready",
@@ -317,6 +319,45 @@ class Operations(_core.SyncCore):
     ) -> models.ClaimSummary:
         """GET /claims/{field}/summary: Per-kind totals of a field's claims."""
         return _core.parse(self._send("GET", _core.expand("/claims/{field}/summary", field=field)), models.ClaimSummary)
+
+    def events(
+        self,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        type: Literal["airstrike", "bombing", "shooting", "stabbing", "fire", "crash", "flood", "earthquake", "storm", "explosion", "attack", "incident"] | None = None,
+        place: str | None = None,
+        since: datetime.date | str | None = None,
+        until: datetime.date | str | None = None,
+        min_killed: int | None = None,
+        sort: Literal["-date", "date", "-killed", "killed", "-articles"] | None = None,
+        facets: str | None = None,
+    ) -> models.EventList:
+        """GET /events: List events."""
+        return _core.parse(self._send("GET", "/events", params={"limit": limit, "cursor": cursor, "type": type, "place": place, "since": since, "until": until, "min_killed": min_killed, "sort": sort, "facets": facets}), models.EventList)
+
+    def iter_events(
+        self,
+        *,
+        limit: int | None = None,
+        type: Literal["airstrike", "bombing", "shooting", "stabbing", "fire", "crash", "flood", "earthquake", "storm", "explosion", "attack", "incident"] | None = None,
+        place: str | None = None,
+        since: datetime.date | str | None = None,
+        until: datetime.date | str | None = None,
+        min_killed: int | None = None,
+        sort: Literal["-date", "date", "-killed", "killed", "-articles"] | None = None,
+        facets: str | None = None,
+    ) -> Iterator[models.EventOut]:
+        """Every item of GET /events, following next_cursor."""
+        for page in _core.pages(lambda cursor: self.events(limit=limit, type=type, place=place, since=since, until=until, min_killed=min_killed, sort=sort, facets=facets, cursor=cursor)):
+            yield from page.events
+
+    def event(
+        self,
+        event_id: int,
+    ) -> models.EventDetailOut:
+        """GET /events/{event_id}: Get one event."""
+        return _core.parse(self._send("GET", _core.expand("/events/{event_id}", event_id=event_id)), models.EventDetailOut)
 
     def ask(
         self,
@@ -630,6 +671,46 @@ class AsyncOperations(_core.AsyncCore):
     ) -> models.ClaimSummary:
         """GET /claims/{field}/summary: Per-kind totals of a field's claims."""
         return _core.parse(await self._send("GET", _core.expand("/claims/{field}/summary", field=field)), models.ClaimSummary)
+
+    async def events(
+        self,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        type: Literal["airstrike", "bombing", "shooting", "stabbing", "fire", "crash", "flood", "earthquake", "storm", "explosion", "attack", "incident"] | None = None,
+        place: str | None = None,
+        since: datetime.date | str | None = None,
+        until: datetime.date | str | None = None,
+        min_killed: int | None = None,
+        sort: Literal["-date", "date", "-killed", "killed", "-articles"] | None = None,
+        facets: str | None = None,
+    ) -> models.EventList:
+        """GET /events: List events."""
+        return _core.parse(await self._send("GET", "/events", params={"limit": limit, "cursor": cursor, "type": type, "place": place, "since": since, "until": until, "min_killed": min_killed, "sort": sort, "facets": facets}), models.EventList)
+
+    async def iter_events(
+        self,
+        *,
+        limit: int | None = None,
+        type: Literal["airstrike", "bombing", "shooting", "stabbing", "fire", "crash", "flood", "earthquake", "storm", "explosion", "attack", "incident"] | None = None,
+        place: str | None = None,
+        since: datetime.date | str | None = None,
+        until: datetime.date | str | None = None,
+        min_killed: int | None = None,
+        sort: Literal["-date", "date", "-killed", "killed", "-articles"] | None = None,
+        facets: str | None = None,
+    ) -> AsyncIterator[models.EventOut]:
+        """Every item of GET /events, following next_cursor."""
+        async for page in _core.apages(lambda cursor: self.events(limit=limit, type=type, place=place, since=since, until=until, min_killed=min_killed, sort=sort, facets=facets, cursor=cursor)):
+            for item in page.events:
+                yield item
+
+    async def event(
+        self,
+        event_id: int,
+    ) -> models.EventDetailOut:
+        """GET /events/{event_id}: Get one event."""
+        return _core.parse(await self._send("GET", _core.expand("/events/{event_id}", event_id=event_id)), models.EventDetailOut)
 
     async def ask(
         self,

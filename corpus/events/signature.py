@@ -1,0 +1,334 @@
+"""What an article says about its incident, in the form event assignment compares: type, day,
+place (names, coordinates, region), casualty figures and named people.
+
+A pure function of one article's extraction (run in the prepare workers with the facts), stored
+as JSON beside the article (``EventSignature``) so later articles compare against it without
+reading facts again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from corpus.claims import victim_class
+from corpus.events.kinds import event_type
+from corpus.facts.document import Document
+from corpus.facts.gazetteer import lookup_place, lookup_places, place_key, region_of, us_states
+from corpus.facts.main_event import MainEvent
+from corpus.facts.model import ExtractedFact
+
+FIGURE_KINDS = ("killed", "injured")
+_VAGUE = "vague"
+# AP-style state abbreviations after a town ("Richmond, Calif."): general knowledge.
+_AP_STATES = {
+    "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Colo.": "CO", "Conn.": "CT",
+    "Del.": "DE", "Fla.": "FL", "Ga.": "GA", "Ill.": "IL", "Ind.": "IN", "Kan.": "KS",
+    "Ky.": "KY", "La.": "LA", "Md.": "MD", "Mass.": "MA", "Mich.": "MI", "Minn.": "MN",
+    "Miss.": "MS", "Mo.": "MO", "Mont.": "MT", "Neb.": "NE", "Nev.": "NV", "N.H.": "NH",
+    "N.J.": "NJ", "N.M.": "NM", "N.Y.": "NY", "N.C.": "NC", "N.D.": "ND", "Okla.": "OK",
+    "Ore.": "OR", "Pa.": "PA", "R.I.": "RI", "S.C.": "SC", "S.D.": "SD", "Tenn.": "TN",
+    "Vt.": "VT", "Va.": "VA", "Wash.": "WA", "W.Va.": "WV", "Wis.": "WI", "Wyo.": "WY",
+}  # fmt: skip
+_LEAD_CHARS = 700
+
+
+def _words(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_ROUNDUP = re.compile(
+    r"(?i)\b(?:separate|several|multiple|string of|spate of|rash of|series of|weekend of)\s+"
+    r"(?:\w+\s+)?(?:shootings|incidents|attacks|bombings|stabbings|airstrikes|crashes|fires)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One casualty figure as an article states it: value, hedge, how often, first span."""
+
+    stated: float | None
+    min: float | None
+    max: float | None
+    qualifier: str | None
+    subject: str  # the victims' class (``claims.victim_class``)
+    mentions: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """An article's incident as assignment sees it (JSON-safe but for ``day``/``published``)."""
+
+    type: str
+    day: date | None
+    published: date | None
+    place: dict[str, Any] | None  # the main event's most specific place (``EventPlace`` fields)
+    locality: dict[str, Any] | None  # its town or city
+    keys: tuple[str, ...]  # entity ids and spelling keys of place and locality
+    near_keys: tuple[str, ...]  # the same of other places named where the incident is told
+    lat: float | None
+    lon: float | None
+    region: str | None
+    country: str | None
+    figures: dict[str, tuple[Figure, ...]] = field(default_factory=dict)
+    people: tuple[str, ...] = ()  # person entity ids
+    terms: tuple[str, ...] = ()  # distinctive capitalised words of the lead (streets, names)
+    big_city: bool = False  # the place is a city of ``BIG_CITY`` people or more
+    roundup: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON column's value (dates as ISO strings)."""
+        data = asdict(self)
+        data["day"] = self.day.isoformat() if self.day else None
+        data["published"] = self.published.isoformat() if self.published else None
+        return data
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Signature:
+        """The inverse of ``to_json``."""
+        values = dict(data)
+        values["day"] = date.fromisoformat(data["day"]) if data.get("day") else None
+        values["published"] = (
+            date.fromisoformat(data["published"]) if data.get("published") else None
+        )
+        values["keys"] = tuple(data.get("keys") or ())
+        values["near_keys"] = tuple(data.get("near_keys") or ())
+        values["people"] = tuple(data.get("people") or ())
+        values["terms"] = tuple(data.get("terms") or ())
+        values["figures"] = {
+            kind: tuple(Figure(**f) for f in figures)
+            for kind, figures in (data.get("figures") or {}).items()
+        }
+        return cls(**values)
+
+    def figure(self, kind: str) -> Figure | None:
+        """The article's own figure of ``kind``: most mentioned, then first (None: none)."""
+        figures = self.figures.get(kind, ())
+        precise = [f for f in figures if f.qualifier != _VAGUE] or list(figures)
+        return min(precise, key=lambda f: (-f.mentions, f.start), default=None)
+
+
+def article_signature(
+    doc: Document, by_field: Mapping[str, Sequence[ExtractedFact]], event: MainEvent | None
+) -> Signature:
+    """The signature of one extracted article."""
+    headline_end = doc.sentences[0].end if doc.sentences else 0
+    places = by_field.get("places", ())
+    place = asdict(event.place) if event and event.place else None
+    locality = asdict(event.locality) if event and event.locality else None
+    keys: set[str] = set()
+    coordinates: tuple[float, float] | None = None
+    country = None
+    for chosen in (locality, place):
+        if chosen is None:
+            continue
+        if chosen.get("entity_id"):
+            keys.add(str(chosen["entity_id"]))
+        keys.add(place_key(str(chosen["canonical"])))
+        keys.add(place_key(str(chosen["name"])))
+        fact = _fact_at(places, chosen["start"])
+        if fact is None:
+            continue
+        if fact.value.get("near"):
+            chosen["near"] = fact.value["near"]
+        country = country or fact.value.get("country")
+        if coordinates is None and fact.value.get("lat") is not None:
+            coordinates = (float(fact.value["lat"]), float(fact.value["lon"]))
+    lat, lon = coordinates if coordinates else (None, None)
+    named_state = _state_named(doc.text)
+    region = region_of(lat, lon)
+    if named_state and region != named_state:
+        town = locality or place
+        lat, lon, region = _in_state(str(town["canonical"]) if town else "", named_state, lat, lon)
+    if region is not None and country is None:
+        country = "US"
+    kind = event_type(doc.text, headline_end)
+    return Signature(
+        type=kind,
+        day=_day(doc, by_field, event, kind),
+        published=doc.published,
+        place=place,
+        locality=locality,
+        keys=tuple(sorted(k for k in keys if k)),
+        near_keys=_near_keys(doc, by_field, keys, headline_end),
+        lat=lat,
+        lon=lon,
+        region=region,
+        country=country,
+        figures=_figures(by_field.get("casualties", ())),
+        people=_participants(by_field.get("people", ())),
+        terms=_terms(doc.text, keys),
+        big_city=_big_city(locality or place),
+        roundup=bool(_ROUNDUP.search(doc.text[: headline_end + _LEAD_CHARS])),
+    )
+
+
+def _day(
+    doc: Document,
+    by_field: Mapping[str, Sequence[ExtractedFact]],
+    event: MainEvent | None,
+    kind: str,
+) -> date | None:
+    """The main event's day, unless it comes from a sentence that neither states casualties
+    nor names the incident (then it is more likely another date: "since it began operations on
+    23 September 2014"), and None when there is no better guess than that."""
+    if event is None:
+        return doc.published
+    if event.date_from != "text" or event.date_start is None:
+        return event.date
+    sentence = doc.sentence_at(event.date_start)
+    told = {f.sentence_start for f in by_field.get("casualties", ())}
+    if sentence.start in told or event_type(sentence.text, 0) == kind:
+        return event.date
+    return None
+
+
+def _near_keys(
+    doc: Document,
+    by_field: Mapping[str, Sequence[ExtractedFact]],
+    keys: set[str],
+    headline_end: int,
+) -> tuple[str, ...]:
+    """Keys of the places named in the headline, the lead or a sentence stating casualties."""
+    told = {f.sentence_start for f in by_field.get("casualties", ())}
+    lead_end = headline_end + _LEAD_CHARS
+    near: set[str] = set()
+    for fact in by_field.get("places", ()):
+        if fact.kind == "country" or not (fact.start < lead_end or fact.sentence_start in told):
+            continue
+        if fact.value.get("entity_id"):
+            near.add(str(fact.value["entity_id"]))
+    return tuple(sorted(near - keys))
+
+
+def _big_city(place: Mapping[str, Any] | None) -> bool:
+    if place is None:
+        return False
+    found = lookup_place(str(place["canonical"]))
+    return found is not None and found.population >= BIG_CITY
+
+
+def _terms(lead: str, keys: set[str]) -> tuple[str, ...]:
+    """Capitalised words of the lead that are not common headline words or the place itself."""
+    place_words = {w for k in keys for w in k.replace("place:", "").replace("-", " ").split()}
+    words = {m.group().lower() for m in _CAPITALISED.finditer(lead)}
+    return tuple(sorted(w for w in words if w not in _COMMON and w not in place_words))
+
+
+_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
+_COMMON = _words(
+    """the a an and but for with from after before when where while police officers officer
+    sheriff deputy deputies county city state news video photo photos share tweet email print
+    comments reporter staff update updated breaking local weather sports traffic monday tuesday
+    wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december street avenue road drive boulevard lane block
+    north south east west department office man woman boy girl teen police chief sgt
+    investigators authorities according officials hospital medical center the this that
+    there they his her its their one two three four five six seven eight nine ten first
+    second third shooting shot killed dead injured wounded suspect victim victims home
+    people family friends mother father son daughter brother sister wife husband mr mrs ms
+    copyright rights reserved all associated press inc click read more watch related"""
+)
+BIG_CITY = 500_000
+
+
+def _participants(people: Sequence[ExtractedFact]) -> tuple[str, ...]:
+    """Entity ids of the full names (two to four words, no title) of people the article never
+    gives an official role: victims, suspects, witnesses. Officials speak about many incidents
+    and generic plurals ("investigators") name nobody."""
+    officials = {str(f.value.get("entity_id")) for f in people if f.value.get("role")}
+    found = set()
+    for fact in people:
+        entity = str(fact.value.get("entity_id") or "")
+        parts = entity.removeprefix("person:").split("-")
+        if entity in officials or not 2 <= len(parts) <= 4 or parts[0] in _TITLE_WORDS:
+            continue
+        found.add(entity)
+    return tuple(sorted(found))
+
+
+_TITLE_WORDS = _words(
+    """officer officers chief sgt sergeant lt lieutenant det detective capt captain sheriff
+    deputy deputies county cpl corporal trooper agent mayor gov governor sen senator rep judge
+    prosecutor attorney district state city police dr rev president superintendent commander
+    inspector spokesman spokeswoman"""
+)
+
+
+def _in_state(
+    name: str, state: str, lat: float | None, lon: float | None
+) -> tuple[float | None, float | None, str | None]:
+    """A town the lead places in ``state`` ("Richmond, Calif."): the namesake there when the
+    gazetteer has one; else the state named, unless the gazetteer knows the town in one state
+    only (then a stray state name in the lead does not move it)."""
+    candidates = [p for p in lookup_places(name) if p.country == "US" and p.kind == "city"]
+    for candidate in candidates:
+        if region_of(candidate.lat, candidate.lon) == state:
+            return candidate.lat, candidate.lon, state
+    if len(candidates) == 1 and lat is not None:
+        return lat, lon, region_of(lat, lon)
+    return None, None, state
+
+
+def _fact_at(facts: Sequence[ExtractedFact], start: int) -> ExtractedFact | None:
+    return next((f for f in facts if f.start == start), None)
+
+
+def _figures(casualties: Sequence[ExtractedFact]) -> dict[str, tuple[Figure, ...]]:
+    """Each distinct figure of each kind; a figure naming no victims ("killing up to 83") is
+    about the victims the article's other figures of that kind name most (as in claims)."""
+    named: dict[str, Counter[str]] = {}
+    for fact in casualties:
+        if fact.value.get("victims"):
+            named.setdefault(fact.kind, Counter())[victim_class(fact.value["victims"])] += 1
+    found: dict[str, dict[tuple[Any, ...], Figure]] = {}
+    for fact in casualties:
+        if fact.kind not in FIGURE_KINDS:
+            continue
+        value = fact.value
+        if value.get("min") is None and value.get("max") is None:
+            continue
+        if value.get("victims"):
+            subject = victim_class(value["victims"])
+        elif fact.kind in named:
+            subject = named[fact.kind].most_common(1)[0][0]
+        else:
+            subject = "people"
+        key = (value.get("stated"), value.get("min"), value.get("max"), fact.qualifier, subject)
+        known = found.setdefault(fact.kind, {})
+        seen = known.get(key)
+        mentions = 1 if seen is None else seen.mentions + 1
+        start, end = (fact.start, fact.end) if seen is None else (seen.start, seen.end)
+        known[key] = Figure(*key, mentions=mentions, start=start, end=end)
+    return {kind: tuple(values.values()) for kind, values in found.items()}
+
+
+# "Washington" is far more often the capital (or the US government) than the state.
+_STATES = sorted((n for n in us_states().values() if n != "Washington"), key=len, reverse=True)
+_STATE_NAMES = re.compile(r"\b(" + "|".join(_STATES) + r")\b")
+_STATE_ABBREVIATIONS = re.compile(
+    r",\s(" + "|".join(re.escape(a) for a in sorted(_AP_STATES, key=len, reverse=True)) + r")(?=\W)"
+)
+
+
+_POSTAL_CODE = re.compile(r",\s([A-Z]{2})\b(?![.'’-])")  # "Tupelo, MS" in a station's name
+
+
+def _state_named(lead: str) -> str | None:
+    """The US state the text names most ("in Dayton, Ohio", "Richmond, Calif.", "Tupelo, MS";
+    ties: the first named)."""
+    found = [(m.start(), m[1]) for m in _STATE_NAMES.finditer(lead)]
+    states = us_states()
+    found += [(m.start(), states[_AP_STATES[m[1]]]) for m in _STATE_ABBREVIATIONS.finditer(lead)]
+    found += [(m.start(), states[m[1]]) for m in _POSTAL_CODE.finditer(lead) if m[1] in states]
+    if not found:
+        return None
+    counts = Counter(state for _, state in found)
+    first = {state: at for at, state in sorted(found, reverse=True)}
+    return min(counts, key=lambda state: (-counts[state], first[state]))

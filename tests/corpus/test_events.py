@@ -1,0 +1,156 @@
+"""Events across articles: types, link scores, order-stable assignment, repair on delete."""
+
+from __future__ import annotations
+
+from datetime import date
+from itertools import permutations
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from corpus.articles import delete_article
+from corpus.db import create_schema, make_engine, sqlite_url
+from corpus.events.kinds import UNKNOWN, event_type
+from corpus.events.scoring import link_score, linked
+from corpus.events.signature import Signature, article_signature
+from corpus.fact_store import reextract_all
+from corpus.facts.pipeline import extract
+from corpus.ingest import ArticleInput, ingest_articles
+from corpus.tables import Article, Event, EventMember
+from search.whoosh_index import WhooshIndex
+
+MONDAY = date(2021, 3, 8)
+
+FIRST = (
+    "Two killed in Leeds pub shooting\n\nTwo men were shot and killed on Saturday night "
+    "outside the Wharf Tavern on Kirkstall Road in Leeds, police said."
+)
+FOLLOW = (
+    "Third man dies after Leeds shooting\n\nA third man died on Sunday, a day after the "
+    "shooting outside the Wharf Tavern on Kirkstall Road in Leeds. Three men were killed."
+)
+FIRE = (
+    "Warehouse fire in Leeds\n\nA blaze destroyed a warehouse in Leeds on Tuesday, injuring "
+    "four workers, firefighters said."
+)
+LYON = "Bomb in Lyon\n\nA car bomb exploded in Lyon on Saturday, killing five people."
+
+
+def _signature(text: str, published: date = MONDAY) -> Signature:
+    extraction = extract(text, published)
+    return article_signature(extraction.doc, extraction.by_field, extraction.main_event)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunman opens fire at a mall\n\nShots rang out on Friday.", "shooting"),
+        ("Suicide bomber strikes market\n\nA blast tore through it.", "bombing"),
+        ("Floods sweep through the valley\n\nRivers burst their banks.", "flood"),
+        ("Warplanes hit a base\n\nThe airstrike killed dozens.", "airstrike"),
+        ("Crews battle a blaze\n\nThe fire department said the fire spread.", "fire"),
+        ("Officers opened fire on the car\n\nNo one was hurt.", "shooting"),
+        ("The council met on Monday.", UNKNOWN),
+    ],
+)
+def test_event_type_from_trigger_words(text: str, expected: str) -> None:
+    headline_end = text.find("\n\n") if "\n\n" in text else len(text)
+    assert event_type(text, headline_end) == expected
+
+
+def test_reports_of_one_incident_link_and_others_do_not() -> None:
+    first, follow, fire, lyon = (_signature(t) for t in (FIRST, FOLLOW, FIRE, LYON))
+    assert first.type == follow.type == "shooting"
+    assert linked(first, follow) and linked(follow, first)
+    assert link_score(first, follow) == link_score(follow, first)
+    assert link_score(first, fire) is None  # a shooting is never a fire
+    assert not linked(first, lyon)
+
+
+def test_a_report_published_before_the_incident_does_not_link() -> None:
+    early = _signature(FIRST, date(2021, 2, 1))
+    later = _signature(FOLLOW, date(2021, 4, 5))
+    assert not linked(early, later)
+
+
+def _engine(tmp_path: Path) -> Engine:
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(sqlite_url(tmp_path))
+    create_schema(engine)
+    return engine
+
+
+def _partition(session: Session) -> set[frozenset[str]]:
+    texts = {a.id: a.text for a in session.exec(select(Article))}
+    groups: dict[int, set[str]] = {}
+    for member in session.exec(select(EventMember)):
+        groups.setdefault(member.event_id, set()).add(texts[member.article_id])
+    return {frozenset(g) for g in groups.values()}
+
+
+def _ingest(engine: Engine, index: WhooshIndex, texts: list[str], one_by_one: bool) -> None:
+    with Session(engine) as session:
+        batches = [[t] for t in texts] if one_by_one else [texts]
+        for batch in batches:
+            inputs = [ArticleInput(text=t, published=MONDAY) for t in batch]
+            ingest_articles(session=session, index=index, articles_in=inputs)
+
+
+def test_the_partition_does_not_depend_on_the_order(tmp_path: Path) -> None:
+    expected = {frozenset({FIRST, FOLLOW}), frozenset({FIRE}), frozenset({LYON})}
+    for number, order in enumerate(permutations([FIRST, FOLLOW, FIRE, LYON])):
+        if number % 5:  # every fifth order, each article in its own batch or all in one
+            continue
+        engine = _engine(tmp_path / f"order{number}")
+        _ingest(engine, WhooshIndex.in_memory(), list(order), one_by_one=number % 2 == 0)
+        with Session(engine) as session:
+            assert _partition(session) == expected, order
+
+
+def test_an_event_splits_when_the_article_joining_it_is_deleted(tmp_path: Path) -> None:
+    # Saturday and Tuesday are three days apart: only Monday's report links them.
+    where = "outside the Wharf Tavern on Kirkstall Road in Leeds"
+    saturday = f"Pub shooting in Leeds\n\nA man was shot {where} on Saturday."
+    monday = f"Second shooting in Leeds\n\nA woman was shot {where} on Monday."
+    tuesday = f"Third shooting in Leeds\n\nA teenager was shot {where} on Tuesday."
+    wednesday = date(2021, 3, 10)
+    engine = _engine(tmp_path)
+    index = WhooshIndex.in_memory()
+    with Session(engine) as session:
+        inputs = [ArticleInput(text=t, published=wednesday) for t in (saturday, monday, tuesday)]
+        stored = ingest_articles(session=session, index=index, articles_in=inputs)
+        assert _partition(session) == {frozenset({saturday, monday, tuesday})}
+        delete_article(session=session, index=index, article=stored[1].article)
+        assert _partition(session) == {frozenset({saturday}), frozenset({tuesday})}
+        members = session.exec(select(EventMember)).all()
+        for event in session.exec(select(Event)):
+            assert event.article_count == sum(m.event_id == event.id for m in members)
+
+
+def test_reextraction_rebuilds_the_same_events(tmp_path: Path) -> None:
+    engine = _engine(tmp_path)
+    _ingest(engine, WhooshIndex.in_memory(), [FIRST, FIRE, FOLLOW, LYON], one_by_one=False)
+    with Session(engine) as session:
+        before = _partition(session)
+        reextract_all(session=session)
+        assert _partition(session) == before
+
+
+def test_event_figures_are_the_most_cited_ties_to_the_later_report(tmp_path: Path) -> None:
+    engine = _engine(tmp_path)
+    index = WhooshIndex.in_memory()
+    with Session(engine) as session:
+        inputs = [
+            ArticleInput(text=FIRST, published=date(2021, 3, 7)),
+            ArticleInput(text=FOLLOW, published=date(2021, 3, 8)),
+        ]
+        ingest_articles(session=session, index=index, articles_in=inputs)
+        (event,) = [e for e in session.exec(select(Event)) if e.article_count == 2]
+        killed = event.figures["killed"]
+        assert killed["stated"] == 3  # one report each: the later one's figure
+        assert killed["disputed"] is True
+        assert (killed["range_min"], killed["range_max"]) == (2, 3)
+        assert event.type == "shooting"
+        assert event.event_date == date(2021, 3, 6)
