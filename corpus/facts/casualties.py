@@ -40,6 +40,7 @@ casualty stem are not read at all."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -156,17 +157,18 @@ def _without_stray_singulars(
       shot", "shot himself") in an article that reports a death may be the one who died.
     - Reflexives that add a killer to a count ("killed two and then himself") stay.
     """
-    counted = [
+    counted = Counter(
         (index, c[1])
         for index, claims in sentences
         for c in claims
         if not _singular(text, c[0]) and c[4] not in _DESCRIPTIVE
-    ]
+    )
+    by_kind = Counter(kind for _, kind in counted.elements())
     dead = {c[0].number for _, claims in sentences for c in claims if c[1] == "killed"}
     reports_death = bool(dead) or bool(_DEATH_WORDS.search(text))
     out = []
     for index, claims in sentences:
-        elsewhere = {kind for other, kind in counted if other != index}
+        elsewhere = {kind for kind, n in by_kind.items() if n > counted[(index, kind)]}
         kept = tuple(c for c in claims if not _covered(text, c, elsewhere, dead, reports_death))
         if kept:
             out.append((index, kept))
