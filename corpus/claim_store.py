@@ -92,10 +92,9 @@ def claim_fact(fact: Any, source: str | None) -> ClaimFact:
         is_equipment = fact.field == "equipment"
         stated = value.get("count") if is_equipment else value.get("number")
         low, high = (None, None) if stated is None else interval(stated, fact.qualifier or "exact")
-        subject = str(
-            value.get("type" if is_equipment else "unit")
-            or ("equipment" if is_equipment else "things")
-        )
+        subject = str(value.get("type" if is_equipment else "unit") or (
+            "equipment" if is_equipment else "things"
+        ))
     return ClaimFact(
         fact_id=fact.id or 0,
         article_id=fact.article_id,
