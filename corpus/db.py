@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Engine
 from sqlmodel import SQLModel, create_engine
 
@@ -41,6 +41,27 @@ def create_schema(engine: Engine) -> None:
     """Create every table and index that does not exist yet (an index added in a later
     version is created on a database made by an earlier one)."""
     SQLModel.metadata.create_all(engine)
+    _add_missing_columns(engine)
     for table in SQLModel.metadata.sorted_tables:
         for index in table.indexes:
             index.create(engine, checkfirst=True)
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    """Add the columns a later version introduced (each has a server default) to the tables of
+    a database made by an earlier one."""
+    inspector = inspect(engine)
+    with engine.begin() as connection:
+        for table in SQLModel.metadata.sorted_tables:
+            present = {column["name"] for column in inspector.get_columns(table.name)}
+            for column in table.columns:
+                if column.name in present or column.server_default is None:
+                    continue
+                kind = column.type.compile(engine.dialect)
+                default = column.server_default.arg  # type: ignore[attr-defined]
+                connection.execute(
+                    text(
+                        f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind} '
+                        f"NOT NULL DEFAULT '{default}'"
+                    )
+                )

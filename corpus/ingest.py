@@ -29,6 +29,9 @@ from corpus.spans import Span, normalise_newlines
 from corpus.tables import Article
 
 MAX_BATCH = 1000
+# The largest article text accepted (characters): extraction is linear and budgeted, and this
+# bounds its time (~1-2 s on one core) and storage; news articles stay under ~50,000.
+MAX_ARTICLE_CHARS = 200_000
 FLUSH_EVERY = 50  # article rows per INSERT while preparation streams in
 
 
@@ -50,6 +53,20 @@ class Ingested:
 
     article: Article
     created: bool
+
+
+def storable(value: str | None) -> str | None:
+    """``value`` unchanged if both databases can store it, else ValueError: PostgreSQL refuses
+    NUL in text and neither encodes a lone surrogate (a JSON escape like ``\\ud800``)."""
+    if value is None:
+        return None
+    if "\x00" in value:
+        raise ValueError("text fields must not contain NUL (U+0000) characters")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("text fields must not contain unpaired surrogates") from None
+    return value
 
 
 def content_hash(text: str) -> str:
@@ -181,4 +198,5 @@ def _build_article(article_in: ArticleInput, text: str, digest: str, prep: Prepa
         language=article_in.language or sniffed.language,
         passage_count=len(prep.passages),
         extractor_version=EXTRACTOR_VERSION,
+        extraction="partial" if prep.partial else "complete",
     )

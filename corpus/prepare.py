@@ -36,6 +36,7 @@ class Prepared:
     passages: tuple[tuple[int, int], ...]
     facts: list[FactRow]
     event: MainEvent | None
+    partial: bool = False  # the extraction budget cut the facts short
 
 
 def prepare(job: PrepareJob) -> Prepared:
@@ -45,4 +46,4 @@ def prepare(job: PrepareJob) -> Prepared:
     published = job.published or sniffed.published
     extraction = extract(job.text, published)
     facts = fact_rows(job.text, extraction.facts)
-    return Prepared(sniffed, passages, facts, extraction.main_event)
+    return Prepared(sniffed, passages, facts, extraction.main_event, extraction.partial)

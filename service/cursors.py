@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from corpus.errors import InvalidQuery
+from corpus.tables import MAX_ID
 
 
 def encode_cursor(kind: str, position: int) -> str:
@@ -18,13 +19,13 @@ def encode_cursor(kind: str, position: int) -> str:
 
 def decode_cursor(kind: str, cursor: str | None) -> int | None:
     """The position inside ``cursor``, None when no cursor was given; InvalidQuery if forged."""
-    if cursor is None:
+    if not cursor:  # absent or empty ("cursor="): the first page
         return None
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         data: Any = json.loads(base64.urlsafe_b64decode(padded.encode()))
         position = data["p"]
-        if data["k"] != kind or not isinstance(position, int) or position < 0:
+        if data["k"] != kind or not isinstance(position, int) or not 0 <= position <= MAX_ID:
             raise ValueError
     except (ValueError, KeyError, TypeError, binascii.Error, UnicodeDecodeError) as exc:
         raise InvalidQuery(

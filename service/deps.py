@@ -16,7 +16,7 @@ from sqlmodel import Session
 
 from corpus.articles import get_article
 from corpus.prepare_pool import PreparePool
-from corpus.tables import Article
+from corpus.tables import MAX_ID, Article
 from search.aliases import AliasCache
 from search.backend import PassageBackend
 from search.cache import GenerationCache
@@ -87,7 +87,7 @@ def require_writer(
 
 def valid_article(
     session: SessionDep,
-    article_id: Annotated[int, Path(ge=1, description="Article id.", examples=[1])],
+    article_id: Annotated[int, Path(ge=1, le=MAX_ID, description="Article id.", examples=[1])],
 ) -> Article:
     """The article named in the path, or 404."""
     return get_article(session=session, article_id=article_id)

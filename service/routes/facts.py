@@ -8,6 +8,7 @@ from fastapi import APIRouter, Path, Query
 
 from corpus.fact_store import FactFilters, count_facts, field_catalogue, get_fact, list_facts
 from corpus.facts.model import FIELD_CATALOGUE, FIELDS
+from corpus.tables import MAX_ID
 from search.backend import PassageBackend
 from search.cache import GenerationCache
 from service.cursors import decode_cursor, encode_cursor
@@ -65,7 +66,7 @@ def get_facts(
     cache: ResultCacheDep,
     field: Annotated[FieldName | None, Query(description="Omit for every field.")] = None,
     kind: Annotated[str | None, Query(max_length=32, examples=["killed"])] = None,
-    article_id: Annotated[int | None, Query(ge=1)] = None,
+    article_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
     source: Annotated[str | None, Query(description="Publisher, case-insensitive.")] = None,
     q: Annotated[
         str | None, Query(max_length=200, description="Text in the fact or its sentence.")
@@ -85,7 +86,7 @@ def get_facts(
     responses=problem_responses(404, 422),
 )
 def get_one_fact(
-    session: SessionDep, fact_id: Annotated[int, Path(ge=1, examples=[3])]
+    session: SessionDep, fact_id: Annotated[int, Path(ge=1, le=MAX_ID, examples=[3])]
 ) -> FactPublic:
     """One fact by id."""
     fact, source = get_fact(session=session, fact_id=fact_id)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, field_validator
 
-from corpus.ingest import ArticleInput
+from corpus.ingest import MAX_ARTICLE_CHARS, ArticleInput, storable
 
 _SAMPLE_TEXT = (
     "(Newswire.net — September 18, 2016) — US-led coalition jets bombed Syrian government "
@@ -25,6 +25,7 @@ _ARTICLE_EXAMPLE: dict[str, JsonValue] = {
     "language": "en",
     "ingested_at": "2026-11-21T04:54:41Z",
     "passage_count": 10,
+    "extraction": "complete",
 }
 
 
@@ -35,19 +36,32 @@ class ArticleCreate(BaseModel):
         extra="forbid", json_schema_extra={"examples": [{"text": _SAMPLE_TEXT}]}
     )
 
-    text: str = Field(min_length=1, description="Article text; CRLF is normalised to LF.")
+    text: str = Field(
+        min_length=1,
+        max_length=MAX_ARTICLE_CHARS,
+        pattern=r"\S",
+        description="Article text (not only whitespace; at most 200,000 characters); CRLF is "
+        "normalised to LF.",
+    )
     title: str | None = Field(default=None, max_length=1000)
     source: str | None = Field(default=None, max_length=200, description="Publisher.")
     url: str | None = Field(default=None, max_length=4000)
-    published: date | None = None
+    published: date | None = Field(
+        default=None, description="A calendar date (YYYY-MM-DD); numbers are not dates."
+    )
     language: str | None = Field(default=None, max_length=16)
 
-    @field_validator("text")
+    @field_validator("published", mode="before")
     @classmethod
-    def _not_blank(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("text must contain more than whitespace")
+    def _date_not_number(cls, value: Any) -> Any:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            raise ValueError("published must be a date (YYYY-MM-DD), not a number")
         return value
+
+    @field_validator("text", "title", "source", "url", "language")
+    @classmethod
+    def _storable(cls, value: str | None) -> str | None:
+        return storable(value)
 
     def to_input(self) -> ArticleInput:
         """The domain value ingestion works on."""
@@ -68,6 +82,10 @@ class ArticleSummary(BaseModel):
     language: str | None
     ingested_at: datetime
     passage_count: int
+    extraction: Literal["complete", "partial"] = Field(
+        description="'partial' when the article had more facts than the extraction budget "
+        "(1,000): the facts past it were skipped."
+    )
 
 
 class ArticlePublic(ArticleSummary):
