@@ -81,7 +81,8 @@ class PreparePool:
             return prepare_in_process(jobs)
         chunks = [list(jobs[i : i + self.chunk]) for i in range(0, len(jobs), self.chunk)]
         batch = _Batch(chunks)
-        batch.top_up(self._submit, self._room)  # the workers start before the caller asks for results
+        # The workers start before the caller asks for results.
+        batch.top_up(self._submit, self._room)
         return self._collect(batch)
 
     def _collect(self, batch: _Batch) -> Iterator[Prepared]:

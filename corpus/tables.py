@@ -9,7 +9,6 @@ from sqlalchemy import JSON, Column, Index, Text
 from sqlalchemy import text as sql_text
 from sqlmodel import Field, SQLModel
 
-
 # The largest id either database stores (PostgreSQL INTEGER): ids, and positions in cursors,
 # beyond it are refused before any SQL runs.
 MAX_ID = 2**31 - 1
