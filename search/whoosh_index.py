@@ -32,7 +32,7 @@ from corpus.tables import Article
 from search.analysis import passage_analyzer
 from search.highlight import highlight_passage
 from search.merge_policy import merge_from
-from search.query import parse_query
+from search.query import check_expansions, parse_query
 from search.topk import PostingsCache, top_documents
 from search.types import Hit, Passage, SearchFilters, SearchPage
 from search.whoosh_patches import apply as apply_whoosh_patches
@@ -42,7 +42,8 @@ apply_whoosh_patches()
 log = logging.getLogger("factdesk")
 
 _INDEX_NAME = "passages"
-SEARCHERS = 1
+# Searchers open at once: a slow query holds one, and cheap queries and /health take another.
+SEARCHERS = 4
 
 
 def passage_schema() -> Schema:
@@ -211,6 +212,7 @@ class WhooshIndex:
         the exact total and highlights."""
         parsed = parse_query(query, self._schema)
         with self._searching() as searcher:
+            check_expansions(parsed, searcher.reader())
             ranked, total = _top(searcher, parsed, offset + limit, _filter_query(filters))
             terms = positive_terms(parsed, searcher.reader())
             hits = tuple(_to_hit(hit, terms) for hit in ranked[offset : offset + limit])

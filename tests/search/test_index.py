@@ -124,7 +124,7 @@ def test_filters(index: WhooshIndex) -> None:
     assert {h.published for h in until.hits} == {date(2016, 9, 17)}
 
 
-@pytest.mark.parametrize("query", ["", "   ", "the", "AND", "(((", "*", "~", "x" * 1001])
+@pytest.mark.parametrize("query", ["", "   ", "the", "AND", "(((", "*", "~", "x" * 50_001])
 def test_unusable_queries_raise_invalid_query(index: WhooshIndex, query: str) -> None:
     with pytest.raises(InvalidQuery):
         index.search(query, limit=10)
