@@ -51,10 +51,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
+    from pydantic import ValidationError
 
     from service.app import create_app
 
-    uvicorn.run(create_app(start_workers=True), host=args.host, port=args.port)
+    try:
+        settings = Settings()
+    except ValidationError as exc:  # e.g. an empty FACTDESK_API_KEY: refuse before serving
+        for error in exc.errors(include_url=False):
+            print(f"factdesk: {error['msg'].removeprefix('Value error, ')}", file=sys.stderr)
+        return 2
+    app = create_app(settings, start_workers=True)
+    uvicorn.run(app, host=args.host, port=args.port, server_header=False)
     return 0
 
 

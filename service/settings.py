@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -16,12 +16,22 @@ class Settings(BaseSettings):
 
     data_dir: Path = Path("./data")
     database_url: str | None = None
-    api_key: SecretStr | None = None
+    api_key: SecretStr | None = None  # set but empty: refused, the service would not start
     max_body_bytes: int = 5 * 1024 * 1024
     seed_samples: bool = True
     # Worker processes that prepare large ingest batches (facts, passages, metadata) while the
     # request thread indexes; None: one per core but the one serving (at most 4); 0: in-process.
     extract_workers: int | None = Field(default=None, ge=0)
+
+    @field_validator("api_key")
+    @classmethod
+    def _key_not_empty(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().strip():
+            raise ValueError(
+                "FACTDESK_API_KEY is set but empty: set a key, or unset it to allow writes "
+                "without one"
+            )
+        return value
 
     @property
     def extract_worker_count(self) -> int:

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import platform
-from functools import cache
-from importlib.metadata import version
-
 from fastapi import APIRouter
 
 from corpus.articles import article_stats
@@ -15,15 +11,10 @@ from service.schemas.articles import Health
 router = APIRouter(tags=["health"])
 
 
-@cache  # importlib.metadata scans every installed distribution: about 1 ms a name
-def _versions() -> dict[str, str]:
-    names = ("factdesk", "fastapi", "sqlmodel", "whoosh-reloaded", "uvicorn")
-    return {"python": platform.python_version(), **{n: version(n) for n in names}}
-
-
 @router.get("/health", summary="Service health", response_model=Health)
 def health(session: SessionDep, index: IndexDep) -> Health:
-    """Status, article and passage counts, index generation and versions."""
+    """Status, article and passage counts and index generation (no software versions: they
+    tell anyone which published flaws apply)."""
     articles, _expected = article_stats(session)
     return Health(
         status="ok",
@@ -31,5 +22,4 @@ def health(session: SessionDep, index: IndexDep) -> Health:
         passages=index.passage_count,
         index_generation=index.generation,
         database=session.get_bind().dialect.name,
-        versions=_versions(),
     )

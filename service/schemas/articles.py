@@ -220,7 +220,6 @@ class Health(BaseModel):
                     "passages": 109,
                     "index_generation": 1,
                     "database": "sqlite",
-                    "versions": {"factdesk": "0.1.0", "whoosh-reloaded": "2.7.5"},
                 }
             ]
         }
@@ -231,7 +230,6 @@ class Health(BaseModel):
     passages: int
     index_generation: int
     database: str
-    versions: dict[str, str]
 
 
 def summary_of(article: Any) -> dict[str, Any]:

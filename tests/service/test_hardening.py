@@ -1,0 +1,84 @@
+"""Smaller defects of hostile or unlucky input, one test each."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+from pydantic import ValidationError
+
+from corpus.facts.model import MAX_FACTS_PER_ARTICLE
+from corpus.passages import MAX_CHARS
+from service.settings import Settings
+
+
+def test_an_empty_api_key_is_refused_naming_the_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FACTDESK_API_KEY", "")
+    with pytest.raises(ValidationError, match="FACTDESK_API_KEY"):
+        Settings()
+
+
+def test_responses_carry_security_headers_and_health_no_versions(client: TestClient) -> None:
+    response = client.get("/health")
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["referrer-policy"] == "no-referrer"
+    assert "versions" not in response.json()
+
+
+def test_an_empty_cursor_is_the_first_page(client: TestClient) -> None:
+    assert client.get("/articles", params={"cursor": ""}).status_code == 200
+
+
+def test_published_as_a_number_is_refused(client: TestClient) -> None:
+    response = client.post("/articles", json={"text": "A short story.", "published": 0})
+    assert response.status_code == 422
+
+
+def test_nul_is_refused_before_the_database(client: TestClient) -> None:
+    response = client.post("/articles", json={"text": "Before\x00after."})
+    assert response.status_code == 422
+    assert "NUL" in response.text
+
+
+def test_deeply_nested_json_is_a_400(client: TestClient) -> None:
+    response = client.post(
+        "/articles/batch", content=b"[" * 10000, headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 400
+
+
+def test_ids_beyond_the_database_range_are_refused(client: TestClient) -> None:
+    for url in ("/articles/2147483648", "/facts/9223372036854775808", "/facts?article_id=2**31"):
+        assert client.get(url).status_code == 422
+
+
+def test_a_costly_fuzzy_query_is_refused(client: TestClient) -> None:
+    response = client.get("/search", params={"q": "abcdefghijklmnop~6"})
+    assert response.status_code == 400
+    assert "edits" in response.json()["detail"]
+
+
+def test_an_article_past_the_budget_is_stored_partial(client: TestClient) -> None:
+    text = "".join(f"{i} killed, " for i in range(10, 10 + MAX_FACTS_PER_ARTICLE + 100))
+    created = client.post("/articles", json={"text": text})
+    assert created.status_code == 201
+    body = created.json()
+    assert body["extraction"] == "partial"
+    facts = client.get(f"/articles/{body['id']}/facts", params={"limit": 1}).json()
+    assert facts["total"] == MAX_FACTS_PER_ARTICLE
+    ok = client.post("/articles", json={"text": "Police said two people were hurt."}).json()
+    assert ok["extraction"] == "complete"
+
+
+def test_passages_stay_short_without_sentence_breaks(client: TestClient) -> None:
+    text = "the river road ran north past the old mill and the school " * 100
+    created = client.post("/articles", json={"text": text}).json()
+    hits = client.get("/search", params={"q": "mill", "limit": 100}).json()["hits"]
+    assert hits and created["passage_count"] >= len(text) // MAX_CHARS
+    assert all(len(hit["passage"]["text"]) <= MAX_CHARS for hit in hits)
+
+
+def test_a_deleted_newest_article_id_is_not_reused(client: TestClient) -> None:
+    first = client.post("/articles", json={"text": "The first story."}).json()["id"]
+    assert client.delete(f"/articles/{first}").status_code == 204
+    second = client.post("/articles", json={"text": "The second story."}).json()["id"]
+    assert second > first
