@@ -29,9 +29,10 @@ from corpus.spans import Span, normalise_newlines
 from corpus.tables import Article
 
 MAX_BATCH = 1000
-# The largest article text accepted (characters): extraction is linear and budgeted, and this
-# bounds its time (~1-2 s on one core) and storage; news articles stay under ~50,000.
-MAX_ARTICLE_CHARS = 200_000
+# The largest article text accepted (characters): extraction and indexing are linear, and this
+# bounds their time (about a second on one idle core) and storage; news articles stay far below
+# (news-dev: at most ~11,000).
+MAX_ARTICLE_CHARS = 100_000
 FLUSH_EVERY = 50  # article rows per INSERT while preparation streams in
 
 

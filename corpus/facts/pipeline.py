@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from corpus.facts import (
     casualties,
@@ -45,8 +46,11 @@ class Stage:
     """One field's extractor and the earlier fields whose facts it receives as arguments."""
 
     field: str
-    extract: Callable[..., list[ExtractedFact]]
+    extract: Callable[..., Any]  # list[ExtractedFact]; (that list, complete) when ``limited``
     needs: tuple[str, ...] = ()
+    # Takes ``limit``, the facts left in the budget, and returns (facts, complete): a stage
+    # whose candidates can outnumber the budget stops reading once past it.
+    limited: bool = False
 
 
 STAGES: tuple[Stage, ...] = (
@@ -54,7 +58,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("people", people.extract, needs=("organizations",)),
     Stage("places", places.extract, needs=("organizations", "people")),
     Stage("quotes", quotes.extract, needs=("people", "organizations")),
-    Stage("casualties", casualties.extract, needs=("organizations",)),
+    Stage("casualties", casualties.extract_within, needs=("organizations",), limited=True),
     Stage("equipment", equipment.extract),
     Stage("quantities", quantities.extract, needs=("casualties", "equipment")),
     Stage("dates", dates.extract),
@@ -90,8 +94,12 @@ def run_stages(
         if left <= 0:
             found[stage.field], partial = [], True
             continue
-        facts = stage.extract(doc, **{need: found[need] for need in stage.needs})
-        partial = partial or len(facts) > left
+        given: dict[str, Any] = {need: found[need] for need in stage.needs}
+        if stage.limited:
+            facts, complete = stage.extract(doc, **given, limit=left)
+        else:
+            facts, complete = stage.extract(doc, **given), True
+        partial = partial or not complete or len(facts) > left
         found[stage.field] = facts[:left]
         left -= len(found[stage.field])
     return found, partial

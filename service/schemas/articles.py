@@ -40,7 +40,7 @@ class ArticleCreate(BaseModel):
         min_length=1,
         max_length=MAX_ARTICLE_CHARS,
         pattern=r"\S",
-        description="Article text (not only whitespace; at most 200,000 characters); CRLF is "
+        description="Article text (not only whitespace; at most 100,000 characters); CRLF is "
         "normalised to LF.",
     )
     title: str | None = Field(default=None, max_length=1000)
