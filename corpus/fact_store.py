@@ -9,6 +9,7 @@ from itertools import islice
 from typing import Any
 
 from sqlalchemy import delete, func, insert, null, or_
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, col, select
 
 from corpus.articles import iter_articles
@@ -30,9 +31,26 @@ class FactRow(ExtractedFact):
     facts an article: more than indexing the article); rows are only ever bulk-inserted, so a
     plain slotted record is enough, and it pickles cheaply from an extraction worker."""
 
-    sentence_text: str = ""
+    sentence_text: str = ""  # stored empty: the sentence is read from the article's text
     entity_id: str | None = None
     article_id: int = 0
+
+
+# A fact's sentence as SQL: the slice of its article's text its offsets name. Facts store the
+# offsets, not the text (a sentence holds up to ~60 facts: storing it with each multiplied the
+# article's size), and every query that returns facts selects this beside them.
+SENTENCE = func.substr(
+    col(Article.text),
+    col(Fact.sentence_start) + 1,
+    col(Fact.sentence_end) - col(Fact.sentence_start),
+)
+
+
+def with_sentence(fact: Fact, sentence: str) -> Fact:
+    """``fact`` carrying its sentence text (read with ``SENTENCE``), as loaded, not as a change
+    the session would write back."""
+    set_committed_value(fact, "sentence_text", sentence)
+    return fact
 
 
 def fact_rows(article_text: str, extracted: Sequence[ExtractedFact]) -> list[FactRow]:
@@ -42,13 +60,7 @@ def fact_rows(article_text: str, extracted: Sequence[ExtractedFact]) -> list[Fac
         entity_id = f.value.get("entity_id") if f.field in ENTITY_FIELDS else None
         columns = {name: getattr(f, name) for name in EXTRACTED_COLUMNS}
         columns["value"] = dict(f.value)
-        rows.append(
-            FactRow(
-                **columns,
-                sentence_text=article_text[f.sentence_start : f.sentence_end],
-                entity_id=entity_id,
-            )
-        )
+        rows.append(FactRow(**columns, entity_id=entity_id))
     return rows
 
 
@@ -118,7 +130,7 @@ def _where(filters: FactFilters) -> list[Any]:
         clauses.append(
             or_(
                 func.lower(col(Fact.text)).like(pattern, escape="\\"),
-                func.lower(col(Fact.sentence_text)).like(pattern, escape="\\"),
+                func.lower(SENTENCE).like(pattern, escape="\\"),
             )
         )
     return clauses
@@ -131,7 +143,7 @@ def _escape_like(value: str) -> str:
 def count_facts(*, session: Session, filters: FactFilters) -> int:
     """How many facts pass ``filters``."""
     counted = select(func.count()).select_from(Fact)
-    if filters.source:  # the join is only needed to filter on the publisher
+    if filters.source or filters.q:  # the join is only needed to filter on the article
         counted = counted.join(Article, col(Article.id) == Fact.article_id)
     return int(session.exec(counted.where(*_where(filters))).one())
 
@@ -147,7 +159,7 @@ def list_facts(
     """Facts in id order (article order, then position), ``limit`` at a time; ``total`` is
     ``count_facts`` for the same filters (callers cache it per index generation)."""
     query = (
-        select(Fact, Article.source)
+        select(Fact, Article.source, SENTENCE)
         .join(Article, col(Article.id) == Fact.article_id)
         .where(*_where(filters))
         .order_by(col(Fact.id))
@@ -155,7 +167,9 @@ def list_facts(
     )
     if after is not None:
         query = query.where(col(Fact.id) > after)
-    rows = [(fact, source) for fact, source in session.exec(query)]
+    rows = [
+        (with_sentence(fact, sentence), source) for fact, source, sentence in session.exec(query)
+    ]
     more = len(rows) > limit
     rows = rows[:limit]
     return FactPage(rows, total, rows[-1][0].id if more and rows else None)
@@ -164,13 +178,13 @@ def list_facts(
 def get_fact(*, session: Session, fact_id: int) -> tuple[Fact, str | None]:
     """The fact with this id and its article's source, or NotFound."""
     row = session.exec(
-        select(Fact, Article.source)
+        select(Fact, Article.source, SENTENCE)
         .join(Article, col(Article.id) == Fact.article_id)
         .where(col(Fact.id) == fact_id)
     ).first()
     if row is None:
         raise NotFound(f"No fact has id {fact_id}.")
-    return row[0], row[1]
+    return with_sentence(row[0], row[2]), row[1]
 
 
 def field_catalogue(session: Session) -> list[tuple[str, str, int]]:
@@ -264,4 +278,8 @@ def facts_for_answer(
         select(Article).where(col(Article.id).in_(sorted({f.article_id for f in facts})))
     ).all()
     by_id = {article.id: article for article in articles}
-    return [(fact, by_id[fact.article_id]) for fact in facts]
+    return [(_sliced(fact, by_id[fact.article_id]), by_id[fact.article_id]) for fact in facts]
+
+
+def _sliced(fact: Fact, article: Article) -> Fact:
+    return with_sentence(fact, article.text[fact.sentence_start : fact.sentence_end])

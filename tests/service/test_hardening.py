@@ -82,3 +82,41 @@ def test_a_deleted_newest_article_id_is_not_reused(client: TestClient) -> None:
     assert client.delete(f"/articles/{first}").status_code == 204
     second = client.post("/articles", json={"text": "The second story."}).json()["id"]
     assert second > first
+
+
+def _stored_bytes(client: TestClient) -> int:
+    engine = client.app.state.engine  # type: ignore[attr-defined]
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    data_dir = client.app.state.settings.data_dir  # type: ignore[attr-defined]
+    return sum(path.stat().st_size for path in data_dir.rglob("*") if path.is_file())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "".join(f"{i} killed, " for i in range(10, 2000)),  # a fact every 11 characters
+        ('"Go," said Ann Rey. ' * 1000),  # a quote and a speaker every 20
+        "Police said two people were hurt in Lyon on Monday. " * 400,
+    ],
+    ids=["figures", "quotes", "repeated"],
+)
+def test_an_accepted_article_stores_at_most_fifty_times_its_size(
+    client: TestClient, text: str
+) -> None:
+    client.post("/articles", json={"text": "A first story, so the files exist."})
+    before = _stored_bytes(client)
+    assert client.post("/articles", json={"text": text}).status_code == 201
+    assert (_stored_bytes(client) - before) / len(text.encode()) <= 50
+
+
+def test_fact_sentences_are_read_from_the_article(client: TestClient) -> None:
+    text = "Officials met. Police said two people were hurt in Lyon. Then it rained."
+    article = client.post("/articles", json={"text": text}).json()
+    facts = client.get(f"/articles/{article['id']}/facts").json()["facts"]
+    assert facts
+    for fact in facts:
+        sentence = fact["sentence"]
+        assert text[sentence["start"] : sentence["end"]] == sentence["text"] != ""
+    found = client.get("/facts", params={"q": "were hurt"}).json()
+    assert found["total"] >= 1
