@@ -1,8 +1,9 @@
 """The Whoosh passage index.
 
-One writer path: every write takes ``_write_lock`` (``ix.writer()`` raises LockError when another
-writer holds the lock). A small pool of searchers is shared by request threads; a searcher is
-reopened when ``up_to_date()`` is false, and ``Searcher.refresh()`` is never called (in
+One writer path: every write takes ``_write_lock``, then Whoosh's lock file, waiting up to
+``WRITE_LOCK_WAIT`` seconds for another process on the same data directory to release it (a
+LockError after that, not at once). A small pool of searchers is shared by request threads; a
+searcher is reopened when ``up_to_date()`` is false, and ``Searcher.refresh()`` is never called (in
 whoosh-reloaded 2.7.5 it returns deleted documents and leaks file descriptors).
 """
 
@@ -44,6 +45,8 @@ log = logging.getLogger("factdesk")
 _INDEX_NAME = "passages"
 # Searchers open at once: a slow query holds one, and cheap queries and /health take another.
 SEARCHERS = 4
+WRITE_LOCK_WAIT = 30.0  # seconds a writer retries the index lock another process holds
+WRITE_LOCK_RETRY = 0.05
 
 
 def passage_schema() -> Schema:
@@ -76,7 +79,8 @@ class WhooshIndex:
         self._write_lock = threading.Lock()
         # Searchers shared by every request thread: each maps the segment files and holds its
         # caches, so one per thread (uvicorn runs 40) multiplied memory (10 GB at 100k
-        # passages). Searching is CPU-bound under the GIL, so one is as fast as several.
+        # passages). Searching is CPU-bound under the GIL, so a few are as fast as many; more
+        # than one so that a slow query does not make every other request wait.
         self._idle: queue.LifoQueue[Searcher] = queue.LifoQueue()
         self._slots = threading.BoundedSemaphore(searchers)
         self._all: list[Searcher] = []
@@ -196,7 +200,7 @@ class WhooshIndex:
         # One file per segment part, not Whoosh's compound file: a reader of a compound file
         # copies every part it opens (postings, stored fields) into memory (a BytesIO over the
         # mapped file), 250 MB at 100k passages; separate files are read through the OS cache.
-        return self._ix.writer(compound=False)
+        return self._ix.writer(compound=False, timeout=WRITE_LOCK_WAIT, delay=WRITE_LOCK_RETRY)
 
     # -- reads --------------------------------------------------------------------------------
 
