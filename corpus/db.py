@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Engine
-from sqlmodel import SQLModel, create_engine
+from sqlmodel import Session, SQLModel, create_engine
 
 from corpus import tables  # noqa: F401  (registers the tables on SQLModel.metadata)
 
@@ -35,6 +37,24 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+@contextmanager
+def writers_paused(session: Session) -> Iterator[None]:
+    """Wait until no other transaction is writing articles, and keep new ones waiting until the
+    block ends (its transaction is rolled back then): what is read inside is final.
+
+    SQLite: a no-op UPDATE takes the database's one write lock (waiting up to the busy
+    timeout). PostgreSQL: SHARE mode on the article table conflicts with every writer's ROW
+    EXCLUSIVE lock."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("LOCK TABLE article IN SHARE MODE"))
+    else:
+        session.execute(text("UPDATE article SET passage_count = passage_count WHERE id = -1"))
+    try:
+        yield
+    finally:
+        session.rollback()
 
 
 def create_schema(engine: Engine) -> None:
