@@ -23,6 +23,7 @@ from search.maintenance import repair_index
 from search.whoosh_index import WhooshIndex
 from service.headers import SecurityHeadersMiddleware
 from service.limits import BodyLimitMiddleware
+from service.methods import HeadMiddleware
 from service.problems import PROBLEM_SCHEMA, install_problem_handlers
 from service.routes import articles, ask, claims, entities, facts, health, search
 from service.settings import Settings
@@ -89,6 +90,7 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = False)
     install_problem_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(HeadMiddleware)
     app.add_middleware(ServerTimingMiddleware)  # outermost: its time includes the body limit
     for module in (articles, search, facts, entities, claims, ask, health):
         app.include_router(module.router)

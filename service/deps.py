@@ -10,7 +10,8 @@ import secrets
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Header, HTTPException, Path, Request
+from fastapi import Depends, HTTPException, Path, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
 from sqlmodel import Session
 
@@ -68,16 +69,24 @@ ResultCacheDep = Annotated[GenerationCache, Depends(get_result_cache)]
 PreparePoolDep = Annotated[PreparePool, Depends(get_prepare_pool)]
 
 
+# Documents the API key in the OpenAPI ``securitySchemes``; the check is ``require_writer``'s.
+_BEARER = HTTPBearer(
+    auto_error=False,
+    scheme_name="apiKey",
+    description="The FACTDESK_API_KEY, when one is set: 'Authorization: Bearer <key>'.",
+)
+
+
 def require_writer(
     settings: SettingsDep,
-    authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_BEARER)],
 ) -> None:
     """When an API key is configured, writes need ``Authorization: Bearer <key>``."""
     if settings.api_key is None:
         return
     expected = settings.api_key.get_secret_value()
-    scheme, _, token = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not secrets.compare_digest(token.strip(), expected):
+    token = credentials.credentials if credentials is not None else ""
+    if not secrets.compare_digest(token.strip().encode(), expected.encode()):
         raise HTTPException(
             status_code=401,
             detail="Writes need an 'Authorization: Bearer <key>' header with the API key.",

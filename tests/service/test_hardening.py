@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from fastapi.testclient import TestClient
 from pydantic import ValidationError
 
 from corpus.facts.model import MAX_FACTS_PER_ARTICLE
 from corpus.passages import MAX_CHARS
+from service.app import create_app
 from service.settings import Settings
 
 
@@ -120,3 +123,28 @@ def test_fact_sentences_are_read_from_the_article(client: TestClient) -> None:
         assert text[sentence["start"] : sentence["end"]] == sentence["text"] != ""
     found = client.get("/facts", params={"q": "were hurt"}).json()
     assert found["total"] >= 1
+
+
+def test_405_names_every_method_of_the_path_and_head_follows_get(client: TestClient) -> None:
+    refused = client.put("/articles")
+    assert refused.status_code == 405
+    assert refused.headers["allow"] == "GET, HEAD, POST"
+    batch = client.get("/articles/batch")
+    assert batch.status_code == 405 and batch.headers["allow"] == "POST"
+    head = client.head("/health")
+    assert head.status_code == 200 and head.content == b""
+
+
+def test_the_api_key_is_a_documented_security_scheme(client: TestClient) -> None:
+    document = client.get("/openapi.json").json()
+    assert document["components"]["securitySchemes"]["apiKey"]["scheme"] == "bearer"
+    assert document["paths"]["/articles"]["post"]["security"] == [{"apiKey": []}]
+
+
+def test_a_non_ascii_key_attempt_is_a_401(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path, seed_samples=False, api_key="s3cret")
+    with TestClient(create_app(settings)) as client:
+        response = client.post(
+            "/articles", json={"text": "A story."}, headers={"Authorization": "Bearer é".encode()}
+        )
+        assert response.status_code == 401
