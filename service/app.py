@@ -112,6 +112,8 @@ def _add_problem_schema(app: FastAPI) -> None:
             components.pop(name, None)
         for path in schema.get("paths", {}).values():
             for operation in path.values():
+                if "requestBody" in operation:  # a body that is not JSON at all
+                    operation["responses"].setdefault("400", {"description": "Bad Request"})
                 for status, response in operation.get("responses", {}).items():
                     if status.startswith(("4", "5")):
                         response["content"] = {
