@@ -29,6 +29,11 @@ _ARTICLE_EXAMPLE: dict[str, JsonValue] = {
 }
 
 
+# What both databases store (PostgreSQL refuses NUL), said in the schema so clients can know.
+_NO_NUL = r"^[^\x00]*$"
+_TEXT = r"^[^\x00]*[^\s\x00][^\x00]*$"  # and not only whitespace
+
+
 class ArticleCreate(BaseModel):
     """An article to ingest; metadata fields override what is sniffed from the text."""
 
@@ -39,17 +44,19 @@ class ArticleCreate(BaseModel):
     text: str = Field(
         min_length=1,
         max_length=MAX_ARTICLE_CHARS,
-        pattern=r"\S",
-        description="Article text (not only whitespace; at most 100,000 characters); CRLF is "
-        "normalised to LF.",
+        pattern=_TEXT,
+        description="Article text (not only whitespace, no NUL; at most 100,000 characters); "
+        "CRLF is normalised to LF.",
     )
-    title: str | None = Field(default=None, max_length=1000)
-    source: str | None = Field(default=None, max_length=200, description="Publisher.")
-    url: str | None = Field(default=None, max_length=4000)
+    title: str | None = Field(default=None, max_length=1000, pattern=_NO_NUL)
+    source: str | None = Field(
+        default=None, max_length=200, pattern=_NO_NUL, description="Publisher."
+    )
+    url: str | None = Field(default=None, max_length=4000, pattern=_NO_NUL)
     published: date | None = Field(
         default=None, description="A calendar date (YYYY-MM-DD); numbers are not dates."
     )
-    language: str | None = Field(default=None, max_length=16)
+    language: str | None = Field(default=None, max_length=16, pattern=_NO_NUL)
 
     @field_validator("published", mode="before")
     @classmethod
