@@ -33,6 +33,7 @@ openapi: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run --quick
+	$(BIN)/python -m bench.hostile
 
 bench-full: $(STAMP)
 	$(BIN)/python -m bench.run --full

@@ -10,16 +10,22 @@ fuzzy edit distance and term expansion):
 - at most ``MAX_EXPANDING_TERMS`` prefix, wildcard or fuzzy terms, each starting with at least
   ``MIN_EXPANDING_PREFIX`` literal characters, and each matching at most ``MAX_EXPANSIONS``
   indexed words (``check_expansions``, against the index's reader).
+
+Fuzzy terms expand by a scan of the words sharing their first letter, length-filtered, with a
+bounded edit distance (``BoundedFuzzyTerm``): Whoosh's own expansion builds a Levenshtein
+automaton in Python per query, seconds for a long word at two edits even on a small index.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import islice
 from typing import Any
 
 from whoosh.fields import Schema
 from whoosh.qparser import FieldsPlugin, FuzzyTermPlugin, QueryParser
 from whoosh.query import FuzzyTerm, NullQuery, Prefix, Query, Wildcard
+from whoosh.support.levenshtein import distance
 
 from corpus.errors import InvalidQuery
 
@@ -60,6 +66,7 @@ def parse_query(text: str, schema: Schema) -> Query:
         )
     for leaf in expanding:
         _check_expanding(leaf)
+    query = query.accept(_bounded_fuzzy)
     no_terms = query is NullQuery or not list(query.iter_all_terms())
     if no_terms and not expanding:
         raise InvalidQuery("The query has no searchable words (only stop words or syntax).")
@@ -75,6 +82,27 @@ def check_expansions(query: Query, reader: Any) -> None:
             raise InvalidQuery(
                 f"'{_written(leaf)}' matches more than {MAX_EXPANSIONS} words; make it longer."
             )
+
+
+class BoundedFuzzyTerm(FuzzyTerm):  # type: ignore[misc]
+    """A fuzzy term expanded by a scan of the words sharing its prefix (at least one letter),
+    skipping those whose length alone puts them too far."""
+
+    def _btexts(self, ixreader: Any) -> Iterator[str]:
+        field = ixreader.schema[self.fieldname]
+        text, limit = str(self.text), int(self.maxdist)
+        for btext in ixreader.expand_prefix(self.fieldname, text[: max(1, self.prefixlength)]):
+            word = field.from_bytes(btext)
+            if abs(len(word) - len(text)) <= limit and distance(word, text, limit=limit) <= limit:
+                yield word
+
+
+def _bounded_fuzzy(query: Query) -> Query:
+    if type(query) is FuzzyTerm:
+        return BoundedFuzzyTerm(
+            query.fieldname, query.text, query.boost, query.maxdist, query.prefixlength
+        )
+    return query
 
 
 def _parse(text: str, schema: Schema | None) -> Query:

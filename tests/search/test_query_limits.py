@@ -54,3 +54,25 @@ def test_a_prefix_matching_too_many_words_is_refused() -> None:
     with pytest.raises(InvalidQuery):
         check_expansions(parse_query("ab*", passage_schema()), reader)
     check_expansions(parse_query("abc*", passage_schema()), _Reader([b"abcd"]))
+
+
+def test_bounded_fuzzy_terms_match_what_whoosh_would() -> None:
+    from whoosh.query import FuzzyTerm
+
+    from corpus.tables import Article
+    from search.query import BoundedFuzzyTerm
+    from search.whoosh_index import WhooshIndex
+
+    index = WhooshIndex.in_memory()
+    text = "Soldiers and a soldier were seen near the solder shop; the sodiers' convoy left."
+    index.add_articles([Article(id=1, content_hash="h", text=text)])
+    try:
+        with index._searching() as searcher:
+            reader = searcher.reader()
+            for word, edits in [("soldier", 2), ("convy", 1), ("shop", 2), ("zzzz", 2)]:
+                ours = set(BoundedFuzzyTerm("text", word, maxdist=edits)._btexts(reader))
+                theirs = set(FuzzyTerm("text", word, maxdist=edits)._btexts(reader))
+                assert ours == theirs, word
+        assert index.search("soldirs~2", limit=5).total == 1
+    finally:
+        index.close()
