@@ -36,8 +36,9 @@ AHEAD_PER_WORKER = 2  # unfinished chunks a worker is given at a time, over all 
 
 
 def prepare_in_process(jobs: Sequence[PrepareJob]) -> Iterator[Prepared]:
-    """Results in order, computed here."""
-    return (prepare(job) for job in jobs)
+    """Results in order, computed here and now: before the caller takes the index and database
+    write locks, so other writers do not wait while a large article is extracted."""
+    return iter([prepare(job) for job in jobs])
 
 
 def _prepare_chunk(jobs: Sequence[PrepareJob]) -> list[Prepared]:
