@@ -13,6 +13,7 @@ tests assert only what does not depend on speed):
 
 from __future__ import annotations
 
+import os
 import shutil
 import statistics
 import tempfile
@@ -76,7 +77,13 @@ SLOW_QUERY = "killd~2 soldirs~2 aleppo~2 convy~2"
 def main() -> int:
     """Run every measurement against a fresh service and write bench/HOSTILE.md."""
     work = Path(tempfile.mkdtemp(prefix="factdesk-hostile-"))
-    lines = ["# Hostile input (python -m bench.hostile)", ""]
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    lines = [
+        "# Hostile input (python -m bench.hostile)",
+        "",
+        f"{os.cpu_count()} cores, load average {load:.1f} at the start: times vary with the load.",
+        "",
+    ]
     try:
         with (
             Service(work / "data", work / "server.log") as service,
