@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
+from whoosh.collectors import FilterCollector, TimeLimit, TimeLimitCollector
 from whoosh.fields import DATETIME, ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 from whoosh.query import And, AndNot, DateRange, Not, Query, Term
@@ -27,6 +28,7 @@ from whoosh.reading import SegmentReader
 from whoosh.searching import Searcher
 from whoosh.writing import CLEAR
 
+from corpus.errors import Overloaded
 from corpus.passages import split_passages
 from corpus.spans import Span
 from corpus.tables import Article
@@ -45,6 +47,9 @@ log = logging.getLogger("factdesk")
 _INDEX_NAME = "passages"
 # Searchers open at once: a slow query holds one, and cheap queries and /health take another.
 SEARCHERS = 4
+# The last resort of a query's bounds (search/query.py): a search still collecting after this
+# many seconds stops with a 503 and Retry-After.
+SEARCH_SECONDS = 5.0
 WRITE_LOCK_WAIT = 30.0  # seconds a writer retries the index lock another process holds
 WRITE_LOCK_RETRY = 0.05
 
@@ -320,6 +325,15 @@ def _add_article(writer: Any, article: Article, passages: Sequence[Span]) -> int
     return count
 
 
+class _SearchBudget(TimeLimitCollector):  # type: ignore[misc]
+    """A time limit that also holds when an outer collector (a filter) drives the loop."""
+
+    def collect(self, sub_docnum: int) -> Any:
+        if self.timedout:
+            raise TimeLimit
+        return self.child.collect(sub_docnum)
+
+
 def _top(
     searcher: Searcher, query: Query, wanted: int, filter_: Query | None
 ) -> tuple[list[Any], int]:
@@ -334,7 +348,19 @@ def _top(
     follow insertion order, which is (article id, start): articles are indexed in id order,
     passages in text order, and segment merges keep that order. The window is re-sorted to
     state the rule explicitly."""
-    results = searcher.search(query, limit=max(wanted, 1), filter=filter_, optimize=False)
+    top = searcher.collector(limit=max(wanted, 1), optimize=False)
+    timed = _SearchBudget(top, timelimit=SEARCH_SECONDS, use_alarm=False)
+    # The filter wraps the budget: Whoosh's time-limit collector collects its child's matches
+    # itself, past a filter inside it.
+    collector = FilterCollector(timed, allow=filter_) if filter_ is not None else timed
+    try:
+        searcher.search_with_collector(query, collector)
+    except TimeLimit:
+        raise Overloaded(
+            f"The search ran past its {SEARCH_SECONDS:g} s budget; retry later or narrow it.",
+            retry_after=int(SEARCH_SECONDS),
+        ) from None
+    results = collector.results()
     ranked = sorted(results[:], key=lambda hit: (-hit.score, hit["article_id"], hit["start"]))
     return ranked, len(results)
 

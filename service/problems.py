@@ -59,6 +59,7 @@ def install_problem_handlers(app: FastAPI) -> None:
         errors = []
         if "field" in exc.extra:
             errors.append({"field": str(exc.extra["field"]), "message": exc.detail})
+        retry = exc.extra.get("retry_after")
         return problem(
             exc.status,
             exc.detail,
@@ -66,6 +67,7 @@ def install_problem_handlers(app: FastAPI) -> None:
             title=exc.title,
             slug=exc.slug,
             errors=errors,
+            headers={"Retry-After": str(retry)} if retry is not None else None,
         )
 
     @app.exception_handler(RequestValidationError)

@@ -23,7 +23,7 @@ router = APIRouter(tags=["search"])
     "/search",
     summary="Search passages",
     response_model=SearchResponse,
-    responses=problem_responses(400, 422),
+    responses=problem_responses(400, 422, 503),
 )
 async def search(
     engine: EngineDep,

@@ -148,3 +148,20 @@ def test_a_non_ascii_key_attempt_is_a_401(tmp_path: Path) -> None:
             "/articles", json={"text": "A story."}, headers={"Authorization": "Bearer é".encode()}
         )
         assert response.status_code == 401
+
+
+def test_a_search_past_its_time_budget_is_a_503_with_retry_after(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from whoosh.collectors import TimeLimit
+
+    import search.whoosh_index as whoosh_index
+
+    def out_of_time(self: object) -> None:
+        raise TimeLimit
+
+    monkeypatch.setattr(whoosh_index._SearchBudget, "collect_matches", out_of_time)
+    client.post("/articles", json={"text": "The army moved north on Monday."})
+    response = client.get("/search", params={"q": "army"})
+    assert response.status_code == 503
+    assert response.headers["retry-after"] == str(int(whoosh_index.SEARCH_SECONDS))
