@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Engine
-from sqlmodel import SQLModel, create_engine
+from sqlmodel import Session, SQLModel, create_engine
 
 from corpus import tables  # noqa: F401  (registers the tables on SQLModel.metadata)
 from corpus.version import ensure_version
@@ -38,10 +40,29 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+@contextmanager
+def writers_paused(session: Session) -> Iterator[None]:
+    """Wait until no other transaction is writing articles, and keep new ones waiting until the
+    block ends (its transaction is rolled back then): what is read inside is final.
+
+    SQLite: a no-op UPDATE takes the database's one write lock (waiting up to the busy
+    timeout). PostgreSQL: SHARE mode on the article table conflicts with every writer's ROW
+    EXCLUSIVE lock."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("LOCK TABLE article IN SHARE MODE"))
+    else:
+        session.execute(text("UPDATE article SET passage_count = passage_count WHERE id = -1"))
+    try:
+        yield
+    finally:
+        session.rollback()
+
+
 def create_schema(engine: Engine) -> None:
     """Create every table and index that does not exist yet (an index added in a later
     version is created on a database made by an earlier one)."""
     SQLModel.metadata.create_all(engine)
+    _add_missing_columns(engine)
     for table in SQLModel.metadata.sorted_tables:
         for index in table.indexes:
             index.create(engine, checkfirst=True)
@@ -57,3 +78,23 @@ def database_bytes(engine: Engine) -> int:
             return int(pages) * int(size)
         query = "SELECT pg_database_size(current_database())"
         return int(connection.exec_driver_sql(query).scalar_one())
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    """Add the columns a later version introduced (each has a server default) to the tables of
+    a database made by an earlier one."""
+    inspector = inspect(engine)
+    with engine.begin() as connection:
+        for table in SQLModel.metadata.sorted_tables:
+            present = {column["name"] for column in inspector.get_columns(table.name)}
+            for column in table.columns:
+                if column.name in present or column.server_default is None:
+                    continue
+                kind = column.type.compile(engine.dialect)
+                default = column.server_default.arg  # type: ignore[attr-defined]
+                connection.execute(
+                    text(
+                        f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind} '
+                        f"NOT NULL DEFAULT '{default}'"
+                    )
+                )

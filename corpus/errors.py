@@ -42,6 +42,14 @@ class InvalidQuery(FactdeskError):
     slug = "invalid-query"
 
 
+class Overloaded(FactdeskError):
+    """Work that ran past its time budget; ``retry_after`` (seconds) goes in ``Retry-After``."""
+
+    status = 503
+    title = "Service unavailable"
+    slug = "overloaded"
+
+
 class PayloadTooLarge(FactdeskError):
     """A request body over the configured limit."""
 

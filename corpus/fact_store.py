@@ -18,6 +18,7 @@ from corpus.event_store import delete_events, store_events
 from corpus.events.assign import assign_events, delete_all_events
 from corpus.events.signature import Signature, article_signature
 from corpus.facets import Buckets, count_facets
+from corpus.fact_sentences import SENTENCE, with_sentence, with_sentence_of
 from corpus.facts import EXTRACTOR_VERSION, ExtractedFact
 from corpus.facts.main_event import MainEvent
 from corpus.facts.model import ENTITY_FIELDS, EXTRACTED_COLUMNS
@@ -35,7 +36,7 @@ class FactRow(ExtractedFact):
     facts an article: more than indexing the article); rows are only ever bulk-inserted, so a
     plain slotted record is enough, and it pickles cheaply from an extraction worker."""
 
-    sentence_text: str = ""
+    sentence_text: str = ""  # stored empty: the sentence is read from the article's text
     entity_id: str | None = None
     article_id: int = 0
 
@@ -47,13 +48,7 @@ def fact_rows(article_text: str, extracted: Sequence[ExtractedFact]) -> list[Fac
         entity_id = f.value.get("entity_id") if f.field in ENTITY_FIELDS else None
         columns = {name: getattr(f, name) for name in EXTRACTED_COLUMNS}
         columns["value"] = dict(f.value)
-        rows.append(
-            FactRow(
-                **columns,
-                sentence_text=article_text[f.sentence_start : f.sentence_end],
-                entity_id=entity_id,
-            )
-        )
+        rows.append(FactRow(**columns, entity_id=entity_id))
     return rows
 
 
@@ -153,7 +148,7 @@ def fact_clauses(filters: FactFilters) -> list[Any]:
         clauses.append(
             or_(
                 func.lower(col(Fact.text)).like(pattern, escape="\\"),
-                func.lower(col(Fact.sentence_text)).like(pattern, escape="\\"),
+                func.lower(SENTENCE).like(pattern, escape="\\"),
             )
         )
     return clauses
@@ -185,16 +180,17 @@ def list_facts(
     more = len(rows) > limit
     rows = rows[:limit]
     return FactPage(
-        [(fact, source) for fact, source, _key in rows],
+        [(with_sentence(fact, sentence), source) for fact, source, sentence, _key in rows],
         total,
-        sort.position(rows[-1][2], rows[-1][0].id or 0) if more and rows else None,
+        sort.position(rows[-1][3], rows[-1][0].id or 0) if more and rows else None,
     )
 
 
 def _fact_page(
     session: Session, clauses: list[Any], sort: Sort, limit: int, after: Any
 ) -> list[Any]:
-    return list(session.exec(_keyset(select(Fact, Article.source), clauses, sort, limit, after)))
+    query = select(Fact, Article.source, SENTENCE)
+    return list(session.exec(_keyset(query, clauses, sort, limit, after)))
 
 
 def _keyset(query: Any, clauses: list[Any], sort: Sort, limit: int, after: Any) -> Any:
@@ -255,13 +251,13 @@ def fact_facets(
 def get_fact(*, session: Session, fact_id: int) -> tuple[Fact, str | None]:
     """The fact with this id and its article's source, or NotFound."""
     row = session.exec(
-        select(Fact, Article.source)
+        select(Fact, Article.source, SENTENCE)
         .join(Article, col(Article.id) == Fact.article_id)
         .where(col(Fact.id) == fact_id)
     ).first()
     if row is None:
         raise NotFound(f"No fact has id {fact_id}.")
-    return row[0], row[1]
+    return with_sentence(row[0], row[2]), row[1]
 
 
 def field_catalogue(session: Session) -> list[tuple[str, str, int]]:
@@ -363,4 +359,6 @@ def facts_for_answer(
         select(Article).where(col(Article.id).in_(sorted({f.article_id for f in facts})))
     ).all()
     by_id = {article.id: article for article in articles}
-    return [(fact, by_id[fact.article_id]) for fact in facts]
+    return [
+        (with_sentence_of(fact, by_id[fact.article_id]), by_id[fact.article_id]) for fact in facts
+    ]

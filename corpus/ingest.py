@@ -32,6 +32,10 @@ from corpus.tables import Article
 from corpus.version import bump_version
 
 MAX_BATCH = 1000
+# The largest article text accepted (characters): extraction and indexing are linear, and this
+# bounds their time (about a second on one idle core) and storage; news articles stay far below
+# (news-dev: at most ~11,000).
+MAX_ARTICLE_CHARS = 100_000
 FLUSH_EVERY = 50  # article rows per INSERT while preparation streams in
 
 
@@ -53,6 +57,20 @@ class Ingested:
 
     article: Article
     created: bool
+
+
+def storable(value: str | None) -> str | None:
+    """``value`` unchanged if both databases can store it, else ValueError: PostgreSQL refuses
+    NUL in text and neither encodes a lone surrogate (a JSON escape like ``\\ud800``)."""
+    if value is None:
+        return None
+    if "\x00" in value:
+        raise ValueError("text fields must not contain NUL (U+0000) characters")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("text fields must not contain unpaired surrogates") from None
+    return value
 
 
 def content_hash(text: str) -> str:
@@ -193,4 +211,5 @@ def _build_article(article_in: ArticleInput, text: str, digest: str, prep: Prepa
         language=article_in.language or sniffed.language,
         passage_count=len(prep.passages),
         extractor_version=EXTRACTOR_VERSION,
+        extraction="partial" if prep.partial else "complete",
     )

@@ -18,6 +18,7 @@ from sqlalchemy import and_, or_
 from sqlalchemy.sql.elements import ColumnElement
 
 from corpus.errors import InvalidQuery
+from corpus.tables import MAX_ID
 
 Position = tuple[Any, int]  # (the last row's key, its id)
 
@@ -58,7 +59,7 @@ class Sort:
         """A position from a cursor, checked (InvalidQuery when it does not fit this sort)."""
         try:
             value, row_id = raw
-            if not isinstance(row_id, int):
+            if not isinstance(row_id, int) or not 0 <= row_id <= MAX_ID:
                 raise TypeError
             return (None if value is None else self.parse(value)), row_id
         except (TypeError, ValueError) as exc:

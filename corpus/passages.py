@@ -1,11 +1,11 @@
 """Passages: the unit of search. Sentence-bounded windows inside one paragraph, at most
-``MAX_CHARS`` long unless a single sentence is longer (then the sentence is the passage)."""
+``MAX_CHARS`` long (no sentence is longer: ``spans.MAX_SENTENCE_CHARS``)."""
 
 from __future__ import annotations
 
-from corpus.spans import Span, paragraphs, sentences
+from corpus.spans import MAX_SENTENCE_CHARS, Span, paragraphs, sentences
 
-MAX_CHARS = 600
+MAX_CHARS = MAX_SENTENCE_CHARS
 
 
 def split_passages(text: str, max_chars: int = MAX_CHARS) -> list[Span]:

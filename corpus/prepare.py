@@ -38,6 +38,7 @@ class Prepared:
     facts: list[FactRow]
     event: MainEvent | None
     signature: Signature
+    partial: bool = False  # the extraction budget cut the facts short
 
 
 def prepare(job: PrepareJob) -> Prepared:
@@ -48,4 +49,4 @@ def prepare(job: PrepareJob) -> Prepared:
     extraction = extract(job.text, published)
     facts = fact_rows(job.text, extraction.facts)
     signature = article_signature(extraction.doc, extraction.by_field, extraction.main_event)
-    return Prepared(sniffed, passages, facts, extraction.main_event, signature)
+    return Prepared(sniffed, passages, facts, extraction.main_event, signature, extraction.partial)

@@ -11,6 +11,10 @@ ran.
 Workers are spawned (never forked from a threaded server) on first use, or at startup by
 ``start`` (``factdesk serve``: the warm-up takes seconds, which the first batch would otherwise
 pay); each warms its caches once, and a crashed one is replaced, its chunk prepared in-process.
+
+The workers' queue is bounded over all batches (``AHEAD_PER_WORKER`` unfinished chunks per
+worker): concurrent batches share it instead of each queueing its own, so a second large batch
+prepares in its own thread rather than pushing every later request's work further back.
 """
 
 from __future__ import annotations
@@ -28,12 +32,13 @@ log = logging.getLogger("factdesk")
 
 MIN_BATCH = 64  # below this a batch is prepared in-process: pickling and waiting cost more
 CHUNK = 16  # articles a task (~0.3 s of extraction): small enough to balance, large to amortise
-AHEAD_PER_WORKER = 2  # unfinished chunks a worker is given at a time
+AHEAD_PER_WORKER = 2  # unfinished chunks a worker is given at a time, over all batches
 
 
 def prepare_in_process(jobs: Sequence[PrepareJob]) -> Iterator[Prepared]:
-    """Results in order, computed here."""
-    return (prepare(job) for job in jobs)
+    """Results in order, computed here and now: before the caller takes the index and database
+    write locks, so other writers do not wait while a large article is extracted."""
+    return iter([prepare(job) for job in jobs])
 
 
 def _prepare_chunk(jobs: Sequence[PrepareJob]) -> list[Prepared]:
@@ -69,24 +74,38 @@ class PreparePool:
         self.chunk = chunk
         self._executor: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
+        self._given: set[Future[list[Prepared]]] = set()  # every batch's unfinished chunks
 
     def prepare_all(self, jobs: Sequence[PrepareJob]) -> Iterator[Prepared]:
         """Results in job order, prepared by the workers and by the consuming thread."""
         if self.workers <= 0 or len(jobs) < self.min_batch:
             return prepare_in_process(jobs)
         chunks = [list(jobs[i : i + self.chunk]) for i in range(0, len(jobs), self.chunk)]
-        batch = _Batch(chunks, ahead=AHEAD_PER_WORKER * self.workers)
-        batch.top_up(self._submit)  # the workers start before the caller asks for results
+        batch = _Batch(chunks)
+        # The workers start before the caller asks for results.
+        batch.top_up(self._submit, self._room)
         return self._collect(batch)
 
     def _collect(self, batch: _Batch) -> Iterator[Prepared]:
         for i, chunk in enumerate(batch.chunks):
-            batch.top_up(self._submit)
+            batch.top_up(self._submit, self._room)
             future = batch.futures.pop(i, None)
             # While the next chunk in order is not ready, prepare the last unsubmitted one here.
             while future is not None and not future.done() and batch.steal_last():
-                batch.top_up(self._submit)
-            yield from batch.stolen.pop(i) if future is None else self._result(future, chunk)
+                batch.top_up(self._submit, self._room)
+            if future is not None:
+                yield from self._result(future, chunk)
+            elif i in batch.stolen:
+                yield from batch.stolen.pop(i)
+            else:  # never given (the queue was full of other batches' chunks): prepare it here
+                batch.pass_over(i)
+                yield from _prepare_chunk(chunk)
+
+    def _room(self) -> int:
+        """How many more chunks the workers may be given now."""
+        with self._lock:
+            self._given = {future for future in self._given if not future.done()}
+            return AHEAD_PER_WORKER * self.workers - len(self._given)
 
     def start(self) -> None:
         """Start and warm the workers now, in the background, instead of on the first batch."""
@@ -96,10 +115,13 @@ class PreparePool:
 
     def _submit(self, chunk: list[PrepareJob]) -> Future[list[Prepared]]:
         try:
-            return self._running().submit(_prepare_chunk, chunk)
+            future = self._running().submit(_prepare_chunk, chunk)
         except BrokenProcessPool:  # a worker died while idle: start afresh
             self._discard_broken()
-            return self._running().submit(_prepare_chunk, chunk)
+            future = self._running().submit(_prepare_chunk, chunk)
+        with self._lock:
+            self._given.add(future)
+        return future
 
     def _result(self, future: Future[list[Prepared]], chunk: list[PrepareJob]) -> list[Prepared]:
         try:
@@ -145,22 +167,26 @@ class _Batch:
     and leaves every later future unresolved, so a caller would wait forever. Submitting a
     bounded window instead bounds the work a failed consumer leaves behind."""
 
-    def __init__(self, chunks: list[list[PrepareJob]], ahead: int) -> None:
+    def __init__(self, chunks: list[list[PrepareJob]]) -> None:
         self.chunks = chunks
-        self.ahead = ahead
         self.futures: dict[int, Future[list[Prepared]]] = {}
         self.stolen: dict[int, list[Prepared]] = {}
         self._front = 0  # the next chunk to submit
         self._back = len(chunks)  # chunks from here on were taken back
 
-    def top_up(self, submit: Callable[[list[PrepareJob]], Future[list[Prepared]]]) -> None:
-        """Keep ``ahead`` chunks submitted and unfinished, while any is left to give."""
-        while self._front < self._back and self._unfinished() < self.ahead:
+    def top_up(
+        self,
+        submit: Callable[[list[PrepareJob]], Future[list[Prepared]]],
+        room: Callable[[], int],
+    ) -> None:
+        """Give the workers the next chunks while the shared queue has ``room`` for them."""
+        while self._front < self._back and room() > 0:
             self.futures[self._front] = submit(self.chunks[self._front])
             self._front += 1
 
-    def _unfinished(self) -> int:
-        return sum(not future.done() for future in self.futures.values())
+    def pass_over(self, i: int) -> None:
+        """Chunk ``i`` is prepared by the consumer: never give it to the workers."""
+        self._front = max(self._front, i + 1)
 
     def steal_last(self) -> bool:
         """Prepare the last chunk nobody was given, here; False when there is none."""

@@ -51,8 +51,15 @@ def paragraphs(text: str) -> list[Span]:
     return spans
 
 
+# No sentence is longer: a text without sentence marks is cut at the last space before this
+# many characters (news sentences stay under ~550), so every per-sentence step of extraction and
+# every passage is bounded whatever the input.
+MAX_SENTENCE_CHARS = 600
+
+
 def sentences(text: str) -> list[Span]:
-    """Split text into sentence spans (syntok), never crossing a line break."""
+    """Split text into sentence spans (syntok), never crossing a line break and never longer
+    than ``MAX_SENTENCE_CHARS``."""
     return list(_sentences_cached(text))
 
 
@@ -62,17 +69,39 @@ def sentences(text: str) -> list[Span]:
 def _sentences_cached(text: str) -> tuple[Span, ...]:
     out: list[Span] = []
     for para in paragraphs(text):
-        out.extend(_segment(text, para.start, para.end))
+        for span in _segment(text, para.start, para.end):
+            out.extend(_bounded(text, span))
     return tuple(out)
+
+
+def _bounded(text: str, span: Span, limit: int = MAX_SENTENCE_CHARS) -> list[Span]:
+    """``span`` cut into pieces of at most ``limit`` characters, at a space where one is."""
+    if span.end - span.start <= limit:
+        return [span]
+    out: list[Span] = []
+    start = span.start
+    while span.end - start > limit:
+        cut = text.rfind(" ", start + limit // 2, start + limit)
+        end = cut if cut > start else start + limit
+        piece = _strip(text, start, end)
+        if piece is not None:
+            out.append(piece)
+        start = end
+        while start < span.end and text[start].isspace():
+            start += 1
+    last = _strip(text, start, span.end)
+    if last is not None:
+        out.append(last)
+    return out
 
 
 # syntok ends a sentence only at one of these, and reads bracketed text from an opening bracket
 # (its State.terminals and State.opening_brackets, plus the ellipsis character).
 _SENTENCE_MARKS = re.compile(
-    "[.!?;\u2026\u203C\u203D\u2047\u2048\u2049\u3002\uFE52\uFE57\uFF01\uFF0E\uFF1F\uFF61"
-    "([{\uFF5F\uFF5B\uFF3B\uFF08\uFE5D\uFE5B\uFE59\uFD3E\u301A\u3018\u2985\u2983\u2329]"
+    "[.!?;\u2026\u203c\u203d\u2047\u2048\u2049\u3002\ufe52\ufe57\uff01\uff0e\uff1f\uff61"
+    "([{\uff5f\uff5b\uff3b\uff08\ufe5d\ufe5b\ufe59\ufd3e\u301a\u3018\u2985\u2983\u2329]"
 )
-_FINAL_MARKS = re.compile("[.!?\u2026]+[\"'\u2019\u201D\u00BB)\\]]*$")
+_FINAL_MARKS = re.compile("[.!?\u2026]+[\"'\u2019\u201d\u00bb)\\]]*$")
 
 
 def _one_sentence(chunk: str) -> bool:

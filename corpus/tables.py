@@ -9,6 +9,10 @@ from sqlalchemy import JSON, Column, Index, Text
 from sqlalchemy import text as sql_text
 from sqlmodel import Field, SQLModel
 
+# The largest id either database stores (PostgreSQL INTEGER): ids, and positions in cursors,
+# beyond it are refused before any SQL runs.
+MAX_ID = 2**31 - 1
+
 
 def utcnow() -> datetime:
     """The current time in UTC, timezone-aware."""
@@ -16,7 +20,10 @@ def utcnow() -> datetime:
 
 
 class Article(SQLModel, table=True):
-    """One ingested article; ``text`` is stored exactly as given after CRLF -> LF."""
+    """One ingested article; ``text`` is stored exactly as given after CRLF -> LF. Ids are never
+    reused (SQLite AUTOINCREMENT, a PostgreSQL sequence): a cached id names one article."""
+
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: int | None = Field(default=None, primary_key=True)
     content_hash: str = Field(index=True, unique=True, max_length=64)
@@ -29,6 +36,10 @@ class Article(SQLModel, table=True):
     ingested_at: datetime = Field(default_factory=utcnow)
     passage_count: int = 0
     extractor_version: str | None = Field(default=None, max_length=32)
+    # "partial" when the extraction budget (corpus.facts.model.MAX_FACTS_PER_ARTICLE) ran out.
+    extraction: str = Field(
+        default="complete", max_length=16, sa_column_kwargs={"server_default": "complete"}
+    )
 
 
 class Fact(SQLModel, table=True):

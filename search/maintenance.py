@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlmodel import Session
 
 from corpus.articles import article_ids, article_stats, iter_articles
+from corpus.db import writers_paused
 from corpus.tables import Article
 from search.backend import PassageBackend
 
@@ -28,24 +29,34 @@ def reindex(*, session: Session, index: PassageBackend) -> int:
 
 
 def repair_index(*, session: Session, index: PassageBackend) -> IndexCheck:
-    """Index articles the index lacks and drop ones the database no longer has."""
+    """Index articles the index lacks and drop ones the database no longer has.
+
+    Passages of an article another process is still committing are in the index before its
+    rows are in the database: what to drop (and a rebuild) is decided only while no writer is
+    in flight (``writers_paused``)."""
     stored = article_ids(session)
     indexed = index.article_ids()
     missing, extra = stored - indexed, indexed - stored
-    _count, expected = article_stats(session)
     repaired = False
     if extra:
-        index.delete_articles(sorted(extra))
-        repaired = True
+        with writers_paused(session):
+            extra = index.article_ids() - article_ids(session)
+            if extra:
+                index.delete_articles(sorted(extra))
+                repaired = True
     if missing:
         for chunk in _chunks(sorted(missing), 500):
             articles = [session.get(Article, article_id) for article_id in chunk]
             index.add_articles([a for a in articles if a is not None])
         repaired = True
+    _count, expected = article_stats(session)
     if index.passage_count != expected:
-        # Same articles but different passages (a crash mid-way, or a new passage splitter).
-        reindex(session=session, index=index)
-        repaired = True
+        with writers_paused(session):
+            _count, expected = article_stats(session)
+            if index.passage_count != expected:
+                # Same articles but different passages (a crash mid-way, or a new splitter).
+                reindex(session=session, index=index)
+                repaired = True
     return IndexCheck(len(missing), len(extra), expected, index.passage_count, repaired)
 
 

@@ -10,6 +10,7 @@ from sqlmodel import Session
 from corpus.facets import count_facets_of_articles
 from search.aliases import AliasCache, expand_query
 from search.backend import PassageBackend
+from search.query import check_query
 from search.types import Hit, SearchFilters, SearchPage
 
 
@@ -17,7 +18,9 @@ def expanded_query(
     *, session: Session, aliases: AliasCache, version: int, query: str
 ) -> tuple[str, tuple[str, ...]]:
     """``query`` with every known spelling of the entities it names, and the spellings added;
-    ``version`` is the corpus version the alias table is read at."""
+    ``version`` is the corpus version the alias table is read at. The query's bounds are
+    checked first: they apply to what the user wrote, not to the added spellings."""
+    check_query(query)
     return expand_query(query, aliases.get(session, version))
 
 

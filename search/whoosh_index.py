@@ -1,8 +1,9 @@
 """The Whoosh passage index.
 
-One writer path: every write takes ``_write_lock`` (``ix.writer()`` raises LockError when another
-writer holds the lock). A small pool of searchers is shared by request threads; a searcher is
-reopened when ``up_to_date()`` is false, and ``Searcher.refresh()`` is never called (in
+One writer path: every write takes ``_write_lock``, then Whoosh's lock file, waiting up to
+``WRITE_LOCK_WAIT`` seconds for another process on the same data directory to release it (a
+LockError after that, not at once). A small pool of searchers is shared by request threads; a
+searcher is reopened when ``up_to_date()`` is false, and ``Searcher.refresh()`` is never called (in
 whoosh-reloaded 2.7.5 it returns deleted documents and leaks file descriptors).
 """
 
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
+from whoosh.collectors import FilterCollector, TimeLimit, TimeLimitCollector
 from whoosh.fields import DATETIME, ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 from whoosh.query import And, AndNot, DateRange, Not, Query, Term
@@ -26,13 +28,14 @@ from whoosh.reading import SegmentReader
 from whoosh.searching import Searcher
 from whoosh.writing import CLEAR
 
+from corpus.errors import Overloaded
 from corpus.passages import split_passages
 from corpus.spans import Span
 from corpus.tables import Article
 from search.analysis import passage_analyzer
 from search.highlight import highlight_passage
 from search.merge_policy import merge_from
-from search.query import parse_query
+from search.query import check_expansions, parse_query
 from search.topk import PostingsCache, top_documents
 from search.types import Hit, Passage, SearchFilters, SearchPage
 from search.whoosh_patches import apply as apply_whoosh_patches
@@ -42,7 +45,13 @@ apply_whoosh_patches()
 log = logging.getLogger("factdesk")
 
 _INDEX_NAME = "passages"
-SEARCHERS = 1
+# Searchers open at once: a slow query holds one, and cheap queries and /health take another.
+SEARCHERS = 4
+# The last resort of a query's bounds (search/query.py): a search still collecting after this
+# many seconds stops with a 503 and Retry-After.
+SEARCH_SECONDS = 5.0
+WRITE_LOCK_WAIT = 30.0  # seconds a writer retries the index lock another process holds
+WRITE_LOCK_RETRY = 0.05
 
 
 def passage_schema() -> Schema:
@@ -75,7 +84,8 @@ class WhooshIndex:
         self._write_lock = threading.Lock()
         # Searchers shared by every request thread: each maps the segment files and holds its
         # caches, so one per thread (uvicorn runs 40) multiplied memory (10 GB at 100k
-        # passages). Searching is CPU-bound under the GIL, so one is as fast as several.
+        # passages). Searching is CPU-bound under the GIL, so a few are as fast as many; more
+        # than one so that a slow query does not make every other request wait.
         self._idle: queue.LifoQueue[Searcher] = queue.LifoQueue()
         self._slots = threading.BoundedSemaphore(searchers)
         self._all: list[Searcher] = []
@@ -189,7 +199,7 @@ class WhooshIndex:
         # One file per segment part, not Whoosh's compound file: a reader of a compound file
         # copies every part it opens (postings, stored fields) into memory (a BytesIO over the
         # mapped file), 250 MB at 100k passages; separate files are read through the OS cache.
-        return self._ix.writer(compound=False)
+        return self._ix.writer(compound=False, timeout=WRITE_LOCK_WAIT, delay=WRITE_LOCK_RETRY)
 
     # -- reads --------------------------------------------------------------------------------
 
@@ -205,6 +215,7 @@ class WhooshIndex:
         the exact total and highlights."""
         parsed = parse_query(query, self._schema)
         with self._searching() as searcher:
+            check_expansions(parsed, searcher.reader())
             ranked, total = _top(searcher, parsed, offset + limit, _filter_query(filters))
             terms = positive_terms(parsed, searcher.reader())
             hits = tuple(_to_hit(hit, terms) for hit in ranked[offset : offset + limit])
@@ -329,6 +340,15 @@ def _add_article(writer: Any, article: Article, passages: Sequence[Span]) -> int
     return count
 
 
+class _SearchBudget(TimeLimitCollector):  # type: ignore[misc]
+    """A time limit that also holds when an outer collector (a filter) drives the loop."""
+
+    def collect(self, sub_docnum: int) -> Any:
+        if self.timedout:
+            raise TimeLimit
+        return self.child.collect(sub_docnum)
+
+
 def _top(
     searcher: Searcher, query: Query, wanted: int, filter_: Query | None
 ) -> tuple[list[Any], int]:
@@ -343,7 +363,19 @@ def _top(
     follow insertion order, which is (article id, start): articles are indexed in id order,
     passages in text order, and segment merges keep that order. The window is re-sorted to
     state the rule explicitly."""
-    results = searcher.search(query, limit=max(wanted, 1), filter=filter_, optimize=False)
+    top = searcher.collector(limit=max(wanted, 1), optimize=False)
+    timed = _SearchBudget(top, timelimit=SEARCH_SECONDS, use_alarm=False)
+    # The filter wraps the budget: Whoosh's time-limit collector collects its child's matches
+    # itself, past a filter inside it.
+    collector = FilterCollector(timed, allow=filter_) if filter_ is not None else timed
+    try:
+        searcher.search_with_collector(query, collector)
+    except TimeLimit:
+        raise Overloaded(
+            f"The search ran past its {SEARCH_SECONDS:g} s budget; retry later or narrow it.",
+            retry_after=int(SEARCH_SECONDS),
+        ) from None
+    results = collector.results()
     ranked = sorted(results[:], key=lambda hit: (-hit.score, hit["article_id"], hit["start"]))
     return ranked, len(results)
 

@@ -28,7 +28,9 @@ from search.maintenance import repair_index
 from search.whoosh_index import WhooshIndex
 from service.access import AccessMiddleware
 from service.cors import install_cors
+from service.headers import SecurityHeadersMiddleware
 from service.limits import BodyLimitMiddleware
+from service.methods import HeadMiddleware
 from service.metrics import CacheObserver, CorpusCollector
 from service.problems import PROBLEM_SCHEMA, install_problem_handlers, problem_responses
 from service.readiness import Startup
@@ -120,9 +122,11 @@ def create_app(
     install_conditional_reads(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     install_cors(app, settings.cors_origin_list)  # its preflight answers skip the body limit
+    app.add_middleware(SecurityHeadersMiddleware)
     # Compress bodies of 1 KB and more for clients that accept gzip; streamed bodies are
     # compressed chunk by chunk. Level 6: zlib's default, most of 9's ratio for less CPU.
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)
+    app.add_middleware(HeadMiddleware)
     # Outermost: request id, Server-Timing (including the body limit and gzip), metrics, log.
     app.add_middleware(AccessMiddleware)
     for module in (articles, search, facts, entities, claims, events, ask, health, metrics):
@@ -162,6 +166,8 @@ def _add_problem_schema(app: FastAPI) -> None:
         document_etags(schema.get("paths", {}))
         for path in schema.get("paths", {}).values():
             for operation in path.values():
+                if "requestBody" in operation:  # a body that is not JSON at all
+                    operation["responses"].setdefault("400", {"description": "Bad Request"})
                 for status, response in operation.get("responses", {}).items():
                     if status.startswith(("4", "5")):
                         response["content"] = {

@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import TypeAdapter, ValidationError
 
-from corpus.errors import InvalidInput
+from corpus.errors import FactdeskError, InvalidInput
 from corpus.ingest import MAX_BATCH
 from service.schemas.articles import ArticleCreate
 
 _ITEMS = TypeAdapter(list[ArticleCreate])
+# An article is an object in a list: nothing deeper is ever valid, and a parser recursing into
+# ten thousand "[" would exhaust the stack.
+MAX_JSON_DEPTH = 32
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKET = re.compile(r"[\[\]{}]")
 
 
 async def batch_body(request: Request) -> list[ArticleCreate]:
@@ -37,6 +43,8 @@ def _decode(raw: bytes) -> list[Any]:
         raise InvalidInput("The body must be UTF-8.") from exc
     if not text.strip():
         raise InvalidInput("The body is empty; send a JSON list or JSON Lines of articles.")
+    if _depth(text) > MAX_JSON_DEPTH:
+        raise FactdeskError(f"The body nests JSON deeper than {MAX_JSON_DEPTH} levels.")
     try:
         data = json.loads(text)
     except json.JSONDecodeError:
@@ -56,3 +64,12 @@ def _decode(raw: bytes) -> list[Any]:
     if isinstance(data, dict):
         return [data]  # one JSON Lines line is also a one-article batch
     raise InvalidInput("The body must be a JSON list of articles or JSON Lines.")
+
+
+def _depth(text: str) -> int:
+    """The deepest nesting of brackets outside strings (unbalanced text counts what opens)."""
+    deepest = depth = 0
+    for match in _BRACKET.finditer(_STRING.sub("", text)):
+        depth += 1 if match.group() in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest

@@ -49,6 +49,11 @@ class RenderedClaims:
     disputed: tuple[bool, ...]
     kinds: tuple[ClaimKindSummary, ...]
 
+    @property
+    def nbytes(self) -> int:
+        """About what it holds, for the result cache's byte bound."""
+        return sum(map(len, self.json)) + 8 * len(self.disputed) + 512 * len(self.kinds)
+
     @classmethod
     def of(cls, claims: Iterable[Claim]) -> RenderedClaims:
         """Render ``claims`` (in any order) and total them per kind."""

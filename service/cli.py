@@ -89,11 +89,17 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
+    from pydantic import ValidationError
 
     from service.app import create_app
     from service.logs import log_config
 
-    settings = _settings(args)
+    try:
+        settings = _settings(args)
+    except ValidationError as exc:  # e.g. an empty FACTDESK_API_KEY: refuse before serving
+        for error in exc.errors(include_url=False):
+            print(f"factdesk: {error['msg'].removeprefix('Value error, ')}", file=sys.stderr)
+        return 2
     app = create_app(settings, start_workers=True, background_startup=True)
     uvicorn.run(
         app,
@@ -101,6 +107,7 @@ def _serve(args: argparse.Namespace) -> int:
         port=args.port,
         log_config=log_config(settings.log_format),
         access_log=False,  # factdesk.access logs each request with its route and request id
+        server_header=False,
     )
     return 0
 

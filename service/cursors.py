@@ -16,6 +16,7 @@ import json
 from typing import Any
 
 from corpus.errors import Conflict, InvalidQuery
+from corpus.tables import MAX_ID
 
 
 def query_digest(*parts: Any) -> str:
@@ -36,7 +37,7 @@ def encode_cursor(kind: str, bound: str, position: Any, *, version: int | None =
 def decode_cursor(kind: str, bound: str, cursor: str | None, *, version: int | None = None) -> Any:
     """The position inside ``cursor`` (None when none was given); InvalidQuery if forged or made
     for another listing or query; Conflict if pinned to a version other than ``version``."""
-    if cursor is None:
+    if not cursor:  # absent or empty ("cursor="): the first page
         return None
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
@@ -62,6 +63,6 @@ def decode_cursor(kind: str, bound: str, cursor: str | None, *, version: int | N
 
 def offset_of(position: Any) -> int:
     """An offset position, checked."""
-    if not isinstance(position, int) or isinstance(position, bool) or position < 0:
+    if not isinstance(position, int) or isinstance(position, bool) or not 0 <= position <= MAX_ID:
         raise InvalidQuery("The cursor is not valid for this listing; omit it to start over.")
     return position

@@ -10,13 +10,14 @@ import secrets
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Header, HTTPException, Path, Request
+from fastapi import Depends, HTTPException, Path, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
 from sqlmodel import Session
 
 from corpus.articles import get_article
 from corpus.prepare_pool import PreparePool
-from corpus.tables import Article
+from corpus.tables import MAX_ID, Article
 from search.aliases import AliasCache
 from search.backend import PassageBackend
 from service.metrics import CorpusCollector
@@ -85,17 +86,25 @@ StartupDep = Annotated[Startup, Depends(get_startup)]
 CorpusMetricsDep = Annotated[CorpusCollector, Depends(get_corpus_metrics)]
 
 
+# Documents the API key in the OpenAPI ``securitySchemes``; the check is ``require_writer``'s.
+_BEARER = HTTPBearer(
+    auto_error=False,
+    scheme_name="apiKey",
+    description="The FACTDESK_API_KEY, when one is set: 'Authorization: Bearer <key>'.",
+)
+
+
 def require_writer(
     settings: SettingsDep,
     _started: Annotated[None, Depends(require_started)],
-    authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_BEARER)],
 ) -> None:
     """When an API key is configured, writes need ``Authorization: Bearer <key>``."""
     if settings.api_key is None:
         return
     expected = settings.api_key.get_secret_value()
-    scheme, _, token = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not secrets.compare_digest(token.strip(), expected):
+    token = credentials.credentials if credentials is not None else ""
+    if not secrets.compare_digest(token.strip().encode(), expected.encode()):
         raise HTTPException(
             status_code=401,
             detail="Writes need an 'Authorization: Bearer <key>' header with the API key.",
@@ -105,7 +114,7 @@ def require_writer(
 
 def valid_article(
     session: SessionDep,
-    article_id: Annotated[int, Path(ge=1, description="Article id.", examples=[1])],
+    article_id: Annotated[int, Path(ge=1, le=MAX_ID, description="Article id.", examples=[1])],
 ) -> Article:
     """The article named in the path, or 404."""
     return get_article(session=session, article_id=article_id)

@@ -7,6 +7,7 @@ Every 4xx/5xx body is ``{"type", "title", "status", "detail", "instance", "error
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator, Sequence
 from http import HTTPStatus
 from typing import Any
 
@@ -14,6 +15,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from corpus.errors import FactdeskError
 from service.logs import request_id
@@ -58,6 +60,7 @@ def install_problem_handlers(app: FastAPI) -> None:
         errors = []
         if "field" in exc.extra:
             errors.append({"field": str(exc.extra["field"]), "message": exc.detail})
+        retry = exc.extra.get("retry_after")
         return problem(
             exc.status,
             exc.detail,
@@ -65,6 +68,7 @@ def install_problem_handlers(app: FastAPI) -> None:
             title=exc.title,
             slug=exc.slug,
             errors=errors,
+            headers={"Retry-After": str(retry)} if retry is not None else None,
         )
 
     @app.exception_handler(RequestValidationError)
@@ -86,12 +90,10 @@ def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
-        return problem(
-            exc.status_code,
-            detail,
-            instance=request.url.path,
-            headers=getattr(exc, "headers", None),
-        )
+        headers = dict(getattr(exc, "headers", None) or {})
+        if exc.status_code == 405:  # Starlette names only the first route matching the path
+            headers["Allow"] = ", ".join(allowed_methods(request))
+        return problem(exc.status_code, detail, instance=request.url.path, headers=headers)
 
     @app.exception_handler(Exception)
     def unexpected_error(request: Request, exc: Exception) -> JSONResponse:
@@ -101,6 +103,28 @@ def install_problem_handlers(app: FastAPI) -> None:
         return problem(
             500, "An unexpected error occurred.", instance=request.url.path, headers=headers
         )
+
+
+def _leaf_routes(routes: Sequence[Any]) -> Iterator[Any]:
+    """Routes, with those of included routers (``original_router``) in their place."""
+    for route in routes:
+        router = getattr(route, "original_router", None)
+        yield from _leaf_routes(router.routes) if router is not None else (route,)
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route answers on the request's path."""
+    methods: set[str] = set()
+    scope = {**request.scope, "method": "GET"}
+    for route in _leaf_routes(request.app.router.routes):
+        if (
+            isinstance(getattr(route, "methods", None), set)
+            and route.matches(scope)[0] != Match.NONE
+        ):
+            methods |= route.methods
+    if "GET" in methods:
+        methods.add("HEAD")  # HeadMiddleware answers HEAD wherever GET is
+    return sorted(methods)
 
 
 PROBLEM_SCHEMA = {

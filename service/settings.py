@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -17,7 +17,7 @@ class Settings(BaseSettings):
 
     data_dir: Path = Path("./data")
     database_url: str | None = None
-    api_key: SecretStr | None = None
+    api_key: SecretStr | None = None  # set but empty: refused, the service would not start
     max_body_bytes: int = 5 * 1024 * 1024
     seed_samples: bool = True
     # Worker processes that prepare large ingest batches (facts, passages, metadata) while the
@@ -28,6 +28,16 @@ class Settings(BaseSettings):
     # Browser origins allowed to call the API, comma-separated; "*" lets any origin read (GET).
     # Empty (the default): no CORS headers, as before.
     cors_origins: str = ""
+
+    @field_validator("api_key")
+    @classmethod
+    def _key_not_empty(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().strip():
+            raise ValueError(
+                "FACTDESK_API_KEY is set but empty: set a key, or unset it to allow writes "
+                "without one"
+            )
+        return value
 
     @property
     def extract_worker_count(self) -> int:

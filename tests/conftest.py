@@ -47,6 +47,16 @@ def sample_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClie
 @pytest.fixture
 def postgres_url() -> Iterator[str]:
     """A fresh PostgreSQL database for one test, dropped afterwards; skips without a server."""
+    yield from _fresh_postgres()
+
+
+@pytest.fixture(scope="module")
+def postgres_module_url() -> Iterator[str]:
+    """A fresh PostgreSQL database shared by one test module; skips without a server."""
+    yield from _fresh_postgres()
+
+
+def _fresh_postgres() -> Iterator[str]:
     if not POSTGRES_URL:
         pytest.skip("FACTDESK_TEST_POSTGRES_URL is not set")
     from sqlalchemy import create_engine, text

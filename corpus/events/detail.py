@@ -22,6 +22,7 @@ from corpus.claim_store import stream_claims
 from corpus.claims import Claim, claim_order
 from corpus.events.queries import EventRow, load_event
 from corpus.events.signature import FIGURE_KINDS, Signature
+from corpus.fact_sentences import with_sentence_of
 from corpus.tables import Article, EventSignature, Fact
 
 MAX_PARTICIPANTS = 50
@@ -113,14 +114,17 @@ def event_detail(session: Session, event_id: int) -> EventDetail | None:
         EventArticle(a.id or 0, a.title, a.source, a.published)
         for a in sorted(articles, key=lambda a: (a.published or date.min, a.id or 0))
     ]
-    facts = session.exec(
-        select(Fact)
-        .where(
-            col(Fact.article_id).in_(ids),
-            col(Fact.field).in_(["people", "places", "dates"]),
+    facts = [
+        with_sentence_of(fact, by_id[fact.article_id])
+        for fact in session.exec(
+            select(Fact)
+            .where(
+                col(Fact.article_id).in_(ids),
+                col(Fact.field).in_(["people", "places", "dates"]),
+            )
+            .order_by(col(Fact.article_id), col(Fact.start))
         )
-        .order_by(col(Fact.article_id), col(Fact.start))
-    ).all()
+    ]
     signatures = {
         a: Signature.from_json(data)
         for a, data in session.exec(

@@ -40,6 +40,7 @@ casualty stem are not read at all."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -69,8 +70,17 @@ def extract(
 
     ``organizations`` are the article's organization facts (the pipeline passes them; without
     them each claim's source is found by extracting organizations again)."""
+    return extract_within(doc, organizations, limit=len(doc.text))[0]
+
+
+def extract_within(
+    doc: Document, organizations: Sequence[ExtractedFact] | None = None, *, limit: int
+) -> tuple[list[ExtractedFact], bool]:
+    """``extract``, reading sentences only until more than ``limit`` claims are found (the
+    pipeline's budget); the second value is False when it stopped before the end."""
     facts: list[ExtractedFact] = []
-    for index, claims in _claims(doc):
+    sentences, complete = _sentence_claims(doc, limit)
+    for index, claims in sentences:
         sentence = doc.sentences[index]
         for amount, kind, end, victims, trigger in claims:
             facts.append(
@@ -93,7 +103,7 @@ def extract(
                     extra={"trigger": trigger},
                 )
             )
-    return facts
+    return facts, complete
 
 
 _SHOT_GAP = re.compile(
@@ -117,15 +127,16 @@ _DYING = wordset("dead died die dies killed")
 _FATALLY = re.compile(r"\s+(?:of\s+(?:them|whom|those)\s+)?(?:fatally|mortally)\b", re.I)
 
 
-def _claims(doc: Document) -> tuple[tuple[int, tuple[Claim, ...]], ...]:
-    """(sentence index, claims) for each sentence holding a casualty claim."""
-    return _sentence_claims(doc)
-
-
-def _sentence_claims(doc: Document) -> tuple[tuple[int, tuple[Claim, ...]], ...]:
-    """Each sentence's claims, assembled, then what other sentences already count dropped."""
+def _sentence_claims(
+    doc: Document, limit: int
+) -> tuple[tuple[tuple[int, tuple[Claim, ...]], ...], bool]:
+    """Each sentence's claims, assembled, then what other sentences already count dropped;
+    and False when more than ``limit`` were found before the last sentence."""
     out: list[tuple[int, tuple[Claim, ...]]] = []
+    found_so_far = 0
     for index, sentence in enumerate(doc.sentences):
+        if found_so_far > limit:
+            return _without_stray_singulars(doc.text, out), False
         if _is_question(sentence.text) or not GATE.search(sentence.text.lower()):
             continue
         amounts = casualty_amounts(doc.text, sentence)
@@ -140,7 +151,8 @@ def _sentence_claims(doc: Document) -> tuple[tuple[int, tuple[Claim, ...]], ...]
         found = _without_parts(doc.text, sentence, found)
         if found:
             out.append((index, tuple(_share_victims(doc.text, found))))
-    return _without_stray_singulars(doc.text, out)
+            found_so_far += len(found)
+    return _without_stray_singulars(doc.text, out), True
 
 
 def _without_stray_singulars(
@@ -156,17 +168,18 @@ def _without_stray_singulars(
       shot", "shot himself") in an article that reports a death may be the one who died.
     - Reflexives that add a killer to a count ("killed two and then himself") stay.
     """
-    counted = [
+    counted = Counter(
         (index, c[1])
         for index, claims in sentences
         for c in claims
         if not _singular(text, c[0]) and c[4] not in _DESCRIPTIVE
-    ]
+    )
+    by_kind = Counter(kind for _, kind in counted.elements())
     dead = {c[0].number for _, claims in sentences for c in claims if c[1] == "killed"}
     reports_death = bool(dead) or bool(_DEATH_WORDS.search(text))
     out = []
     for index, claims in sentences:
-        elsewhere = {kind for other, kind in counted if other != index}
+        elsewhere = {kind for kind, n in by_kind.items() if n > counted[(index, kind)]}
         kept = tuple(c for c in claims if not _covered(text, c, elsewhere, dead, reports_death))
         if kept:
             out.append((index, kept))

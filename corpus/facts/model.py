@@ -130,6 +130,12 @@ NUMERIC_FIELDS: tuple[str, ...] = tuple(s.name for s in FIELD_SPECS if s.numeric
 ENTITY_FIELDS: dict[str, str] = {s.name: s.entity_type for s in FIELD_SPECS if s.entity_type}
 
 
+# The extraction budget of one article: past this many facts the remaining ones are skipped and
+# the article is marked partial (``pipeline.Extraction.partial``). News articles stay far below
+# (news-dev: at most ~150); a text of nothing but figures or quotes reaches it.
+MAX_FACTS_PER_ARTICLE = 1000
+
+
 @dataclass(slots=True)
 class ExtractedFact:
     """One claim found in an article; ``article_text[start:end] == text``.

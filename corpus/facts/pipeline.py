@@ -12,9 +12,11 @@ re-parsed and no extractor calls another. The order is the real dependency order
     dates
     then, once per article: the main event (``main_event.find_main_event``) from dates and places
 
-Where later work plugs in: a bound on extraction work wraps the loop in ``run_stages`` (one
-check per stage, a stage list it may cut short), and event assignment is an article-level step
-after the field stages, beside the main event, reading ``Extraction.by_field``.
+The work is bounded: every stage is linear in the text (sentences are at most
+``spans.MAX_SENTENCE_CHARS`` long, and lookups by position bisect), and ``run_stages`` keeps at
+most ``MAX_FACTS_PER_ARTICLE`` facts: the stage that reaches the budget is cut there, the later
+ones are skipped, and the extraction is marked ``partial``. Event assignment is an article-level
+step after the field stages, beside the main event, reading ``Extraction.by_field``.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from corpus.facts import (
     casualties,
@@ -35,7 +38,7 @@ from corpus.facts import (
 )
 from corpus.facts.document import Document
 from corpus.facts.main_event import MainEvent, find_main_event
-from corpus.facts.model import ExtractedFact
+from corpus.facts.model import MAX_FACTS_PER_ARTICLE, ExtractedFact
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +46,11 @@ class Stage:
     """One field's extractor and the earlier fields whose facts it receives as arguments."""
 
     field: str
-    extract: Callable[..., list[ExtractedFact]]
+    extract: Callable[..., Any]  # list[ExtractedFact]; (that list, complete) when ``limited``
     needs: tuple[str, ...] = ()
+    # Takes ``limit``, the facts left in the budget, and returns (facts, complete): a stage
+    # whose candidates can outnumber the budget stops reading once past it.
+    limited: bool = False
 
 
 STAGES: tuple[Stage, ...] = (
@@ -52,7 +58,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("people", people.extract, needs=("organizations",)),
     Stage("places", places.extract, needs=("organizations", "people")),
     Stage("quotes", quotes.extract, needs=("people", "organizations")),
-    Stage("casualties", casualties.extract, needs=("organizations",)),
+    Stage("casualties", casualties.extract_within, needs=("organizations",), limited=True),
     Stage("equipment", equipment.extract),
     Stage("quantities", quantities.extract, needs=("casualties", "equipment")),
     Stage("dates", dates.extract),
@@ -66,6 +72,7 @@ class Extraction:
     doc: Document
     by_field: dict[str, list[ExtractedFact]]
     main_event: MainEvent | None = None
+    partial: bool = False  # the budget ran out: some facts of the article were skipped
 
     @property
     def facts(self) -> list[ExtractedFact]:
@@ -74,24 +81,40 @@ class Extraction:
         return sorted(found, key=lambda f: (f.start, f.end, f.field, f.kind))
 
 
-def run_stages(doc: Document, stages: Sequence[Stage] = STAGES) -> dict[str, list[ExtractedFact]]:
-    """Run ``stages`` in order on ``doc``; each receives the facts of the fields it needs."""
+def run_stages(
+    doc: Document, stages: Sequence[Stage] = STAGES, budget: int = MAX_FACTS_PER_ARTICLE
+) -> tuple[dict[str, list[ExtractedFact]], bool]:
+    """Run ``stages`` in order on ``doc``; each receives the facts of the fields it needs.
+
+    At most ``budget`` facts are kept: the stage reaching it is cut, later stages find nothing,
+    and the second value says so (the extraction is partial)."""
     found: dict[str, list[ExtractedFact]] = {}
+    left, partial = budget, False
     for stage in stages:
-        found[stage.field] = stage.extract(doc, **{need: found[need] for need in stage.needs})
-    return found
+        if left <= 0:
+            found[stage.field], partial = [], True
+            continue
+        given: dict[str, Any] = {need: found[need] for need in stage.needs}
+        if stage.limited:
+            facts, complete = stage.extract(doc, **given, limit=left)
+        else:
+            facts, complete = stage.extract(doc, **given), True
+        partial = partial or not complete or len(facts) > left
+        found[stage.field] = facts[:left]
+        left -= len(found[stage.field])
+    return found, partial
 
 
 def extract(text: str, published: date | None = None) -> Extraction:
     """Parse ``text`` once and run every stage, then find the article's main event."""
     doc = Document.parse(text, published)
-    by_field = run_stages(doc)
-    return Extraction(doc, by_field, find_main_event(doc, by_field))
+    by_field, partial = run_stages(doc)
+    return Extraction(doc, by_field, find_main_event(doc, by_field), partial)
 
 
 def field_facts(field: str, doc: Document) -> list[ExtractedFact]:
     """The facts of one ``field`` in ``doc``, running only the stages it depends on."""
-    return run_stages(doc, _stages_for(field))[field]
+    return run_stages(doc, _stages_for(field))[0][field]
 
 
 def _stages_for(field: str) -> list[Stage]:

@@ -22,9 +22,10 @@ amount with no noun after it ("Media ID: 55358541") is not a claim. "one" in wor
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
-from itertools import islice
+from itertools import accumulate, islice
 
 from corpus.facts.document import Document
 from corpus.facts.model import ExtractedFact
@@ -55,17 +56,31 @@ _SIZE_WORDS = _wordset("strong odd long wide high deep tall fold")
 _MODIFIERS = _wordset("other more additional further separate different new major key main")
 
 
+class _Claimed:
+    """Spans other fields claimed; overlap is a bisection and a running maximum, not a scan."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self._starts = [start for start, _ in spans]
+        self._reach = list(accumulate((end for _, end in spans), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a claimed span overlaps ``[start, end)``."""
+        i = bisect.bisect_left(self._starts, end)  # the spans opening before ``end``
+        return i > 0 and self._reach[i - 1] > start
+
+
 def extract(
     doc: Document, *, casualties: Sequence[ExtractedFact], equipment: Sequence[ExtractedFact]
 ) -> list[ExtractedFact]:
     """Numeric claims that are not ``casualties``, ``equipment`` counts or calendar numbers."""
-    claimed = [(f.start, f.end) for f in (*casualties, *equipment)]
+    claimed = _Claimed([(f.start, f.end) for f in (*casualties, *equipment)])
     facts: list[ExtractedFact] = []
     for sentence in doc.sentences:
         if sentence.text.rstrip(" »”\"’')]").endswith("?"):
             continue  # a question claims nothing
         for amount in find_amounts(doc.text, sentence.start, sentence.end):
-            if any(s < amount.end and amount.start < e for s, e in claimed):
+            if claimed.overlaps(amount.start, amount.end):
                 continue
             if _skipped(doc.text, amount):
                 continue
@@ -73,7 +88,7 @@ def extract(
             if unit is None:
                 continue
             kind, name, end = unit
-            if any(s < end and amount.start < e for s, e in claimed):
+            if claimed.overlaps(amount.start, end):
                 continue
             facts.append(
                 ExtractedFact(

@@ -25,6 +25,7 @@ The speaker is read from these constructions, in order, and is null when none ap
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ from typing import Any
 
 from corpus.facts.document import Document
 from corpus.facts.lexicons import function_words, sentence_bounds
-from corpus.facts.model import ExtractedFact
+from corpus.facts.model import MAX_FACTS_PER_ARTICLE, ExtractedFact
 from corpus.facts.organizations import refer_back
 
 _VERBS = (
@@ -67,6 +68,9 @@ _PAIRS = (("“", "”"), ("«", "»"), ("‘", "’"))
 _STRAIGHT_DOUBLE = re.compile(r'(?<![\w])"(?=\S)([^"\n]{1,1500}?)(?<=\S)"(?![\w])')
 _STRAIGHT_SINGLE = re.compile(r"(?<![\w'’])'(?=[A-Za-z])([^'\n]{1,300}?[\w.,!?])'(?![\w])")
 _PRONOUN_LOOKBACK = 3
+_PASSIVE = re.compile(r"\b(?:be|been|being|is|was|were|are)\s+$")
+_QUOTE_OR_STOP = re.compile(r"[;“”«»\"]")
+_ENDS_LINE = re.compile(r"[ .]*(?:\n|\Z)")  # nothing but spaces and full stops to the line's end
 
 
 @dataclass(slots=True)
@@ -86,19 +90,47 @@ def extract(
 ) -> list[ExtractedFact]:
     """Quotes in ``doc`` with their speaker (one of its ``people`` or ``organizations``) when
     the text names one."""
-    persons, orgs = list(people), list(organizations)
-    quotes = _find_quotes(doc.text)
-    quoted = [(q.start, q.end) for q in quotes]
-    persons = [f for f in persons if not _inside(f, quoted)]
-    orgs_out = [f for f in orgs if not _inside(f, quoted)]
+    orgs = list(organizations)
+    quotes = _Quotes(_find_quotes(doc.text)[:MAX_FACTS_PER_ARTICLE])
+    persons = _Mentions([f for f in people if not quotes.contain(f)])
+    orgs_out = _Mentions([f for f in orgs if not quotes.contain(f)])
     for quote in quotes:
         _attribute(doc, quote, quotes, persons, orgs_out, orgs)
     _share_within_sentences(doc, quotes)
     return [_fact(doc, q) for q in quotes]
 
 
-def _inside(fact: ExtractedFact, regions: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= fact.start and fact.end <= e for s, e in regions)
+class _Quotes(list["_Quote"]):
+    """The article's quotes in text order (none contains another, so ends ascend too), with
+    lookups by position that cost a bisection, not a scan."""
+
+    def __init__(self, quotes: list[_Quote]) -> None:
+        super().__init__(quotes)
+        self.starts = [q.start for q in quotes]
+
+    def contain(self, fact: ExtractedFact) -> bool:
+        """Whether a quote contains ``fact``: the last one opening at or before it would."""
+        i = bisect.bisect_right(self.starts, fact.start) - 1
+        return i >= 0 and fact.end <= self[i].end
+
+    def between(self, start: int, end: int) -> list[_Quote]:
+        """The quotes opening in ``[start, end)``."""
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return self[lo:hi]
+
+
+class _Mentions(list[ExtractedFact]):
+    """Person or organization facts in the extractor's order, found by position by bisection."""
+
+    def __init__(self, facts: list[ExtractedFact]) -> None:
+        super().__init__(facts)
+        self._by_start = sorted(range(len(facts)), key=lambda i: facts[i].start)
+        self._starts = [facts[i].start for i in self._by_start]
+
+    def starting(self, start: int, end: int) -> list[ExtractedFact]:
+        """The facts starting in ``[start, end)``, in the extractor's order."""
+        lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
+        return [self[i] for i in sorted(self._by_start[lo:hi])]
 
 
 def _find_quotes(text: str) -> list[_Quote]:
@@ -119,9 +151,8 @@ def _find_quotes(text: str) -> list[_Quote]:
             pos = end + 1
     for pattern in (_STRAIGHT_DOUBLE, _STRAIGHT_SINGLE):
         spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
-    outer = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
     quotes = []
-    for start, end in sorted(set(outer)):
+    for start, end in _outermost(spans):
         inner_start, inner_end = start + 1, end - 1
         while inner_start < inner_end and text[inner_start].isspace():
             inner_start += 1
@@ -134,19 +165,31 @@ def _find_quotes(text: str) -> list[_Quote]:
     return quotes
 
 
+def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans no other span contains, in order (one sweep, longest first at each start)."""
+    out: list[tuple[int, int]] = []
+    reach = -1
+    for start, end in sorted(set(spans), key=lambda span: (span[0], -span[1])):
+        if end > reach:
+            out.append((start, end))
+            reach = end
+    return out
+
+
 def _attribute(
     doc: Document,
     quote: _Quote,
-    quotes: list[_Quote],
-    persons: list[ExtractedFact],
-    orgs: list[ExtractedFact],
+    quotes: _Quotes,
+    persons: _Mentions,
+    orgs: _Mentions,
     all_orgs: list[ExtractedFact],
 ) -> None:
     text = doc.text
     closing = doc.sentence_at(quote.end - 1)
     after_start, after_end = quote.end, closing.end
-    rest_of_line = text[quote.end : text.find("\n", quote.end) % (len(text) + 1)]
-    if not rest_of_line.strip(" .") and text[quote.inner_end : quote.end].lstrip().startswith(","):
+    if _ENDS_LINE.match(text, quote.end) and text[quote.inner_end : quote.end].lstrip().startswith(
+        ","
+    ):
         index = doc.sentence_index(quote.end - 1)
         if index is not None and index + 1 < len(doc.sentences):
             after_end = doc.sentences[index + 1].end  # '« …, »' then 'Zakharova told …'
@@ -217,22 +260,16 @@ def _last_segment(text: str, start: int, end: int) -> tuple[int, int]:
 def _attribute_before(
     doc: Document,
     quote: _Quote,
-    quotes: list[_Quote],
-    persons: list[ExtractedFact],
-    orgs: list[ExtractedFact],
+    quotes: _Quotes,
+    persons: _Mentions,
+    orgs: _Mentions,
     all_orgs: list[ExtractedFact],
 ) -> None:
     sentence = doc.sentence_at(quote.start)
     before = doc.text[sentence.start : quote.start]
-    verbs = [
-        v for v in _BEFORE_VERB.finditer(before)
-        if len(before[v.end() :].split()) <= _reach(v["verb"])
-        and not re.search(r"\b(?:be|been|being|is|was|were|are)\s+$", before[: v.start()])
-        and not re.search(r"[;“”«»\"]", before[v.end() :])
-    ]  # fmt: skip
-    if not verbs:
+    verb = _last_cue(before)
+    if verb is None:
         return
-    verb = verbs[-1]
     quote.verb, quote.cued = verb["verb"].lower(), True
     if re.fullmatch(_PARTICIPLES, quote.verb):
         subject = (sentence.start, sentence.start + verb.start())
@@ -246,6 +283,22 @@ def _attribute_before(
         _set_speaker(doc, quote, subject, quotes, persons, orgs, all_orgs)
 
 
+def _last_cue(before: str) -> re.Match[str] | None:
+    """The last speech verb in ``before`` that reaches the quote (not passive, no quote mark or
+    semicolon between); verbs further back than any reach are not tried."""
+    for verb in reversed(list(_BEFORE_VERB.finditer(before))):
+        words_after = len(before[verb.end() :].split())
+        if words_after > _reach("said"):
+            return None
+        if (
+            words_after <= _reach(verb["verb"])
+            and not _PASSIVE.search(before, 0, verb.start())
+            and not _QUOTE_OR_STOP.search(before, verb.end())
+        ):
+            return verb
+    return None
+
+
 def _reach(verb: str) -> int:
     # "X said (that) ... «quote»": the whole reported clause is X's; a participle reaches less.
     return 12 if re.fullmatch(_PARTICIPLES, verb.lower()) else 25
@@ -253,14 +306,14 @@ def _reach(verb: str) -> int:
 
 def _entities_in(
     span: tuple[int, int],
-    persons: list[ExtractedFact],
-    orgs: list[ExtractedFact],
+    persons: _Mentions,
+    orgs: _Mentions,
     *,
     first: bool,
 ) -> tuple[tuple[str, str], bool] | None:
     """The person (else organization) mentioned in ``span``: first or last one."""
     for facts, is_org in ((persons, False), (orgs, True)):
-        inside = [f for f in facts if span[0] <= f.start and f.end <= span[1]]
+        inside = [f for f in facts.starting(span[0], span[1]) if f.end <= span[1]]
         if inside:
             fact = inside[0] if first else inside[-1]
             return (fact.value["name"], fact.value["entity_id"]), is_org
@@ -271,9 +324,9 @@ def _set_speaker(
     doc: Document,
     quote: _Quote,
     subject: tuple[int, int],
-    quotes: list[_Quote],
-    persons: list[ExtractedFact],
-    orgs: list[ExtractedFact],
+    quotes: _Quotes,
+    persons: _Mentions,
+    orgs: _Mentions,
     all_orgs: list[ExtractedFact],
 ) -> None:
     text = doc.text
@@ -308,14 +361,14 @@ def _set_speaker(
             quote.speaker, quote.is_org = (org.name, org.entity_id), True
 
 
-def _previous_quotes(doc: Document, quote: _Quote, quotes: list[_Quote]) -> list[_Quote]:
+def _previous_quotes(doc: Document, quote: _Quote, quotes: _Quotes) -> list[_Quote]:
     here = doc.sentence_index(quote.start) or 0
     first = doc.sentences[max(0, here - _PRONOUN_LOOKBACK)].start
-    return [q for q in quotes if first <= q.start < quote.start and q.speaker is not None]
+    return [q for q in quotes.between(first, quote.start) if q.speaker is not None]
 
 
 def _pronoun(
-    doc: Document, quote: _Quote, quotes: list[_Quote], persons: list[ExtractedFact]
+    doc: Document, quote: _Quote, quotes: _Quotes, persons: _Mentions
 ) -> tuple[str, str] | None:
     earlier = [q for q in _previous_quotes(doc, quote, quotes) if not q.is_org]
     if earlier:
@@ -324,7 +377,7 @@ def _pronoun(
 
 
 def _latest_org_speaker(
-    doc: Document, quote: _Quote, quotes: list[_Quote], orgs: list[ExtractedFact]
+    doc: Document, quote: _Quote, quotes: _Quotes, orgs: _Mentions
 ) -> tuple[str, str] | None:
     earlier = [q for q in _previous_quotes(doc, quote, quotes) if q.is_org]
     if earlier:
@@ -332,32 +385,26 @@ def _latest_org_speaker(
     return _nearest_named(doc, quote, orgs)
 
 
-def _nearest_named(
-    doc: Document, quote: _Quote, facts: list[ExtractedFact]
-) -> tuple[str, str] | None:
+def _nearest_named(doc: Document, quote: _Quote, facts: _Mentions) -> tuple[str, str] | None:
     """The one entity named in the nearest sentence that names any (None if it names two)."""
     here = doc.sentence_index(quote.start) or 0
     for index in range(here, max(-1, here - _PRONOUN_LOOKBACK - 1), -1):
         sentence = doc.sentences[index]
         named = {
             (f.value["name"], f.value["entity_id"])
-            for f in facts
-            if sentence.start <= f.start < min(sentence.end, quote.start)
+            for f in facts.starting(sentence.start, min(sentence.end, quote.start))
         }
         if named:
             return next(iter(named)) if len(named) == 1 else None  # two of them: never guess
     return None
 
 
-def _share_within_sentences(doc: Document, quotes: list[_Quote]) -> None:
+def _share_within_sentences(doc: Document, quotes: _Quotes) -> None:
     for quote in quotes:
         if quote.speaker is not None or not quote.cued:
             continue
         sentence = doc.sentence_at(quote.start)
-        sharing = [
-            q for q in quotes
-            if q.speaker is not None and sentence.start <= q.start < sentence.end
-        ]  # fmt: skip
+        sharing = [q for q in quotes.between(sentence.start, sentence.end) if q.speaker is not None]
         if sharing:
             quote.speaker, quote.is_org = sharing[0].speaker, sharing[0].is_org
 

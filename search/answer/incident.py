@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from sqlmodel import Session, col, select
 
+from corpus.fact_sentences import SENTENCE, with_sentence
 from corpus.facts.dates import read_dates
 from corpus.tables import Article, Fact
 from search.answer.candidates import Candidate, overlap, stems
@@ -128,14 +129,15 @@ def _position(article: Article, offset: int) -> float:
 def _facts(session: Session, ids: Sequence[int], field: str, kind: str | None) -> list[Fact]:
     # ``x || ''`` keeps SQLite on ix_fact_article_id (a few articles' facts) rather than
     # ix_fact_field or ix_fact_kind, which would walk every fact of the field in the corpus.
-    query = select(Fact).where(
+    query = (select(Fact, SENTENCE).join(Article, col(Article.id) == Fact.article_id)).where(
         col(Fact.article_id).in_(sorted(ids)),
         col(Fact.field).concat("") == field,
         col(Fact.start) < READ_CHARS,  # the part of the article the recognisers read too
     )
     if kind:
         query = query.where(col(Fact.kind).concat("") == kind)
-    return list(session.exec(query.order_by(col(Fact.article_id), col(Fact.start))).all())
+    ordered = query.order_by(col(Fact.article_id), col(Fact.start))
+    return [with_sentence(fact, sentence) for fact, sentence in session.exec(ordered)]
 
 
 def _counts(session: Session, pinned: Sequence[Pinned], interp: Interpretation) -> list[Group]:

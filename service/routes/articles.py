@@ -177,7 +177,7 @@ def get_articles(
 
 
 @router.get(
-    "/{article_id}",
+    "/{article_id:int}",
     summary="Read one article with its text",
     response_model=ArticlePublic,
     dependencies=[ConditionalRead],
@@ -189,7 +189,7 @@ def get_article(article: ArticleDep) -> ArticlePublic:
 
 
 @router.delete(
-    "/{article_id}",
+    "/{article_id:int}",
     summary="Delete an article, its facts and its passages",
     status_code=status.HTTP_204_NO_CONTENT,
     dependencies=[WriterDep],

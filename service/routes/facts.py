@@ -20,6 +20,7 @@ from corpus.fact_store import (
     stream_fact_records,
 )
 from corpus.facts.model import FIELD_CATALOGUE, FIELDS
+from corpus.tables import MAX_ID
 from service.cursors import decode_cursor, encode_cursor, query_digest
 from service.deps import ArticleDep, EngineDep, SessionDep
 from service.exports import EXPORT_RESPONSES, FormatDep, export_response
@@ -104,7 +105,7 @@ def get_facts(
     fmt: FormatDep,
     field: Annotated[FieldName | None, Query(description="Omit for every field.")] = None,
     kind: Annotated[str | None, Query(max_length=32, examples=["killed"])] = None,
-    article_id: Annotated[int | None, Query(ge=1)] = None,
+    article_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
     source: Annotated[str | None, Query(description="Publisher, case-insensitive.")] = None,
     q: Annotated[
         str | None, Query(max_length=200, description="Text in the fact or its sentence.")
@@ -138,7 +139,7 @@ def get_facts(
     responses={**NOT_MODIFIED, **problem_responses(404, 422)},
 )
 def get_one_fact(
-    session: SessionDep, fact_id: Annotated[int, Path(ge=1, examples=[3])]
+    session: SessionDep, fact_id: Annotated[int, Path(ge=1, le=MAX_ID, examples=[3])]
 ) -> FactPublic:
     """One fact by id."""
     fact, source = get_fact(session=session, fact_id=fact_id)

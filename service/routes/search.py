@@ -40,7 +40,7 @@ def _hit_row(hit: Hit) -> dict[str, Any]:
     summary="Search or export passages",
     response_model=SearchResponse,
     dependencies=[ConditionalRead],
-    responses={**EXPORT_RESPONSES, **NOT_MODIFIED, **problem_responses(400, 409, 422)},
+    responses={**EXPORT_RESPONSES, **NOT_MODIFIED, **problem_responses(400, 409, 422, 503)},
 )
 async def search(
     read: ReadDep,

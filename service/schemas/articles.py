@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, field_validator
 
-from corpus.ingest import ArticleInput
+from corpus.ingest import MAX_ARTICLE_CHARS, ArticleInput, storable
 from service.schemas.pages import Page
 
 _SAMPLE_TEXT = (
@@ -26,7 +26,13 @@ _ARTICLE_EXAMPLE: dict[str, JsonValue] = {
     "language": "en",
     "ingested_at": "2026-11-21T04:54:41Z",
     "passage_count": 10,
+    "extraction": "complete",
 }
+
+
+# What both databases store (PostgreSQL refuses NUL), said in the schema so clients can know.
+_NO_NUL = r"^[^\x00]*$"
+_TEXT = r"^[^\x00]*[^\s\x00][^\x00]*$"  # and not only whitespace
 
 
 class ArticleCreate(BaseModel):
@@ -36,19 +42,34 @@ class ArticleCreate(BaseModel):
         extra="forbid", json_schema_extra={"examples": [{"text": _SAMPLE_TEXT}]}
     )
 
-    text: str = Field(min_length=1, description="Article text; CRLF is normalised to LF.")
-    title: str | None = Field(default=None, max_length=1000)
-    source: str | None = Field(default=None, max_length=200, description="Publisher.")
-    url: str | None = Field(default=None, max_length=4000)
-    published: date | None = None
-    language: str | None = Field(default=None, max_length=16)
+    text: str = Field(
+        min_length=1,
+        max_length=MAX_ARTICLE_CHARS,
+        pattern=_TEXT,
+        description="Article text (not only whitespace, no NUL; at most 100,000 characters); "
+        "CRLF is normalised to LF.",
+    )
+    title: str | None = Field(default=None, max_length=1000, pattern=_NO_NUL)
+    source: str | None = Field(
+        default=None, max_length=200, pattern=_NO_NUL, description="Publisher."
+    )
+    url: str | None = Field(default=None, max_length=4000, pattern=_NO_NUL)
+    published: date | None = Field(
+        default=None, description="A calendar date (YYYY-MM-DD); numbers are not dates."
+    )
+    language: str | None = Field(default=None, max_length=16, pattern=_NO_NUL)
 
-    @field_validator("text")
+    @field_validator("published", mode="before")
     @classmethod
-    def _not_blank(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("text must contain more than whitespace")
+    def _date_not_number(cls, value: Any) -> Any:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            raise ValueError("published must be a date (YYYY-MM-DD), not a number")
         return value
+
+    @field_validator("text", "title", "source", "url", "language")
+    @classmethod
+    def _storable(cls, value: str | None) -> str | None:
+        return storable(value)
 
     def to_input(self) -> ArticleInput:
         """The domain value ingestion works on."""
@@ -69,6 +90,10 @@ class ArticleSummary(BaseModel):
     language: str | None
     ingested_at: datetime
     passage_count: int
+    extraction: Literal["complete", "partial"] = Field(
+        description="'partial' when the article had more facts than the extraction budget "
+        "(1,000): the facts past it were skipped."
+    )
 
 
 class ArticlePublic(ArticleSummary):

@@ -66,14 +66,15 @@ def test_each_stage_runs_once_and_receives_earlier_facts() -> None:
     calls: list[str] = []
 
     def spy(stage: Stage) -> Stage:
-        def run(doc: Document, **needs: list[ExtractedFact]) -> list[ExtractedFact]:
+        def run(doc: Document, **needs: Any) -> Any:
             calls.append(stage.field)
             return stage.extract(doc, **needs)
 
-        return Stage(stage.field, run, stage.needs)
+        return Stage(stage.field, run, stage.needs, stage.limited)
 
     doc = Document.parse("Police said two people were shot in Lyon on Saturday.", date(2021, 3, 8))
-    found = run_stages(doc, [spy(s) for s in STAGES])
+    found, partial = run_stages(doc, [spy(s) for s in STAGES])
+    assert not partial
     assert calls == [s.field for s in STAGES]
     assert found["people"] == field_facts("people", doc)
 

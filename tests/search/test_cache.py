@@ -37,3 +37,13 @@ def test_get_or_compute_computes_once_per_version() -> None:
     assert cache.get_or_compute(1, "k", compute) == 1
     assert cache.get_or_compute(1, "k", compute) == 1
     assert cache.get_or_compute(2, "k", compute) == 2
+
+
+def test_the_cache_is_bounded_in_bytes() -> None:
+    cache = VersionCache(entries=100, max_bytes=1000)
+    for i in range(10):
+        cache.put(1, i, b"x" * 300)
+    assert cache.nbytes <= 1000
+    assert cache.get(1, 9) is not None and cache.get(1, 0) is None
+    cache.put(1, "huge", b"x" * 2000)  # larger than the whole cache: not kept
+    assert cache.get(1, "huge") is None and cache.nbytes <= 1000

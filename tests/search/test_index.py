@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -124,7 +125,7 @@ def test_filters(index: WhooshIndex) -> None:
     assert {h.published for h in until.hits} == {date(2016, 9, 17)}
 
 
-@pytest.mark.parametrize("query", ["", "   ", "the", "AND", "(((", "*", "~", "x" * 1001])
+@pytest.mark.parametrize("query", ["", "   ", "the", "AND", "(((", "*", "~", "x" * 50_001])
 def test_unusable_queries_raise_invalid_query(index: WhooshIndex, query: str) -> None:
     with pytest.raises(InvalidQuery):
         index.search(query, limit=10)
@@ -162,3 +163,17 @@ def test_segments_on_disk_are_separate_files(
     names = [path.name for path in (tmp_path / "index").iterdir()]
     assert any(name.endswith(".pst") for name in names)
     assert not any(name.endswith(".seg") for name in names)
+
+
+def test_a_writer_waits_for_the_lock_another_index_holds(tmp_path: Path) -> None:
+    mine, theirs = WhooshIndex.open(tmp_path), WhooshIndex.open(tmp_path)
+    held = theirs._ix.writer()  # another process on the same data directory is writing
+    releaser = threading.Timer(0.3, held.cancel)
+    releaser.start()
+    try:
+        added = mine.add_articles([Article(id=7, content_hash="h", text="The mayor spoke.")])
+        assert added == 1 and mine.passage_count == 1
+    finally:
+        releaser.join()
+        mine.close()
+        theirs.close()

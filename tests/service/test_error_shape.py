@@ -11,7 +11,7 @@ KEYS = {"type", "title", "status", "detail", "instance", "errors"}
 
 CASES: list[tuple[str, str, dict[str, Any], int]] = [
     ("GET", "/articles/999", {}, 404),
-    ("GET", "/articles/abc", {}, 422),
+    ("GET", "/articles/abc", {}, 404),  # ids are integers: no such path
     ("GET", "/articles/0", {}, 422),
     ("DELETE", "/articles/999", {}, 404),
     ("GET", "/articles?limit=0", {}, 422),

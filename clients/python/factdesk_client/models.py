@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -100,6 +100,7 @@ class ArticlePublic(BaseModel):
     language: str | None
     ingested_at: datetime.datetime
     passage_count: int
+    extraction: Literal["complete", "partial"]
     text: str
 
 
@@ -115,6 +116,7 @@ class ArticleSummary(BaseModel):
     language: str | None
     ingested_at: datetime.datetime
     passage_count: int
+    extraction: Literal["complete", "partial"]
 
 
 class AskCitation(BaseModel):
@@ -159,6 +161,7 @@ class BatchItem(BaseModel):
     language: str | None
     ingested_at: datetime.datetime
     passage_count: int
+    extraction: Literal["complete", "partial"]
     created: bool
 
 
