@@ -75,7 +75,7 @@ class AccessMiddleware:
     @staticmethod
     def _record(scope: Scope, status: int, start: float) -> None:
         seconds = time.perf_counter() - start
-        route = getattr(scope.get("route"), "path", UNMATCHED_ROUTE)
+        route = getattr(scope.get("route"), "path_format", UNMATCHED_ROUTE)
         method = scope["method"]
         observe_request(route=route, method=method, status=status, seconds=seconds)
         log.info(
