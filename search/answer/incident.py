@@ -139,10 +139,25 @@ def _facts(session: Session, ids: Sequence[int], field: str, kind: str | None) -
 
 
 def _counts(session: Session, pinned: Sequence[Pinned], interp: Interpretation) -> list[Group]:
+    kind = interp.kind or "killed"
+    candidates = _count_candidates(session, pinned, kind)
+    if kind == "shot":
+        candidates += _shot_totals(session, pinned)
+    return group_by(
+        _by_frequency(candidates, lambda c: str(figure_key(c))),
+        figure_key,
+        figure_phrase,
+        qualifier_strength,
+    )
+
+
+def _count_candidates(session: Session, pinned: Sequence[Pinned], kind: str) -> list[Candidate]:
+    """Casualty figures of ``kind`` the pinned articles state: stored facts, and counts the
+    recogniser reads that no stored fact holds."""
     weights = _weights(pinned)
     articles = {p.article.id: p.article for p in pinned}
     candidates = []
-    stored = _facts(session, list(weights), "casualties", interp.kind)
+    stored = _facts(session, list(weights), "casualties", kind)
     for fact in stored:
         article = articles[fact.article_id]
         place = _position(article, fact.start)
@@ -151,21 +166,54 @@ def _counts(session: Session, pinned: Sequence[Pinned], interp: Interpretation) 
     for p in pinned:
         article = p.article
         text = _readable(article)
-        for mention, number in casualty_counts(text, 0, len(text), interp.kind or "killed"):
+        for mention, number in casualty_counts(text, 0, len(text), kind):
             if (article.id, mention.start) in taken or (article.id, mention.end) in taken:
                 continue  # the stored fact already says it
             value = {"min": number, "max": number, "victims": None}
             fact = _transient(article, mention, "casualties", value)
-            fact.kind, fact.qualifier = interp.kind or "killed", "exact"
+            fact.kind, fact.qualifier = kind, "exact"
             place = _position(article, mention.start)
             candidates.append(Candidate(fact, article, place, weights[article.id or 0]))
+    return candidates
 
-    return group_by(
-        _by_frequency(candidates, lambda c: str(figure_key(c))),
-        figure_key,
-        figure_phrase,
-        qualifier_strength,
-    )
+
+SUM_WEIGHT = 0.9  # a total added up from two figures is a little less sure than a stated one
+ONE_KIND_WEIGHT = 0.8
+
+
+def _shot_totals(session: Session, pinned: Sequence[Pinned]) -> list[Candidate]:
+    """Everyone shot, added up where an article states its dead and its wounded apart ("one
+    man died and three were wounded": 4): the first exact figure of each kind, both cited."""
+    killed = _count_candidates(session, pinned, "killed")
+    injured = _count_candidates(session, pinned, "injured")
+    out = []
+    for p in pinned:
+        dead, wounded = _first_exact(killed, p.article.id), _first_exact(injured, p.article.id)
+        if wounded is not None:
+            after = p.article.text[wounded.fact.start : wounded.fact.end + 40]
+            if re.search(r"\bshot\b(?!\s+and\s+killed)", after, re.I):
+                continue  # "4 shot": a count of everyone shot already, not the wounded alone
+        parts = [c for c in (dead, wounded) if c is not None]
+        # One kind alone ("a man was shot and killed") is the total, less surely.
+        weight = SUM_WEIGHT if len(parts) == 2 else ONE_KIND_WEIGHT
+        total = sum(int(c.fact.value["min"]) for c in parts)
+        for c in parts:
+            fact = Fact(**{**c.fact.model_dump(), "value": {"min": total, "max": total}})
+            fact.kind, fact.qualifier = "shot", "exact"
+            out.append(replace(c, fact=fact, overlap=c.overlap * weight))
+    return out
+
+
+def _first_exact(candidates: Sequence[Candidate], article_id: int | None) -> Candidate | None:
+    exact = [
+        c
+        for c in candidates
+        if c.fact.article_id == article_id
+        and c.fact.qualifier in (None, "exact")
+        and c.fact.value.get("min") is not None
+        and c.fact.value.get("min") == c.fact.value.get("max")
+    ]
+    return min(exact, key=lambda c: c.fact.start, default=None)
 
 
 # Sentence ends for reading cues around a mention: a stop, then space, then a capital or a

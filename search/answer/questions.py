@@ -32,6 +32,12 @@ _INJURED = re.compile(
     r"survivors?)\b",
     re.I,
 )
+# "How many people were shot?" asks for everyone shot, the dead and the wounded together.
+# "Hit" or "struck" asks the same in a question about gunfire.
+_SHOT = re.compile(
+    r"\b(?:shot(?!\s+down)|gunned\s+down)\b|\b(?:hit|struck)\b(?=.*\b(?:shots?|gunfire|bullets?|shooting)\b)",
+    re.I,
+)
 _HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\b(?P<rest>.*)$", re.I)
 # Words that end the noun phrase after "how many": auxiliaries, prepositions, verbs in -ing/-ed.
 _PHRASE_END = re.compile(
@@ -342,6 +348,8 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
             return Interpretation(
                 "how_many", "casualties", "injured", terms, _victims(phrase), source
             )
+        if _SHOT.search(rest):
+            return Interpretation("how_many", "casualties", "shot", terms, _victims(phrase), source)
         model = next((w for w in phrase if _MODEL.fullmatch(w)), None)
         if model or any(w in EQUIPMENT_NOUNS for w in phrase):
             return Interpretation("how_many", "equipment", None, terms, model or head, source)

@@ -107,6 +107,17 @@ ANSWERED = [
     ("Which hospital was Elias Moberly taken to?", ("Halberd General Hospital",), "place"),
     # an article without a publication date: the day as written, without a year
     ("When was Priya Castellane rescued?", ("October 2",), "date"),
+    # everyone shot: the dead and the wounded added up
+    (
+        "How many people were shot in the Springfield shooting on August 10, 2019?",
+        ("1", "one"),
+        "count",
+    ),
+    (
+        "How many people were shot at the Corliss Park Apartments on November 2, 2018?",
+        ("2", "two"),
+        "count",
+    ),
 ]
 
 ABSTAINED = [

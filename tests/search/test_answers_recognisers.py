@@ -150,6 +150,9 @@ def test_places_in_text() -> None:
         ("7 shot, 3 dead outside the club", "killed", [3]),
         ("The blast left 3 dead.", "killed", [3]),
         ("A 15-year-old was wounded.", "injured", []),
+        ("Four teens shot, one fatally, near the park.", "shot", [4]),
+        ("7 shot, 3 dead outside the club", "shot", [7]),
+        ("Gunmen opened fire, shooting five people at the bus stop.", "shot", [5]),
     ],
 )
 def test_casualty_counts(text: str, kind: str, numbers: list[int]) -> None:
