@@ -212,16 +212,19 @@ def gather(
         if not score:
             out.append(Candidate(fact, article, 0.0, retrieval))
             continue
-        # The sentence counts most; its neighbours and the headline supply what it leaves
-        # implicit ("the toll rose to 80", with the place named in the sentence before).
-        implied = implied_words(fact)
-        terms = interpretation.terms
-        in_sentence = overlap(terms, fact.sentence_text, implied)
-        before, after = _neighbours(article.text, fact)
-        context = overlap(terms, before, fact.sentence_text, after, article.title or "", implied)
-        match = 0.6 * in_sentence + 0.4 * context
+        match = sentence_match(interpretation.terms, article, fact, implied_words(fact))
         out.append(Candidate(fact, article, match, retrieval))
     return out
+
+
+def sentence_match(terms: Sequence[str], article: Article, fact: Fact, implied: str = "") -> float:
+    """How much of the question a fact's sentence holds. The sentence counts most; its
+    neighbours and the headline supply what it leaves implicit ("the toll rose to 80", with
+    the place named in the sentence before)."""
+    in_sentence = overlap(terms, fact.sentence_text, implied)
+    before, after = _neighbours(article.text, fact)
+    context = overlap(terms, before, fact.sentence_text, after, article.title or "", implied)
+    return 0.6 * in_sentence + 0.4 * context
 
 
 def names_in(article: Article, interpretation: Interpretation) -> bool:
@@ -282,8 +285,9 @@ def implied_words(fact: Fact) -> str:
 
 def _neighbours(text: str, fact: Fact) -> tuple[str, str]:
     """Up to ~200 characters on each side of the fact's sentence, cut at sentence ends."""
-    before = text[max(0, fact.sentence_start - 200) : fact.sentence_start]
+    before = text[max(0, fact.sentence_start - 200) : fact.sentence_start].rstrip()
     after = text[fact.sentence_end : fact.sentence_end + 200]
-    before = before[before.rfind(". ") + 1 :] if ". " in before else before
+    # The sentence before ends with its own full stop: cut at the one before that.
+    before = before[before.rfind(". ", 0, len(before) - 1) + 1 :] if ". " in before else before
     after = after[: after.find(". ") + 1] if ". " in after else after
     return before, after

@@ -9,7 +9,7 @@ from sqlmodel import Session, col, select
 
 from corpus.spans import sentences
 from corpus.tables import Article, Fact
-from search.answer.candidates import Candidate, overlap, retrieve, stems
+from search.answer.candidates import Candidate, retrieve, sentence_match, stems
 from search.answer.questions import Interpretation
 from search.answer.recognisers import count_mentions
 from search.backend import PassageBackend
@@ -52,6 +52,6 @@ def recognised_counts(
                     sentence_text=article.text[start:end],
                     qualifier="exact",
                 )
-                match = overlap(interp.terms, span.text) * mention.weight
+                match = sentence_match(interp.terms, article, fact) * mention.weight
                 out.append(Candidate(fact, article, match, passage.relative_score))
     return out

@@ -43,7 +43,10 @@ _HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\b(?P<rest>.*)$", re.I)
 _PHRASE_END = re.compile(
     r"^(?:were|was|are|is|be|been|did|do|does|have|has|had|will|would|could|can|may|might|"
     r"in|on|at|of|for|from|to|by|with|during|after|before|since|near|under|over|across|into|"
-    r"there|that|who|which|\w+ing|\w+ed|took|made|came|went|got|lost|fell|rose|saw)$",
+    r"there|that|who|which|\w+ing|\w+ed|took|made|came|went|got|lost|fell|rose|saw|"
+    # irregular and short verbs a count's noun comes before ("How many firemen fought ...")
+    r"live|lives|fought|fight|fled|flee|held|hold|ran|run|left|leave|won|win|sold|sell|"
+    r"bought|buy|paid|pay|remain|remains|stay|need|needs|want|wants|work|works|own|owns)$",
     re.I,
 )
 _WHO_SAID = re.compile(
@@ -406,11 +409,18 @@ def _head_noun(text: str) -> str | None:
     return words[-1] if words else None
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "this", "these"})
+
+
 def _noun_phrase(text: str) -> list[str]:
-    """The words after "how many" up to the verb: "Islamic State supply routes were" -> 4 words."""
+    """The words after "how many" up to the verb: "Islamic State supply routes were" -> 4 words;
+    a word before a determiner is a verb, not the noun ("firemen fought the fire")."""
     words = []
-    for word in re.findall(r"[\w'’-]+", text.lower())[:6]:
+    found = re.findall(r"[\w'’-]+", text.lower())[:7]
+    for i, word in enumerate(found[:6]):
         if _PHRASE_END.match(word) or _KILLED.fullmatch(word) or _INJURED.fullmatch(word):
+            break
+        if words and found[i + 1 : i + 2] and found[i + 1] in _DETERMINERS:
             break
         words.append(word)
     return words

@@ -31,6 +31,8 @@ TABLE = [
     ("How many refugees crossed into Jordan?", "how_many", "quantities", None, "refugees"),
     ("How many hours did the ceasefire last?", "how_many", "quantities", None, "hours"),
     ("How much aid was delivered?", "how_many", "quantities", None, "aid"),
+    ("How many volunteers fought the blaze?", "how_many", "quantities", None, "volunteers"),
+    ("How many people live in the valley?", "how_many", "quantities", None, "people"),
     ("How many tanks were destroyed?", "how_many", "equipment", None, "tanks"),
     ("How many drones were shot down?", "how_many", "equipment", None, "drones"),
     ("How many F-35 jets were sold?", "how_many", "equipment", None, "f-35"),
