@@ -5,6 +5,8 @@ as written ("October 2"). Only the best few passages are read (bounded work)."""
 
 from __future__ import annotations
 
+import re
+
 from sqlmodel import Session, col, select
 
 from corpus.facts.dates import read_dates
@@ -16,6 +18,31 @@ from search.answer.questions import Interpretation
 from search.backend import PassageBackend
 
 PASSAGES_READ = 6
+# Words that say a sentence tells the event itself, so a date in it is likely its date.
+_EVENT_CUES = re.compile(
+    r"\b(?:shot|shooting|shootings|killed|died|wounded|injured|fired|happened|occurred|"
+    r"attack(?:ed)?|struck|stabbed|found|crash(?:ed)?|exploded|broke\s+out)\b",
+    re.I,
+)
+# A reporting verb right before a date: when something was said, not when it happened.
+_REPORTED = re.compile(
+    r"\b(?:said|says|told\s+\w+|announced|reported|confirmed|added|stated|released|"
+    r"identified\s+\w+|updated)\s+(?:on\s+|late\s+|early\s+|this\s+)?$",
+    re.I,
+)
+
+
+def event_cue(fact: Fact) -> float:
+    """How surely a date tells when the event happened, by its sentence: 1 when the sentence
+    tells the event, 0.7 otherwise, and less after a reporting verb ("police said Wednesday":
+    when it was said)."""
+    sentence = fact.sentence_text
+    cue = 1.0 if _EVENT_CUES.search(sentence) else 0.7
+    if _REPORTED.search(sentence[: fact.start - fact.sentence_start]):
+        cue *= 0.6
+    return cue
+
+
 _MONTH_NAMES = [name.capitalize() for name in list(MONTHS)[:12]]
 
 

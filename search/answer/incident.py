@@ -23,7 +23,7 @@ from corpus.facts.dates import read_dates
 from corpus.tables import Article, Fact
 from search.answer.candidates import Candidate, overlap, stems
 from search.answer.compose import Group, figure_key, figure_phrase, group_by, qualifier_strength
-from search.answer.dates import date_text
+from search.answer.dates import date_text, event_cue
 from search.answer.events import Pinned, pin
 from search.answer.locatives import FOCUS_HEADS, SPECIFIC_WEIGHT, head_word, locative_places
 from search.answer.persons import bystander, local_side, person_mentions, sentence_side
@@ -43,18 +43,6 @@ from search.backend import PassageBackend
 HEADLINE_WEIGHT = 1.0
 READ_CHARS = 20_000  # news-dev's longest body is 12,000 characters; bounds a huge upload
 OPENING_CHARS = 600
-# Words that say a sentence tells the event itself, so a date in it is likely its date.
-_EVENT_CUES = re.compile(
-    r"\b(?:shot|shooting|shootings|killed|died|wounded|injured|fired|happened|occurred|"
-    r"attack(?:ed)?|struck|stabbed|found|crash(?:ed)?|exploded|broke\s+out)\b",
-    re.I,
-)
-# A reporting verb right before a date: when something was said, not when it happened.
-_REPORTED = re.compile(
-    r"\b(?:said|says|told\s+\w+|announced|reported|confirmed|added|stated|released|"
-    r"identified\s+\w+|updated)\s+(?:on\s+|late\s+|early\s+|this\s+)?$",
-    re.I,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,12 +394,8 @@ def _undated(article: Article, weight: float, person_words: set[str]) -> list[Ca
 def _date_match(article: Article, fact: Fact, person_words: set[str]) -> float:
     """How surely a date tells the event: its sentence tells the event (not when it was said),
     names the question's person, and sits early in the article."""
-    sentence = fact.sentence_text
-    cue = 1.0 if _EVENT_CUES.search(sentence) else 0.7
-    if _REPORTED.search(sentence[: fact.start - fact.sentence_start]):
-        cue *= 0.6  # "police said Wednesday": when it was said, not when it happened
-    near = 1.0 if any(w in sentence.lower() for w in person_words) else 0.9
-    return cue * near * _position(article, fact.start)
+    near = 1.0 if any(w in fact.sentence_text.lower() for w in person_words) else 0.9
+    return event_cue(fact) * near * _position(article, fact.start)
 
 
 def _published(article: Article, weight: float) -> Candidate:
