@@ -415,7 +415,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "this"
 def _noun_phrase(text: str) -> list[str]:
     """The words after "how many" up to the verb: "Islamic State supply routes were" -> 4 words;
     a word before a determiner is a verb, not the noun ("firemen fought the fire")."""
-    words = []
+    words: list[str] = []
     found = re.findall(r"[\w'’-]+", text.lower())[:7]
     for i, word in enumerate(found[:6]):
         if _PHRASE_END.match(word) or _KILLED.fullmatch(word) or _INJURED.fullmatch(word):
