@@ -4,14 +4,15 @@ sentence matches the question's content words."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from corpus.fact_store import facts_for_answer
+from corpus.spans import sentences
 from corpus.tables import Article, Fact
 from search.analysis import passage_analyzer
 from search.answer.questions import Interpretation
@@ -171,6 +172,51 @@ def _found(term: str, found: frozenset[str], shortened: frozenset[str]) -> bool:
 def _compound(first: str, second: str) -> str:
     tokens = [t.text for t in passage_analyzer()(first + second)]
     return tokens[0] if tokens else ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReadSentence:
+    """A sentence of a retrieved passage: ``article.text[start:end] == text``."""
+
+    passage: Retrieved
+    article: Article
+    start: int
+    end: int
+    text: str
+
+    def fact(self, field: str, kind: str, value: dict[str, Any], start: int, end: int) -> Fact:
+        """A span of this sentence as an unsaved fact (grouped and cited, never stored)."""
+        return Fact(
+            article_id=self.passage.article_id,
+            field=field,
+            kind=kind,
+            value=value,
+            start=start,
+            end=end,
+            text=self.article.text[start:end],
+            sentence_start=self.start,
+            sentence_end=self.end,
+            sentence_text=self.text,
+        )
+
+
+def read_sentences(
+    session: Session, index: PassageBackend, interpretation: Interpretation, passages: int
+) -> Iterator[ReadSentence]:
+    """The sentences of the best ``passages`` passages for the question, with their articles:
+    what the question-time recognisers read (a bounded amount of text)."""
+    retrieved = retrieve(index, interpretation.terms)[:passages]
+    if not retrieved:
+        return
+    ids = sorted({p.article_id for p in retrieved})
+    articles = {a.id: a for a in session.exec(select(Article).where(col(Article.id).in_(ids)))}
+    for passage in retrieved:
+        article = articles.get(passage.article_id)
+        if article is None:
+            continue
+        for span in sentences(passage.text):
+            start, end = passage.start + span.start, passage.start + span.end
+            yield ReadSentence(passage, article, start, end, article.text[start:end])
 
 
 def gather(

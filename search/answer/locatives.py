@@ -14,11 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from corpus.spans import sentences
-from corpus.tables import Article, Fact
-from search.answer.candidates import Candidate, overlap, retrieve, stems
+from search.answer.candidates import Candidate, overlap, read_sentences, stems
 from search.answer.questions import Interpretation
 from search.answer.recognisers import Mention, blocked_words
 from search.backend import PassageBackend
@@ -105,34 +103,14 @@ def recognised_places(
 ) -> list[Candidate]:
     """Places named after a locative in the best passages, scored by their sentence's match
     with the question; the kind is ``landmark`` for a facility or street, else ``place``."""
-    passages = retrieve(index, interp.terms)[:PASSAGES_READ]
-    if not passages:
-        return []
-    ids = sorted({p.article_id for p in passages})
-    articles = {a.id: a for a in session.exec(select(Article).where(col(Article.id).in_(ids)))}
     asked = set(interp.terms) | set(interp.names)
     out = []
-    for passage in passages:
-        article = articles.get(passage.article_id)
-        if article is None:
-            continue
-        for span in sentences(passage.text):
-            s_start = passage.start + span.start
-            for m, _ in locative_places(article.text, s_start, passage.start + span.end):
-                if stems(m.text) <= asked:
-                    continue
-                fact = Fact(
-                    article_id=passage.article_id,
-                    field="places",
-                    kind="landmark" if m.weight == SPECIFIC_WEIGHT else "place",
-                    value={"name": m.text},
-                    start=m.start,
-                    end=m.end,
-                    text=m.text,
-                    sentence_start=s_start,
-                    sentence_end=passage.start + span.end,
-                    sentence_text=span.text,
-                )
-                match = overlap(interp.terms, span.text)
-                out.append(Candidate(fact, article, match, passage.relative_score))
+    for read in read_sentences(session, index, interp, PASSAGES_READ):
+        for m, _ in locative_places(read.article.text, read.start, read.end):
+            if stems(m.text) <= asked:
+                continue
+            kind = "landmark" if m.weight == SPECIFIC_WEIGHT else "place"
+            fact = read.fact("places", kind, {"name": m.text}, m.start, m.end)
+            match = overlap(interp.terms, read.text)
+            out.append(Candidate(fact, read.article, match, read.passage.relative_score))
     return out
