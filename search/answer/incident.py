@@ -350,6 +350,8 @@ def _dates(session: Session, pinned: Sequence[Pinned], interp: Interpretation) -
     weights = _weights(pinned)
     articles = {p.article.id: p.article for p in pinned}
     person_words = {w.lower() for p in interp.constraints.people for w in p.split()}
+    named = stems(" ".join(_constraint_words(interp)))
+    words = tuple(t for t in interp.terms if t not in named)
     candidates = []
     for fact in _facts(session, list(weights), "dates", None):
         value = fact.value
@@ -360,11 +362,11 @@ def _dates(session: Session, pinned: Sequence[Pinned], interp: Interpretation) -
         article = articles[fact.article_id]
         if article.published and iso > article.published.isoformat():
             continue  # a court date or funeral to come is not when it happened
-        match = _date_match(article, fact, person_words)
+        match = _date_match(article, fact, person_words, words)
         candidates.append(Candidate(fact, article, match, weights[fact.article_id]))
     for p in pinned:
         if p.article.published is None:
-            candidates += _undated(p.article, weights[p.article.id or 0], person_words)
+            candidates += _undated(p.article, weights[p.article.id or 0], person_words, words)
     dated = {c.fact.article_id for c in candidates}
     for p in pinned:
         if p.article.id not in dated and p.article.published is not None:
@@ -377,7 +379,9 @@ def _dates(session: Session, pinned: Sequence[Pinned], interp: Interpretation) -
     return group_by(candidates, lambda c: str(c.fact.value["iso"])[:10], phrase)
 
 
-def _undated(article: Article, weight: float, person_words: set[str]) -> list[Candidate]:
+def _undated(
+    article: Article, weight: float, person_words: set[str], words: Sequence[str]
+) -> list[Candidate]:
     """The days an article without a publication date writes ("on October 2"), read now: ingest
     stores no date it cannot give a year; they are answered as written, without one."""
     text = _readable(article)
@@ -387,15 +391,20 @@ def _undated(article: Article, weight: float, person_words: set[str]) -> list[Ca
             continue
         mention = Mention(m.start, m.end, m.text, m.iso)
         fact = _transient(article, mention, "dates", {"iso": m.iso, "precision": "day"})
-        out.append(Candidate(fact, article, _date_match(article, fact, person_words), weight))
+        match = _date_match(article, fact, person_words, words)
+        out.append(Candidate(fact, article, match, weight))
     return out
 
 
-def _date_match(article: Article, fact: Fact, person_words: set[str]) -> float:
+def _date_match(
+    article: Article, fact: Fact, person_words: set[str], words: Sequence[str]
+) -> float:
     """How surely a date tells the event: its sentence tells the event (not when it was said),
-    names the question's person, and sits early in the article."""
+    names the question's person, holds the question's other words ("arrested"), and sits
+    early in the article."""
     near = 1.0 if any(w in fact.sentence_text.lower() for w in person_words) else 0.9
-    return event_cue(fact) * near * _position(article, fact.start)
+    said = 0.7 + 0.3 * overlap(words, fact.sentence_text) if words else 1.0
+    return event_cue(fact) * near * said * _position(article, fact.start)
 
 
 def _published(article: Article, weight: float) -> Candidate:

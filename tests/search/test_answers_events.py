@@ -96,6 +96,8 @@ ANSWERED = [
     ("Who was the suspect in the Aug. 10, 2019 shooting in Springfield?", ("Renner",), "person"),
     ("Who was arrested after the Leeds fire on March 3, 2021?", ("Vance",), "person"),
     ("When was Marcus Ellery shot in Springfield?", ("2019-08-10",), "date"),
+    # the day of what the question asks about, not of the shooting told first
+    ("When was Tobias Renner arrested?", ("2019-08-11",), "date"),
     ("Where was Marcus Ellery killed?", ("Springfield",), "place"),
     # "Saturday night", resolved against the Monday it was published (and said)
     ("When was the shooting on Maple Street in Springfield?", ("2019-08-10",), "date"),
