@@ -25,7 +25,13 @@ from search.answer.candidates import Candidate, overlap, stems
 from search.answer.compose import Group, figure_key, figure_phrase, group_by, qualifier_strength
 from search.answer.dates import date_text, event_cue
 from search.answer.events import Pinned, pin
-from search.answer.locatives import FOCUS_HEADS, SPECIFIC_WEIGHT, head_word, locative_places
+from search.answer.locatives import (
+    FOCUS_HEADS,
+    SPECIFIC_WEIGHT,
+    head_word,
+    locative_places,
+    named_facilities,
+)
 from search.answer.persons import bystander, local_side, person_mentions, sentence_side
 from search.answer.questions import Interpretation
 from search.answer.recognisers import (
@@ -451,6 +457,8 @@ def _places(session: Session, pinned: Sequence[Pinned], interp: Interpretation) 
             if preposition in _TOWARDS and not destination:
                 strength *= 0.5  # "taken to <Hospital>": where they went, not where it happened
             found.append((m, strength, "landmark"))
+        if heads is not None:  # "Which club ...": a name of that kind, wherever it stands
+            found += [(m, LANDMARK_WEIGHT, "landmark") for m in named_facilities(text, heads)]
         for fact in _facts(session, [article.id or 0], "places", None):
             if fact.kind in ("city", "landmark"):
                 name = str(fact.value.get("canonical") or fact.value.get("name") or fact.text)

@@ -60,6 +60,19 @@ FOCUS_HEADS = {
     "school": frozenset(("school", "academy", "college")),
     "airport": frozenset(("airport", "airfield", "airbase")),
     "base": frozenset(("base", "airbase", "airfield", "camp")),
+    "club": frozenset(("club", "nightclub", "bar", "grill", "lounge", "tavern", "pub")),
+    "nightclub": frozenset(("club", "nightclub", "bar", "lounge")),
+    "bar": frozenset(("bar", "grill", "lounge", "tavern", "pub", "club")),
+    "restaurant": frozenset(("restaurant", "grill", "cafe", "diner", "kitchen", "bar")),
+    "hotel": frozenset(("hotel", "motel", "inn", "resort", "lodge")),
+    "church": frozenset(("church", "cathedral", "chapel", "temple", "mosque")),
+    "store": frozenset(("store", "market", "shop", "mart", "supermarket")),
+    "mall": frozenset(("mall", "center", "centre", "plaza")),
+    "stadium": frozenset(("stadium", "arena", "field", "park")),
+    "station": frozenset(("station",)),
+    "bridge": frozenset(("bridge",)),
+    "prison": frozenset(("prison", "jail", "penitentiary", "facility")),
+    "jail": frozenset(("jail", "prison", "detention")),
 }
 SPECIFIC_WEIGHT = 1.0
 PLACE_WEIGHT = 0.6
@@ -90,6 +103,18 @@ def locative_places(
         specific = specific or words[0][:1].isdigit()
         weight = SPECIFIC_WEIGHT if specific else PLACE_WEIGHT
         yield Mention(name_start, name_end, full, full.lower(), weight), m["preposition"]
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|&)\s+)?[A-Z][\w'’.-]*){0,5}")
+
+
+def named_facilities(text: str, heads: frozenset[str]) -> Iterator[Mention]:
+    """Capitalised names of two words or more ending in one of ``heads`` ("<Name> Bar and
+    Grill" for a question about a club), wherever the text names them."""
+    for m in _CAPITALISED.finditer(text):
+        name = m.group(0).rstrip(".")
+        if len(name.split()) > 1 and head_word(name) in heads:
+            yield Mention(m.start(), m.start() + len(name), name, name.lower(), SPECIFIC_WEIGHT)
 
 
 def head_word(name: str) -> str:

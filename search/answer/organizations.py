@@ -48,8 +48,10 @@ def naming_cue(sentence: str, start: int, end: int, focus: str | None, terms: se
     asks for (0: no cue)."""
     name = sentence[start:end]
     words = name.split()
-    if canonical_organization(name) is not None or words[-1].lower() in _heads():
+    if canonical_organization(name) is not None:
         return NAMED
+    if len(words) > 1 and words[-1].lower() in _heads():
+        return NAMED  # "Oregon State Police"; "Police" alone names no body
     before = sentence[max(0, start - 50) : start].split()[-4:]
     if focus and stems(focus) & stems(" ".join(before)):
         return NAMED  # "the radical group <Name>"

@@ -67,7 +67,8 @@ _WHO_ROLE_BARE = re.compile(
 _WHERE = re.compile(
     r"^\s*(?:where|(?:(?:in|from|to|at|into)\s+)?(?:which|what)\s+(?P<noun>city|town|village|"
     r"place|country|countries|region|province|area|airport|base|hospital|building|street|road|"
-    r"neighbou?rhood|park|school|venue))\b",
+    r"neighbou?rhood|park|school|venue|club|nightclub|bar|restaurant|hotel|church|store|mall|"
+    r"stadium|station|bridge|prison|jail))\b",
     re.I,
 )
 _WHEN = re.compile(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from search.answer.candidates import stems
-from search.answer.locatives import locative_places
+from search.answer.locatives import FOCUS_HEADS, locative_places, named_facilities
 from search.answer.organizations import naming_cue
 from search.answer.persons import bystander, local_side, person_mentions
 from search.answer.recognisers import (
@@ -254,3 +254,10 @@ def test_organization_naming_cues(
 ) -> None:
     start = text.index(name)
     assert bool(naming_cue(text, start, start + len(name), focus, terms)) == named
+
+
+def test_named_facilities_of_the_asked_kind() -> None:
+    text = "The city shut the Harrow Lane Bar and Grill and the Ostler Inn after the brawl."
+    found = list(named_facilities(text, FOCUS_HEADS["club"]))
+    assert [m.text for m in found] == ["Harrow Lane Bar and Grill"]
+    assert all(text[m.start : m.end] == m.text for m in found)

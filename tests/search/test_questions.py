@@ -58,6 +58,7 @@ TABLE = [
     ("Which city was hit by the storm?", "where", "places", None, None),
     ("In which country did the coup happen?", "where", "places", None, None),
     ("Which hospital was the injured driver taken to?", "where", "places", None, "hospital"),
+    ("Which club did the council shut after the brawl?", "where", "places", None, "club"),
     ("When did the earthquake strike?", "when", "dates", None, None),
     ("What time did the explosion happen?", "when", "dates", None, None),
     ("On which day was the ceasefire signed?", "when", "dates", None, None),
