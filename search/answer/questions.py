@@ -371,7 +371,8 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
     if m := _WHO_IS.match(rest):
         return Interpretation("who_is", "people", None, terms, m["name"], source)
     if m := _WHO_ROLE_BARE.match(rest):
-        return Interpretation("who_role", "people", None, terms, m["role"].lower(), source)
+        role = _role_phrase(m["role"])
+        return Interpretation("who_role", "people", None, terms, role, source)
     if m := _WHERE.search(rest):
         noun = (m["noun"] or "").lower() or None
         return Interpretation("where", "places", None, terms, noun, source)
@@ -408,6 +409,17 @@ def _head_noun(text: str) -> str | None:
             break
         words.append(word)
     return words[-1] if words else None
+
+
+def _role_phrase(text: str) -> str:
+    """The role asked for, up to a participle or a preposition: "WPD spokesperson quoted about
+    the fire" -> "wpd spokesperson"."""
+    words: list[str] = []
+    for word in text.lower().split():
+        if words and _PHRASE_END.match(word):
+            break
+        words.append(word)
+    return " ".join(words)
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "this", "these"})

@@ -186,6 +186,13 @@ ROLES = [
     ("Police said Lena Vos was taken to hospital.", "Lena Vos", None),
     ("He met Amos Pell, who was tired.", "Amos Pell", None),
     ("Residents Tom and Amos Pell fled.", "Amos Pell", None),
+    (
+        "Mr Pell, who is under guard, is head of the Valden Farmers Union, officials said.",
+        "Pell",
+        "head of the Valden Farmers Union",
+    ),
+    ("Amos Pell was the mayor of Dunmore until 2019.", "Amos Pell", "the mayor of Dunmore"),
+    ("Mr Pell declined to comment.", "Pell", None),
 ]
 
 

@@ -54,6 +54,13 @@ TABLE = [
     ("Who is the president of France?", "who_role", "people", None, "president"),
     ("Who was the foreign minister of Japan?", "who_role", "people", None, "foreign minister"),
     ("Who is the spokeswoman?", "who_role", "people", None, "spokeswoman"),
+    (
+        "Who is the county spokesman quoted about the fire?",
+        "who_role",
+        "people",
+        None,
+        "county spokesman",
+    ),
     ("Where did the plane crash?", "where", "places", None, None),
     ("Which city was hit by the storm?", "where", "places", None, None),
     ("In which country did the coup happen?", "where", "places", None, None),
