@@ -91,16 +91,19 @@ def locative_places(
         name = m["name"].rstrip(".")
         name = re.sub(r"\s+(?:and|of)$", "", name)
         words = name.split()
-        first = next((w for w in words if not w[:1].isdigit()), "")
-        if first.lower().strip(".") in blocked and len(words) == 1:
-            continue
-        if words[0].lower().strip(".") in blocked and words[-1].lower() not in SPECIFIC_HEADS:
-            continue
+        numbered = words[0][:1].isdigit()
+        core = words[3:] if numbered and words[1:3] == ["block", "of"] else words[numbered:]
+        if not core or (
+            core[0].lower().strip(".") in blocked and core[-1].lower() not in SPECIFIC_HEADS
+        ):
+            continue  # "in March", "on 23 September", "the North"
+        if numbered and len(core) == len(words) - 1 and head_word(name) not in SPECIFIC_HEADS:
+            continue  # a number before a name is a house number only before a street noun
         name_start = m.start("name")
         name_end = m.end("head") if m["head"] else name_start + len(name)
         full = text[name_start:name_end]
         specific = head_word(full) in SPECIFIC_HEADS or full.split()[-1].lower() in SPECIFIC_HEADS
-        specific = specific or words[0][:1].isdigit()
+        specific = specific or numbered
         weight = SPECIFIC_WEIGHT if specific else PLACE_WEIGHT
         yield Mention(name_start, name_end, full, full.lower(), weight), m["preposition"]
 

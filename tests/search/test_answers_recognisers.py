@@ -100,6 +100,8 @@ LOCATIVES = [
         [("Harwell General Hospital", "to", True), ("Brisk", "in", False)],
     ),
     ("In March the council met at noon.", []),
+    ("The strike on 23 September hit a depot.", []),
+    ("Police went to 12 Orrin Street at dawn.", [("12 Orrin Street", "to", True)]),
 ]
 
 
