@@ -1,7 +1,8 @@
 """The answer-matching rule of news-dev's README, and the citation check, as pure functions.
 
 A number matches when the text states it as digits ("3", "1,200") or as a number word from
-zero to twenty ("three"); a string when it occurs in the text without regard to case.
+zero to twenty ("three"), a decimal when the text writes it in digits ("4.1"); a string when it
+occurs in the text without regard to case.
 """
 
 from __future__ import annotations
@@ -44,6 +45,20 @@ def states_number(text: str, number: int) -> bool:
     return number in numbers_in(text)
 
 
+# A decimal written with digits ("4.1", "7.25", "1,200.5"), not part of a longer number.
+_DECIMAL = re.compile(
+    r"(?<![\w.,])\d{1,3}(?:,\d{3})*(?:\.\d+)?(?![\w]|[.,]\d)|(?<![\w.,])\d+\.\d+(?![\w]|[.,]\d)"
+)
+
+
+def states_decimal(text: str, number: float) -> bool:
+    """Whether a text states ``number`` (a decimal such as 4.1 or 7.25) in digits; a whole
+    number such as 200.0 is stated as its integer is."""
+    if number.is_integer():
+        return states_number(text, int(number))
+    return any(float(t.replace(",", "")) == number for t in _DECIMAL.findall(text))
+
+
 def matches_expected(text: str, expect: Iterable[Any]) -> bool:
     """Whether a text states any accepted answer (numbers as above, strings case-insensitively)."""
     folded = text.casefold()
@@ -51,6 +66,8 @@ def matches_expected(text: str, expect: Iterable[Any]) -> bool:
         if isinstance(value, bool):
             continue
         if isinstance(value, int) and states_number(text, value):
+            return True
+        if isinstance(value, float) and states_decimal(text, value):
             return True
         if isinstance(value, str) and value.casefold() in folded:
             return True

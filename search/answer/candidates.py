@@ -4,14 +4,15 @@ sentence matches the question's content words."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from corpus.fact_store import facts_for_answer
+from corpus.spans import sentences
 from corpus.tables import Article, Fact
 from search.analysis import passage_analyzer
 from search.answer.questions import Interpretation
@@ -173,6 +174,51 @@ def _compound(first: str, second: str) -> str:
     return tokens[0] if tokens else ""
 
 
+@dataclass(frozen=True, slots=True)
+class ReadSentence:
+    """A sentence of a retrieved passage: ``article.text[start:end] == text``."""
+
+    passage: Retrieved
+    article: Article
+    start: int
+    end: int
+    text: str
+
+    def fact(self, field: str, kind: str, value: dict[str, Any], start: int, end: int) -> Fact:
+        """A span of this sentence as an unsaved fact (grouped and cited, never stored)."""
+        return Fact(
+            article_id=self.passage.article_id,
+            field=field,
+            kind=kind,
+            value=value,
+            start=start,
+            end=end,
+            text=self.article.text[start:end],
+            sentence_start=self.start,
+            sentence_end=self.end,
+            sentence_text=self.text,
+        )
+
+
+def read_sentences(
+    session: Session, index: PassageBackend, interpretation: Interpretation, passages: int
+) -> Iterator[ReadSentence]:
+    """The sentences of the best ``passages`` passages for the question, with their articles:
+    what the question-time recognisers read (a bounded amount of text)."""
+    retrieved = retrieve(index, interpretation.terms)[:passages]
+    if not retrieved:
+        return
+    ids = sorted({p.article_id for p in retrieved})
+    articles = {a.id: a for a in session.exec(select(Article).where(col(Article.id).in_(ids)))}
+    for passage in retrieved:
+        article = articles.get(passage.article_id)
+        if article is None:
+            continue
+        for span in sentences(passage.text):
+            start, end = passage.start + span.start, passage.start + span.end
+            yield ReadSentence(passage, article, start, end, article.text[start:end])
+
+
 def gather(
     session: Session,
     index: PassageBackend,
@@ -212,16 +258,19 @@ def gather(
         if not score:
             out.append(Candidate(fact, article, 0.0, retrieval))
             continue
-        # The sentence counts most; its neighbours and the headline supply what it leaves
-        # implicit ("the toll rose to 80", with the place named in the sentence before).
-        implied = implied_words(fact)
-        terms = interpretation.terms
-        in_sentence = overlap(terms, fact.sentence_text, implied)
-        before, after = _neighbours(article.text, fact)
-        context = overlap(terms, before, fact.sentence_text, after, article.title or "", implied)
-        match = 0.6 * in_sentence + 0.4 * context
+        match = sentence_match(interpretation.terms, article, fact, implied_words(fact))
         out.append(Candidate(fact, article, match, retrieval))
     return out
+
+
+def sentence_match(terms: Sequence[str], article: Article, fact: Fact, implied: str = "") -> float:
+    """How much of the question a fact's sentence holds. The sentence counts most; its
+    neighbours and the headline supply what it leaves implicit ("the toll rose to 80", with
+    the place named in the sentence before)."""
+    in_sentence = overlap(terms, fact.sentence_text, implied)
+    before, after = _neighbours(article.text, fact)
+    context = overlap(terms, before, fact.sentence_text, after, article.title or "", implied)
+    return 0.6 * in_sentence + 0.4 * context
 
 
 def names_in(article: Article, interpretation: Interpretation) -> bool:
@@ -282,8 +331,9 @@ def implied_words(fact: Fact) -> str:
 
 def _neighbours(text: str, fact: Fact) -> tuple[str, str]:
     """Up to ~200 characters on each side of the fact's sentence, cut at sentence ends."""
-    before = text[max(0, fact.sentence_start - 200) : fact.sentence_start]
+    before = text[max(0, fact.sentence_start - 200) : fact.sentence_start].rstrip()
     after = text[fact.sentence_end : fact.sentence_end + 200]
-    before = before[before.rfind(". ") + 1 :] if ". " in before else before
+    # The sentence before ends with its own full stop: cut at the one before that.
+    before = before[before.rfind(". ", 0, len(before) - 1) + 1 :] if ". " in before else before
     after = after[: after.find(". ") + 1] if ". " in after else after
     return before, after

@@ -5,11 +5,9 @@ the work per question stays bounded."""
 
 from __future__ import annotations
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from corpus.spans import sentences
-from corpus.tables import Article, Fact
-from search.answer.candidates import Candidate, overlap, retrieve, stems
+from search.answer.candidates import Candidate, read_sentences, sentence_match, stems
 from search.answer.questions import Interpretation
 from search.answer.recognisers import count_mentions
 from search.backend import PassageBackend
@@ -24,34 +22,14 @@ def recognised_counts(
     by how much of the question their sentence holds and by the verb that governs them."""
     if not interp.focus:
         return []
-    passages = retrieve(index, interp.terms)[:PASSAGES_READ]
-    if not passages:
-        return []
-    ids = sorted({p.article_id for p in passages})
-    articles = {a.id: a for a in session.exec(select(Article).where(col(Article.id).in_(ids)))}
     verbs = frozenset(t for t in interp.terms if t not in stems(interp.focus))
     out = []
-    for passage in passages:
-        article = articles.get(passage.article_id)
-        if article is None:
-            continue
-        for span in sentences(passage.text):
-            start = passage.start + span.start
-            end = passage.start + span.end
-            for mention, number in count_mentions(article.text, start, end, interp.focus, verbs):
-                fact = Fact(
-                    article_id=passage.article_id,
-                    field="quantities",
-                    kind="count",
-                    value={"number": number, "unit": interp.focus},
-                    start=mention.start,
-                    end=mention.end,
-                    text=mention.text,
-                    sentence_start=start,
-                    sentence_end=end,
-                    sentence_text=article.text[start:end],
-                    qualifier="exact",
-                )
-                match = overlap(interp.terms, span.text) * mention.weight
-                out.append(Candidate(fact, article, match, passage.relative_score))
+    for read in read_sentences(session, index, interp, PASSAGES_READ):
+        text = read.article.text
+        for mention, number in count_mentions(text, read.start, read.end, interp.focus, verbs):
+            value = {"number": number, "unit": interp.focus}
+            fact = read.fact("quantities", "count", value, mention.start, mention.end)
+            fact.qualifier = "exact"
+            match = sentence_match(interp.terms, read.article, fact) * mention.weight
+            out.append(Candidate(fact, read.article, match, read.passage.relative_score))
     return out

@@ -5,17 +5,43 @@ as written ("October 2"). Only the best few passages are read (bounded work)."""
 
 from __future__ import annotations
 
-from sqlmodel import Session, col, select
+import re
+
+from sqlmodel import Session
 
 from corpus.facts.dates import read_dates
 from corpus.facts.lexicons import MONTHS
-from corpus.spans import sentences
-from corpus.tables import Article, Fact
-from search.answer.candidates import Candidate, overlap, retrieve
+from corpus.tables import Fact
+from search.answer.candidates import Candidate, overlap, read_sentences
 from search.answer.questions import Interpretation
 from search.backend import PassageBackend
 
 PASSAGES_READ = 6
+# Words that say a sentence tells the event itself, so a date in it is likely its date.
+_EVENT_CUES = re.compile(
+    r"\b(?:shot|shooting|shootings|killed|died|wounded|injured|fired|happened|occurred|"
+    r"attack(?:ed)?|struck|stabbed|found|crash(?:ed)?|exploded|broke\s+out)\b",
+    re.I,
+)
+# A reporting verb right before a date: when something was said, not when it happened.
+_REPORTED = re.compile(
+    r"\b(?:said|says|told\s+\w+|announced|reported|confirmed|added|stated|released|"
+    r"identified\s+\w+|updated)\s+(?:on\s+|late\s+|early\s+|this\s+)?$",
+    re.I,
+)
+
+
+def event_cue(fact: Fact) -> float:
+    """How surely a date tells when the event happened, by its sentence: 1 when the sentence
+    tells the event, 0.7 otherwise, and less after a reporting verb ("police said Wednesday":
+    when it was said)."""
+    sentence = fact.sentence_text
+    cue = 1.0 if _EVENT_CUES.search(sentence) else 0.7
+    if _REPORTED.search(sentence[: fact.start - fact.sentence_start]):
+        cue *= 0.6
+    return cue
+
+
 _MONTH_NAMES = [name.capitalize() for name in list(MONTHS)[:12]]
 
 
@@ -31,32 +57,12 @@ def recognised_dates(
     session: Session, index: PassageBackend, interp: Interpretation
 ) -> list[Candidate]:
     """Dates written in the best passages' sentences, scored by their sentence's match."""
-    passages = retrieve(index, interp.terms)[:PASSAGES_READ]
-    if not passages:
-        return []
-    ids = sorted({p.article_id for p in passages})
-    articles = {a.id: a for a in session.exec(select(Article).where(col(Article.id).in_(ids)))}
     out = []
-    for passage in passages:
-        article = articles.get(passage.article_id)
-        if article is None:
-            continue
-        for span in sentences(passage.text):
-            s_start = passage.start + span.start
-            for mention in read_dates(span.text, article.published):
-                start, end = s_start + mention.start, s_start + mention.end
-                fact = Fact(
-                    article_id=passage.article_id,
-                    field="dates",
-                    kind="date",
-                    value={"iso": mention.iso, "precision": mention.precision, "role": "event"},
-                    start=start,
-                    end=end,
-                    text=article.text[start:end],
-                    sentence_start=s_start,
-                    sentence_end=passage.start + span.end,
-                    sentence_text=span.text,
-                )
-                match = overlap(interp.terms, span.text)
-                out.append(Candidate(fact, article, match, passage.relative_score))
+    for read in read_sentences(session, index, interp, PASSAGES_READ):
+        for mention in read_dates(read.text, read.article.published):
+            value = {"iso": mention.iso, "precision": mention.precision, "role": "event"}
+            start, end = read.start + mention.start, read.start + mention.end
+            fact = read.fact("dates", "date", value, start, end)
+            match = overlap(interp.terms, read.text)
+            out.append(Candidate(fact, read.article, match, read.passage.relative_score))
     return out

@@ -30,11 +30,11 @@ from search.answer.compose import (
     qualifier_strength,
 )
 from search.answer.counts import recognised_counts
-from search.answer.dates import date_text, recognised_dates
+from search.answer.dates import date_text, event_cue, recognised_dates
 from search.answer.locatives import FOCUS_HEADS, recognised_places
 from search.answer.organizations import recognised_organizations
 from search.answer.questions import Interpretation
-from search.answer.roles import role_near
+from search.answer.roles import is_role, role_near
 from search.answer.speakers import quote_speakers
 from search.backend import PassageBackend
 
@@ -320,6 +320,7 @@ def _when(session: Session, index: PassageBackend, interp: Interpretation) -> Ha
         role = c.fact.value.get("role")
         precision = str(c.fact.value.get("precision"))
         base = {"time": 1.0, "day": 0.95, "month": 0.7, "year": 0.5}.get(precision, 0.7)
+        base *= 0.7 + 0.3 * event_cue(c.fact)  # the sentence tells the event, not its report
         return base if role in (None, "event") else base * 0.8
 
     # A time and its day in one sentence are one answer: prefer the more precise value.
@@ -360,17 +361,17 @@ def _who_is(session: Session, index: PassageBackend, interp: Interpretation) -> 
         score=False,  # a role is the match here, not the words around it
     )
     candidates = [
-        Candidate(c.fact, c.article, 1.0 if c.fact.value.get("role") else 0.0, c.retrieval)
+        Candidate(c.fact, c.article, 1.0 if is_role(c.fact.value.get("role")) else 0.0, c.retrieval)
         for c in found
     ]
-    if not any(c.fact.value.get("role") for c in candidates):
+    if not any(is_role(c.fact.value.get("role")) for c in candidates):
         candidates = [r for c in candidates[:READ_ROLES] if (r := _read_role(c)) is not None]
 
     def phrase(c: Candidate) -> tuple[str, object]:
         v = c.fact.value
         return f"{v.get('name')}, {v.get('role')}", v.get("entity_id")
 
-    roles = [c for c in candidates if c.fact.value.get("role")]
+    roles = [c for c in candidates if is_role(c.fact.value.get("role"))]
     return group_by(
         roles, lambda c: (c.fact.value.get("entity_id"), c.fact.value.get("role")), phrase
     ), 0.9

@@ -14,11 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from corpus.spans import sentences
-from corpus.tables import Article, Fact
-from search.answer.candidates import Candidate, overlap, retrieve, stems
+from search.answer.candidates import Candidate, overlap, read_sentences, stems
 from search.answer.questions import Interpretation
 from search.answer.recognisers import Mention, blocked_words
 from search.backend import PassageBackend
@@ -62,6 +60,19 @@ FOCUS_HEADS = {
     "school": frozenset(("school", "academy", "college")),
     "airport": frozenset(("airport", "airfield", "airbase")),
     "base": frozenset(("base", "airbase", "airfield", "camp")),
+    "club": frozenset(("club", "nightclub", "bar", "grill", "lounge", "tavern", "pub")),
+    "nightclub": frozenset(("club", "nightclub", "bar", "lounge")),
+    "bar": frozenset(("bar", "grill", "lounge", "tavern", "pub", "club")),
+    "restaurant": frozenset(("restaurant", "grill", "cafe", "diner", "kitchen", "bar")),
+    "hotel": frozenset(("hotel", "motel", "inn", "resort", "lodge")),
+    "church": frozenset(("church", "cathedral", "chapel", "temple", "mosque")),
+    "store": frozenset(("store", "market", "shop", "mart", "supermarket")),
+    "mall": frozenset(("mall", "center", "centre", "plaza")),
+    "stadium": frozenset(("stadium", "arena", "field", "park")),
+    "station": frozenset(("station",)),
+    "bridge": frozenset(("bridge",)),
+    "prison": frozenset(("prison", "jail", "penitentiary", "facility")),
+    "jail": frozenset(("jail", "prison", "detention")),
 }
 SPECIFIC_WEIGHT = 1.0
 PLACE_WEIGHT = 0.6
@@ -80,18 +91,33 @@ def locative_places(
         name = m["name"].rstrip(".")
         name = re.sub(r"\s+(?:and|of)$", "", name)
         words = name.split()
-        first = next((w for w in words if not w[:1].isdigit()), "")
-        if first.lower().strip(".") in blocked and len(words) == 1:
-            continue
-        if words[0].lower().strip(".") in blocked and words[-1].lower() not in SPECIFIC_HEADS:
-            continue
+        numbered = words[0][:1].isdigit()
+        core = words[3:] if numbered and words[1:3] == ["block", "of"] else words[numbered:]
+        if not core or (
+            core[0].lower().strip(".") in blocked and core[-1].lower() not in SPECIFIC_HEADS
+        ):
+            continue  # "in March", "on 23 September", "the North"
+        if numbered and len(core) == len(words) - 1 and head_word(name) not in SPECIFIC_HEADS:
+            continue  # a number before a name is a house number only before a street noun
         name_start = m.start("name")
         name_end = m.end("head") if m["head"] else name_start + len(name)
         full = text[name_start:name_end]
         specific = head_word(full) in SPECIFIC_HEADS or full.split()[-1].lower() in SPECIFIC_HEADS
-        specific = specific or words[0][:1].isdigit()
+        specific = specific or numbered
         weight = SPECIFIC_WEIGHT if specific else PLACE_WEIGHT
         yield Mention(name_start, name_end, full, full.lower(), weight), m["preposition"]
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|&)\s+)?[A-Z][\w'’.-]*){0,5}")
+
+
+def named_facilities(text: str, heads: frozenset[str]) -> Iterator[Mention]:
+    """Capitalised names of two words or more ending in one of ``heads`` ("<Name> Bar and
+    Grill" for a question about a club), wherever the text names them."""
+    for m in _CAPITALISED.finditer(text):
+        name = m.group(0).rstrip(".")
+        if len(name.split()) > 1 and head_word(name) in heads:
+            yield Mention(m.start(), m.start() + len(name), name, name.lower(), SPECIFIC_WEIGHT)
 
 
 def head_word(name: str) -> str:
@@ -105,34 +131,14 @@ def recognised_places(
 ) -> list[Candidate]:
     """Places named after a locative in the best passages, scored by their sentence's match
     with the question; the kind is ``landmark`` for a facility or street, else ``place``."""
-    passages = retrieve(index, interp.terms)[:PASSAGES_READ]
-    if not passages:
-        return []
-    ids = sorted({p.article_id for p in passages})
-    articles = {a.id: a for a in session.exec(select(Article).where(col(Article.id).in_(ids)))}
     asked = set(interp.terms) | set(interp.names)
     out = []
-    for passage in passages:
-        article = articles.get(passage.article_id)
-        if article is None:
-            continue
-        for span in sentences(passage.text):
-            s_start = passage.start + span.start
-            for m, _ in locative_places(article.text, s_start, passage.start + span.end):
-                if stems(m.text) <= asked:
-                    continue
-                fact = Fact(
-                    article_id=passage.article_id,
-                    field="places",
-                    kind="landmark" if m.weight == SPECIFIC_WEIGHT else "place",
-                    value={"name": m.text},
-                    start=m.start,
-                    end=m.end,
-                    text=m.text,
-                    sentence_start=s_start,
-                    sentence_end=passage.start + span.end,
-                    sentence_text=span.text,
-                )
-                match = overlap(interp.terms, span.text)
-                out.append(Candidate(fact, article, match, passage.relative_score))
+    for read in read_sentences(session, index, interp, PASSAGES_READ):
+        for m, _ in locative_places(read.article.text, read.start, read.end):
+            if stems(m.text) <= asked:
+                continue
+            kind = "landmark" if m.weight == SPECIFIC_WEIGHT else "place"
+            fact = read.fact("places", kind, {"name": m.text}, m.start, m.end)
+            match = overlap(interp.terms, read.text)
+            out.append(Candidate(fact, read.article, match, read.passage.relative_score))
     return out

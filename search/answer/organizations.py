@@ -10,13 +10,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from corpus.facts.lexicons import MONTHS, WEEKDAYS, function_words, load_data
 from corpus.facts.organizations import canonical_organization
-from corpus.spans import sentences
-from corpus.tables import Article, Fact
-from search.answer.candidates import Candidate, names_in, overlap, retrieve, stems
+from search.answer.candidates import Candidate, names_in, overlap, read_sentences, stems
 from search.answer.names import is_first_name
 from search.answer.questions import Interpretation
 from search.backend import PassageBackend
@@ -50,8 +48,10 @@ def naming_cue(sentence: str, start: int, end: int, focus: str | None, terms: se
     asks for (0: no cue)."""
     name = sentence[start:end]
     words = name.split()
-    if canonical_organization(name) is not None or words[-1].lower() in _heads():
+    if canonical_organization(name) is not None:
         return NAMED
+    if len(words) > 1 and words[-1].lower() in _heads():
+        return NAMED  # "Oregon State Police"; "Police" alone names no body
     before = sentence[max(0, start - 50) : start].split()[-4:]
     if focus and stems(focus) & stems(" ".join(before)):
         return NAMED  # "the radical group <Name>"
@@ -81,49 +81,31 @@ def recognised_organizations(
 ) -> list[Candidate]:
     """Organizations named in the best passages' sentences, scored by their sentence's match
     with the question (its asked noun aside) and by how surely the name is one."""
-    passages = retrieve(index, interp.terms)[:PASSAGES_READ]
-    if not passages:
-        return []
-    ids = sorted({p.article_id for p in passages})
-    articles = {a.id: a for a in session.exec(select(Article).where(col(Article.id).in_(ids)))}
     focus = stems(interp.focus or "")
     terms = tuple(t for t in interp.terms if t not in focus)
     asked = set(interp.terms) | set(interp.names)
     blocked = _opening_words()
     out = []
-    for passage in passages:
-        article = articles.get(passage.article_id)
-        if article is None or not names_in(article, interp):
+    for read in read_sentences(session, index, interp, PASSAGES_READ):
+        match = overlap(terms, read.text)
+        if match < MIN_SENTENCE_MATCH or not names_in(read.article, interp):
             continue
-        for span in sentences(passage.text):
-            match = overlap(terms, span.text)
-            if match < MIN_SENTENCE_MATCH:
+        for m in _NAME.finditer(read.text):
+            name = _trimmed(m.group(0).rstrip("."), blocked)
+            if not name:
                 continue
-            for m in _NAME.finditer(span.text):
-                name = _trimmed(m.group(0).rstrip("."), blocked)
-                if not name:
-                    continue
-                offset = m.start() + m.group(0).index(name)
-                words = name.split()
-                if words[0].lower() in blocked or stems(name) <= asked:
-                    continue
-                if len(words) > 1 and is_first_name(words[0]) and words[-1].lower() not in _heads():
-                    continue  # a person
-                cue = naming_cue(span.text, offset, offset + len(name), interp.focus, set(terms))
-                if not cue:
-                    continue
-                start = passage.start + span.start + offset
-                fact = Fact(
-                    article_id=passage.article_id,
-                    field="organizations",
-                    kind="organization",
-                    value={"name": name},
-                    start=start,
-                    end=start + len(name),
-                    text=name,
-                    sentence_start=passage.start + span.start,
-                    sentence_end=passage.start + span.end,
-                    sentence_text=span.text,
-                )
-                out.append(Candidate(fact, article, match * cue, passage.relative_score))
+            offset = m.start() + m.group(0).index(name)
+            words = name.split()
+            if words[0].lower() in blocked or stems(name) <= asked:
+                continue
+            if len(words) > 1 and is_first_name(words[0]) and words[-1].lower() not in _heads():
+                continue  # a person
+            cue = naming_cue(read.text, offset, offset + len(name), interp.focus, set(terms))
+            if not cue:
+                continue
+            start = read.start + offset
+            fact = read.fact(
+                "organizations", "organization", {"name": name}, start, start + len(name)
+            )
+            out.append(Candidate(fact, read.article, match * cue, read.passage.relative_score))
     return out

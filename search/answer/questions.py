@@ -32,12 +32,21 @@ _INJURED = re.compile(
     r"survivors?)\b",
     re.I,
 )
+# "How many people were shot?" asks for everyone shot, the dead and the wounded together.
+# "Hit" or "struck" asks the same in a question about gunfire.
+_SHOT = re.compile(
+    r"\b(?:shot(?!\s+down)|gunned\s+down)\b|\b(?:hit|struck)\b(?=.*\b(?:shots?|gunfire|bullets?|shooting)\b)",
+    re.I,
+)
 _HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\b(?P<rest>.*)$", re.I)
 # Words that end the noun phrase after "how many": auxiliaries, prepositions, verbs in -ing/-ed.
 _PHRASE_END = re.compile(
     r"^(?:were|was|are|is|be|been|did|do|does|have|has|had|will|would|could|can|may|might|"
     r"in|on|at|of|for|from|to|by|with|during|after|before|since|near|under|over|across|into|"
-    r"there|that|who|which|\w+ing|\w+ed|took|made|came|went|got|lost|fell|rose|saw)$",
+    r"there|that|who|which|\w+ing|\w+ed|took|made|came|went|got|lost|fell|rose|saw|"
+    # irregular and short verbs a count's noun comes before ("How many firemen fought ...")
+    r"live|lives|fought|fight|fled|flee|held|hold|ran|run|left|leave|won|win|sold|sell|"
+    r"bought|buy|paid|pay|remain|remains|stay|need|needs|want|wants|work|works|own|owns)$",
     re.I,
 )
 _WHO_SAID = re.compile(
@@ -58,7 +67,8 @@ _WHO_ROLE_BARE = re.compile(
 _WHERE = re.compile(
     r"^\s*(?:where|(?:(?:in|from|to|at|into)\s+)?(?:which|what)\s+(?P<noun>city|town|village|"
     r"place|country|countries|region|province|area|airport|base|hospital|building|street|road|"
-    r"neighbou?rhood|park|school|venue))\b",
+    r"neighbou?rhood|park|school|venue|club|nightclub|bar|restaurant|hotel|church|store|mall|"
+    r"stadium|station|bridge|prison|jail))\b",
     re.I,
 )
 _WHEN = re.compile(
@@ -342,6 +352,8 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
             return Interpretation(
                 "how_many", "casualties", "injured", terms, _victims(phrase), source
             )
+        if _SHOT.search(rest):
+            return Interpretation("how_many", "casualties", "shot", terms, _victims(phrase), source)
         model = next((w for w in phrase if _MODEL.fullmatch(w)), None)
         if model or any(w in EQUIPMENT_NOUNS for w in phrase):
             return Interpretation("how_many", "equipment", None, terms, model or head, source)
@@ -359,7 +371,8 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
     if m := _WHO_IS.match(rest):
         return Interpretation("who_is", "people", None, terms, m["name"], source)
     if m := _WHO_ROLE_BARE.match(rest):
-        return Interpretation("who_role", "people", None, terms, m["role"].lower(), source)
+        role = _role_phrase(m["role"])
+        return Interpretation("who_role", "people", None, terms, role, source)
     if m := _WHERE.search(rest):
         noun = (m["noun"] or "").lower() or None
         return Interpretation("where", "places", None, terms, noun, source)
@@ -398,11 +411,29 @@ def _head_noun(text: str) -> str | None:
     return words[-1] if words else None
 
 
+def _role_phrase(text: str) -> str:
+    """The role asked for, up to a participle or a preposition: "WPD spokesperson quoted about
+    the fire" -> "wpd spokesperson"."""
+    words: list[str] = []
+    for word in text.lower().split():
+        if words and _PHRASE_END.match(word):
+            break
+        words.append(word)
+    return " ".join(words)
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "this", "these"})
+
+
 def _noun_phrase(text: str) -> list[str]:
-    """The words after "how many" up to the verb: "Islamic State supply routes were" -> 4 words."""
-    words = []
-    for word in re.findall(r"[\w'’-]+", text.lower())[:6]:
+    """The words after "how many" up to the verb: "Islamic State supply routes were" -> 4 words;
+    a word before a determiner is a verb, not the noun ("firemen fought the fire")."""
+    words: list[str] = []
+    found = re.findall(r"[\w'’-]+", text.lower())[:7]
+    for i, word in enumerate(found[:6]):
         if _PHRASE_END.match(word) or _KILLED.fullmatch(word) or _INJURED.fullmatch(word):
+            break
+        if words and found[i + 1 : i + 2] and found[i + 1] in _DETERMINERS:
             break
         words.append(word)
     return words

@@ -231,10 +231,13 @@ _KIND_VERBS = {
         r"shot\s+(?:and\s+killed|dead|to\s+death)|gunned\s+down|lost\s+their\s+lives|deaths?"
     ),
     "injured": r"wounded|injured|hurt|hospitali[sz]ed|shot(?!\s+(?:and\s+killed|dead|to\s+death))",
+    # everyone shot, the dead with the wounded ("four people were shot, one fatally")
+    "shot": r"shot|gunned\s+down|(?:hit|struck|wounded)\s+by\s+(?:gunfire|bullets)",
 }
 _KIND_VERBS_BEFORE = {
     "killed": r"killing|killed|kills|kill|left|leaving|claimed\s+the\s+lives\s+of",
     "injured": r"wounding|injuring|wounded|injured|wounds|injures|shooting|shot|shoots|hitting",
+    "shot": r"shooting|shot|shoots",
 }
 _AUX = r"(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|been|got|being)\s+)?"
 _NOUNS = r"(?:[A-Za-z'’-]+\s+){0,3}?"
@@ -256,7 +259,7 @@ def casualty_counts(text: str, start: int, end: int, kind: str) -> list[tuple[Me
         if not isinstance(number, int) and not float(number).is_integer():
             continue
         if fatally.match(rest):
-            if (kind == "killed") != rest.strip().lower().startswith("fatally"):
+            if kind == "shot" or (kind == "killed") != rest.strip().lower().startswith("fatally"):
                 continue
         elif not (
             after.match(rest) or before.search(text[max(start, amount.start - 40) : amount.start])

@@ -3,7 +3,8 @@ when ingest stored the name without one (the role sits across a sentence break t
 made at "Det." or "Sgt.", or in a construction the people extractor does not read):
 
 - pre-modifier: "police spokeswoman Det. <Name>", "Chief Deputy <Name>";
-- appositive: "<Name>, a spokesman for the county sheriff's office," / "<Name>, the head of ...".
+- appositive: "<Name>, a spokesman for the county sheriff's office," / "<Name>, the head of ...";
+- copula: "<Name> is head of the ... Party", "<Name>, who ..., was the mayor of ...".
 
 A role phrase must end in (pre-modifier) or hold (appositive) a role noun of the people lexicon
 (``corpus/facts/data/people.json``), or be one of its titles.
@@ -55,9 +56,24 @@ _FUNCTION = frozenset(
 )
 
 
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "sir", "madam"})
+
+
+def is_role(role: object) -> bool:
+    """A role that says who someone is: "Mr" is a form of address, not a role."""
+    return bool(role) and str(role).lower().strip(". ") not in HONORIFICS
+
+
 def role_near(text: str, start: int, end: int) -> Role | None:
     """The role written next to the name at ``start:end`` of ``text``, or None."""
-    return _pre_modifier(text, start) or _appositive(text, end)
+    return _pre_modifier(text, start) or _appositive(text, end) or _copula(text, end)
+
+
+# "<Name>, who is under house arrest, is head of the ... Party." / "<Name> was the mayor".
+_COPULA = re.compile(
+    r"^(?:,[^,.;]{0,80},)?\s+(?:is|was)\s+(?P<phrase>(?:(?:a|an|the)\s+)?[^,.;:()\"“”]{3,90}?)"
+    r"(?=[,.;)]|\s+(?:and|who|which|since|until)\b)"
+)
 
 
 def _pre_modifier(text: str, start: int) -> Role | None:
@@ -87,6 +103,8 @@ def _pre_modifier(text: str, start: int) -> Role | None:
     if last not in nouns and last not in titles and " ".join(kept).lower() not in titles:
         return None
     phrase = " ".join(kept)
+    if not is_role(phrase):
+        return None
     offset = before.rfind(phrase) if phrase in before else -1
     if offset < 0:
         return None
@@ -94,9 +112,15 @@ def _pre_modifier(text: str, start: int) -> Role | None:
     return Role(role_start, role_start + len(phrase), phrase)
 
 
-def _appositive(text: str, end: int) -> Role | None:
-    after = text[end : end + _LOOK_AHEAD]
-    m = _AFTER.match(after)
+def _copula(text: str, end: int) -> Role | None:
+    return _appositive(text, end, _COPULA, _LOOK_AHEAD + 80)
+
+
+def _appositive(
+    text: str, end: int, pattern: re.Pattern[str] | None = None, look_ahead: int = _LOOK_AHEAD
+) -> Role | None:
+    after = text[end : end + look_ahead]
+    m = (pattern or _AFTER).match(after)
     if m is None:
         return None
     phrase = m["phrase"].strip()

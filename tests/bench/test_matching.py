@@ -67,6 +67,12 @@ def test_numbers_in_reads_digits_and_words() -> None:
         ("Lake Town", ["Riverside", "River"], False),
         ("September 4", ["2016-09-04", "September 4", "Sept. 4"], True),
         ("anything", [], False),
+        ("measured 4.1 on the scale", [4.1], True),
+        ("measured 14.1 on the scale", [4.1], False),
+        ("measured 4.15 on the scale", [4.1], False),
+        ("a 7.25 pct cut", [7.25], True),
+        ("about 1,200.5 tonnes", [1200.5], True),
+        ("a 200 foot tower", [200.0], True),
     ],
 )
 def test_matches_expected(text: str, expect: list[object], matched: bool) -> None:

@@ -96,6 +96,8 @@ ANSWERED = [
     ("Who was the suspect in the Aug. 10, 2019 shooting in Springfield?", ("Renner",), "person"),
     ("Who was arrested after the Leeds fire on March 3, 2021?", ("Vance",), "person"),
     ("When was Marcus Ellery shot in Springfield?", ("2019-08-10",), "date"),
+    # the day of what the question asks about, not of the shooting told first
+    ("When was Tobias Renner arrested?", ("2019-08-11",), "date"),
     ("Where was Marcus Ellery killed?", ("Springfield",), "place"),
     # "Saturday night", resolved against the Monday it was published (and said)
     ("When was the shooting on Maple Street in Springfield?", ("2019-08-10",), "date"),
@@ -107,6 +109,17 @@ ANSWERED = [
     ("Which hospital was Elias Moberly taken to?", ("Halberd General Hospital",), "place"),
     # an article without a publication date: the day as written, without a year
     ("When was Priya Castellane rescued?", ("October 2",), "date"),
+    # everyone shot: the dead and the wounded added up
+    (
+        "How many people were shot in the Springfield shooting on August 10, 2019?",
+        ("1", "one"),
+        "count",
+    ),
+    (
+        "How many people were shot at the Corliss Park Apartments on November 2, 2018?",
+        ("2", "two"),
+        "count",
+    ),
 ]
 
 ABSTAINED = [

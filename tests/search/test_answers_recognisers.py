@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from search.answer.candidates import stems
-from search.answer.locatives import locative_places
+from search.answer.locatives import FOCUS_HEADS, locative_places, named_facilities
 from search.answer.organizations import naming_cue
 from search.answer.persons import bystander, local_side, person_mentions
 from search.answer.recognisers import (
@@ -100,6 +100,8 @@ LOCATIVES = [
         [("Harwell General Hospital", "to", True), ("Brisk", "in", False)],
     ),
     ("In March the council met at noon.", []),
+    ("The strike on 23 September hit a depot.", []),
+    ("Police went to 12 Orrin Street at dawn.", [("12 Orrin Street", "to", True)]),
 ]
 
 
@@ -150,6 +152,9 @@ def test_places_in_text() -> None:
         ("7 shot, 3 dead outside the club", "killed", [3]),
         ("The blast left 3 dead.", "killed", [3]),
         ("A 15-year-old was wounded.", "injured", []),
+        ("Four teens shot, one fatally, near the park.", "shot", [4]),
+        ("7 shot, 3 dead outside the club", "shot", [7]),
+        ("Gunmen opened fire, shooting five people at the bus stop.", "shot", [5]),
     ],
 )
 def test_casualty_counts(text: str, kind: str, numbers: list[int]) -> None:
@@ -183,6 +188,13 @@ ROLES = [
     ("Police said Lena Vos was taken to hospital.", "Lena Vos", None),
     ("He met Amos Pell, who was tired.", "Amos Pell", None),
     ("Residents Tom and Amos Pell fled.", "Amos Pell", None),
+    (
+        "Mr Pell, who is under guard, is head of the Valden Farmers Union, officials said.",
+        "Pell",
+        "head of the Valden Farmers Union",
+    ),
+    ("Amos Pell was the mayor of Dunmore until 2019.", "Amos Pell", "the mayor of Dunmore"),
+    ("Mr Pell declined to comment.", "Pell", None),
 ]
 
 
@@ -251,3 +263,10 @@ def test_organization_naming_cues(
 ) -> None:
     start = text.index(name)
     assert bool(naming_cue(text, start, start + len(name), focus, terms)) == named
+
+
+def test_named_facilities_of_the_asked_kind() -> None:
+    text = "The city shut the Harrow Lane Bar and Grill and the Ostler Inn after the brawl."
+    found = list(named_facilities(text, FOCUS_HEADS["club"]))
+    assert [m.text for m in found] == ["Harrow Lane Bar and Grill"]
+    assert all(text[m.start : m.end] == m.text for m in found)

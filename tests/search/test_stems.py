@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -28,3 +29,20 @@ def test_overlap_of_parts_equals_overlap_of_the_joined_text() -> None:
     terms = ("soldier", "kill", "air", "strike", "syria")
     parts = ("62 Syrian soldiers died", "in the airstrike", "", "Deir ez-Zor")
     assert overlap(terms, *parts) == overlap(terms, " ".join(parts))
+
+
+def test_a_fact_is_matched_with_the_sentence_before_it() -> None:
+    from corpus.tables import Article, Fact
+    from search.answer.candidates import sentence_match
+
+    text = "A man died after a shooting in Harlow. Two others were airlifted to a hospital."
+    start = text.index("Two")
+    fact = Fact(
+        article_id=1, field="quantities", kind="count", value={}, start=start,
+        end=start + 3, text="Two", sentence_start=start, sentence_end=len(text),
+        sentence_text=text[start:],
+    )  # fmt: skip
+    article = Article(id=1, text=text, title=None)
+    # "airlifted" in the sentence, "shooting" and "Harlow" in the one before it
+    # (0.6 x 1/3 in the sentence + 0.4 x 3/3 with its neighbours)
+    assert sentence_match(("airlift", "shoot", "harlow"), article, fact) == pytest.approx(0.6)
