@@ -117,15 +117,15 @@ FACT_SORTS = {
 
 def fact_sort(name: str | None, filters: FactFilters) -> Sort:
     """The sort called ``name`` for a listing under ``filters``: ``value`` and ``-value`` order
-    by the stated number, so they need ``field`` to be a numeric field."""
+    by the number a numeric fact states (its field's key, or whichever of the numeric fields'
+    keys it has when no numeric field is chosen); facts of other fields have none and come last."""
     sort = pick_sort(FACT_SORTS, name, "id")
     if sort.name.lstrip("-") != "value":
         return sort
     key = NUMERIC_VALUE_KEYS.get(filters.field or "")
-    if key is None:
-        fields = ", ".join(NUMERIC_VALUE_KEYS)
-        raise InvalidQuery(f"sort=value needs field= one of: {fields}.", field="sort")
-    number = _FACT_TABLE.c.value[key].as_float()
+    keys = [key] if key else list(dict.fromkeys(NUMERIC_VALUE_KEYS.values()))
+    numbers = [_FACT_TABLE.c.value[k].as_float() for k in keys]
+    number = numbers[0] if len(numbers) == 1 else func.coalesce(*numbers)
     return Sort(sort.name, number, descending=sort.descending, parse=float)
 
 

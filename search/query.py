@@ -52,8 +52,9 @@ def check_query(text: str) -> None:
 
 
 def parse_query(text: str, schema: Schema) -> Query:
-    """Parse a query against the passage text field; raise InvalidQuery if it cannot run or an
-    expanding term is too costly."""
+    """Parse a query against the passage text field; raise InvalidQuery if it is empty or an
+    expanding term is too costly. A query with no searchable word (only stop words, or syntax
+    such as ``AND``) matches nothing: it is ``NullQuery``, not an error."""
     if not text or not text.strip():
         raise InvalidQuery("The query is empty.")
     if len(text) > _MAX_EXPANDED_CHARS:
@@ -68,9 +69,7 @@ def parse_query(text: str, schema: Schema) -> Query:
         _check_expanding(leaf)
     query = query.accept(_bounded_fuzzy)
     no_terms = query is NullQuery or not list(query.iter_all_terms())
-    if no_terms and not expanding:
-        raise InvalidQuery("The query has no searchable words (only stop words or syntax).")
-    return query
+    return NullQuery if no_terms and not expanding else query
 
 
 def check_expansions(query: Query, reader: Any) -> None:

@@ -32,5 +32,5 @@ def test_serves_the_sample_corpus_over_tcp(base_url: str) -> None:
         created = client.post("/articles", json={"text": "A new story about zebras near Tharda."})
         assert created.status_code == 201
         assert client.get("/search", params={"q": "zebras"}).json()["total"] == 1
-        bad = client.get("/search", params={"q": "AND"})
+        bad = client.get("/search", params={"q": "abcdefghijklmnop~6"})
         assert bad.status_code == 400 and bad.headers["content-type"] == "application/problem+json"

@@ -24,6 +24,7 @@ from service.cursors import decode_cursor, encode_cursor, query_digest
 from service.deps import ArticleDep, EngineDep, IndexDep, PreparePoolDep, SessionDep, WriterDep
 from service.exports import EXPORT_RESPONSES, FormatDep, export_response
 from service.problems import problem_responses
+from service.query_params import comma_separated, one_of
 from service.reads import NOT_MODIFIED, ConditionalRead
 from service.schemas.articles import (
     ArticleCreate,
@@ -113,6 +114,7 @@ SortQuery = Annotated[
         description="id (default), -id, published, -published, ingested_at, -ingested_at; "
         "missing dates last either way.",
         examples=["-published"],
+        json_schema_extra=one_of(list(ARTICLE_SORTS)),
     ),
 ]
 FacetsQuery = Annotated[
@@ -120,6 +122,7 @@ FacetsQuery = Annotated[
     Query(
         description="Comma-separated: source, published, published_month, place.",
         examples=["source,published_month"],
+        json_schema_extra=comma_separated(ARTICLE_FACETS),
     ),
 ]
 

@@ -22,6 +22,7 @@ from corpus.events.queries import (
 from service.cursors import decode_cursor, encode_cursor, offset_of, query_digest
 from service.deps import SessionDep
 from service.problems import problem_responses
+from service.query_params import comma_separated
 from service.reads import NOT_MODIFIED, ConditionalRead, CorpusRead, ReadDep
 from service.schemas.events import (
     EventDetailOut,
@@ -75,7 +76,9 @@ async def get_events(
     facets: Annotated[
         str | None,
         Query(
-            description="Comma-separated facets to count: type, place, month.", examples=["type"]
+            description="Comma-separated facets to count: type, place, month.",
+            examples=["type"],
+            json_schema_extra=comma_separated(FACETS),
         ),
     ] = None,
 ) -> EventList:

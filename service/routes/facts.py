@@ -10,6 +10,7 @@ from sqlmodel import Session
 
 from corpus.facets import FACT_FACETS, parse_facets
 from corpus.fact_store import (
+    FACT_SORTS,
     FactFilters,
     count_facts,
     fact_facets,
@@ -25,6 +26,7 @@ from service.cursors import decode_cursor, encode_cursor, query_digest
 from service.deps import ArticleDep, EngineDep, SessionDep
 from service.exports import EXPORT_RESPONSES, FormatDep, export_response
 from service.problems import problem_responses
+from service.query_params import comma_separated, one_of
 from service.reads import NOT_MODIFIED, ConditionalRead, CorpusRead, ReadDep
 from service.schemas.facts import FactList, FactPublic, FieldInfo, FieldKind, FieldList, fact_public
 from service.schemas.pages import facets_out
@@ -40,9 +42,10 @@ CursorQuery = Annotated[str | None, Query(description="next_cursor of the previo
 SortQuery = Annotated[
     str | None,
     Query(
-        description="id (default), article_id, -article_id, value, -value (the stated number; "
-        "needs field=casualties, quantities or equipment); missing values last either way.",
+        description="id (default), article_id, -article_id, value, -value (the number a numeric "
+        "fact states; facts of other fields have none); missing values last either way.",
         examples=["-value"],
+        json_schema_extra=one_of(list(FACT_SORTS)),
     ),
 ]
 FacetsQuery = Annotated[
@@ -50,6 +53,7 @@ FacetsQuery = Annotated[
     Query(
         description="Comma-separated: field, kind, source, published, published_month, place.",
         examples=["kind,source"],
+        json_schema_extra=comma_separated(FACT_FACETS),
     ),
 ]
 

@@ -14,6 +14,7 @@ from service.cursors import decode_cursor, encode_cursor, offset_of, query_diges
 from service.deps import AliasesDep, IndexDep
 from service.exports import EXPORT_RESPONSES, FormatDep, export_response
 from service.problems import problem_responses
+from service.query_params import comma_separated
 from service.reads import NOT_MODIFIED, ConditionalRead, ReadDep
 from service.schemas.articles import SearchResponse
 from service.schemas.pages import facets_out
@@ -52,7 +53,9 @@ async def search(
         Query(
             min_length=1,
             max_length=1000,
-            description='Whoosh syntax: AND/OR/NOT, "phrases", prefix*, fuzzy~.',
+            pattern=r"\S",
+            description='Whoosh syntax: AND/OR/NOT, "phrases", prefix*, fuzzy~. A query of '
+            "stop words or syntax alone matches nothing.",
             examples=["Tharda", '"Deir ez-Zor"', "killed AND soldiers"],
         ),
     ],
@@ -73,6 +76,7 @@ async def search(
             description="Comma-separated, counted over the matching articles: source, "
             "published, published_month, place.",
             examples=["source"],
+            json_schema_extra=comma_separated(ARTICLE_FACETS),
         ),
     ] = None,
 ) -> Response:

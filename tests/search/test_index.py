@@ -125,10 +125,16 @@ def test_filters(index: WhooshIndex) -> None:
     assert {h.published for h in until.hits} == {date(2016, 9, 17)}
 
 
-@pytest.mark.parametrize("query", ["", "   ", "the", "AND", "(((", "*", "~", "x" * 50_001])
+@pytest.mark.parametrize("query", ["", "   ", "x" * 50_001, "abcdefghijklmnop~6", "a*"])
 def test_unusable_queries_raise_invalid_query(index: WhooshIndex, query: str) -> None:
     with pytest.raises(InvalidQuery):
         index.search(query, limit=10)
+
+
+@pytest.mark.parametrize("query", ["the", "AND", "(((", "~", "*", "of the"])
+def test_queries_without_a_searchable_word_match_nothing(index: WhooshIndex, query: str) -> None:
+    page = index.search(query, limit=10)
+    assert page.total == 0 and not page.hits
 
 
 def test_field_syntax_is_plain_text(index: WhooshIndex) -> None:

@@ -147,8 +147,6 @@ def test_an_unknown_facet_or_sort_is_a_400_naming_the_choices(stocked: TestClien
         ("/facts", {"facets": "title"}),
         ("/articles", {"sort": "title"}),
         ("/facts", {"sort": "published"}),
-        ("/facts", {"sort": "value"}),  # value needs a numeric field
-        ("/facts", {"sort": "value", "field": "places"}),
     ]:
         response = stocked.get(path, params=params)
         assert response.status_code == 400, (path, params)
@@ -188,6 +186,15 @@ def test_articles_sort_with_missing_dates_last_both_ways(stocked: TestClient) ->
     assert [json.loads(x)["published"] for x in export.text.splitlines()] == [
         a["published"] for a in down
     ]
+
+
+def test_facts_sort_by_value_over_every_field_puts_numbers_first(stocked: TestClient) -> None:
+    facts = _all(stocked, "/facts", "facts", {"sort": "-value", "limit": 50})
+    numeric = {"casualties": "stated", "quantities": "number", "equipment": "count"}
+    stated = [f["value"].get(numeric.get(f["field"], ""), None) for f in facts]
+    present = [v for v in stated if v is not None]
+    assert present and present == sorted(present, reverse=True)
+    assert stated == present + [None] * (len(stated) - len(present))  # the rest last
 
 
 def test_facts_sort_by_stated_value_and_article(stocked: TestClient) -> None:

@@ -95,7 +95,8 @@ def test_source_and_date_filters(sample_client: TestClient) -> None:
 @pytest.mark.parametrize(
     ("params", "status"),
     [
-        ({"q": "the"}, 400),
+        ({"q": "fire~3"}, 400),
+        ({"q": "  "}, 422),
         ({"q": "Tharda", "cursor": "not-a-cursor"}, 400),
         ({"q": "Tharda", "limit": 0}, 422),
         ({"q": "Tharda", "limit": 101}, 422),
@@ -107,6 +108,12 @@ def test_bad_search_input(sample_client: TestClient, params: dict, status: int) 
     response = sample_client.get("/search", params=params)
     assert response.status_code == status
     assert response.headers["content-type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize("q", ["the", "AND", "of the"])
+def test_a_query_without_searchable_words_matches_nothing(sample_client: TestClient, q: str) -> None:
+    body = sample_client.get("/search", params={"q": q}).json()
+    assert body["total"] == 0 and body["hits"] == []
 
 
 def test_cursor_from_another_listing_is_refused(sample_client: TestClient) -> None:
