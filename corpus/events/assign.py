@@ -57,8 +57,9 @@ def assign_events(session: Session, signatures: Sequence[tuple[int, Signature]])
     if keys:
         session.execute(insert(_KEY), keys)
     touched: set[int] = set()
+    known = dict(signatures)  # decoded once a call: a batch's candidates overlap
     for article_id, sig in sorted(signatures, key=lambda m: m[0]):
-        touched |= _place_article(session, article_id, sig)
+        touched |= _place_article(session, article_id, sig, known)
     _refresh(session, touched)
 
 
@@ -77,7 +78,7 @@ def delete_article_events(session: Session, article_ids: Iterable[int]) -> None:
     signatures = _signatures(session, members)
     touched: set[int] = set()
     for article_id in members:
-        touched |= _place_article(session, article_id, signatures[article_id])
+        touched |= _place_article(session, article_id, signatures[article_id], signatures)
     _refresh(session, touched)
 
 
@@ -87,9 +88,12 @@ def delete_all_events(session: Session) -> None:
         session.exec(delete(table))  # type: ignore[call-overload]
 
 
-def _place_article(session: Session, article_id: int, sig: Signature) -> set[int]:
-    """Place one article; the ids of the events whose members changed."""
-    candidates = _candidates(session, article_id, sig)
+def _place_article(
+    session: Session, article_id: int, sig: Signature, known: dict[int, Signature]
+) -> set[int]:
+    """Place one article; the ids of the events whose members changed. ``known`` holds
+    signatures already decoded in this call (it grows)."""
+    candidates = _candidates(session, article_id, sig, known)
     memberships = _memberships(session, [a for a, _ in candidates])
     plain: set[int] = set()  # events of linked articles that are not roundups
     roundups: list[int] = []  # linked roundup articles
@@ -116,7 +120,9 @@ def _place_article(session: Session, article_id: int, sig: Signature) -> set[int
     return set(targets)
 
 
-def _candidates(session: Session, article_id: int, sig: Signature) -> list[tuple[int, Signature]]:
+def _candidates(
+    session: Session, article_id: int, sig: Signature, known: dict[int, Signature]
+) -> list[tuple[int, Signature]]:
     """Articles dated within the window of this one, and articles sharing a place key that are
     dated within the follow-up window or undated (symmetric: b is a's candidate iff a is b's)."""
     when = sig.day or sig.published
@@ -148,7 +154,8 @@ def _candidates(session: Session, article_id: int, sig: Signature) -> list[tuple
         sharing = sharing.order_by(col(EventSignature.article_id).desc()).limit(MAX_KEY_CANDIDATES)
         ids |= set(session.exec(sharing))
     ids.discard(article_id)
-    found = _signatures(session, sorted(ids))
+    known.update(_signatures(session, sorted(ids - known.keys())))
+    found = {i: known[i] for i in ids}
     return sorted(found.items())
 
 
