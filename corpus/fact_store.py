@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 
 from corpus.articles import iter_articles
 from corpus.entities import link_entities, rebuild_entities
-from corpus.errors import InvalidQuery, NotFound
+from corpus.errors import NotFound
 from corpus.event_store import delete_events, store_events
 from corpus.events.assign import assign_events, delete_all_events
 from corpus.events.signature import Signature, article_signature

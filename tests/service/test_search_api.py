@@ -111,7 +111,9 @@ def test_bad_search_input(sample_client: TestClient, params: dict, status: int) 
 
 
 @pytest.mark.parametrize("q", ["the", "AND", "of the"])
-def test_a_query_without_searchable_words_matches_nothing(sample_client: TestClient, q: str) -> None:
+def test_a_query_without_searchable_words_matches_nothing(
+    sample_client: TestClient, q: str
+) -> None:
     body = sample_client.get("/search", params={"q": q}).json()
     assert body["total"] == 0 and body["hits"] == []
 
