@@ -23,6 +23,12 @@ from search.answer.event_counts import read_counting_question
          ("Texas",), None, None),
         ("How many airstrikes were reported near Deir ez-Zor?", "events", "airstrike",
          ("Deir ez-Zor",), None, None),
+        ("How many people were killed in airstrikes in Harran in August 2014?", "killed",
+         "airstrike", ("Harran",), date(2014, 8, 1), date(2014, 8, 31)),
+        ("How many stabbings were reported in March 2019 in Lyon?", "events", "stabbing",
+         ("Lyon",), date(2019, 3, 1), date(2019, 3, 31)),
+        ("How many bombings were reported in 2018?", "events", "bombing", (), date(2018, 1, 1),
+         date(2018, 12, 31)),
     ],
 )  # fmt: skip
 def test_counting_questions_are_read(
