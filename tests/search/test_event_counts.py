@@ -85,3 +85,14 @@ def test_counting_answers_cite_each_event(sample_client: TestClient) -> None:
         "/ask", params={"q": "How many bombings were reported in Leeds in May 2013?"}
     ).json()
     assert none["abstained"] is True
+
+
+def test_a_month_in_a_counting_question_narrows_the_period_not_the_place(
+    sample_client: TestClient,
+) -> None:
+    question = "How many people were killed in airstrikes in Syria in September 2016?"
+    body = sample_client.get("/ask", params={"q": question}).json()
+    assert body["interpretation"]["constraints"]["places"] == ["Syria"]
+    assert body["answers"][0]["value"] == 62  # the samples' one airstrike event, 17 Sept 2016
+    later = "How many airstrikes were reported in Syria in October 2016?"
+    assert sample_client.get("/ask", params={"q": later}).json()["abstained"] is True
