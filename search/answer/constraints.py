@@ -1,8 +1,9 @@
 """Constraints a question puts on its answer's event: the dates, places, street addresses and
 people it names ("How many were hurt in the March 3 fire in Leeds?" -> date 03-03, place
 Leeds). Read by position: a capitalised run after "in"/"at" or before the event noun is a
-place (unless it names a time: "in September 2016", "on Saturday"), one with a house number or a street word is an address, and one in any other position
-(the object of "killed", the subject of "was ... shot") is a person.
+place unless it names a time ("in September 2016", "on Saturday"), one with a house number or
+a street word is an address, and one in any other position (the object of "killed", the
+subject of "was ... shot") is a person.
 """
 
 from __future__ import annotations
