@@ -39,6 +39,7 @@ from corpus.facts.calendar_math import (
 from corpus.facts.document import Document
 from corpus.facts.lexicons import (
     MONTHS,
+    SEASONS,
     WEEKDAYS,
     fold,
     sentence_bounds,
@@ -414,4 +415,25 @@ def _fact(doc: Document, kind: str, value: dict[str, Any], start: int, end: int)
         text=doc.text[start:end],
         sentence_start=sentence_start,
         sentence_end=sentence_end,
+    )
+
+
+_CALENDAR_WORDS = frozenset([*MONTHS, *WEEKDAYS, *SEASONS])
+# Words that only qualify a calendar word ("mid-September", "early spring", "the fall of 2019").
+_CALENDAR_QUALIFIERS = frozenset(["mid", "early", "late", "of", "the", "last", "next", "this"])
+_YEAR_WORD = re.compile(r"(?:19|20)\d\d")
+
+
+def reads_as_date(span: str) -> bool:
+    """Whether ``span`` names a time and nothing else: the dates reader reads all of it
+    ("September 2016", "17 September"), or its words are calendar words -- months, weekdays,
+    seasons, years -- and their qualifiers ("March", "Spring 2020", "mid-September")."""
+    stripped = span.strip(" ,.;:")
+    if not stripped:
+        return False
+    if any(m.start == 0 and m.end == len(stripped) for m in read_dates(stripped)):
+        return True
+    words = [w for w in re.split(r"[\s\-–]+", stripped.lower().replace(".", "")) if w]
+    return any(w in _CALENDAR_WORDS or _YEAR_WORD.fullmatch(w) for w in words) and all(
+        w in _CALENDAR_WORDS or w in _CALENDAR_QUALIFIERS or _YEAR_WORD.fullmatch(w) for w in words
     )

@@ -31,6 +31,10 @@ WEEKDAYS = {
     "dimanche": 6,
 }  # fmt: skip
 
+SEASONS = frozenset(
+    ["spring", "summer", "autumn", "fall", "winter", "printemps", "été", "ete", "automne", "hiver"]
+)
+
 _SLUG = re.compile(r"[^a-z0-9]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 

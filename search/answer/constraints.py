@@ -1,8 +1,9 @@
 """Constraints a question puts on its answer's event: the dates, places, street addresses and
 people it names ("How many were hurt in the March 3 fire in Leeds?" -> date 03-03, place
 Leeds). Read by position: a capitalised run after "in"/"at" or before the event noun is a
-place, one with a house number or a street word is an address, and one in any other position
-(the object of "killed", the subject of "was ... shot") is a person.
+place unless it names a time ("in September 2016", "on Saturday"), one with a house number or
+a street word is an address, and one in any other position (the object of "killed", the
+subject of "was ... shot") is a person.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from corpus.facts.dates import read_dates
+from corpus.facts.dates import read_dates, reads_as_date
 from corpus.facts.lexicons import WEEKDAYS
 from corpus.facts.organizations import canonical_organization
 
@@ -154,6 +155,9 @@ def question_constraints(question: str) -> Constraints:
         words = text.split()
         lowered = [w.lower().strip(".,") for w in words]
         if lowered[0] in _QUESTION_WORDS and len(words) == 1:
+            continue
+        if reads_as_date(text):
+            previous_place = False  # "in September 2016", "in March", "in Spring 2020"
             continue
         before, after = masked[:start], masked[end:]
         numbers_only = all(w[:1].isdigit() for w in words)

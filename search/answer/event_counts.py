@@ -24,6 +24,7 @@ from sqlmodel import Session, col, select
 from corpus.events.kinds import type_named
 from corpus.events.queries import EventFilter, EventRow, load_events, select_events
 from corpus.events.signature import Signature
+from corpus.facts.dates import reads_as_date
 from corpus.facts.lexicons import MONTHS
 from corpus.facts.numbers import parse_number_words
 from corpus.spans import sentences
@@ -121,11 +122,14 @@ def _bound(op: str | None, number: str) -> float | None:
 
 
 def _places(rest: str) -> tuple[str, ...]:
-    found = _PLACE.search(rest)
-    if found is None:
-        return ()
-    words = [w.strip(" ,") for w in found["place"].split(",")]
-    return tuple(w for w in words if w and w.lower() not in MONTHS and not w.isdigit())
+    """The first place list after "in"/"at"/"near"; a run naming a time ("in September 2016")
+    is not one."""
+    for found in _PLACE.finditer(rest):
+        words = [w.strip(" ,") for w in found["place"].split(",")]
+        places = tuple(w for w in words if w and not reads_as_date(w))
+        if places:
+            return places
+    return ()
 
 
 def answer_counting(*, session: Session, question: str) -> AnswerResult | None:

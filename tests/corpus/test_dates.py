@@ -304,3 +304,25 @@ def test_read_dates(
     assert [(m.text, m.iso, m.precision) for m in found] == expected
     for m in found:
         assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("span", "is_date"),
+    [
+        ("September 2016", True),
+        ("12 October 2021", True),
+        ("March", True),
+        ("Saturday", True),
+        ("Spring 2020", True),
+        ("the Winter of 2019", True),
+        ("mid-September", True),
+        ("late 2016", True),
+        ("Maple Grove", False),
+        ("May Street", False),
+        ("April Jones", False),
+        ("Fall River", False),
+        ("", False),
+    ],
+)
+def test_a_span_reads_as_a_date_only_when_it_names_a_time(span: str, is_date: bool) -> None:
+    assert dates.reads_as_date(span) is is_date

@@ -23,6 +23,12 @@ from search.answer.event_counts import read_counting_question
          ("Texas",), None, None),
         ("How many airstrikes were reported near Deir ez-Zor?", "events", "airstrike",
          ("Deir ez-Zor",), None, None),
+        ("How many people were killed in airstrikes in Harran in August 2014?", "killed",
+         "airstrike", ("Harran",), date(2014, 8, 1), date(2014, 8, 31)),
+        ("How many stabbings were reported in March 2019 in Lyon?", "events", "stabbing",
+         ("Lyon",), date(2019, 3, 1), date(2019, 3, 31)),
+        ("How many bombings were reported in 2018?", "events", "bombing", (), date(2018, 1, 1),
+         date(2018, 12, 31)),
     ],
 )  # fmt: skip
 def test_counting_questions_are_read(
@@ -79,3 +85,14 @@ def test_counting_answers_cite_each_event(sample_client: TestClient) -> None:
         "/ask", params={"q": "How many bombings were reported in Leeds in May 2013?"}
     ).json()
     assert none["abstained"] is True
+
+
+def test_a_month_in_a_counting_question_narrows_the_period_not_the_place(
+    sample_client: TestClient,
+) -> None:
+    question = "How many people were killed in airstrikes in Syria in September 2016?"
+    body = sample_client.get("/ask", params={"q": question}).json()
+    assert body["interpretation"]["constraints"]["places"] == ["Syria"]
+    assert body["answers"][0]["value"] == 62  # the samples' one airstrike event, 17 Sept 2016
+    later = "How many airstrikes were reported in Syria in October 2016?"
+    assert sample_client.get("/ask", params={"q": later}).json()["abstained"] is True

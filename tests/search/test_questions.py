@@ -197,6 +197,17 @@ CONSTRAINTS = [
     ("Who was hurt in Dover on 6/2/2020?", ("2020-06-02",), ("Dover",), (), ()),
     ("Who was hurt in Dover on 2 June 2020?", ("2020-06-02",), ("Dover",), (), ()),
     ("How many died in Saint Paul on June 2nd, 2020?", ("2020-06-02",), ("Saint Paul",), (), ()),
+    # A time after "in"/"on" is never a place: month and year, month, season, year, weekday.
+    ("How many were hurt in blasts in Ostrava in October 2015?", (), ("Ostrava",), (), ()),
+    ("How many were hurt in blasts in October 2015 in Ostrava?", (), ("Ostrava",), (), ()),
+    ("Who was arrested in Kraków in February?", (), ("Kraków",), (), ()),
+    ("What flooded in Perth in Winter 2011?", (), ("Perth",), (), ()),
+    ("What flooded in Perth in the Autumn of 2011?", (), ("Perth",), (), ()),
+    ("Who was evacuated in Galway in 2009?", (), ("Galway",), (), ()),
+    ("Who was stabbed at Millbrook on Sunday?", (), ("Millbrook",), (), ()),
+    ("Who was stabbed in Millbrook last week?", (), ("Millbrook",), (), ()),
+    ("What was reported in early-December?", (), (), (), ()),
+    ("Who fell in Fall River in July?", (), ("Fall River",), (), ()),
 ]
 
 
