@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Path, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -61,9 +62,17 @@ async def get_startup(request: Request) -> Startup:
     return request.app.state.startup  # type: ignore[no-any-return]
 
 
+# A restarting replica repairs its index and warms its gazetteer in ~5–20 s: a write that
+# arrives then waits rather than failing, as index writers wait for another process's lock.
+STARTUP_WAIT_SECONDS = 60.0
+
+
 async def require_started(startup: Annotated[Startup, Depends(get_startup)]) -> None:
-    """Writes wait until startup repair is done (it compares the index with the database)."""
-    if not startup.done:
+    """Writes wait until startup repair is done (it compares the index with the database): up
+    to ``STARTUP_WAIT_SECONDS``, then a 503 with ``Retry-After`` (or at once if startup failed)."""
+    if startup.done:
+        return
+    if not await run_in_threadpool(startup.finished_within, STARTUP_WAIT_SECONDS):
         raise HTTPException(
             status_code=503,
             detail="The service is starting (repairing the index); retry shortly.",

@@ -59,6 +59,11 @@ class Startup:
         self._thread = threading.Thread(target=target, name="factdesk-startup", daemon=True)
         self._thread.start()
 
+    def finished_within(self, seconds: float) -> bool:
+        """Wait up to ``seconds`` for the work to finish; whether it is done (without error)."""
+        self._done.wait(seconds)
+        return self.done
+
     def wait(self) -> None:
         """Block until background work (if any) has finished: before closing what it uses."""
         if self._thread is not None:

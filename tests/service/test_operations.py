@@ -19,6 +19,7 @@ from fastapi.testclient import TestClient
 from prometheus_client import REGISTRY
 
 import service.app
+import service.deps
 from corpus.tables import Article
 from service.app import create_app
 from service.logs import TEXT_FORMAT, JsonFormatter, RequestIdFilter, log_config
@@ -240,12 +241,15 @@ def test_ready_is_503_until_background_startup_is_done(
         assert waiting.headers["content-type"] == "application/problem+json"
         assert "startup is not done" in waiting.json()["detail"]
         assert client.get("/health").status_code == 200  # the process is up
+        monkeypatch.setattr(service.deps, "STARTUP_WAIT_SECONDS", 0.05)
         write = client.post("/articles", json={"text": "A story written too early."})
         assert write.status_code == 503 and write.headers["retry-after"] == "5"
-        release.set()
+        monkeypatch.setattr(service.deps, "STARTUP_WAIT_SECONDS", 30.0)
+        threading.Timer(0.3, release.set).start()
+        # a write during startup waits for it, then lands
+        assert client.post("/articles", json={"text": "A story that waited."}).status_code == 201
         app.state.startup.wait()
         assert client.get("/ready").status_code == 200
-        assert client.post("/articles", json={"text": "A story in time."}).status_code == 201
 
 
 def test_ready_is_503_when_the_index_disagrees_with_the_database(client: TestClient) -> None:
