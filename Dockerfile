@@ -20,6 +20,8 @@ RUN python -m pip install . \
 USER factdesk
 VOLUME ["/data"]
 EXPOSE 8000
+# Healthy means ready: startup repair done, database answering, index consistent (/ready);
+# /health only says the process is up.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-    CMD ["python", "-c", "import urllib.request,sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/health', timeout=4).status != 200)"]
+    CMD ["python", "-c", "import urllib.request,sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/ready', timeout=4).status != 200)"]
 CMD ["factdesk", "serve", "--host", "0.0.0.0", "--port", "8000"]
