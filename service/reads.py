@@ -20,6 +20,7 @@ from fastapi import Depends, FastAPI, Header, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import Engine
 from sqlmodel import Session
+from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from corpus.version import read_version
@@ -91,11 +92,21 @@ RESPONSE_BYTES = 64 * 1024
 
 def etag_for(version: int, request: Request) -> str:
     """A weak ETag for this request's answer at ``version``."""
-    query = "&".join(sorted(request.url.query.split("&"))) if request.url.query else ""
-    accept = request.headers.get("accept", "")
-    digest = hashlib.blake2b(
-        f"{request.method} {request.url.path}?{query}\n{accept}".encode(), digest_size=8
+    return _etag(version, request_digest(request.scope))
+
+
+def request_digest(scope: Scope) -> str:
+    """What names a read's answer apart from the version: method, path, query (in any order)
+    and Accept."""
+    raw = scope.get("query_string", b"").decode("latin-1")
+    query = "&".join(sorted(raw.split("&"))) if raw else ""
+    accept = Headers(scope=scope).get("accept", "")
+    return hashlib.blake2b(
+        f"{scope['method']} {scope['path']}?{query}\n{accept}".encode(), digest_size=8
     ).hexdigest()
+
+
+def _etag(version: int, digest: str) -> str:
     return f'W/"{version}-{digest}"'
 
 
@@ -145,14 +156,23 @@ NOT_MODIFIED: dict[int | str, dict[str, Any]] = {
 
 class ETagMiddleware:
     """Send the ETag a read computed (``request.state.etag``) with its successful response, and
-    keep a small JSON answer under that ETag for the next identical read."""
+    keep a small JSON answer under that ETag for the next identical read.
+
+    A read whose answer was kept once is answered here when it comes again: one version read,
+    then the kept answer (or 304) at that version, without routing, dependencies or the route.
+    A write bumps the version, so an answer kept before it is never found after it."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
+        # The requests (by digest) whose answers were kept, with their route (for metrics).
+        self._kept: dict[str, Any] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope.get("method") not in ("GET", "HEAD"):
             await self.app(scope, receive, send)
+            return
+        digest = request_digest(scope)
+        if digest in self._kept and await self._answer_kept(scope, send, digest):
             return
         chunks: list[bytes] | None = None
         size = 0
@@ -176,9 +196,43 @@ class ETagMiddleware:
                 elif not message.get("more_body"):
                     responses = scope["app"].state.responses
                     responses.put(state["etag_version"], state["etag"], b"".join(chunks))
+                    if len(self._kept) >= RESPONSE_ENTRIES * 4:
+                        self._kept.clear()
+                    self._kept[digest] = scope.get("route")
             await send(message)
 
         await self.app(scope, receive, send_tagged)
+
+    async def _answer_kept(self, scope: Scope, send: Send, digest: str) -> bool:
+        """Send the kept answer (or 304) of this read at the current version, if there is one;
+        the version read is left for the route otherwise."""
+        read = await corpus_read(Request(scope))
+        etag = _etag(read.version, digest)
+        body = scope["app"].state.responses.get(read.version, etag)
+        if body is None:
+            return False
+        scope["route"] = self._kept.get(digest)
+        if_none_match = Headers(scope=scope).get("if-none-match")
+        response = (
+            _not_modified(etag)
+            if if_none_match and _matches(if_none_match, etag)
+            else _answered(etag, body)
+        )
+        await response(scope, _no_body, send)
+        return True
+
+
+async def _no_body() -> Message:
+    return {"type": "http.request", "body": b"", "more_body": False}
+
+
+def _not_modified(etag: str) -> Response:
+    return Response(status_code=304, headers={"ETag": etag, "Cache-Control": "no-cache"})
+
+
+def _answered(etag: str, body: bytes) -> Response:
+    headers = {"ETag": etag, "Cache-Control": "no-cache"}
+    return Response(body, media_type="application/json", headers=headers)
 
 
 def install_conditional_reads(app: FastAPI) -> None:
@@ -186,12 +240,11 @@ def install_conditional_reads(app: FastAPI) -> None:
 
     @app.exception_handler(NotModified)
     def not_modified(_request: Request, exc: NotModified) -> Response:
-        return Response(status_code=304, headers={"ETag": exc.etag, "Cache-Control": "no-cache"})
+        return _not_modified(exc.etag)
 
     @app.exception_handler(AlreadyAnswered)
     def answered(_request: Request, exc: AlreadyAnswered) -> Response:
-        headers = {"ETag": exc.etag, "Cache-Control": "no-cache"}
-        return Response(exc.body, media_type="application/json", headers=headers)
+        return _answered(exc.etag, exc.body)
 
     app.add_middleware(ETagMiddleware)
 

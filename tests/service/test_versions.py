@@ -210,6 +210,23 @@ def test_an_identical_read_is_answered_again_without_the_route(
     assert calls == [1, 1]
 
 
+def test_a_kept_answer_is_sent_again_and_never_after_a_write(client: TestClient) -> None:
+    client.post("/articles", json={"text": STORIES[0]})
+    first = client.get("/facts?limit=2&field=casualties")
+    again = client.get("/facts?field=casualties&limit=2")  # the same read, parameters reordered
+    assert again.content == first.content and again.headers["etag"] == first.headers["etag"]
+    tagged = client.get(
+        "/facts?limit=2&field=casualties", headers={"If-None-Match": first.headers["etag"]}
+    )
+    assert tagged.status_code == 304 and tagged.headers["etag"] == first.headers["etag"]
+    assert 'route="/facts"' in client.get("/metrics").text
+    client.post("/articles", json={"text": STORIES[3]})  # a write: the kept answer is stale
+    after = client.get("/facts?limit=2&field=casualties")
+    assert after.headers["etag"] != first.headers["etag"]
+    assert after.json()["total"] > first.json()["total"]
+    assert client.get("/facts?field=casualties&limit=2&bogus=1").status_code == 400
+
+
 @pytest.mark.parametrize(
     ("path", "params"),
     [("/claims", {"field": "casualties", "limit": 1}), ("/entities", {"limit": 1})],
