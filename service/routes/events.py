@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
 
-from corpus.errors import InvalidQuery, NotFound
+from corpus.errors import NotFound
 from corpus.events.detail import event_detail
 from corpus.events.kinds import TYPES
 from corpus.events.queries import (
@@ -19,6 +19,7 @@ from corpus.events.queries import (
     select_events,
     sort_events,
 )
+from corpus.facets import parse_facets
 from service.cursors import decode_cursor, encode_cursor, offset_of, query_digest
 from service.deps import SessionDep
 from service.problems import problem_responses
@@ -83,10 +84,7 @@ async def get_events(
     ] = None,
 ) -> EventList:
     """Events (incidents reported by one or more articles) with their most-cited figures."""
-    names = [n.strip() for n in facets.split(",") if n.strip()] if facets else []
-    unknown = [n for n in names if n not in FACETS]
-    if unknown:
-        raise InvalidQuery(f"Unknown facet {unknown[0]!r}; facets are {', '.join(FACETS)}.")
+    names = parse_facets(facets, FACETS)
     bound = query_digest(type, place, since, until, min_killed, sort, limit)
     position = decode_cursor("events", bound, cursor, version=read.version)
     offset = 0 if position is None else offset_of(position)

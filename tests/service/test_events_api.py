@@ -32,6 +32,12 @@ def test_the_five_samples_are_one_event(sample_client: TestClient) -> None:
     assert killed["stated"] == 62  # the most cited figure
 
 
+def test_an_unknown_facet_is_a_400_naming_the_field(sample_client: TestClient) -> None:
+    problem = sample_client.get("/events", params={"facets": "type,colour"}).json()
+    assert problem["status"] == 400 and problem["errors"][0]["field"] == "facets"
+    assert "colour" in problem["detail"]
+
+
 def test_filters_facets_and_paging(sample_client: TestClient) -> None:
     def total(**params: Any) -> int:
         return int(sample_client.get("/events", params=params).json()["total"])
