@@ -10,14 +10,19 @@ from service.schemas.facts import SentenceOut
 from service.schemas.pages import Page
 
 
-class CitationOut(BaseModel):
+class SpanOut(BaseModel):
     """A cited span: ``text == article.text[start:end]``."""
 
     article_id: int
-    source: str | None
     start: int
     end: int
     text: str
+
+
+class CitationOut(SpanOut):
+    """A cited span with its article's publisher."""
+
+    source: str | None
 
 
 class ClaimValueOut(BaseModel):

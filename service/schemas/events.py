@@ -9,16 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from corpus.events.detail import Cited, EventDetail
 from corpus.events.queries import EventRow, country_of
-from service.schemas.answers import ClaimOut, claim_out
-
-
-class SpanOut(BaseModel):
-    """A cited span: ``text == article.text[start:end]``."""
-
-    article_id: int
-    start: int
-    end: int
-    text: str
+from service.schemas.answers import ClaimOut, SpanOut, claim_out
 
 
 class EventFigureOut(BaseModel):

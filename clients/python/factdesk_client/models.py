@@ -123,10 +123,10 @@ class AskCitation(BaseModel):
     """A cited span with its article's title and the sentence around it."""
 
     article_id: int
-    source: str | None
     start: int
     end: int
     text: str
+    source: str | None
     title: str | None
     sentence: SentenceOut
     attributed_to: str | None = None
@@ -174,13 +174,13 @@ class BatchResult(BaseModel):
 
 
 class CitationOut(BaseModel):
-    """A cited span: ``text == article.text[start:end]``."""
+    """A cited span with its article's publisher."""
 
     article_id: int
-    source: str | None
     start: int
     end: int
     text: str
+    source: str | None
 
 
 class ClaimKindSummary(BaseModel):
