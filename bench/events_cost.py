@@ -29,7 +29,7 @@ from corpus.events.assign import assign_events
 from corpus.ingest import ArticleInput, ingest_articles
 from corpus.prepare_pool import PreparePool
 from corpus.tables import Event
-from search.whoosh_index import WhooshIndex
+from search.whoosh.index import WhooshIndex
 from service.app import create_app
 from service.settings import Settings
 

@@ -27,7 +27,7 @@ from bench.queries import fts5_query
 from corpus.passages import split_passages
 from corpus.spans import Span
 from search.query import parse_query
-from search.whoosh_index import passage_schema, source_key
+from search.whoosh.index import passage_schema, source_key
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,8 +37,12 @@ class PassageBackend(Protocol):
         limit: int,
         offset: int = 0,
         filters: SearchFilters | None = None,
+        count_limit: int | None = None,
     ) -> SearchPage:
-        """Passages matching ``query``, best first, ties by article id then passage start."""
+        """Passages matching ``query``, best first, ties by article id then passage start.
+
+        ``count_limit``: count matches exactly only up to this many (None: always exactly);
+        above it the page's ``total`` is a lower bound and ``total_relation`` is ``"gte"``."""
         ...
 
     def iter_search(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +40,10 @@ class Hit:
 
 @dataclass(frozen=True, slots=True)
 class SearchPage:
-    """One page of hits; ``next_offset`` is None on the last page."""
+    """One page of hits; ``next_offset`` is None on the last page.
+
+    ``total`` is exact when ``total_relation`` is ``"eq"``; a backend asked to count only up to
+    a bound answers ``"gte"`` when more passages match (Elasticsearch's ``track_total_hits``)."""
 
     query: str
     total: int
@@ -48,6 +51,7 @@ class SearchPage:
     next_offset: int | None
     variants: tuple[str, ...] = ()
     facets: dict[str, list[tuple[Any, int]]] | None = None  # over the matching articles
+    total_relation: Literal["eq", "gte"] = "eq"
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,7 @@ from corpus.prepare_pool import PreparePool
 from search.aliases import AliasCache
 from search.cache import VersionCache
 from search.maintenance import repair_index
-from search.whoosh_index import WhooshIndex
+from search.whoosh.index import WhooshIndex
 from service.access import AccessMiddleware
 from service.cors import install_cors
 from service.headers import SecurityHeadersMiddleware

@@ -19,7 +19,7 @@ from corpus.facts import EXTRACTOR_VERSION
 from corpus.files import SUFFIXES
 from corpus.prepare_pool import PreparePool
 from search.maintenance import reindex
-from search.whoosh_index import WhooshIndex
+from search.whoosh.index import WhooshIndex
 from service.ingest_command import ingest_paths
 from service.settings import Settings
 

@@ -19,7 +19,7 @@ from corpus.fact_store import reextract_all
 from corpus.facts.pipeline import extract
 from corpus.ingest import ArticleInput, ingest_articles
 from corpus.tables import Article, Event, EventMember
-from search.whoosh_index import WhooshIndex
+from search.whoosh.index import WhooshIndex
 
 MONDAY = date(2021, 3, 8)
 

@@ -19,7 +19,7 @@ from corpus.prepare import PrepareJob
 from corpus.prepare_pool import PreparePool, prepare_in_process
 from corpus.spans import Span
 from corpus.tables import Article, Entity, Fact
-from search.whoosh_index import WhooshIndex
+from search.whoosh.index import WhooshIndex
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from corpus.event_store import articles_with_event, main_event, main_events
 from corpus.fact_store import reextract_all
 from corpus.facts.pipeline import extract
 from corpus.ingest import ArticleInput, ingest_article, ingest_articles
-from search.whoosh_index import WhooshIndex
+from search.whoosh.index import WhooshIndex
 
 MONDAY = date(2021, 3, 8)
 

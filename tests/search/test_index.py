@@ -13,7 +13,7 @@ from corpus.metadata import sniff_metadata
 from corpus.tables import Article
 from search.analysis import passage_analyzer
 from search.types import SearchFilters
-from search.whoosh_index import WhooshIndex
+from search.whoosh.index import WhooshIndex
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from corpus.tables import Article
-from search.merge_policy import MAX_MERGED, MERGE_FACTOR, merge_from, tier
-from search.whoosh_index import WhooshIndex
+from search.whoosh.index import WhooshIndex
+from search.whoosh.merge_policy import MAX_MERGED, MERGE_FACTOR, merge_from, tier
 
 WORDS = [
     "officials",

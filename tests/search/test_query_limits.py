@@ -6,7 +6,7 @@ import pytest
 
 from corpus.errors import InvalidQuery
 from search.query import MAX_EXPANSIONS, check_expansions, check_query, parse_query
-from search.whoosh_index import passage_schema
+from search.whoosh.index import passage_schema
 
 
 @pytest.mark.parametrize(
@@ -61,7 +61,7 @@ def test_bounded_fuzzy_terms_match_what_whoosh_would() -> None:
 
     from corpus.tables import Article
     from search.query import BoundedFuzzyTerm
-    from search.whoosh_index import WhooshIndex
+    from search.whoosh.index import WhooshIndex
 
     index = WhooshIndex.in_memory()
     text = "Soldiers and a soldier were seen near the solder shop; the sodiers' convoy left."

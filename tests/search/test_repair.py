@@ -11,7 +11,7 @@ from sqlmodel import Session
 from corpus.db import create_schema, make_engine, sqlite_url
 from corpus.tables import Article
 from search.maintenance import repair_index
-from search.whoosh_index import WhooshIndex
+from search.whoosh.index import WhooshIndex
 
 
 def test_repair_waits_for_a_writer_in_flight(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from whoosh.query import Or, Term
 
 from corpus.tables import Article
 from search.analysis import passage_analyzer
-from search.whoosh_index import WhooshIndex
+from search.whoosh.index import WhooshIndex
 
 _PLACES = ["Aleppo", "Homs", "Idlib", "Raqqa", "Mosul"]
 _VICTIMS = ["soldiers", "civilians", "fighters", "rebels"]

@@ -155,7 +155,7 @@ def test_a_search_past_its_time_budget_is_a_503_with_retry_after(
 ) -> None:
     from whoosh.collectors import TimeLimit
 
-    import search.whoosh_index as whoosh_index
+    import search.whoosh.index as whoosh_index
 
     def out_of_time(self: object) -> None:
         raise TimeLimit

@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from corpus.db import make_engine, sqlite_url
 from corpus.tables import Article
-from search.whoosh_index import WhooshIndex
+from search.whoosh.index import WhooshIndex
 from service.app import create_app
 from service.cli import main
 from service.settings import Settings

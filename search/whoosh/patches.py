@@ -1,4 +1,4 @@
-"""A fix for whoosh-reloaded 2.7.5, applied once when ``search.whoosh_index`` is imported.
+"""A fix for whoosh-reloaded 2.7.5, applied once when ``search.whoosh.index`` is imported.
 
 ``W3PerDocReader.has_column`` asks the storage whether the column file exists on every call,
 and ``_cached_reader`` caches the columns it finds but not the ones it does not. Whoosh's

@@ -34,11 +34,11 @@ from corpus.spans import Span
 from corpus.tables import Article
 from search.analysis import passage_analyzer
 from search.highlight import highlight_passage
-from search.merge_policy import merge_from
 from search.query import check_expansions, parse_query
-from search.topk import PostingsCache, top_documents
 from search.types import Hit, Passage, SearchFilters, SearchPage
-from search.whoosh_patches import apply as apply_whoosh_patches
+from search.whoosh.merge_policy import merge_from
+from search.whoosh.patches import apply as apply_whoosh_patches
+from search.whoosh.topk import PostingsCache, top_documents
 
 apply_whoosh_patches()
 
@@ -210,6 +210,7 @@ class WhooshIndex:
         limit: int,
         offset: int = 0,
         filters: SearchFilters | None = None,
+        count_limit: int | None = None,  # not yet bounded: the total is always exact
     ) -> SearchPage:
         """Passages matching ``query``, best first, ties by article id then passage start, with
         the exact total and highlights."""
@@ -247,7 +248,7 @@ class WhooshIndex:
         """The ``k`` best passages for an OR of ``terms`` (already analyzed, as the index stores
         them) by BM25, best first, ties by article id then start; no total, no highlights.
         The same ranking as ``search`` for that OR, computed without scoring every passage
-        that has a common word (see search/topk.py)."""
+        that has a common word (see search/whoosh/topk.py)."""
         with self._searching() as searcher:
             ranked = top_documents(searcher, "text", terms, k, self._postings)
             hits = [_stored_hit(searcher.stored_fields(doc), score) for score, doc in ranked]

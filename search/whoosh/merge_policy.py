@@ -5,7 +5,7 @@ segment), so a bulk load leaves one segment per batch (~20 for 20k articles; rar
 then take 1.27 ms against 0.57 ms on one segment). When it does fire (many small writes) it
 merges the smallest segments wherever they stand and appends their documents after the new
 ones, which breaks the rule that document numbers follow (article id, start), on which
-equal-score ordering relies (see ``search.whoosh_index._top``).
+equal-score ordering relies (see ``search.whoosh.index._top``).
 
 Merging is expensive in Whoosh: in one run, optimising 8 batch segments (8k articles) took
 305 s where indexing them took 142 s, and merging 4 batch segments inline made that batch's
