@@ -12,6 +12,9 @@ Workers are spawned (never forked from a threaded server) on first use, or at st
 ``start`` (``factdesk serve``: the warm-up takes seconds, which the first batch would otherwise
 pay); each warms its caches once, and a crashed one is replaced, its chunk prepared in-process.
 
+With ``factdesk serve --workers N`` the processes belong to the supervisor and every serving
+worker reaches them through ``corpus.shared_pool`` (``executor=``): one pool, never one each.
+
 The workers' queue is bounded over all batches (``AHEAD_PER_WORKER`` unfinished chunks per
 worker): concurrent batches share it instead of each queueing its own, so a second large batch
 prepares in its own thread rather than pushing every later request's work further back.
@@ -23,9 +26,12 @@ import logging
 import multiprocessing
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
+from typing import Any
 
+from corpus.errors import Overloaded
 from corpus.prepare import Prepared, PrepareJob, prepare
 
 log = logging.getLogger("factdesk")
@@ -66,13 +72,27 @@ def _warm_worker() -> None:
 
 
 class PreparePool:
-    """Worker processes that prepare articles for large batches; ``workers=0`` never starts any."""
+    """Worker processes that prepare articles for large batches; ``workers=0`` never starts any.
 
-    def __init__(self, workers: int, *, min_batch: int = MIN_BATCH, chunk: int = CHUNK) -> None:
+    ``executor`` makes the executor the chunks go to instead of a process pool of this
+    process's own (a shared pool's ``RemoteExecutor``: ``workers`` is then that pool's size);
+    ``timeout`` bounds the wait for one chunk, past which the request fails with a 503."""
+
+    def __init__(
+        self,
+        workers: int,
+        *,
+        min_batch: int = MIN_BATCH,
+        chunk: int = CHUNK,
+        executor: Callable[[], Executor] | None = None,
+        timeout: float | None = None,
+    ) -> None:
         self.workers = workers
         self.min_batch = min_batch
         self.chunk = chunk
-        self._executor: ProcessPoolExecutor | None = None
+        self.timeout = timeout
+        self._make_executor = executor or self._process_pool
+        self._executor: Executor | None = None
         self._lock = threading.Lock()
         self._given: set[Future[list[Prepared]]] = set()  # every batch's unfinished chunks
 
@@ -113,35 +133,48 @@ class PreparePool:
             for _ in range(self.workers):
                 self._running().submit(_nothing)
 
-    def _submit(self, chunk: list[PrepareJob]) -> Future[list[Prepared]]:
+    def submit(self, fn: Callable[..., Any], /, *args: Any) -> Future[Any]:
+        """Run ``fn(*args)`` in a worker (a shared pool's server submits its clients' work
+        here); a pool found broken while idle is replaced first."""
         try:
-            future = self._running().submit(_prepare_chunk, chunk)
+            return self._running().submit(fn, *args)
         except BrokenProcessPool:  # a worker died while idle: start afresh
-            self._discard_broken()
-            future = self._running().submit(_prepare_chunk, chunk)
+            self.discard_broken()
+            return self._running().submit(fn, *args)
+
+    def _submit(self, chunk: list[PrepareJob]) -> Future[list[Prepared]]:
+        future = self.submit(_prepare_chunk, chunk)
         with self._lock:
             self._given.add(future)
         return future
 
     def _result(self, future: Future[list[Prepared]], chunk: list[PrepareJob]) -> list[Prepared]:
         try:
-            return future.result()
+            return future.result(timeout=self.timeout)
         except BrokenProcessPool:
             log.warning("an extraction worker died; preparing its chunk in-process")
-            self._discard_broken()
+            self.discard_broken()
             return _prepare_chunk(chunk)
+        except FutureTimeout:
+            raise Overloaded(
+                f"The extraction workers did not answer within {self.timeout:g} s; retry later.",
+                retry_after=int(self.timeout or 1),
+            ) from None
 
-    def _running(self) -> ProcessPoolExecutor:
+    def _process_pool(self) -> Executor:
+        return ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_warm_worker,
+        )
+
+    def _running(self) -> Executor:
         with self._lock:
             if self._executor is None:
-                self._executor = ProcessPoolExecutor(
-                    max_workers=self.workers,
-                    mp_context=multiprocessing.get_context("spawn"),
-                    initializer=_warm_worker,
-                )
+                self._executor = self._make_executor()
             return self._executor
 
-    def _discard_broken(self) -> None:
+    def discard_broken(self) -> None:
         """Drop the executor if it is broken (a later one, started since, is kept)."""
         with self._lock:
             executor = self._executor

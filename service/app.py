@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -59,6 +59,8 @@ def create_app(
     *,
     start_workers: bool = False,
     background_startup: bool = False,
+    repair: bool = True,
+    prepare_pool: Callable[[Settings], PreparePool] | None = None,
 ) -> FastAPI:
     """Build a factdesk app; the database and index open when its lifespan starts.
 
@@ -66,13 +68,16 @@ def create_app(
     otherwise they start with the first large batch (tests and embedders rarely send one).
     ``background_startup`` (the server) serves while index repair and seeding run, with
     ``/ready`` answering 503 and writes waiting until they are done; otherwise they run before
-    the app takes a request."""
+    the app takes a request. ``repair=False``: another process did that work (the supervisor of
+    ``serve --workers N``, ``service.workers``); this one only warms its caches.
+    ``prepare_pool`` makes the extraction pool (default: one of this process's own)."""
     settings = settings or Settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
-        pool = app.state.prepare_pool = PreparePool(settings.extract_worker_count)
+        make_pool = prepare_pool or (lambda s: PreparePool(s.extract_worker_count))
+        pool = app.state.prepare_pool = make_pool(settings)
         if start_workers:  # they warm up while this process does
             pool.start()
         try:
@@ -91,7 +96,10 @@ def create_app(
             log.info("database %s, index %s", engine.url.render_as_string(), settings.index_dir)
 
             def startup() -> None:
-                _prepare_corpus(settings=settings, engine=engine, index=index)
+                if repair:
+                    prepare_corpus(settings=settings, engine=engine, index=index)
+                else:
+                    warm_up()
 
             if background_startup:
                 app.state.startup.run_in_background(startup)
@@ -137,7 +145,7 @@ def create_app(
     return app
 
 
-def _prepare_corpus(*, settings: Settings, engine: Engine, index: WhooshIndex) -> None:
+def prepare_corpus(*, settings: Settings, engine: Engine, index: WhooshIndex) -> None:
     """Startup work: warm the gazetteer, repair the index from the database, seed samples."""
     warm_up()  # build the gazetteer index now, not during the first ingest
     with Session(engine, expire_on_commit=False) as session:

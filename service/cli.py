@@ -60,6 +60,13 @@ def _parser() -> argparse.ArgumentParser:
     serve = command("serve", "serve the HTTP API", data)
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on")
+    serve.add_argument(
+        "--workers",
+        type=_positive,
+        default=argparse.SUPPRESS,
+        help="processes serving on the port (default: $FACTDESK_WORKERS, else the cores this "
+        "process may use, at most 4); they share one pool of extraction workers",
+    )
     ingest = command("ingest", "ingest article files and folders", data)
     ingest.add_argument(
         "paths",
@@ -80,6 +87,13 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
 def _settings(args: argparse.Namespace) -> Settings:
     """Settings from the environment, with ``--data-dir`` over ``FACTDESK_DATA_DIR``."""
     if getattr(args, "data_dir", None) is not None:
@@ -88,11 +102,9 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    import uvicorn
     from pydantic import ValidationError
 
-    from service.app import create_app
-    from service.logs import log_config
+    from service.workers import serve
 
     try:
         settings = _settings(args)
@@ -100,15 +112,8 @@ def _serve(args: argparse.Namespace) -> int:
         for error in exc.errors(include_url=False):
             print(f"factdesk: {error['msg'].removeprefix('Value error, ')}", file=sys.stderr)
         return 2
-    app = create_app(settings, start_workers=True, background_startup=True)
-    uvicorn.run(
-        app,
-        host=args.host,
-        port=args.port,
-        log_config=log_config(settings.log_format),
-        access_log=False,  # factdesk.access logs each request with its route and request id
-        server_header=False,
-    )
+    workers = getattr(args, "workers", None) or settings.worker_count
+    serve(settings, host=args.host, port=args.port, workers=workers)
     return 0
 
 

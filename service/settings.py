@@ -20,6 +20,9 @@ class Settings(BaseSettings):
     api_key: SecretStr | None = None  # set but empty: refused, the service would not start
     max_body_bytes: int = 5 * 1024 * 1024
     seed_samples: bool = True
+    # Processes serving HTTP on one port (``factdesk serve --workers``); None: one per core this
+    # process may use, at most 4.
+    workers: int | None = Field(default=None, ge=1)
     # Worker processes that prepare large ingest batches (facts, passages, metadata) while the
     # request thread indexes; None: one per core but the one serving (at most 4); 0: in-process.
     extract_workers: int | None = Field(default=None, ge=0)
@@ -40,13 +43,16 @@ class Settings(BaseSettings):
         return value
 
     @property
+    def worker_count(self) -> int:
+        """How many serving processes to run (see ``workers``)."""
+        return self.workers if self.workers is not None else min(4, _cores())
+
+    @property
     def extract_worker_count(self) -> int:
         """How many extraction workers to run (see ``extract_workers``)."""
         if self.extract_workers is not None:
             return self.extract_workers
-        # The cores this process may run on (a container's cpuset), not the host's count.
-        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-        return max(0, min(4, (cores or 1) - 1))
+        return max(0, min(4, _cores() - 1))
 
     @property
     def cors_origin_list(self) -> list[str]:
@@ -57,3 +63,9 @@ class Settings(BaseSettings):
     def index_dir(self) -> Path:
         """Where the Whoosh index lives (derived data, rebuildable from the database)."""
         return self.data_dir / "index"
+
+
+def _cores() -> int:
+    """The cores this process may run on (a container's cpuset), not the host's count."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, cores or 1)
