@@ -24,6 +24,7 @@ import contextlib
 import functools
 import logging
 import multiprocessing
+import socket
 import threading
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
@@ -113,8 +114,18 @@ class PoolServer:
         with self._lock:
             connections = list(self._connections)
         for connection in connections:
-            connection.close()
+            _hang_up(connection)
         self.pool.close()
+
+
+def _hang_up(connection: Connection) -> None:
+    """Shut the socket down, which (unlike ``close``) wakes a thread blocked reading it and
+    tells the other end at once."""
+    with (
+        contextlib.suppress(OSError),
+        socket.fromfd(connection.fileno(), socket.AF_UNIX, socket.SOCK_STREAM) as duplicate,
+    ):
+        duplicate.shutdown(socket.SHUT_RDWR)
 
 
 def _try_send(connection: Connection, message: tuple[int, str, Any]) -> None:
@@ -181,6 +192,7 @@ class RemoteExecutor(Executor):
         except (EOFError, OSError):
             with self._lock:
                 self._fail_all("the shared extraction pool closed the connection")
+            connection.close()
 
     def _fail_all(self, reason: str) -> None:
         """Mark the executor broken and fail every pending future (hold ``_lock``)."""
@@ -192,8 +204,7 @@ class RemoteExecutor(Executor):
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         """Close the connection; chunks still pending fail over to in-process preparation."""
-        connection, self._connection = self._connection, None
-        if connection is not None:
-            connection.close()
         with self._lock:
             self._fail_all("the executor was shut down")
+        if self._connection is not None:
+            _hang_up(self._connection)  # the reader thread sees the end and closes it
