@@ -24,4 +24,6 @@ EXPOSE 8000
 # /health only says the process is up.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD ["python", "-c", "import urllib.request,sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/ready', timeout=4).status != 200)"]
+# One serving process per core the container may use (its cpuset; at most 4), sharing one pool of
+# extraction workers; FACTDESK_WORKERS (or FACTDESK_EXTRACT_WORKERS) overrides.
 CMD ["factdesk", "serve", "--host", "0.0.0.0", "--port", "8000"]

@@ -4,6 +4,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Serving processes; empty: one per core this process may use, at most 4 ($FACTDESK_WORKERS wins).
+WORKERS ?=
 STAMP := $(VENV)/.installed
 
 .PHONY: install run test lint typecheck openapi readme-check bench bench-full accuracy screenshots clean
@@ -18,7 +20,7 @@ $(STAMP): pyproject.toml clients/python/pyproject.toml
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/factdesk serve --host $(HOST) --port $(PORT)
+	$(BIN)/factdesk serve --host $(HOST) --port $(PORT) $(if $(WORKERS),--workers $(WORKERS))
 
 lint: $(STAMP)
 	$(BIN)/ruff check corpus search service tests bench clients
