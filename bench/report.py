@@ -8,6 +8,7 @@ from bench.dataout import DataOutResult
 from bench.measure import IngestResult, Latency
 from bench.queries import CLASSES
 from bench.reference import BuildResult
+from bench.workers import WorkersResult
 
 MB = 1024 * 1024
 
@@ -90,6 +91,7 @@ class RunResult:
     extraction_sample: int = 0
     facts_per_article: float = 0.0
     sizes: list[SizeResult] = field(default_factory=list)
+    workers: WorkersResult | None = None
 
 
 def ms(value: float | None) -> str:
@@ -116,6 +118,8 @@ def render(run: RunResult) -> str:
         out += _size_section(size, run.extraction_ms)
     if len(run.sizes) > 1:
         out += _growth(run.sizes)
+    if run.workers is not None:
+        out += run.workers.lines()
     out += _targets(run)
     return "\n".join(out) + "\n"
 

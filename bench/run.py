@@ -46,6 +46,7 @@ from bench.reference import (
 )
 from bench.report import RunResult, SizeResult, render
 from bench.server import Service
+from bench.workers import measure_workers
 from corpus.facts import EXTRACTOR_VERSION
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -110,6 +111,10 @@ def benchmark(name: str, config: dict[str, Any], work: Path, batch: int) -> RunR
                 measure_size(service, corpus, split, pools, config, work, batch, done, size)
             )
             done = size
+    _say(f"[{sizes[-1]}] 8 clients with --workers 1 and --workers 2, alternating")
+    run.workers = measure_workers(
+        data_dir / "data", data_dir / "server.log", pools, articles=sizes[-1]
+    )
     run.seconds = time.perf_counter() - started
     return run
 

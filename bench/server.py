@@ -34,10 +34,13 @@ class Service:
         log_path: Path,
         settings: dict[str, str] | None = None,
         startup_seconds: float = STARTUP_SECONDS,
+        workers: int = 1,
     ) -> None:
         """``settings`` are more ``FACTDESK_*`` variables by suffix, e.g. ``{"SEED_SAMPLES":
-        "true"}``; they win over the defaults here."""
+        "true"}``; they win over the defaults here. ``workers``: serving processes (one by
+        default, whatever the machine, so figures compare across machines)."""
         self.startup_seconds = startup_seconds
+        self.workers = workers
         self.data_dir = data_dir
         self.log_path = log_path
         self.settings = settings or {}
@@ -76,6 +79,7 @@ class Service:
         env.pop("FACTDESK_CORS_ORIGINS", None)
         env.update({f"FACTDESK_{name}": value for name, value in self.settings.items()})
         command = [_factdesk(), "serve", "--host", HOST, "--port", str(self.port)]
+        command += ["--workers", str(self.workers)]
         log = self.log_path.open("ab")
         self._process = subprocess.Popen(command, env=env, stdout=log, stderr=log)
         log.close()
@@ -83,8 +87,12 @@ class Service:
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
                 raise RuntimeError(f"factdesk serve exited early; see {self.log_path}")
-            try:
-                if httpx.get(f"{self.base_url}/ready", timeout=2.0).status_code == 200:
+            try:  # every worker: ask over as many fresh connections as there are workers, twice
+                ready = (
+                    httpx.get(f"{self.base_url}/ready", timeout=2.0).status_code == 200
+                    for _ in range(2 * self.workers)
+                )
+                if all(ready):
                     return
             except httpx.TransportError:
                 pass
