@@ -59,7 +59,7 @@ def create_app(
     *,
     start_workers: bool = False,
     background_startup: bool = False,
-    repair: bool = True,
+    startup: Callable[[], None] | None = None,
     prepare_pool: Callable[[Settings], PreparePool] | None = None,
 ) -> FastAPI:
     """Build a factdesk app; the database and index open when its lifespan starts.
@@ -68,8 +68,8 @@ def create_app(
     otherwise they start with the first large batch (tests and embedders rarely send one).
     ``background_startup`` (the server) serves while index repair and seeding run, with
     ``/ready`` answering 503 and writes waiting until they are done; otherwise they run before
-    the app takes a request. ``repair=False``: another process did that work (the supervisor of
-    ``serve --workers N``, ``service.workers``); this one only warms its caches.
+    the app takes a request. ``startup`` replaces that work (``serve --workers N``: the
+    supervisor repairs and seeds once, each worker warms its caches and waits for it).
     ``prepare_pool`` makes the extraction pool (default: one of this process's own)."""
     settings = settings or Settings()
 
@@ -95,16 +95,13 @@ def create_app(
             )
             log.info("database %s, index %s", engine.url.render_as_string(), settings.index_dir)
 
-            def startup() -> None:
-                if repair:
-                    prepare_corpus(settings=settings, engine=engine, index=index)
-                else:
-                    warm_up()
+            def work() -> None:
+                prepare_corpus(settings=settings, engine=engine, index=index)
 
             if background_startup:
-                app.state.startup.run_in_background(startup)
+                app.state.startup.run_in_background(startup or work)
             else:
-                app.state.startup.run(startup)
+                app.state.startup.run(startup or work)
             try:
                 yield
             finally:
@@ -145,9 +142,13 @@ def create_app(
     return app
 
 
-def prepare_corpus(*, settings: Settings, engine: Engine, index: WhooshIndex) -> None:
-    """Startup work: warm the gazetteer, repair the index from the database, seed samples."""
-    warm_up()  # build the gazetteer index now, not during the first ingest
+def prepare_corpus(
+    *, settings: Settings, engine: Engine, index: WhooshIndex, warm: bool = True
+) -> None:
+    """Startup work: warm the gazetteer, repair the index from the database, seed samples.
+    ``warm=False``: a process that does not ingest afterwards (the supervisor of workers)."""
+    if warm:
+        warm_up()  # build the gazetteer index now, not during the first ingest
     with Session(engine, expire_on_commit=False) as session:
         check = repair_index(session=session, index=index)
         if check.repaired:
