@@ -96,7 +96,7 @@ def create_app(
             log.info("database %s, index %s", engine.url.render_as_string(), settings.index_dir)
 
             def work() -> None:
-                prepare_corpus(settings=settings, engine=engine, index=index)
+                _prepare_corpus(settings=settings, engine=engine, index=index)
 
             if background_startup:
                 app.state.startup.run_in_background(startup or work)
@@ -142,7 +142,7 @@ def create_app(
     return app
 
 
-def prepare_corpus(
+def _prepare_corpus(
     *, settings: Settings, engine: Engine, index: WhooshIndex, warm: bool = True
 ) -> None:
     """Startup work: warm the gazetteer, repair the index from the database, seed samples.

@@ -6,7 +6,8 @@ repair in a background thread while it listens, its own extraction pool.
 With N > 1 this process is the supervisor, and it
 
 1. runs the startup work once, in a thread of its own: index repair against the database and
-   seeding the samples (``prepare_corpus``), so N workers never repair the same index at once.
+   seeding the samples (``service.app._prepare_corpus``), so N workers never repair the same
+   index at once.
    The port opens at once as with one process: each worker's startup work is warming its own
    caches and then waiting for the supervisor's to be done (a file in the private directory
    says so), so ``/ready`` answers 503 and writes wait until the repair is done everywhere;
@@ -133,7 +134,7 @@ def worker_app() -> FastAPI:
 def prepare_corpus_once(settings: Settings, private: Path) -> None:
     """The startup work (repair, seeding) in the supervisor; a file in ``private`` tells the
     workers how it ended."""
-    from service.app import prepare_corpus
+    from service.app import _prepare_corpus  # the one definition of the startup work
 
     try:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
@@ -142,7 +143,7 @@ def prepare_corpus_once(settings: Settings, private: Path) -> None:
             create_schema(engine)
             index = WhooshIndex.open(settings.index_dir)
             try:
-                prepare_corpus(settings=settings, engine=engine, index=index, warm=False)
+                _prepare_corpus(settings=settings, engine=engine, index=index, warm=False)
             finally:
                 index.close()
         finally:
