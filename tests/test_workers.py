@@ -17,8 +17,11 @@ from pathlib import Path
 
 import httpx
 import pytest
+from pydantic import ValidationError
 
 from bench.measure import descendants
+from service.cli import main
+from service.settings import Settings
 
 READS = 60
 BATCH = 80  # above the pool's minimum batch (64): prepared by the extraction workers
@@ -160,3 +163,23 @@ def _wait_ready(url: str, server: subprocess.Popen[bytes], log: Path) -> None:
             pass
         time.sleep(0.3)
     raise RuntimeError(f"factdesk serve --workers 2 was not ready: {log.read_text()}")
+
+
+def test_workers_from_the_environment_or_the_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("FACTDESK_WORKERS", raising=False)
+    cores = len(os.sched_getaffinity(0))
+    assert Settings().worker_count == min(4, cores)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: set(range(16)))
+    assert Settings().worker_count == 4  # at most 4 however many cores
+    monkeypatch.setenv("FACTDESK_WORKERS", "3")
+    assert Settings().worker_count == 3
+    monkeypatch.setenv("FACTDESK_WORKERS", "0")
+    with pytest.raises(ValidationError):
+        Settings()
+
+
+def test_serve_refuses_zero_workers(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["serve", "--workers", "0"])
+    assert exit_.value.code == 2
+    assert "--workers: must be at least 1, not 0" in capsys.readouterr().err
