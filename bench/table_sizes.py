@@ -7,15 +7,18 @@ the Whoosh index directory the same way. Sizes grow linearly with articles here 
 article, ~30 facts and a few event rows each), so the scaling is a straight multiplication.
 
     python -m bench.table_sizes --articles 3000 [--postgres postgresql://postgres@127.0.0.1:5432/postgres]
+    python -m bench.table_sizes --jsonl ../shared/data/news-dev/articles.jsonl   # real news texts
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import tempfile
 import time
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
@@ -49,11 +52,19 @@ def main() -> None:
         "--postgres", default=os.environ.get("FACTDESK_TEST_POSTGRES_URL", DEFAULT_URL)
     )
     parser.add_argument("--workers", type=int, default=1, help="extraction worker processes")
+    parser.add_argument(
+        "--jsonl", type=Path, help="ingest the articles of this JSON Lines file (a text field each)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as work:
         corpus = Path(work) / "corpus.jsonl"
-        write_corpus(corpus, args.articles)
-        articles = read_corpus(corpus)
+        if args.jsonl:
+            articles = [
+                _Text(json.loads(line)["text"]) for line in args.jsonl.open() if line.strip()
+            ]
+        else:
+            write_corpus(corpus, args.articles)
+            articles = read_corpus(corpus)  # type: ignore[assignment]
         name = f"factdesk_sizes_{uuid.uuid4().hex[:8]}"
         admin = create_engine(_driver(args.postgres), isolation_level="AUTOCOMMIT")
         with admin.connect() as connection:
@@ -83,6 +94,16 @@ def main() -> None:
             with admin.connect() as connection:
                 connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
             admin.dispose()
+
+
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """An article given by its text alone (metadata is sniffed)."""
+
+    text: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
 
 
 def _driver(url: str) -> str:
@@ -116,9 +137,7 @@ def _report(engine: object, count: int, seconds: float, index_dir: Path) -> None
             )
         database = connection.execute(text("SELECT pg_database_size(current_database())")).scalar()
     whoosh = sum(p.stat().st_size for p in index_dir.rglob("*") if p.is_file())
-    print(
-        f"{'all tables':<18}{'':>29}{grand / 2**20:>10.2f}{grand * scale / 2**30:>24.2f}"
-    )
+    print(f"{'all tables':<18}{'':>29}{grand / 2**20:>10.2f}{grand * scale / 2**30:>24.2f}")
     print(
         f"database (pg_database_size) {database / 2**20:.1f} MB; "
         f"Whoosh index {whoosh / 2**20:.1f} MB = {whoosh * scale / 2**30:.2f} GB / 1M articles"
