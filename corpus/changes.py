@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, delete, func, insert, select
+from sqlalchemy import Engine, delete, insert, select
 from sqlmodel import Session
 
 from corpus.tables import CorpusChange
@@ -73,10 +73,3 @@ def changes_after(engine: Engine, after: int, upto: int) -> list[Change] | None:
     if len(rows) != upto - after:
         return None
     return [Change(int(v), str(op), tuple(int(i) for i in ids or ())) for v, op, ids in rows]
-
-
-def oldest_logged(engine: Engine) -> int | None:
-    """The oldest version still in the log (None when it is empty)."""
-    with engine.connect() as connection:
-        value = connection.execute(select(func.min(_TABLE.c.version))).scalar()
-    return None if value is None else int(value)

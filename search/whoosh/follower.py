@@ -72,6 +72,11 @@ class IndexFollower:
 
     def start(self, version: int) -> None:
         """Follow from ``version`` (the index holds every change up to it) in a thread."""
+        log.info(
+            "index follows the change log from version %d (its directory recorded %s)",
+            version,
+            self.saved_version(),
+        )
         self._set_applied(version)
         self._thread = threading.Thread(target=self._run, name="factdesk-follower", daemon=True)
         self._thread.start()
