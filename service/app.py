@@ -82,8 +82,13 @@ def create_app(
             create_schema(engine)
             index = WhooshIndex.open(settings.index_dir)
             app.state.settings, app.state.engine, app.state.index = settings, engine, index
-            # This process's index follows writes other processes make (corpus.changes).
-            follower = IndexFollower(engine=engine, index=index, directory=settings.index_dir)
+            # A local index follows the writes other processes make (corpus.changes); a
+            # backend whose passages live in the shared database has nothing to follow.
+            follower = (
+                IndexFollower(engine=engine, index=index, directory=settings.index_dir)
+                if isinstance(index, WhooshIndex)
+                else None
+            )
             app.state.follower = follower
             app.state.aliases = AliasCache()
             app.state.results = VersionCache(on_lookup=CacheObserver("results"))
@@ -99,7 +104,8 @@ def create_app(
 
             def startup() -> None:
                 _prepare_corpus(settings=settings, engine=engine, index=index)
-                follower.start(version)
+                if follower is not None:
+                    follower.start(version)
 
             if background_startup:
                 app.state.startup.run_in_background(startup)
@@ -109,7 +115,8 @@ def create_app(
                 yield
             finally:
                 app.state.startup.wait()
-                follower.stop()
+                if follower is not None:
+                    follower.stop()
                 index.close()
                 engine.dispose()
         finally:

@@ -7,11 +7,7 @@ acknowledged write loses nothing. Real processes; skips without FACTDESK_TEST_PO
 from __future__ import annotations
 
 import importlib.util
-import os
-import signal
-import socket
-import subprocess
-import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +15,8 @@ from typing import Any
 
 import httpx
 import pytest
+
+from bench.server import Service
 
 WITHIN = 1.0  # seconds after the acknowledgement (the issue's bound for one article)
 BACKENDS = [
@@ -33,61 +31,41 @@ BACKENDS = [
 ]
 
 
-class Replica:
-    """One ``factdesk serve`` process with its own data directory."""
+class Replica(Service):
+    """One ``factdesk serve`` process with its own data directory, and JSON over HTTP."""
 
-    def __init__(self, name: str, data_dir: Path, env: dict[str, str], log: Path) -> None:
-        self.name, self.data_dir, self.env, self.log = name, data_dir, env, log
-        self.process: subprocess.Popen[bytes] | None = None
-        self.url = ""
-
-    def start(self) -> None:
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            port = int(sock.getsockname()[1])
-        command = [sys.executable, "-m", "service.cli", "serve", "--port", str(port)]
-        environment = {**os.environ, **self.env, "FACTDESK_DATA_DIR": str(self.data_dir)}
-        with self.log.open("ab") as out:
-            self.process = subprocess.Popen(command, env=environment, stdout=out, stderr=out)
-        self.url = f"http://127.0.0.1:{port}"
-
-    def wait_ready(self, timeout: float = 180) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            assert self.process is not None and self.process.poll() is None, f"see {self.log}"
-            try:
-                if httpx.get(f"{self.url}/ready", timeout=5).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            time.sleep(0.2)
-        raise RuntimeError(f"replica {self.name} did not become ready; see {self.log}")
-
-    def kill(self) -> None:
-        """SIGKILL: no shutdown, no flushing, as a machine that loses power."""
-        assert self.process is not None
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait(timeout=15)
-
-    def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=15)
+    def __init__(self, name: str, data_dir: Path, settings: dict[str, str], log: Path) -> None:
+        super().__init__(data_dir, log, settings, startup_seconds=180)
+        self.name = name
 
     def get(self, path: str, **params: Any) -> Any:
-        response = httpx.get(f"{self.url}{path}", params=params, timeout=30)
+        response = httpx.get(f"{self.base_url}{path}", params=params, timeout=30)
         assert response.status_code == 200, response.text
         return response.json()
 
     def post(self, path: str, body: Any) -> Any:
-        response = httpx.post(f"{self.url}{path}", json=body, timeout=120)
+        response = httpx.post(f"{self.base_url}{path}", json=body, timeout=120)
         assert response.status_code in (200, 201), response.text
         return response.json()
+
+
+def _start_together(replicas: list[Replica]) -> None:
+    """Start the replicas at the same moment; return once each answers /ready with 200."""
+    failures: list[BaseException] = []
+
+    def start(replica: Replica) -> None:
+        try:
+            replica.start()
+        except BaseException as exc:
+            failures.append(exc)
+
+    threads = [threading.Thread(target=start, args=(replica,)) for replica in replicas]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if failures:
+        raise failures[0]
 
 
 def _search(replica: Replica, query: str) -> tuple[int, list[Any]]:
@@ -120,20 +98,12 @@ def _agrees_within(
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_three_replicas_agree(backend: str, tmp_path: Path, postgres_url: str) -> None:
-    env = {
-        "FACTDESK_DATABASE_URL": postgres_url,
-        "FACTDESK_SEARCH_BACKEND": backend,
-        "FACTDESK_SEED_SAMPLES": "false",
-        "FACTDESK_EXTRACT_WORKERS": "0",
-    }
+    settings = {"DATABASE_URL": postgres_url, "SEARCH_BACKEND": backend, "EXTRACT_WORKERS": "0"}
     log = tmp_path / "replicas.log"
-    a, b, c = (Replica(n, tmp_path / n, env, log) for n in ("a", "b", "c"))
+    a, b, c = (Replica(n, tmp_path / n, settings, log) for n in ("a", "b", "c"))
     replicas = [a, b, c]
     try:
-        for replica in replicas:
-            replica.start()
-        for replica in replicas:
-            replica.wait_ready()
+        _start_together(replicas)  # as a deployment does: all on the fresh database at once
 
         # One article, acknowledged by a: b and c find it, and answer from it, within a second.
         text = (
@@ -172,10 +142,7 @@ def test_three_replicas_agree(backend: str, tmp_path: Path, postgres_url: str) -
         c.kill()
         a.post("/articles", {"text": "The Quellport tram depot reopened after 6 weeks of work."})
         b.kill()
-        for replica in (b, c):
-            replica.start()
-        for replica in (b, c):
-            replica.wait_ready()
+        _start_together([b, c])
         expected = _search(a, "Quellport")
         assert expected[0] == 3
         for other in (b, c):
