@@ -145,10 +145,13 @@ class IndexFollower:
             gone = sorted(indexed - stored)  # type: ignore[operator]
             if not missing and not gone:
                 return
-            rows = session.exec(
-                select(Article).where(col(Article.id).in_(missing)).order_by(col(Article.id))
-            ).all()
-            self._index.apply_articles(list(rows), gone)
+            rows = list(
+                session.exec(
+                    select(Article).where(col(Article.id).in_(missing)).order_by(col(Article.id))
+                )
+            )
+        # Indexed after the session ends: no database transaction stays open meanwhile.
+        self._index.apply_articles(rows, gone)
 
     def _set_applied(self, version: int) -> None:
         self._applied = version
