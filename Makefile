@@ -43,9 +43,12 @@ openapi: $(STAMP)
 readme-check: $(STAMP)
 	$(BIN)/pytest tests/test_readme.py -q
 
+# bench.replicas needs PostgreSQL ($$FACTDESK_TEST_POSTGRES_URL, else the local server); it
+# prints a skip line when none answers.
 bench: $(STAMP)
 	$(BIN)/python -m bench.run --quick
 	$(BIN)/python -m bench.hostile
+	$(BIN)/python -m bench.replicas
 
 bench-full: $(STAMP)
 	$(BIN)/python -m bench.run --full

@@ -112,6 +112,13 @@ class Service:
             process.kill()
             process.wait(timeout=15)
 
+    def kill(self) -> None:
+        """SIGKILL: no shutdown at all, as a machine losing power (``start`` runs it again)."""
+        process, self._process = self._process, None
+        if process is not None and process.poll() is None:
+            process.kill()
+            process.wait(timeout=15)
+
     def peak_rss_mb(self) -> float | None:
         """Peak resident memory of the server process so far (VmHWM), in MiB."""
         return _peak_rss_mb(self.pid)

@@ -11,6 +11,7 @@ from sqlalchemy import delete, func
 from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
+from corpus.changes import DELETE, record_change
 from corpus.entities import drop_orphan_entities
 from corpus.errors import NotFound
 from corpus.event_store import delete_events
@@ -19,7 +20,6 @@ from corpus.facets import Buckets, count_facets
 from corpus.ordering import Sort, parse_date, parse_datetime
 from corpus.ports import ArticleIndex
 from corpus.tables import Article, Fact
-from corpus.version import bump_version
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +141,7 @@ def delete_article(*, session: Session, index: ArticleIndex, article: Article) -
     session.delete(article)
     session.flush()
     drop_orphan_entities(session, {e for e in entity_ids if e})
-    bump_version(session)
+    record_change(session, DELETE, [article_id])
     # Index first: if it fails, the rows roll back and nothing is half-deleted in the database.
     try:
         index.delete_articles([article_id])

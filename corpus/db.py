@@ -58,15 +58,39 @@ def writers_paused(session: Session) -> Iterator[None]:
         session.rollback()
 
 
+# The key of the PostgreSQL advisory lock that serialises schema creation (any constant
+# unlikely to be used by another application on the same database).
+_SCHEMA_LOCK = 0x66616374  # "fact"
+
+
 def create_schema(engine: Engine) -> None:
     """Create every table and index that does not exist yet (an index added in a later
-    version is created on a database made by an earlier one)."""
-    SQLModel.metadata.create_all(engine)
-    _add_missing_columns(engine)
-    for table in SQLModel.metadata.sorted_tables:
-        for index in table.indexes:
-            index.create(engine, checkfirst=True)
-    ensure_version(engine)
+    version is created on a database made by an earlier one). Replicas starting together on
+    one fresh PostgreSQL database take turns (else their CREATE TABLEs collide)."""
+    with _schema_lock(engine):
+        SQLModel.metadata.create_all(engine)
+        _add_missing_columns(engine)
+        for table in SQLModel.metadata.sorted_tables:
+            for index in table.indexes:
+                index.create(engine, checkfirst=True)
+        ensure_version(engine)
+
+
+@contextmanager
+def _schema_lock(engine: Engine) -> Iterator[None]:
+    """A session-level advisory lock on PostgreSQL, held on a connection of its own while
+    the schema is created on others; nothing on SQLite (its writers already take turns)."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as connection:
+        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _SCHEMA_LOCK})
+        connection.commit()
+        try:
+            yield
+        finally:
+            connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _SCHEMA_LOCK})
+            connection.commit()
 
 
 def database_bytes(engine: Engine) -> int:

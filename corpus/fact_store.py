@@ -12,6 +12,7 @@ from sqlalchemy import Text, cast, delete, func, insert, null, or_
 from sqlmodel import Session, col, select
 
 from corpus.articles import iter_articles
+from corpus.changes import REEXTRACT, record_change
 from corpus.entities import link_entities, rebuild_entities
 from corpus.errors import NotFound
 from corpus.event_store import delete_events, store_events
@@ -25,7 +26,6 @@ from corpus.facts.model import ENTITY_FIELDS, EXTRACTED_COLUMNS
 from corpus.facts.pipeline import extract
 from corpus.ordering import Sort, pick_sort
 from corpus.tables import Article, Entity, Fact
-from corpus.version import bump_version
 
 
 @dataclass(slots=True)
@@ -304,7 +304,7 @@ def reextract_all(*, session: Session, batch: int = 200) -> tuple[int, int]:
         session.flush()
         articles += len(chunk)
     rebuild_entities(session)
-    bump_version(session)
+    record_change(session, REEXTRACT, [])
     session.commit()
     return articles, facts
 

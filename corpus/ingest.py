@@ -17,6 +17,7 @@ from datetime import date
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from corpus.changes import ADD, record_change
 from corpus.errors import InvalidInput
 from corpus.event_store import store_events
 from corpus.events.assign import assign_events
@@ -29,7 +30,6 @@ from corpus.prepare import Prepared, PrepareJob
 from corpus.prepare_pool import PreparePool, prepare_in_process
 from corpus.spans import Span, normalise_newlines
 from corpus.tables import Article
-from corpus.version import bump_version
 
 MAX_BATCH = 1000
 # The largest article text accepted (characters): extraction and indexing are linear, and this
@@ -136,7 +136,7 @@ def _ingest(
             session.rollback()
             raise
         try:
-            bump_version(session)
+            record_change(session, ADD, [a.id for a in created if a.id is not None])
             session.commit()
         except BaseException:
             index.delete_articles([a.id for a in created if a.id is not None])

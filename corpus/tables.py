@@ -113,6 +113,18 @@ class CorpusVersion(SQLModel, table=True):
     version: int = 0
 
 
+class CorpusChange(SQLModel, table=True):
+    """One write in the ordered change log (``corpus.changes``): the corpus version it made, what
+    it did, and the articles whose passages it touched. Replicas with an index of their own
+    apply these rows in version order."""
+
+    __tablename__ = "corpus_change"
+
+    version: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    op: str = Field(max_length=16)
+    article_ids: list[int] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+
+
 class EventSignature(SQLModel, table=True):
     """What one article says about its incident (``corpus.events.signature``), kept so later
     articles are compared with it without reading its facts again."""

@@ -22,9 +22,11 @@ from corpus.facts.gazetteer import warm_up
 from corpus.files import read_articles, sample_paths
 from corpus.ingest import ingest_articles
 from corpus.prepare_pool import PreparePool
+from corpus.version import read_version
 from search.aliases import AliasCache
 from search.cache import VersionCache
 from search.maintenance import repair_index
+from search.whoosh.follower import IndexFollower
 from search.whoosh.index import WhooshIndex
 from service.access import AccessMiddleware
 from service.cors import install_cors
@@ -85,6 +87,14 @@ def create_app(
             create_schema(engine)
             index = WhooshIndex.open(settings.index_dir)
             app.state.settings, app.state.engine, app.state.index = settings, engine, index
+            # A local index follows the writes other processes make (corpus.changes); a
+            # backend whose passages live in the shared database has nothing to follow.
+            follower = (
+                IndexFollower(engine=engine, index=index, directory=settings.index_dir)
+                if isinstance(index, WhooshIndex)
+                else None
+            )
+            app.state.follower = follower
             app.state.aliases = AliasCache()
             app.state.results = VersionCache(on_lookup=CacheObserver("results"))
             app.state.responses = VersionCache(
@@ -95,17 +105,26 @@ def create_app(
             )
             log.info("database %s, index %s", engine.url.render_as_string(), settings.index_dir)
 
+            version = read_version(engine)  # repair brings the index at least this far
+
             def work() -> None:
-                _prepare_corpus(settings=settings, engine=engine, index=index)
+                if startup is not None:
+                    startup()
+                else:
+                    _prepare_corpus(settings=settings, engine=engine, index=index)
+                if follower is not None:
+                    follower.start(version)
 
             if background_startup:
-                app.state.startup.run_in_background(startup or work)
+                app.state.startup.run_in_background(work)
             else:
-                app.state.startup.run(startup or work)
+                app.state.startup.run(work)
             try:
                 yield
             finally:
                 app.state.startup.wait()
+                if follower is not None:
+                    follower.stop()
                 index.close()
                 engine.dispose()
         finally:

@@ -12,6 +12,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from typing import Protocol
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -70,12 +71,23 @@ class Startup:
             self._thread.join()
 
 
-def readiness_problems(*, startup: Startup, engine: Engine, index: PassageBackend) -> list[str]:
-    """Why the service is not ready to take traffic; empty when it is."""
+class Follower(Protocol):
+    """What readiness needs of an index that follows the change log (a replica's)."""
+
+    def catch_up(self, wait: float = ...) -> int: ...
+
+
+def readiness_problems(
+    *, startup: Startup, engine: Engine, index: PassageBackend, follower: Follower | None = None
+) -> list[str]:
+    """Why the service is not ready to take traffic; empty when it is. A replica's index first
+    applies what other replicas wrote (else it would look short of passages after each)."""
     if not startup.done:
         return [f"startup failed: {startup.error}" if startup.error else "startup is not done"]
     for attempt in range(_RECHECKS):
         try:
+            if follower is not None:
+                follower.catch_up(wait=1.0)
             with Session(engine) as session:
                 _articles, expected = article_stats(session)
         except SQLAlchemyError as exc:

@@ -1,6 +1,11 @@
 """What every read shares: the corpus version read once, the result cache keyed on it, and the
 ``ETag`` / ``If-None-Match`` exchange derived from it, with the last answers kept by ETag.
 
+The version a read keys on is the one this process's index has applied: when another replica
+wrote and the index has not caught up yet (``search.whoosh.follower``), the read lets it catch up
+for up to half a second and keys on what it reached, never on a database version whose passages
+the index may still lack (results cached under it would stay stale after the catch-up).
+
 A read's dependencies read the corpus version first (``corpus.version``), then the data, so a
 cached value or an ETag is never older than the version it is filed under. ``ETag`` is
 ``W/"<version>-<digest of method, path, query and Accept>"``; a matching ``If-None-Match``
@@ -60,7 +65,13 @@ async def corpus_read(request: Request) -> CorpusRead:
     found: CorpusRead | None = getattr(request.state, "corpus_read", None)
     if found is None:
         state = request.app.state
-        found = CorpusRead(read_version(state.engine), state.results, state.engine)
+        version = read_version(state.engine)
+        follower = getattr(state, "follower", None)
+        if follower is not None and follower.version_for(version) is None:
+            # This process's index is behind the database (another replica wrote): key on what
+            # it has applied, after letting it catch up for a moment.
+            version = await run_in_threadpool(follower.catch_up)
+        found = CorpusRead(version, state.results, state.engine)
         request.state.corpus_read = found
     return found
 

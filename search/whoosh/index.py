@@ -180,6 +180,39 @@ class WhooshIndex:
                 raise
             writer.commit(merge=False)  # MERGE_SMALL would reorder documents; see merge_policy
 
+    def apply_articles(self, articles: Sequence[Article], gone: Iterable[int]) -> int:
+        """Index those of ``articles`` that have no passages yet and remove the passages of
+        ``gone``, in one commit; return the passages added. Decided under the index lock, so
+        processes sharing this directory that apply the same change apply it once
+        (``search.whoosh.follower``)."""
+        gone = list(gone)
+        with self._write_lock:
+            writer = self._writer()
+            try:
+                reader = writer.reader()
+                try:
+                    ids = [a.id for a in articles if a.id is not None] + gone
+                    present = {i for i in ids if _has_article(reader, i)}
+                finally:
+                    reader.close()
+                count = sum(
+                    _add_article(writer, article, split_passages(article.text))
+                    for article in articles
+                    if article.id not in present
+                )
+                deleted = [i for i in gone if i in present]
+                for article_id in deleted:
+                    writer.delete_by_term("article_key", str(article_id))
+            except BaseException:
+                writer.cancel()
+                raise
+            if not count and not deleted:
+                writer.cancel()
+                return 0
+            writer.commit(merge=False)
+            self._merge_newest()
+        return count
+
     def rebuild(self, articles: Iterable[Article]) -> int:
         """Replace the index with ``articles``' passages in one atomic commit."""
         with self._write_lock:
@@ -265,6 +298,12 @@ class WhooshIndex:
                     ids.add(int(key.decode() if isinstance(key, bytes) else key))
         return ids
 
+    def indexed_among(self, article_ids: Iterable[int]) -> set[int]:
+        """Which of ``article_ids`` have live passages in the index."""
+        with self._searching() as searcher:
+            reader = searcher.reader()
+            return {i for i in article_ids if _has_article(reader, i)}
+
     @property
     def generation(self) -> int:
         """The index's generation number; it grows with every commit."""
@@ -315,6 +354,13 @@ class _PrivateRamStorage(RamStorage):  # type: ignore[misc]
 
     def temp_storage(self, name: str | None = None) -> RamStorage:
         return RamStorage()
+
+
+def _has_article(reader: Any, article_id: int) -> bool:
+    """Whether the article has live passages (deleted documents keep their terms until a
+    merge; postings skip them)."""
+    key = str(article_id)
+    return ("article_key", key) in reader and bool(reader.postings("article_key", key).is_active())
 
 
 def _add_article(writer: Any, article: Article, passages: Sequence[Span]) -> int:

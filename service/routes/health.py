@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter, HTTPException, Request
 
 from corpus.articles import article_stats
 from corpus.version import session_version
@@ -30,10 +30,11 @@ def health(session: SessionDep, index: IndexDep) -> Health:
 
 
 @router.get("/ready", summary="Readiness", response_model=Ready, responses=problem_responses(503))
-def ready(startup: StartupDep, engine: EngineDep, index: IndexDep) -> Ready:
+def ready(request: Request, startup: StartupDep, engine: EngineDep, index: IndexDep) -> Ready:
     """200 once startup repair is done, the database answers and the index holds the passages
     the database expects; 503 problem+json saying what is missing until then."""
-    problems = readiness_problems(startup=startup, engine=engine, index=index)
+    follower = getattr(request.app.state, "follower", None)
+    problems = readiness_problems(startup=startup, engine=engine, index=index, follower=follower)
     if problems:
         detail = "Not ready: " + "; ".join(problems) + "."
         raise HTTPException(503, detail=detail, headers={"Retry-After": "5"})
