@@ -23,10 +23,11 @@ from corpus.files import read_articles, sample_paths
 from corpus.ingest import ingest_articles
 from corpus.prepare_pool import PreparePool
 from search.aliases import AliasCache
+from search.backend import PassageBackend
 from search.cache import VersionCache
 from search.maintenance import repair_index
-from search.whoosh.index import WhooshIndex
 from service.access import AccessMiddleware
+from service.backends import open_backend
 from service.cors import install_cors
 from service.headers import SecurityHeadersMiddleware
 from service.limits import BodyLimitMiddleware
@@ -78,7 +79,7 @@ def create_app(
         try:
             engine = make_engine(settings.database_url or sqlite_url(settings.data_dir))
             create_schema(engine)
-            index = WhooshIndex.open(settings.index_dir)
+            index = open_backend(settings, engine)
             app.state.settings, app.state.engine, app.state.index = settings, engine, index
             app.state.aliases = AliasCache()
             app.state.results = VersionCache(on_lookup=CacheObserver("results"))
@@ -137,7 +138,7 @@ def create_app(
     return app
 
 
-def _prepare_corpus(*, settings: Settings, engine: Engine, index: WhooshIndex) -> None:
+def _prepare_corpus(*, settings: Settings, engine: Engine, index: PassageBackend) -> None:
     """Startup work: warm the gazetteer, repair the index from the database, seed samples."""
     warm_up()  # build the gazetteer index now, not during the first ingest
     with Session(engine, expire_on_commit=False) as session:

@@ -113,17 +113,17 @@ class PostgresIndex:
             ).all()
             cap = None if count_limit is None else max(count_limit, offset + limit)
             total = _count(connection, where, params, cap)
-        relation = "gte" if cap is not None and total > cap else "eq"
-        if relation == "gte":
+        bounded = cap is not None and total > cap
+        if bounded:
             total = cap  # type: ignore[assignment]
         hits = tuple(_hit(row, translated.terms) for row in rows)
-        more = relation == "gte" or offset + limit < total
+        more = bounded or offset + limit < total
         return SearchPage(
             query=query,
             total=total,
             hits=hits,
             next_offset=offset + limit if more else None,
-            total_relation=relation,
+            total_relation="gte" if bounded else "eq",
         )
 
     def iter_search(
@@ -267,8 +267,7 @@ class PassageWriter:
     def _copy(self, rows: list[tuple[Any, ...]]) -> int:
         if not rows:
             return 0
-        raw = self._connection().connection.dbapi_connection
-        assert raw is not None
+        raw: Any = self._connection().connection.dbapi_connection  # psycopg's, for COPY
         columns = ", ".join(f'"{name}"' for name in _COLUMNS)
         with raw.cursor() as cursor, cursor.copy(f"COPY passage ({columns}) FROM STDIN") as copy:
             for row in rows:
