@@ -14,12 +14,11 @@ offsets, never ``ts_headline`` markup.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from corpus.errors import Overloaded
@@ -28,12 +27,13 @@ from corpus.spans import Span
 from corpus.tables import Article
 from search.highlight import highlight_passage
 from search.postgres.schema import RELATIONS, create_passage_tables
-from search.postgres.tsquery import EVERYTHING, NOTHING, Vocabulary, to_tsquery
+from search.postgres.tsquery import EVERYTHING, NOTHING, TsQuery, Vocabulary, to_tsquery
 from search.postgres.vectors import passage_vector, quote_lexeme
 from search.query import parse_query
 from search.types import Hit, Passage, SearchFilters, SearchPage
 from search.whoosh.index import SEARCH_SECONDS, passage_schema, source_key
 
+_T = TypeVar("_T")
 _COLUMNS = ("article_id", "start", "end", "text", "tokens", "source_key", "published")
 # The rank: cover density over the passage's length (1 + log(words)), as BM25 also favours
 # the shorter of two passages with the same matches.
@@ -51,6 +51,18 @@ class PostgresIndex:
             )
         self._engine = engine
         self._schema = passage_schema()
+        # Reads take one round trip: no BEGIN/COMMIT, no ping; the budget and read-only mode
+        # are set once per connection.
+        timeout = int(SEARCH_SECONDS * 1000)
+        self._reader = create_engine(
+            engine.url,
+            isolation_level="AUTOCOMMIT",
+            pool_size=8,
+            pool_recycle=600,
+            connect_args={
+                "options": f"-c statement_timeout={timeout} -c default_transaction_read_only=on"
+            },
+        )
 
     @classmethod
     def open(cls, engine: Engine) -> PostgresIndex:
@@ -100,47 +112,50 @@ class PostgresIndex:
         count_limit: int | None = None,
     ) -> SearchPage:
         """Passages matching ``query``, best first, ties by article id then passage start,
-        with highlights; the total is exact up to ``count_limit`` (None: always)."""
+        with highlights and the exact total.
+
+        ``count_limit`` is accepted and the total is still exact (``"eq"``): ordering by rank
+        visits every match anyway, so the page and the count come from one statement."""
         parsed = parse_query(query, self._schema)
-        with self._reading() as connection:
+
+        def run(connection: Connection) -> tuple[TsQuery, Sequence[Any], int]:
             translated = to_tsquery(parsed, Vocabulary(connection, self._schema))
             if translated.match is NOTHING:
-                return SearchPage(query=query, total=0, hits=(), next_offset=None)
+                return translated, [], 0
             where, params = _where(translated.match, filters)
-            rows = connection.execute(
-                text(_ranked_sql(where, translated.match, page=True)),
-                {**params, "limit": limit, "offset": offset},
-            ).all()
-            cap = None if count_limit is None else max(count_limit, offset + limit)
-            total = _count(connection, where, params, cap)
-        bounded = cap is not None and total > cap
-        if bounded:
-            total = cap  # type: ignore[assignment]
+            sql = _ranked_sql(where, translated.match, page=True, total=True)
+            rows = connection.execute(text(sql), {**params, "limit": limit, "offset": offset})
+            found = rows.all()
+            if found:
+                return translated, found, int(found[0].total)
+            total = _count(connection, where, params) if offset else 0  # past the last page
+            return translated, found, total
+
+        translated, rows, total = self._read(run)
         hits = tuple(_hit(row, translated.terms) for row in rows)
-        more = bounded or offset + limit < total
         return SearchPage(
             query=query,
             total=total,
             hits=hits,
-            next_offset=offset + limit if more else None,
-            total_relation="gte" if bounded else "eq",
+            next_offset=offset + limit if offset + limit < total else None,
         )
 
     def iter_search(
         self, query: str, *, filters: SearchFilters | None = None, highlights: bool = True
     ) -> Iterator[Hit]:
         """Every passage matching ``query`` in ``search`` order, fetched from a server-side
-        cursor as the iterator advances."""
+        cursor (in a transaction of its own, without the search time budget) as the iterator
+        advances."""
         parsed = parse_query(query, self._schema)
-        with self._reading(timeout=False) as connection:
+        with self._engine.connect() as connection, connection.begin():
             translated = to_tsquery(parsed, Vocabulary(connection, self._schema))
             if translated.match is NOTHING:
                 return
             where, params = _where(translated.match, filters)
             streaming = connection.execution_options(stream_results=True, yield_per=500)
-            rows = streaming.execute(text(_ranked_sql(where, translated.match, page=False)), params)
+            sql = _ranked_sql(where, translated.match, page=False, total=False)
             terms = translated.terms if highlights else frozenset()
-            for row in rows:
+            for row in streaming.execute(text(sql), params):
                 yield _hit(row, terms)
 
     def top_passages(self, terms: Sequence[str], k: int) -> list[Hit]:
@@ -151,59 +166,71 @@ class PostgresIndex:
             return []
         match = " | ".join(quote_lexeme(word) for word in words)
         where, params = _where(match, None)
-        with self._reading() as connection:
-            rows = connection.execute(
-                text(_ranked_sql(where, match, page=True)), {**params, "limit": k, "offset": 0}
-            ).all()
+        sql = text(_ranked_sql(where, match, page=True, total=False))
+        rows = self._read(
+            lambda connection: connection.execute(sql, {**params, "limit": k, "offset": 0}).all()
+        )
         return [_hit(row, frozenset()) for row in rows]
 
     def article_ids(self) -> set[int]:
         """Ids of the articles that have passages."""
-        with self._engine.connect() as connection:
-            rows = connection.exec_driver_sql("SELECT DISTINCT article_id FROM passage")
-            return {int(article_id) for (article_id,) in rows}
+        rows = self._read(
+            lambda connection: connection.exec_driver_sql(
+                "SELECT DISTINCT article_id FROM passage"
+            ).all()
+        )
+        return {int(article_id) for (article_id,) in rows}
 
     @property
     def generation(self) -> int:
         """A counter every write advances in its own transaction (seen by every process)."""
-        with self._engine.connect() as connection:
-            value = connection.exec_driver_sql("SELECT value FROM passage_generation").scalar()
+        value = self._read(
+            lambda connection: connection.exec_driver_sql(
+                "SELECT value FROM passage_generation"
+            ).scalar()
+        )
         return int(value or 0)
 
     @property
     def passage_count(self) -> int:
         """How many passages are stored."""
-        with self._engine.connect() as connection:
-            return int(connection.exec_driver_sql("SELECT count(*) FROM passage").scalar_one())
+        return int(
+            self._read(
+                lambda connection: connection.exec_driver_sql(
+                    "SELECT count(*) FROM passage"
+                ).scalar_one()
+            )
+        )
 
     def table_bytes(self) -> int:
         """Bytes on disk of the passage tables with their indexes and TOAST."""
         sizes = " + ".join(f"pg_total_relation_size('{name}')" for name in RELATIONS)
-        with self._engine.connect() as connection:
-            return int(connection.exec_driver_sql(f"SELECT {sizes}").scalar_one())
+        return int(self._read(lambda c: c.exec_driver_sql(f"SELECT {sizes}").scalar_one()))
 
     def close(self) -> None:
-        """Nothing to release: connections belong to the engine, which its owner disposes."""
+        """Close the read connections (the writing engine belongs to the caller)."""
+        self._reader.dispose()
 
-    @contextmanager
-    def _reading(self, *, timeout: bool = True) -> Iterator[Connection]:
-        """A read-only transaction; a statement past ``SEARCH_SECONDS`` is a 503, as on the
-        Whoosh backend."""
-        try:
-            with self._engine.connect() as connection, connection.begin():
-                connection.exec_driver_sql("SET TRANSACTION READ ONLY")
-                if timeout:
-                    milliseconds = int(SEARCH_SECONDS * 1000)
-                    connection.exec_driver_sql(f"SET LOCAL statement_timeout = {milliseconds}")
-                yield connection
-        except OperationalError as exc:
-            if getattr(exc.orig, "sqlstate", None) == "57014":  # query_canceled
-                raise Overloaded(
-                    f"The search ran past its {SEARCH_SECONDS:g} s budget; retry later or "
-                    "narrow it.",
-                    retry_after=int(SEARCH_SECONDS),
-                ) from None
-            raise
+    def _read(self, work: Callable[[Connection], _T]) -> _T:
+        """Run ``work`` on a read connection: autocommit and read-only, each statement bounded
+        by ``SEARCH_SECONDS`` (a 503 past it, as on the Whoosh backend). Connections are not
+        pinged before use (a round trip per search): one the server dropped is retried once on
+        a new connection."""
+        for attempt in (1, 2):
+            try:
+                with self._reader.connect() as connection:
+                    return work(connection)
+            except DBAPIError as exc:
+                if exc.connection_invalidated and attempt == 1:
+                    continue
+                if getattr(exc.orig, "sqlstate", None) == "57014":  # query_canceled
+                    raise Overloaded(
+                        f"The search ran past its {SEARCH_SECONDS:g} s budget; retry later or "
+                        "narrow it.",
+                        retry_after=int(SEARCH_SECONDS),
+                    ) from None
+                raise
+        raise AssertionError("unreachable")
 
 
 class PassageWriter:
@@ -300,28 +327,25 @@ def _where(match: Any, filters: SearchFilters | None) -> tuple[str, dict[str, An
     return (" AND ".join(clauses) or "TRUE"), params
 
 
-def _ranked_sql(where: str, match: Any, *, page: bool) -> str:
+def _ranked_sql(where: str, match: Any, *, page: bool, total: bool) -> str:
     """Matching passages with their article's title, source and date, best first; ``page``
-    adds LIMIT/OFFSET, applied before the join so only the page's articles are read."""
+    adds LIMIT/OFFSET, applied before the join so only the page's articles are read, and
+    ``total`` the number of matches on every row."""
     score = "0.0::real" if match is EVERYTHING else _RANK
     window = "LIMIT :limit OFFSET :offset" if page else ""
+    counted = ", count(*) OVER () AS total" if total else ""
     return (
-        'SELECT r.article_id, r.start, r."end", r.text, r.score, '
-        "a.title, a.source, a.published FROM ("
-        f'SELECT p.article_id, p.start, p."end", p.text, {score} AS score FROM passage p '
-        f"WHERE {where} ORDER BY score DESC, p.article_id, p.start {window}"
+        "SELECT r.*, a.title, a.source, a.published FROM ("
+        f'SELECT p.article_id, p.start, p."end", p.text, {score} AS score{counted} '
+        f"FROM passage p WHERE {where} ORDER BY score DESC, p.article_id, p.start {window}"
         ") r JOIN article a ON a.id = r.article_id "
         "ORDER BY r.score DESC, r.article_id, r.start"
     )
 
 
-def _count(connection: Connection, where: str, params: dict[str, Any], cap: int | None) -> int:
-    """Matching passages, counted up to ``cap + 1`` (None: all of them)."""
-    if cap is None:
-        sql = f"SELECT count(*) FROM passage p WHERE {where}"
-        return int(connection.execute(text(sql), params).scalar_one())
-    sql = f"SELECT count(*) FROM (SELECT 1 FROM passage p WHERE {where} LIMIT :cap) c"
-    return int(connection.execute(text(sql), {**params, "cap": cap + 1}).scalar_one())
+def _count(connection: Connection, where: str, params: dict[str, Any]) -> int:
+    sql = f"SELECT count(*) FROM passage p WHERE {where}"
+    return int(connection.execute(text(sql), params).scalar_one())
 
 
 def _hit(row: Any, terms: frozenset[str]) -> Hit:

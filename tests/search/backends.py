@@ -39,16 +39,19 @@ def backend_maker(
         return
     engine = make_engine(request.getfixturevalue(url_fixture))
     create_schema(engine)
+    opened: list[PassageBackend] = []
 
     def postgres(articles: Sequence[Article]) -> PassageBackend:
         store_articles(engine, articles)
-        index = PostgresIndex.open(engine)
-        index.rebuild([])  # empty, whatever an earlier test of the module left
-        return index
+        opened.append(PostgresIndex.open(engine))
+        opened[-1].rebuild([])  # empty, whatever an earlier test of the module left
+        return opened[-1]
 
     try:
         yield postgres
     finally:
+        for index in opened:
+            index.close()
         engine.dispose()
 
 

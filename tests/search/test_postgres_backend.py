@@ -39,8 +39,10 @@ def engine(postgres_url: str) -> Iterator[Engine]:
 
 
 @pytest.fixture
-def index(engine: Engine) -> PostgresIndex:
-    return PostgresIndex.open(engine)
+def index(engine: Engine) -> Iterator[PostgresIndex]:
+    opened = PostgresIndex.open(engine)
+    yield opened
+    opened.close()
 
 
 def _ingest(engine: Engine, index: PostgresIndex, texts: list[str]) -> list[Article]:
@@ -96,12 +98,14 @@ def test_delete_removes_passages_with_the_row(engine: Engine, index: PostgresInd
 def test_two_processes_share_one_index(engine: Engine, postgres_url: str) -> None:
     """A write through one backend (one replica) is found at once by another on its own engine."""
     other_engine = make_engine(postgres_url)
+    mine, theirs = PostgresIndex.open(engine), PostgresIndex.open(other_engine)
     try:
-        mine, theirs = PostgresIndex.open(engine), PostgresIndex.open(other_engine)
         _ingest(engine, mine, STORIES[:1])
         assert theirs.search("flooding", limit=5).total == 1
         assert theirs.generation == mine.generation
     finally:
+        mine.close()
+        theirs.close()
         other_engine.dispose()
 
 
