@@ -43,6 +43,7 @@ readme-check: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run --quick
+	$(BIN)/python -m bench.backends --quick
 	$(BIN)/python -m bench.hostile
 
 bench-full: $(STAMP)
