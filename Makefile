@@ -47,6 +47,7 @@ readme-check: $(STAMP)
 # prints a skip line when none answers.
 bench: $(STAMP)
 	$(BIN)/python -m bench.run --quick
+	$(BIN)/python -m bench.backends --quick
 	$(BIN)/python -m bench.hostile
 	$(BIN)/python -m bench.replicas
 

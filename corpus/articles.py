@@ -18,7 +18,7 @@ from corpus.event_store import delete_events
 from corpus.events.assign import delete_article_events
 from corpus.facets import Buckets, count_facets
 from corpus.ordering import Sort, parse_date, parse_datetime
-from corpus.ports import ArticleIndex
+from corpus.ports import ArticleIndex, index_writer
 from corpus.tables import Article, Fact
 
 
@@ -144,7 +144,7 @@ def delete_article(*, session: Session, index: ArticleIndex, article: Article) -
     record_change(session, DELETE, [article_id])
     # Index first: if it fails, the rows roll back and nothing is half-deleted in the database.
     try:
-        index.delete_articles([article_id])
+        index_writer(index, session)[0].delete_articles([article_id])
     except BaseException:
         session.rollback()
         raise

@@ -4,7 +4,8 @@ A write is acknowledged only when both the rows and the passages are committed: 
 flushed (to get ids) as each article's preparation arrives, its passages go to the index
 writer, facts are inserted, the index commits, then the database commits. If anything before
 the index commit fails the database rolls back and the writer is cancelled; if the database
-commit fails the passages are removed.
+commit fails the passages are removed. An index kept in the database itself
+(``corpus.ports.TransactionalIndex``) writes the passages in the rows' own transaction instead.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from corpus.events.signature import Signature
 from corpus.fact_store import FactRow, store_facts
 from corpus.facts import EXTRACTOR_VERSION
 from corpus.facts.main_event import MainEvent
-from corpus.ports import ArticleIndex
+from corpus.ports import ArticleIndex, index_writer
 from corpus.prepare import Prepared, PrepareJob
 from corpus.prepare_pool import PreparePool, prepare_in_process
 from corpus.spans import Span, normalise_newlines
@@ -130,8 +131,9 @@ def _ingest(
         jobs = [_job(article_in, text) for article_in, text in new.values()]
         prepared = pool.prepare_all(jobs) if pool else prepare_in_process(jobs)
         created: list[Article] = []
+        writer, with_rows = index_writer(index, session)
         try:
-            index.add_passages(_store(session, new, prepared, created, events))
+            writer.add_passages(_store(session, new, prepared, created, events))
         except BaseException:
             session.rollback()
             raise
@@ -139,7 +141,8 @@ def _ingest(
             record_change(session, ADD, [a.id for a in created if a.id is not None])
             session.commit()
         except BaseException:
-            index.delete_articles([a.id for a in created if a.id is not None])
+            if not with_rows:  # a separate index committed them: take them back
+                index.delete_articles([a.id for a in created if a.id is not None])
             raise
         fresh = {article.content_hash: article for article in created}
     else:

@@ -24,11 +24,13 @@ from corpus.ingest import ingest_articles
 from corpus.prepare_pool import PreparePool
 from corpus.version import read_version
 from search.aliases import AliasCache
+from search.backend import PassageBackend
 from search.cache import VersionCache
 from search.maintenance import repair_index
 from search.whoosh.follower import IndexFollower
 from search.whoosh.index import WhooshIndex
 from service.access import AccessMiddleware
+from service.backends import open_backend
 from service.cors import install_cors
 from service.headers import SecurityHeadersMiddleware
 from service.limits import BodyLimitMiddleware
@@ -85,7 +87,7 @@ def create_app(
         try:
             engine = make_engine(settings.database_url or sqlite_url(settings.data_dir))
             create_schema(engine)
-            index = WhooshIndex.open(settings.index_dir)
+            index = open_backend(settings, engine)
             app.state.settings, app.state.engine, app.state.index = settings, engine, index
             # A local index follows the writes other processes make (corpus.changes); a
             # backend whose passages live in the shared database has nothing to follow.
@@ -162,7 +164,7 @@ def create_app(
 
 
 def _prepare_corpus(
-    *, settings: Settings, engine: Engine, index: WhooshIndex, warm: bool = True
+    *, settings: Settings, engine: Engine, index: PassageBackend, warm: bool = True
 ) -> None:
     """Startup work: warm the gazetteer, repair the index from the database, seed samples.
     ``warm=False``: a process that does not ingest afterwards (the supervisor of workers)."""

@@ -18,8 +18,9 @@ from corpus.fact_store import reextract_all
 from corpus.facts import EXTRACTOR_VERSION
 from corpus.files import SUFFIXES
 from corpus.prepare_pool import PreparePool
+from search.backend import PassageBackend
 from search.maintenance import reindex
-from search.whoosh.index import WhooshIndex
+from service.backends import open_backend
 from service.ingest_command import ingest_paths
 from service.settings import Settings
 
@@ -117,7 +118,7 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open(settings: Settings, *, create: bool = False) -> tuple[Session, WhooshIndex]:
+def _open(settings: Settings, *, create: bool = False) -> tuple[Session, PassageBackend]:
     """Open the database and index, saying which on stderr. Only ``create`` commands (ingest)
     may start a new SQLite database: a read in the wrong directory is an error, not an empty
     database silently made there."""
@@ -136,7 +137,7 @@ def _open(settings: Settings, *, create: bool = False) -> tuple[Session, WhooshI
     if settings.database_url is not None:
         print(f"database: {engine.url.render_as_string(hide_password=True)}", file=sys.stderr)
     create_schema(engine)
-    return Session(engine, expire_on_commit=False), WhooshIndex.open(settings.index_dir)
+    return Session(engine, expire_on_commit=False), open_backend(settings, engine)
 
 
 def _ingest(args: argparse.Namespace) -> int:

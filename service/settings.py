@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     # Browser origins allowed to call the API, comma-separated; "*" lets any origin read (GET).
     # Empty (the default): no CORS headers, as before.
     cors_origins: str = ""
+    # Where passages are indexed: "whoosh" (files under data_dir/index) or "postgres" (tables in
+    # the PostgreSQL database of database_url, written in the same transaction as the rows).
+    search_backend: Literal["whoosh", "postgres"] = "whoosh"
 
     @field_validator("api_key")
     @classmethod
@@ -41,6 +44,16 @@ class Settings(BaseSettings):
                 "without one"
             )
         return value
+
+    @model_validator(mode="after")
+    def _postgres_backend_needs_postgres(self) -> Settings:
+        url = self.database_url or ""
+        if self.search_backend == "postgres" and not url.startswith(("postgresql", "postgres:")):
+            raise ValueError(
+                "FACTDESK_SEARCH_BACKEND=postgres keeps passages in the database: set "
+                "FACTDESK_DATABASE_URL to a PostgreSQL URL (postgresql://...)"
+            )
+        return self
 
     @property
     def worker_count(self) -> int:

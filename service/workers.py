@@ -39,7 +39,7 @@ from corpus.db import create_schema, make_engine, sqlite_url
 from corpus.facts.gazetteer import warm_up
 from corpus.prepare_pool import PreparePool
 from corpus.shared_pool import PoolServer, RemoteExecutor
-from search.whoosh.index import WhooshIndex
+from service.backends import open_backend
 from service.logs import log_config
 from service.readiness import Startup
 from service.settings import Settings
@@ -141,7 +141,7 @@ def prepare_corpus_once(settings: Settings, private: Path) -> None:
         engine = make_engine(settings.database_url or sqlite_url(settings.data_dir))
         try:
             create_schema(engine)
-            index = WhooshIndex.open(settings.index_dir)
+            index = open_backend(settings, engine)
             try:
                 _prepare_corpus(settings=settings, engine=engine, index=index, warm=False)
             finally:

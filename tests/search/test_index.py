@@ -1,4 +1,5 @@
-"""The Whoosh passage index on its own (RAM storage): analysis, golden hits, paging, writes."""
+"""The passage backends on their own (Whoosh in RAM, PostgreSQL full text): analysis, golden
+hits, paging, writes; Whoosh's own segment and lock behaviour last."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from corpus.errors import InvalidQuery
 from corpus.metadata import sniff_metadata
 from corpus.tables import Article
 from search.analysis import passage_analyzer
+from search.backend import PassageBackend
 from search.types import SearchFilters
 from search.whoosh.index import WhooshIndex
+from tests.search.backends import MakeBackend
 
 
 @pytest.fixture(scope="module")
@@ -38,8 +41,8 @@ def sample_articles() -> list[Article]:
 
 
 @pytest.fixture
-def index(sample_articles: list[Article]) -> WhooshIndex:
-    ix = WhooshIndex.in_memory()
+def index(make_module_backend: MakeBackend, sample_articles: list[Article]) -> PassageBackend:
+    ix = make_module_backend(sample_articles)
     ix.add_articles(sample_articles)
     return ix
 
@@ -59,7 +62,7 @@ def test_analyzer(text: str, tokens: list[str]) -> None:
 
 
 def test_tharda_finds_every_article_that_mentions_it(
-    index: WhooshIndex, sample_articles: list[Article]
+    index: PassageBackend, sample_articles: list[Article]
 ) -> None:
     page = index.search("Tharda", limit=100)
     mentioning = {a.id for a in sample_articles if "tharda" in a.text.lower()}
@@ -67,7 +70,7 @@ def test_tharda_finds_every_article_that_mentions_it(
     assert len(mentioning) >= 3
 
 
-def test_phrase_query_matches_the_phrase_only(index: WhooshIndex) -> None:
+def test_phrase_query_matches_the_phrase_only(index: PassageBackend) -> None:
     page = index.search('"Deir ez-Zor"', limit=100)
     assert page.total >= 3
     for hit in page.hits:
@@ -89,7 +92,7 @@ def test_phrase_query_matches_the_phrase_only(index: WhooshIndex) -> None:
     ],
 )
 def test_offsets_and_highlights_are_exact(
-    index: WhooshIndex, sample_articles: list[Article], query: str
+    index: PassageBackend, sample_articles: list[Article], query: str
 ) -> None:
     texts = {a.id: a.text for a in sample_articles}
     page = index.search(query, limit=100)
@@ -103,7 +106,7 @@ def test_offsets_and_highlights_are_exact(
             assert text[light.start : light.end] == light.text
 
 
-def test_pages_are_stable_and_ordered(index: WhooshIndex) -> None:
+def test_pages_are_stable_and_ordered(index: PassageBackend) -> None:
     everything = index.search("syrian", limit=100).hits
     paged = []
     offset: int | None = 0
@@ -116,7 +119,7 @@ def test_pages_are_stable_and_ordered(index: WhooshIndex) -> None:
     assert keys == sorted(keys)
 
 
-def test_filters(index: WhooshIndex) -> None:
+def test_filters(index: PassageBackend) -> None:
     by_source = index.search("Tharda", limit=100, filters=SearchFilters(source="NEWSWIRE.NET"))
     assert {h.source for h in by_source.hits} == {"Newswire.net"}
     since = index.search("syrian", limit=100, filters=SearchFilters(since=date(2016, 9, 18)))
@@ -126,24 +129,24 @@ def test_filters(index: WhooshIndex) -> None:
 
 
 @pytest.mark.parametrize("query", ["", "   ", "x" * 50_001, "abcdefghijklmnop~6", "a*"])
-def test_unusable_queries_raise_invalid_query(index: WhooshIndex, query: str) -> None:
+def test_unusable_queries_raise_invalid_query(index: PassageBackend, query: str) -> None:
     with pytest.raises(InvalidQuery):
         index.search(query, limit=10)
 
 
 @pytest.mark.parametrize("query", ["the", "AND", "(((", "~", "*", "of the"])
-def test_queries_without_a_searchable_word_match_nothing(index: WhooshIndex, query: str) -> None:
+def test_queries_without_a_searchable_word_match_nothing(index: PassageBackend, query: str) -> None:
     page = index.search(query, limit=10)
     assert page.total == 0 and not page.hits
 
 
-def test_field_syntax_is_plain_text(index: WhooshIndex) -> None:
+def test_field_syntax_is_plain_text(index: PassageBackend) -> None:
     assert (
         index.search("title:Tharda", limit=10).total == index.search("title Tharda", limit=10).total
     )
 
 
-def test_delete_and_rebuild(index: WhooshIndex, sample_articles: list[Article]) -> None:
+def test_delete_and_rebuild(index: PassageBackend, sample_articles: list[Article]) -> None:
     before = index.passage_count
     generation = index.generation
     index.delete_articles([1])
@@ -183,3 +186,55 @@ def test_a_writer_waits_for_the_lock_another_index_holds(tmp_path: Path) -> None
         releaser.join()
         mine.close()
         theirs.close()
+
+
+AGREEMENT_QUERIES = [
+    "Tharda",
+    '"Deir ez-Zor"',
+    "deir AND zor",
+    "thard*",
+    "konashenkov~",
+    "killed OR wounded",
+    "soldiers NOT Russia",
+    "killed ANDNOT wounded",
+    "F-16",
+    "cease?ire",
+    '"killing of soldiers"~3',
+    '"air strike" OR bomb',
+    "syrian (army OR government) NOT isis",
+]
+
+
+@pytest.mark.parametrize("query", AGREEMENT_QUERIES)
+def test_backends_find_the_same_passages_and_highlights(
+    index: PassageBackend, sample_articles: list[Article], query: str
+) -> None:
+    """Whatever the ranking, every backend matches the same passages and marks the same words
+    as Whoosh does: the analyzer, the parser and the highlighter are shared."""
+    reference = WhooshIndex.in_memory()
+    reference.add_articles(sample_articles)
+
+    def found(ix: PassageBackend) -> dict[tuple[int, int], tuple[tuple[int, int], ...]]:
+        return {
+            (h.article_id, h.passage.start): tuple((x.start, x.end) for x in h.highlights)
+            for h in ix.iter_search(query)
+        }
+
+    expected = found(reference)
+    assert expected
+    assert found(index) == expected
+    assert index.search(query, limit=5).total == len(expected)
+
+
+def test_counting_stops_at_the_bound(index: PassageBackend) -> None:
+    exact = index.search("syrian", limit=3).total
+    assert exact > 10
+    bounded = index.search("syrian", limit=3, count_limit=5)
+    if bounded.total_relation == "gte":  # a backend may always count exactly
+        assert 5 <= bounded.total < exact and bounded.next_offset == 3
+    else:
+        assert bounded.total == exact
+    whole = index.search("syrian", limit=3, count_limit=exact)
+    assert (whole.total, whole.total_relation) == (exact, "eq")
+    last = index.search("syrian", limit=3, offset=exact - 2, count_limit=5)
+    assert last.next_offset is None and len(last.hits) == 2

@@ -16,8 +16,11 @@ from service.settings import Settings
 pytestmark = pytest.mark.postgres
 
 
-def test_ingest_search_delete_on_postgres(postgres_url: str, tmp_path: Path) -> None:
-    settings = Settings(data_dir=tmp_path, database_url=postgres_url, seed_samples=True)
+@pytest.mark.parametrize("backend", ["whoosh", "postgres"])
+def test_ingest_search_delete_on_postgres(postgres_url: str, tmp_path: Path, backend: str) -> None:
+    settings = Settings(
+        data_dir=tmp_path, database_url=postgres_url, seed_samples=True, search_backend=backend
+    )
     with TestClient(create_app(settings)) as client:
         health = client.get("/health").json()
         assert health["database"] == "postgresql" and health["articles"] == 5
@@ -98,3 +101,45 @@ def test_ready_and_metrics_on_postgres(postgres_url: str, tmp_path: Path) -> Non
         assert "factdesk_articles 1.0" in lines
         size = next(line for line in lines if line.startswith("factdesk_database_bytes "))
         assert float(size.split()[1]) > 0
+
+
+def test_postgres_search_backend_serves_search_ask_and_exports(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    """FACTDESK_SEARCH_BACKEND=postgres: no index directory, every offset slices the text,
+    highlights included, and a delete is gone from the next search."""
+    settings = Settings(
+        data_dir=tmp_path, database_url=postgres_url, seed_samples=True, search_backend="postgres"
+    )
+    with TestClient(create_app(settings)) as client:
+        assert not (tmp_path / "index").exists()
+        texts = {
+            a["id"]: client.get(f"/articles/{a['id']}").json()["text"]
+            for a in client.get("/articles").json()["articles"]
+        }
+        for query in ('"Deir ez-Zor"', "thard*", "konashenkov~1", "killed NOT wounded"):
+            body = client.get("/search", params={"q": query, "limit": 50}).json()
+            assert body["total"] == len(body["hits"]) > 0, query
+            for hit in body["hits"]:
+                text, passage = texts[hit["article_id"]], hit["passage"]
+                assert text[passage["start"] : passage["end"]] == passage["text"]
+                assert hit["highlights"]
+                for light in hit["highlights"]:
+                    assert text[light["start"] : light["end"]] == light["text"]
+        answer = client.get("/ask", params={"q": "How many soldiers were killed?"}).json()
+        assert answer["answers"] and answer["answers"][0]["text"] == "62"
+        for cited in answer["answers"][0]["citations"]:
+            text = texts[cited["article_id"]]
+            assert text[cited["start"] : cited["end"]] == cited["text"]
+        exported = client.get("/search", params={"q": "killed OR wounded", "format": "jsonl"})
+        rows = [json.loads(line) for line in exported.text.splitlines()]
+        total = client.get("/search", params={"q": "killed OR wounded"}).json()["total"]
+        assert len(rows) == total and all(r["highlights"] for r in rows)
+        bad = client.get("/search", params={"q": "ceasefire~3"})
+        assert bad.status_code == 400 and bad.headers["content-type"] == "application/problem+json"
+        tharda = client.get("/search", params={"q": "Tharda", "limit": 50}).json()
+        gone = tharda["hits"][0]["article_id"]
+        assert client.delete(f"/articles/{gone}").status_code == 204
+        after = client.get("/search", params={"q": "Tharda", "limit": 50}).json()
+        assert gone not in {hit["article_id"] for hit in after["hits"]}
+        assert after["total"] < tharda["total"]
