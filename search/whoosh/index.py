@@ -17,8 +17,9 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
+import numpy as np
 from whoosh import index as whoosh_index
 from whoosh.collectors import FilterCollector, TimeLimit, TimeLimitCollector
 from whoosh.fields import DATETIME, ID, NUMERIC, STORED, TEXT, Schema
@@ -38,6 +39,7 @@ from search.query import check_expansions, parse_query
 from search.types import Hit, Passage, SearchFilters, SearchPage
 from search.whoosh.merge_policy import merge_from
 from search.whoosh.patches import apply as apply_whoosh_patches
+from search.whoosh.ranking import plan, rank
 from search.whoosh.topk import PostingsCache, top_documents
 
 apply_whoosh_patches()
@@ -210,18 +212,40 @@ class WhooshIndex:
         limit: int,
         offset: int = 0,
         filters: SearchFilters | None = None,
-        count_limit: int | None = None,  # not yet bounded: the total is always exact
+        count_limit: int | None = None,
     ) -> SearchPage:
         """Passages matching ``query``, best first, ties by article id then passage start, with
-        the exact total and highlights."""
+        highlights and the total (exact up to ``count_limit``, a lower bound above it).
+
+        Terms, AND and OR are ranked over cached postings (search/whoosh/ranking.py); other
+        queries by Whoosh's collector. Both return the same hits in the same order."""
         parsed = parse_query(query, self._schema)
+        wanted = offset + limit
         with self._searching() as searcher:
             check_expansions(parsed, searcher.reader())
-            ranked, total = _top(searcher, parsed, offset + limit, _filter_query(filters))
+            filter_ = _filter_query(filters)
+            node = plan(parsed)
+            if node is not None:
+                allowed = _allowed(searcher, filter_)
+                ranked = rank(searcher, node, wanted, self._postings, allowed)
+                count = ranked.count
+                window = [
+                    (searcher.stored_fields(doc), score) for score, doc in ranked.top[offset:]
+                ]
+            else:
+                top, count = _top(searcher, parsed, wanted, filter_)
+                window = [(hit.fields(), hit.score) for hit in top[offset:wanted]]
             terms = positive_terms(parsed, searcher.reader())
-            hits = tuple(_to_hit(hit, terms) for hit in ranked[offset : offset + limit])
-        next_offset = offset + limit if offset + limit < total else None
-        return SearchPage(query=query, total=total, hits=hits, next_offset=next_offset)
+            hits = tuple(_to_hit(stored, score, terms) for stored, score in window)
+        next_offset = wanted if wanted < count else None
+        total, relation = bounded_total(count, count_limit)
+        return SearchPage(
+            query=query,
+            total=total,
+            hits=hits,
+            next_offset=next_offset,
+            total_relation=relation,
+        )
 
     def iter_search(
         self, query: str, *, filters: SearchFilters | None = None, highlights: bool = True
@@ -421,8 +445,24 @@ def _end_of(day: date | None) -> datetime | None:
     return datetime.combine(day, time.max) if day else None
 
 
-def _to_hit(hit: Any, terms: set[bytes | str]) -> Hit:
-    found = _stored_hit(hit.fields(), hit.score)
+def bounded_total(count: int, count_limit: int | None) -> tuple[int, Literal["eq", "gte"]]:
+    """The total a page reports for ``count`` matches: exact up to ``count_limit``, else the
+    bound itself and ``"gte"`` (Elasticsearch's ``track_total_hits``), so a page says the same
+    whichever way its matches were counted."""
+    if count_limit is not None and count > count_limit:
+        return count_limit, "gte"
+    return count, "eq"
+
+
+def _allowed(searcher: Searcher, filter_: Query | None) -> np.ndarray | None:
+    """The global docnums a filter lets through, sorted (None: no filter)."""
+    if filter_ is None:
+        return None
+    return np.fromiter(sorted(searcher.docs_for_query(filter_)), dtype=np.int64)
+
+
+def _to_hit(stored: dict[str, Any], score: float | None, terms: set[bytes | str]) -> Hit:
+    found = _stored_hit(stored, score)
     if not terms:
         return found
     return replace(found, highlights=highlight_passage(found.passage, terms))
