@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 from whoosh import index as whoosh_index
@@ -34,6 +34,7 @@ from corpus.passages import split_passages
 from corpus.spans import Span
 from corpus.tables import Article
 from search.analysis import passage_analyzer
+from search.backend import bounded_total
 from search.highlight import highlight_passage
 from search.query import check_expansions, parse_query
 from search.types import Hit, Passage, SearchFilters, SearchPage
@@ -443,15 +444,6 @@ def _midnight(day: date | None) -> datetime | None:
 
 def _end_of(day: date | None) -> datetime | None:
     return datetime.combine(day, time.max) if day else None
-
-
-def bounded_total(count: int, count_limit: int | None) -> tuple[int, Literal["eq", "gte"]]:
-    """The total a page reports for ``count`` matches: exact up to ``count_limit``, else the
-    bound itself and ``"gte"`` (Elasticsearch's ``track_total_hits``), so a page says the same
-    whichever way its matches were counted."""
-    if count_limit is not None and count > count_limit:
-        return count_limit, "gte"
-    return count, "eq"
 
 
 def _allowed(searcher: Searcher, filter_: Query | None) -> np.ndarray | None:

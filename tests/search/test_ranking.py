@@ -10,9 +10,10 @@ from datetime import date
 import pytest
 
 from corpus.tables import Article
+from search.backend import bounded_total
 from search.query import parse_query
 from search.types import SearchFilters
-from search.whoosh.index import WhooshIndex, _filter_query, _top, bounded_total
+from search.whoosh.index import WhooshIndex, _filter_query, _top
 from search.whoosh.ranking import Both, Either, Leaf, plan
 
 _WORDS = [
