@@ -17,11 +17,12 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime, time
 from pathlib import Path
+from time import monotonic
 from typing import Any
 
 import numpy as np
 from whoosh import index as whoosh_index
-from whoosh.collectors import FilterCollector, TimeLimit, TimeLimitCollector
+from whoosh.collectors import FilterCollector, TimeLimit, WrappingCollector
 from whoosh.fields import DATETIME, ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 from whoosh.query import And, AndNot, DateRange, Not, Query, Term
@@ -366,11 +367,28 @@ def _add_article(writer: Any, article: Article, passages: Sequence[Span]) -> int
     return count
 
 
-class _SearchBudget(TimeLimitCollector):  # type: ignore[misc]
-    """A time limit that also holds when an outer collector (a filter) drives the loop."""
+class _SearchBudget(WrappingCollector):  # type: ignore[misc]
+    """A time limit on collecting, read from the clock every ``_EVERY`` matches. Whoosh's
+    ``TimeLimitCollector`` starts a timer thread per search, which under load cost more than
+    a rare word's whole search. ``collect`` checks, so the limit holds when an outer collector
+    (a filter) drives the loop too."""
+
+    _EVERY = 256
+
+    def __init__(self, child: Any, seconds: float) -> None:
+        super().__init__(child)
+        self._seconds = seconds
+        self._deadline = 0.0
+        self._calls = 0
+
+    def prepare(self, top_searcher: Any, q: Any, context: Any) -> None:
+        super().prepare(top_searcher, q, context)
+        self._deadline = monotonic() + self._seconds
+        self._calls = 0
 
     def collect(self, sub_docnum: int) -> Any:
-        if self.timedout:
+        self._calls += 1
+        if not self._calls % self._EVERY and monotonic() > self._deadline:
             raise TimeLimit
         return self.child.collect(sub_docnum)
 
@@ -390,7 +408,7 @@ def _top(
     passages in text order, and segment merges keep that order. The window is re-sorted to
     state the rule explicitly."""
     top = searcher.collector(limit=max(wanted, 1), optimize=False)
-    timed = _SearchBudget(top, timelimit=SEARCH_SECONDS, use_alarm=False)
+    timed = _SearchBudget(top, SEARCH_SECONDS)
     # The filter wraps the budget: Whoosh's time-limit collector collects its child's matches
     # itself, past a filter inside it.
     collector = FilterCollector(timed, allow=filter_) if filter_ is not None else timed

@@ -183,3 +183,18 @@ def test_totals_above_the_bound_are_a_lower_bound(index: WhooshIndex) -> None:
 )
 def test_bounded_total(count: int, bound: int | None, expected: tuple[int, str]) -> None:
     assert bounded_total(count, bound) == expected
+
+
+def test_the_collectors_time_budget_reads_the_clock(
+    index: WhooshIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import search.whoosh.index as whoosh_index
+    from corpus.errors import Overloaded
+
+    monkeypatch.setattr(whoosh_index, "SEARCH_SECONDS", 0.0)
+    monkeypatch.setattr(whoosh_index._SearchBudget, "_EVERY", 1)
+    with pytest.raises(Overloaded):
+        index.search('"shelling killed"', limit=5)
+    with pytest.raises(Overloaded):
+        index.search('"shelling killed"', limit=5, filters=SearchFilters(source="daily post"))
+    assert index.search("killed", limit=5).hits  # ranked without the collector
