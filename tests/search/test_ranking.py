@@ -198,3 +198,13 @@ def test_the_collectors_time_budget_reads_the_clock(
     with pytest.raises(Overloaded):
         index.search('"shelling killed"', limit=5, filters=SearchFilters(source="daily post"))
     assert index.search("killed", limit=5).hits  # ranked without the collector
+
+
+@pytest.mark.parametrize("query", ["river OR killed", "killed AND army", "convoy"])
+def test_the_total_counts_what_an_export_yields(index: WhooshIndex, query: str) -> None:
+    page = index.search(query, limit=10)
+    exported = list(index.iter_search(query, highlights=False))
+    assert page.total == len(exported)
+    assert [(h.article_id, h.passage.start) for h in page.hits] == [
+        (h.article_id, h.passage.start) for h in exported[:10]
+    ]
