@@ -126,6 +126,34 @@ def get_latency(
     return Latency(tuple(samples), errors=errors, statuses=statuses, server=tuple(server))
 
 
+def interleaved_latency(
+    base_url: str,
+    path: str,
+    params_list: Sequence[dict[str, Any]],
+    reference: Callable[[str], Any],
+) -> tuple[Latency, Latency]:
+    """Each GET followed by ``reference(params["q"])``, timed in turn, so that the machine's
+    load at any moment weighs on both alike: (the GETs, the reference calls)."""
+    samples: list[float] = []
+    server: list[float] = []
+    statuses: dict[int, int] = {}
+    theirs: list[float] = []
+    with client(base_url) as http:
+        for params in params_list:
+            ms, status, own = timed_get(http, path, params)
+            statuses[status] = statuses.get(status, 0) + 1
+            if status == 200:
+                samples.append(ms)
+                if own is not None:
+                    server.append(own)
+            start = time.perf_counter()
+            reference(params["q"])
+            theirs.append((time.perf_counter() - start) * 1000)
+    errors = sum(statuses.values()) - len(samples)
+    ours = Latency(tuple(samples), errors=errors, statuses=statuses, server=tuple(server))
+    return ours, Latency(tuple(theirs))
+
+
 def concurrent_latency(
     base_url: str, path: str, params_list: Sequence[dict[str, Any]], clients: int
 ) -> Latency:

@@ -41,6 +41,8 @@ class SizeResult:
     segments: int = 0
     other_cpu: dict[str, float] = field(default_factory=dict)
     data_out: DataOutResult | None = None
+    # Raw Whoosh on the service's own index, each query right after its /search (issue 13).
+    same_index: dict[str, Latency] = field(default_factory=dict)
 
     @property
     def raw_passages_per_second(self) -> float:
@@ -208,7 +210,8 @@ def _size_section(s: SizeResult, extraction_ms: float | None) -> list[str]:
             f"{_two(raw['top10'][cls])} | {_two(s.fts_search[cls])} | "
             f"{_ratio(s.search_ratio(cls))}, {_ratio(s.server_ratio(cls))} |"
         )
-    out += ["", "| other | p50 ms | p95 ms | server p50 ms | n |", "|---|---|---|---|---|"]
+    out += ["", *_same_index_table(s)]
+    out += ["| other | p50 ms | p95 ms | server p50 ms | n |", "|---|---|---|---|---|"]
     out.append(f"| first /search after the ingest | {ms(s.first_search_ms)} | | | 1 |")
     for name, lat in s.endpoints.items():
         if lat is None:
@@ -276,6 +279,50 @@ def _growth(sizes: list[SizeResult]) -> list[str]:
     return [*out, ""]
 
 
+def _http_target(s: SizeResult) -> str:
+    """Issue 13's target: /search p50 over HTTP (at the client) within 1.3× raw Whoosh on the
+    same index for common words, AND and phrases, within raw Whoosh + 1 ms for rare words."""
+    parts, met = [], True
+    for c in CLASSES:
+        raw = s.same_index.get(c)
+        ours, reference = s.single[c].p50, raw.p50 if raw else None
+        if ours is None or not reference:
+            parts.append(f"{c} n/a")
+            met = False
+        elif c == "rare":
+            parts.append(f"rare {ms(ours)} vs {ms(reference)} + 1 ms")
+            met = met and ours <= reference + 1.0
+        else:
+            parts.append(f"{c} {_ratio(ours / reference)}")
+            met = met and ours <= 1.3 * reference
+    return (
+        "| /search p50 over HTTP ≤ 1.3× raw Whoosh on the same index (common, and, phrase), "
+        f"≤ raw + 1 ms (rare) | {', '.join(parts)} | {'met' if met else 'not met'} |"
+    )
+
+
+def _same_index_table(s: SizeResult) -> list[str]:
+    if not s.same_index:
+        return []
+    out = [
+        "Over HTTP vs raw Whoosh on the service's own index (its segments, its passages), each "
+        "query once, raw Whoosh timed right after each request (ms, p50 / p95):",
+        "",
+        "| class | factdesk at the client | server | raw Whoosh, same index | client/raw | "
+        "server/raw |",
+        "|---|---|---|---|---|---|",
+    ]
+    for c in CLASSES:
+        ours, raw = s.single[c], s.same_index[c]
+        client_ratio = ours.p50 / raw.p50 if ours.p50 and raw.p50 else None
+        server_ratio = ours.server_p50 / raw.p50 if ours.server_p50 and raw.p50 else None
+        out.append(
+            f"| {c} | {_two(ours)} | {ms(ours.server_p50)} | {_two(raw)} | "
+            f"{_ratio(client_ratio)} | {_ratio(server_ratio)} |"
+        )
+    return [*out, ""]
+
+
 def _targets(run: RunResult) -> list[str]:
     s = run.sizes[-1]
     out = ["## Targets", ""]
@@ -292,6 +339,7 @@ def _targets(run: RunResult) -> list[str]:
         f"| /search p50 ≤ 1.3× raw Whoosh (server time; raw Whoosh has no HTTP) | {detail} | "
         f"{_met(worst, 1.3)} |"
     )
+    out.append(_http_target(s))
     p95 = {c: s.concurrent[c].p95 for c in CLASSES}
     worst_p95 = max((v for v in p95.values() if v is not None), default=None)
     detail = ", ".join(f"{c} {ms(v)}" for c, v in p95.items())

@@ -31,6 +31,7 @@ from bench.measure import (
     floor_latency,
     get_latency,
     ingest,
+    interleaved_latency,
     repeated_latency,
     timed_get,
 )
@@ -144,7 +145,21 @@ def measure_size(
     get_latency(url, "/search", warm[: len(warm) // 2])
     concurrent_latency(url, "/search", warm[len(warm) // 2 :], CLIENTS)
     _say(f"[{size}] /search, 1 client then {CLIENTS}")
-    single = {c: get_latency(url, "/search", _params(pools.single[c])) for c in CLASSES}
+    # Each query once over HTTP, then raw Whoosh on the service's own index (same segments,
+    # same passages), in turn: the comparison issue 13 sets, fair under a shared machine's load.
+    own_index, close_own = whoosh_searchers(service.data_dir / "index")
+    try:
+        own_search = own_index["plain"]
+        for q in pools.warmup["rare"] + pools.warmup["common"]:
+            own_search(q)
+        paired = {
+            c: interleaved_latency(url, "/search", _params(pools.single[c]), own_search)
+            for c in CLASSES
+        }
+    finally:
+        close_own()
+    single = {c: pair[0] for c, pair in paired.items()}
+    same_index = {c: pair[1] for c, pair in paired.items()}
     concurrent = {
         c: concurrent_latency(url, "/search", _params(pools.concurrent[c]), CLIENTS)
         for c in CLASSES
@@ -182,6 +197,7 @@ def measure_size(
         facts=facts,
         first_search_ms=after_write_ms,
         single=single,
+        same_index=same_index,
         concurrent=concurrent,
         endpoints=endpoints,
         repeated=repeated,

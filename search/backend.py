@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Protocol
+from typing import Literal, Protocol
 
 from corpus.spans import Span
 from corpus.tables import Article
@@ -73,3 +73,12 @@ class PassageBackend(Protocol):
     def close(self) -> None:
         """Release files and searchers."""
         ...
+
+
+def bounded_total(count: int, count_limit: int | None) -> tuple[int, Literal["eq", "gte"]]:
+    """The total and relation a page reports for ``count`` matches: exact up to
+    ``count_limit``, else the bound itself and ``"gte"`` (Elasticsearch's
+    ``track_total_hits``), so a page says the same whichever way a backend counted."""
+    if count_limit is not None and count > count_limit:
+        return count_limit, "gte"
+    return count, "eq"

@@ -35,13 +35,17 @@ def search_passages(
     offset: int = 0,
     filters: SearchFilters | None = None,
     facets: Sequence[str] = (),
+    count_limit: int | None = None,
 ) -> SearchPage:
-    """Search passages for ``query`` and every known spelling of the entities it names; with
-    ``facets``, count them over every matching article (``corpus.facets``)."""
+    """Search passages for ``query`` and every known spelling of the entities it names, the
+    total exact up to ``count_limit`` (None: always); with ``facets``, count them over every
+    matching article (``corpus.facets``)."""
     expanded, variants = expanded_query(
         session=session, aliases=aliases, version=version, query=query
     )
-    page = index.search(expanded, limit=limit, offset=offset, filters=filters)
+    page = index.search(
+        expanded, limit=limit, offset=offset, filters=filters, count_limit=count_limit
+    )
     buckets = None
     if facets:
         hits = index.iter_search(expanded, filters=filters, highlights=False)

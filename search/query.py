@@ -18,16 +18,18 @@ automaton in Python per query, seconds for a long word at two edits even on a sm
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from itertools import islice
 from typing import Any
 
 from whoosh.fields import Schema
 from whoosh.qparser import FieldsPlugin, FuzzyTermPlugin, QueryParser
-from whoosh.query import FuzzyTerm, NullQuery, Prefix, Query, Wildcard
+from whoosh.query import And, FuzzyTerm, NullQuery, Or, Prefix, Query, Term, Wildcard
 from whoosh.support.levenshtein import distance
 
 from corpus.errors import InvalidQuery
+from search.analysis import passage_analyzer
 
 MAX_QUERY_CHARS = 1000
 MAX_QUERY_TERMS = 32
@@ -46,6 +48,8 @@ def check_query(text: str) -> None:
         raise InvalidQuery("The query is empty.")
     if len(text) > MAX_QUERY_CHARS:
         raise InvalidQuery(f"The query is longer than {MAX_QUERY_CHARS} characters.")
+    if _SIMPLE.fullmatch(text):
+        return  # one or two words: within every bound
     leaves = list(_parse(text, None).leaves())
     if len(leaves) > MAX_QUERY_TERMS:
         raise InvalidQuery(f"The query has more than {MAX_QUERY_TERMS} terms.")
@@ -59,7 +63,7 @@ def parse_query(text: str, schema: Schema) -> Query:
         raise InvalidQuery("The query is empty.")
     if len(text) > _MAX_EXPANDED_CHARS:
         raise InvalidQuery(f"The query is longer than {MAX_QUERY_CHARS} characters.")
-    query = _parse(text, schema)
+    query = _simple(text) or _parse(text, schema)
     expanding = [leaf for leaf in query.leaves() if _expands(leaf)]
     if len(expanding) > MAX_EXPANDING_TERMS:
         raise InvalidQuery(
@@ -102,6 +106,33 @@ def _bounded_fuzzy(query: Query) -> Query:
             query.fieldname, query.text, query.boost, query.maxdist, query.prefixlength
         )
     return query
+
+
+# One word, or two joined by a space, AND or OR: what most searches are. Whoosh's parser costs
+# about as much as ranking such a query over cached postings; ``_simple`` builds the same query.
+_SIMPLE = re.compile(r"\s*(\w+)(?:\s+(?:(AND|OR)\s+)?(\w+))?\s*")
+_OPERATOR_WORDS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
+
+
+def _simple(text: str) -> Query | None:
+    """The query Whoosh's parser makes of one or two plain words (tests/search/
+    test_simple_queries.py holds them equal), or None for anything else, stop words included."""
+    match = _SIMPLE.fullmatch(text)
+    if match is None:
+        return None
+    first, operator, second = match.groups()
+    words = [first] if second is None else [first, second]
+    terms = []
+    for word in words:
+        if word in _OPERATOR_WORDS:
+            return None
+        tokens = [token.text for token in passage_analyzer()(word)]
+        if len(tokens) != 1:
+            return None
+        terms.append(Term("text", tokens[0]))
+    if len(terms) == 1 or terms[0] == terms[1]:
+        return terms[0]  # the parser's normalize() drops a repeated word too
+    return Or(terms) if operator == "OR" else And(terms)
 
 
 def _parse(text: str, schema: Schema | None) -> Query:

@@ -51,7 +51,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
-def export_format(
+async def export_format(
     format: Annotated[
         Format | None,
         Query(

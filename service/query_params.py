@@ -18,3 +18,14 @@ def comma_separated(names: Sequence[str]) -> dict[str, Any]:
     """Schema keywords for a comma-separated list of ``names`` (spaces around commas allowed)."""
     name = "(?:" + "|".join(re.escape(n) for n in names) + ")"
     return {"pattern": rf"^\s*{name}(?:\s*,\s*{name})*\s*$"}
+
+
+# Elasticsearch's default: totals are exact up to 10,000 matching passages.
+DEFAULT_TRACK_TOTAL_HITS = 10_000
+TRACK_TOTAL_HITS_PATTERN = r"^(true|[0-9]{1,9})$"
+
+
+def parse_track_total_hits(value: str) -> int | None:
+    """``track_total_hits`` as a count bound: None for ``true`` (always exact), else the
+    number (already checked against ``TRACK_TOTAL_HITS_PATTERN``)."""
+    return None if value == "true" else int(value)

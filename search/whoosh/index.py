@@ -17,10 +17,12 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime, time
 from pathlib import Path
+from time import monotonic
 from typing import Any
 
+import numpy as np
 from whoosh import index as whoosh_index
-from whoosh.collectors import FilterCollector, TimeLimit, TimeLimitCollector
+from whoosh.collectors import FilterCollector, TimeLimit, WrappingCollector
 from whoosh.fields import DATETIME, ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 from whoosh.query import And, AndNot, DateRange, Not, Query, Term
@@ -33,11 +35,13 @@ from corpus.passages import split_passages
 from corpus.spans import Span
 from corpus.tables import Article
 from search.analysis import passage_analyzer
+from search.backend import bounded_total
 from search.highlight import highlight_passage
 from search.query import check_expansions, parse_query
 from search.types import Hit, Passage, SearchFilters, SearchPage
 from search.whoosh.merge_policy import merge_from
 from search.whoosh.patches import apply as apply_whoosh_patches
+from search.whoosh.ranking import plan, rank
 from search.whoosh.topk import PostingsCache, top_documents
 
 apply_whoosh_patches()
@@ -243,18 +247,40 @@ class WhooshIndex:
         limit: int,
         offset: int = 0,
         filters: SearchFilters | None = None,
-        count_limit: int | None = None,  # not yet bounded: the total is always exact
+        count_limit: int | None = None,
     ) -> SearchPage:
         """Passages matching ``query``, best first, ties by article id then passage start, with
-        the exact total and highlights."""
+        highlights and the total (exact up to ``count_limit``, a lower bound above it).
+
+        Terms, AND and OR are ranked over cached postings (search/whoosh/ranking.py); other
+        queries by Whoosh's collector. Both return the same hits in the same order."""
         parsed = parse_query(query, self._schema)
+        wanted = offset + limit
         with self._searching() as searcher:
             check_expansions(parsed, searcher.reader())
-            ranked, total = _top(searcher, parsed, offset + limit, _filter_query(filters))
+            filter_ = _filter_query(filters)
+            node = plan(parsed)
+            if node is not None:
+                allowed = _allowed(searcher, filter_)
+                ranked = rank(searcher, node, wanted, self._postings, allowed)
+                count = ranked.count
+                window = [
+                    (searcher.stored_fields(doc), score) for score, doc in ranked.top[offset:]
+                ]
+            else:
+                top, count = _top(searcher, parsed, wanted, filter_)
+                window = [(hit.fields(), hit.score) for hit in top[offset:wanted]]
             terms = positive_terms(parsed, searcher.reader())
-            hits = tuple(_to_hit(hit, terms) for hit in ranked[offset : offset + limit])
-        next_offset = offset + limit if offset + limit < total else None
-        return SearchPage(query=query, total=total, hits=hits, next_offset=next_offset)
+            hits = tuple(_to_hit(stored, score, terms) for stored, score in window)
+        next_offset = wanted if wanted < count else None
+        total, relation = bounded_total(count, count_limit)
+        return SearchPage(
+            query=query,
+            total=total,
+            hits=hits,
+            next_offset=next_offset,
+            total_relation=relation,
+        )
 
     def iter_search(
         self, query: str, *, filters: SearchFilters | None = None, highlights: bool = True
@@ -387,11 +413,28 @@ def _add_article(writer: Any, article: Article, passages: Sequence[Span]) -> int
     return count
 
 
-class _SearchBudget(TimeLimitCollector):  # type: ignore[misc]
-    """A time limit that also holds when an outer collector (a filter) drives the loop."""
+class _SearchBudget(WrappingCollector):  # type: ignore[misc]
+    """A time limit on collecting, read from the clock every ``_EVERY`` matches. Whoosh's
+    ``TimeLimitCollector`` starts a timer thread per search, which under load cost more than
+    a rare word's whole search. ``collect`` checks, so the limit holds when an outer collector
+    (a filter) drives the loop too."""
+
+    _EVERY = 256
+
+    def __init__(self, child: Any, seconds: float) -> None:
+        super().__init__(child)
+        self._seconds = seconds
+        self._deadline = 0.0
+        self._calls = 0
+
+    def prepare(self, top_searcher: Any, q: Any, context: Any) -> None:
+        super().prepare(top_searcher, q, context)
+        self._deadline = monotonic() + self._seconds
+        self._calls = 0
 
     def collect(self, sub_docnum: int) -> Any:
-        if self.timedout:
+        self._calls += 1
+        if not self._calls % self._EVERY and monotonic() > self._deadline:
             raise TimeLimit
         return self.child.collect(sub_docnum)
 
@@ -411,7 +454,7 @@ def _top(
     passages in text order, and segment merges keep that order. The window is re-sorted to
     state the rule explicitly."""
     top = searcher.collector(limit=max(wanted, 1), optimize=False)
-    timed = _SearchBudget(top, timelimit=SEARCH_SECONDS, use_alarm=False)
+    timed = _SearchBudget(top, SEARCH_SECONDS)
     # The filter wraps the budget: Whoosh's time-limit collector collects its child's matches
     # itself, past a filter inside it.
     collector = FilterCollector(timed, allow=filter_) if filter_ is not None else timed
@@ -467,8 +510,15 @@ def _end_of(day: date | None) -> datetime | None:
     return datetime.combine(day, time.max) if day else None
 
 
-def _to_hit(hit: Any, terms: set[bytes | str]) -> Hit:
-    found = _stored_hit(hit.fields(), hit.score)
+def _allowed(searcher: Searcher, filter_: Query | None) -> np.ndarray | None:
+    """The global docnums a filter lets through, sorted (None: no filter)."""
+    if filter_ is None:
+        return None
+    return np.fromiter(sorted(searcher.docs_for_query(filter_)), dtype=np.int64)
+
+
+def _to_hit(stored: dict[str, Any], score: float | None, terms: set[bytes | str]) -> Hit:
+    found = _stored_hit(stored, score)
     if not terms:
         return found
     return replace(found, highlights=highlight_passage(found.passage, terms))

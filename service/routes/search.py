@@ -14,7 +14,12 @@ from service.cursors import decode_cursor, encode_cursor, offset_of, query_diges
 from service.deps import AliasesDep, IndexDep
 from service.exports import EXPORT_RESPONSES, FormatDep, export_response
 from service.problems import problem_responses
-from service.query_params import comma_separated
+from service.query_params import (
+    DEFAULT_TRACK_TOTAL_HITS,
+    TRACK_TOTAL_HITS_PATTERN,
+    comma_separated,
+    parse_track_total_hits,
+)
 from service.reads import NOT_MODIFIED, ConditionalRead, ReadDep
 from service.schemas.articles import SearchResponse
 from service.schemas.pages import facets_out
@@ -79,6 +84,15 @@ async def search(
             json_schema_extra=comma_separated(ARTICLE_FACETS),
         ),
     ] = None,
+    track_total_hits: Annotated[
+        str,
+        Query(
+            description="Count matching passages exactly up to this many (`true`: always). "
+            'Above it, `total` is the bound, a lower bound, and `total_relation` is "gte".',
+            pattern=TRACK_TOTAL_HITS_PATTERN,
+            examples=["true", "100000"],
+        ),
+    ] = str(DEFAULT_TRACK_TOTAL_HITS),
 ) -> Response:
     """Passages matching ``q`` or another spelling of what it names, best first; ties break on
     article id then passage start. A cursor is pinned to the corpus version of its first page."""
@@ -101,6 +115,8 @@ async def search(
                 ),
             ),
         )
+    count_limit = parse_track_total_hits(track_total_hits)
+    # Not in the cursor's digest: the bound changes what the total says, never the pages.
     bound = query_digest(q, filters, limit)
     position = decode_cursor("search", bound, cursor, version=read.version)
     offset = 0 if position is None else offset_of(position)
@@ -117,12 +133,14 @@ async def search(
                 offset=offset,
                 filters=filters,
                 facets=names,
+                count_limit=count_limit,
             )
         more = page.next_offset
         body = SearchResponse.model_validate(
             {
                 "query": page.query,
                 "total": page.total,
+                "total_relation": page.total_relation,
                 "hits": page.hits,
                 "next_cursor": encode_cursor("search", bound, more, version=read.version)
                 if more
@@ -135,5 +153,5 @@ async def search(
         return body.model_dump_json().encode()
 
     # Dashboards repeat queries: keep the rendered bytes until the next write.
-    key = ("search", q, limit, offset, filters, names)
+    key = ("search", q, limit, offset, filters, names, count_limit)
     return Response(await read.cached_in_thread(key, render), media_type="application/json")

@@ -192,6 +192,7 @@ class SearchResponse(Page[SearchHit]):
                 {
                     "query": "Tharda",
                     "total": 4,
+                    "total_relation": "eq",
                     "hits": [
                         {
                             "article_id": 1,
@@ -216,6 +217,11 @@ class SearchResponse(Page[SearchHit]):
 
     query: str
     hits: list[SearchHit]
+    total_relation: Literal["eq", "gte"] = Field(
+        default="eq",
+        description='"eq": `total` is exact; "gte": more passages match than `total`, the '
+        "track_total_hits bound.",
+    )
     variants: list[str] = Field(
         default_factory=list, description="Spellings the query was expanded with (aliases)."
     )

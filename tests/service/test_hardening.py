@@ -162,6 +162,7 @@ def test_a_search_past_its_time_budget_is_a_503_with_retry_after(
 
     monkeypatch.setattr(whoosh_index._SearchBudget, "collect_matches", out_of_time)
     client.post("/articles", json={"text": "The army moved north on Monday."})
-    response = client.get("/search", params={"q": "army"})
+    # A phrase: the collector ranks it (words, AND and OR are ranked without one).
+    response = client.get("/search", params={"q": '"army moved"'})
     assert response.status_code == 503
     assert response.headers["retry-after"] == str(int(whoosh_index.SEARCH_SECONDS))

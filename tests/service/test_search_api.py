@@ -142,3 +142,33 @@ def test_responses_carry_the_server_time(sample_client: TestClient) -> None:
         timing = sample_client.get(path).headers["server-timing"]
         assert timing.startswith("app;dur=")
         assert float(timing.removeprefix("app;dur=")) >= 0
+
+
+def test_track_total_hits_bounds_the_total(sample_client: TestClient) -> None:
+    exact = sample_client.get("/search", params={"q": "syrian", "limit": 3}).json()
+    assert exact["total"] > 4 and exact["total_relation"] == "eq"
+    always = {"q": "syrian", "limit": 3, "track_total_hits": "true"}
+    assert sample_client.get("/search", params=always).json()["total"] == exact["total"]
+    bounded = sample_client.get(
+        "/search", params={"q": "syrian", "limit": 3, "track_total_hits": 4}
+    ).json()
+    assert (bounded["total"], bounded["total_relation"]) == (4, "gte")
+    assert bounded["hits"] == exact["hits"]
+    # The bound never hides a page: the cursor leads on while passages remain.
+    walked, cursor = [], None
+    while True:
+        params = {"q": "syrian", "limit": 3, "track_total_hits": 4}
+        body = sample_client.get("/search", params={**params, "cursor": cursor or ""}).json()
+        assert body["total_relation"] == ("gte" if exact["total"] > 4 else "eq")
+        walked += body["hits"]
+        cursor = body["next_cursor"]
+        if not cursor:
+            break
+    assert len(walked) == exact["total"]
+
+
+@pytest.mark.parametrize("value", ["false", "-1", "yes", "1e3", "9999999999"])
+def test_track_total_hits_refuses_other_values(sample_client: TestClient, value: str) -> None:
+    response = sample_client.get("/search", params={"q": "Syria", "track_total_hits": value})
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"

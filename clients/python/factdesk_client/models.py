@@ -517,6 +517,7 @@ class SearchResponse(BaseModel):
     facets: dict[str, list[FacetCount]] | None = Field(default_factory=dict)
     query: str
     hits: list[SearchHit]
+    total_relation: Literal["eq", "gte"] | None = None
     variants: list[str] = Field(default_factory=list)
 
 

@@ -127,9 +127,10 @@ class Operations(_core.SyncCore):
         since: datetime.date | str | None = None,
         until: datetime.date | str | None = None,
         facets: str | None = None,
+        track_total_hits: str | None = None,
     ) -> models.SearchResponse:
         """GET /search: Search or export passages."""
-        return _core.parse(self._send("GET", "/search", params={"q": q, "limit": limit, "cursor": cursor, "source": source, "since": since, "until": until, "facets": facets}), models.SearchResponse)
+        return _core.parse(self._send("GET", "/search", params={"q": q, "limit": limit, "cursor": cursor, "source": source, "since": since, "until": until, "facets": facets, "track_total_hits": track_total_hits}), models.SearchResponse)
 
     def iter_search(
         self,
@@ -140,9 +141,10 @@ class Operations(_core.SyncCore):
         since: datetime.date | str | None = None,
         until: datetime.date | str | None = None,
         facets: str | None = None,
+        track_total_hits: str | None = None,
     ) -> Iterator[models.SearchHit]:
         """Every item of GET /search, following next_cursor."""
-        for page in _core.pages(lambda cursor: self.search(q=q, limit=limit, source=source, since=since, until=until, facets=facets, cursor=cursor)):
+        for page in _core.pages(lambda cursor: self.search(q=q, limit=limit, source=source, since=since, until=until, facets=facets, track_total_hits=track_total_hits, cursor=cursor)):
             yield from page.hits
 
     def export_search(
@@ -153,10 +155,11 @@ class Operations(_core.SyncCore):
         since: datetime.date | str | None = None,
         until: datetime.date | str | None = None,
         facets: str | None = None,
+        track_total_hits: str | None = None,
         format: Literal["csv", "jsonl"],
     ) -> Iterator[dict[str, Any]]:
         """Stream the rows of GET /search as csv or jsonl."""
-        with self._stream("GET", "/search", params={"q": q, "source": source, "since": since, "until": until, "facets": facets, "format": format}) as response:
+        with self._stream("GET", "/search", params={"q": q, "source": source, "since": since, "until": until, "facets": facets, "track_total_hits": track_total_hits, "format": format}) as response:
             decoder = _core.RowDecoder(format)
             for line in response.iter_lines():
                 yield from decoder.feed(line)
@@ -471,9 +474,10 @@ class AsyncOperations(_core.AsyncCore):
         since: datetime.date | str | None = None,
         until: datetime.date | str | None = None,
         facets: str | None = None,
+        track_total_hits: str | None = None,
     ) -> models.SearchResponse:
         """GET /search: Search or export passages."""
-        return _core.parse(await self._send("GET", "/search", params={"q": q, "limit": limit, "cursor": cursor, "source": source, "since": since, "until": until, "facets": facets}), models.SearchResponse)
+        return _core.parse(await self._send("GET", "/search", params={"q": q, "limit": limit, "cursor": cursor, "source": source, "since": since, "until": until, "facets": facets, "track_total_hits": track_total_hits}), models.SearchResponse)
 
     async def iter_search(
         self,
@@ -484,9 +488,10 @@ class AsyncOperations(_core.AsyncCore):
         since: datetime.date | str | None = None,
         until: datetime.date | str | None = None,
         facets: str | None = None,
+        track_total_hits: str | None = None,
     ) -> AsyncIterator[models.SearchHit]:
         """Every item of GET /search, following next_cursor."""
-        async for page in _core.apages(lambda cursor: self.search(q=q, limit=limit, source=source, since=since, until=until, facets=facets, cursor=cursor)):
+        async for page in _core.apages(lambda cursor: self.search(q=q, limit=limit, source=source, since=since, until=until, facets=facets, track_total_hits=track_total_hits, cursor=cursor)):
             for item in page.hits:
                 yield item
 
@@ -498,10 +503,11 @@ class AsyncOperations(_core.AsyncCore):
         since: datetime.date | str | None = None,
         until: datetime.date | str | None = None,
         facets: str | None = None,
+        track_total_hits: str | None = None,
         format: Literal["csv", "jsonl"],
     ) -> AsyncIterator[dict[str, Any]]:
         """Stream the rows of GET /search as csv or jsonl."""
-        async with self._stream("GET", "/search", params={"q": q, "source": source, "since": since, "until": until, "facets": facets, "format": format}) as response:
+        async with self._stream("GET", "/search", params={"q": q, "source": source, "since": since, "until": until, "facets": facets, "track_total_hits": track_total_hits, "format": format}) as response:
             decoder = _core.RowDecoder(format)
             async for line in response.aiter_lines():
                 for row in decoder.feed(line):
