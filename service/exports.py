@@ -24,6 +24,8 @@ from pydantic_core import from_json, to_json
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from service.schemas.events import EVENT_COLUMNS
+
 Format = Literal["json", "csv", "jsonl"]
 Row = Mapping[str, Any] | tuple[Any, ...]
 MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson"}
@@ -48,6 +50,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "article_id", "title", "source", "published", "score", "start", "end", "text",
         "highlights",
     ),
+    "events": EVENT_COLUMNS,
 }  # fmt: skip
 
 
@@ -110,6 +113,7 @@ _CONVERTED = {
     "articles": ("ingested_at",),
     "claims": ("disputed", "sources", "attributed_to"),
     "search": ("highlights",),
+    "events": ("killed_disputed", "injured_disputed", "article_ids"),
 }
 
 
