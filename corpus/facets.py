@@ -69,7 +69,7 @@ def count_facets(
     if fact_level:
         values = [_expression(n) for n in fact_level]
         query = select(*values, func.count()).select_from(Fact).where(*clauses).group_by(*values)
-        _add_groups(session.execute(query), fact_level, counters)
+        _add_groups(session.connection().execute(query), fact_level, counters)
     if article_level:
         values = [_expression(n) for n in article_level]
         if of_facts:
@@ -89,7 +89,7 @@ def count_facets(
         if "place" in article_level:
             query = _with_place(query)
         query = query.where(*where).group_by(*values)
-        _add_groups(session.execute(query), article_level, counters)
+        _add_groups(session.connection().execute(query), article_level, counters)
     return {name: _buckets(counters[name]) for name in names}
 
 
