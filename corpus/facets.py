@@ -1,10 +1,11 @@
 """Facets: counts of matching rows per value, over every row a listing's filters match.
 
-Each facet is one SQL GROUP BY, run with the listing's own WHERE clauses, so filters and facets
-compose. Names: ``source``, ``published`` (day), ``published_month``, ``place`` (the canonical
-name of the article's main-event place, ``corpus.facts.main_event``), and for facts ``field``
-and ``kind``. Buckets come most frequent first, then by value; a missing value is ``None``; at
-most ``MAX_BUCKETS`` per facet.
+The facets of a request are counted together, in one pass per level (fact, article), under the
+listing's own WHERE clauses, so filters and facets compose (``count_facets`` says how). Names:
+``source``, ``published`` (day), ``published_month``, ``place`` (the canonical name of the
+article's main-event place, ``corpus.facts.main_event``), and for facts ``field`` and ``kind``.
+Buckets come most frequent first, then by value; a missing value is ``None``; at most
+``MAX_BUCKETS`` per facet.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import String, cast, func
-from sqlmodel import Session, col, select
+from sqlalchemy import String, cast, func, select
+from sqlmodel import Session, col
 
 from corpus.errors import InvalidQuery
 from corpus.tables import Article, ArticleEvent, Entity, Fact
@@ -56,38 +57,40 @@ def count_facets(
     session: Session, *, names: Sequence[str], clauses: Sequence[Any], of_facts: bool
 ) -> dict[str, Buckets]:
     """Buckets for each facet over the articles (or facts, ``of_facts``: then ``clauses`` name
-    Fact columns only) that ``clauses`` match."""
-    out: dict[str, Buckets] = {}
-    for name in names:
-        value = _expression(name)
-        where = clauses
-        count: Any = func.count()
-        if of_facts and name not in _FACT_LEVEL:
-            # Count per article first (an index walk), then join each article once: joining
-            # every fact to its article costs ~10x more at 600k facts.
+    Fact columns only) that ``clauses`` match.
+
+    Each level takes one query whatever the number of its facets: a GROUP BY over all of them
+    together, whose groups are then summed per facet here (for facts, field and kind come from
+    the facts; the others from the matching facts counted per article, joined to the
+    articles). Groups are bounded by the fields and kinds there are, or by the articles."""
+    fact_level = [n for n in names if of_facts and n in _FACT_LEVEL]
+    article_level = [n for n in names if n not in fact_level]
+    counters: dict[str, Counter[Any]] = {name: Counter() for name in names}
+    if fact_level:
+        values = [_expression(n) for n in fact_level]
+        query = select(*values, func.count()).select_from(Fact).where(*clauses).group_by(*values)
+        _add_groups(session.connection().execute(query), fact_level, counters)
+    if article_level:
+        values = [_expression(n) for n in article_level]
+        if of_facts:
+            # Count per article first (an index walk), then join each counted article once:
+            # joining every fact to its article costs ~10x more at 600k facts.
             per_article = (
                 select(col(Fact.article_id), func.count().label("n"))
                 .where(*clauses)
                 .group_by(col(Fact.article_id))
                 .subquery()
             )
-            count, where = func.sum(per_article.c.n), ()
-            query = select(value, count).select_from(per_article)
+            query = select(*values, func.sum(per_article.c.n)).select_from(per_article)
             query = query.join(Article, col(Article.id) == per_article.c.article_id)
+            where: Sequence[Any] = ()
         else:
-            query = select(value, count).select_from(Fact if of_facts else Article)
-        if name == "place":
-            query = query.outerjoin(
-                ArticleEvent, col(ArticleEvent.article_id) == Article.id
-            ).outerjoin(Entity, col(Entity.id) == ArticleEvent.place_entity_id)
-        query = (
-            query.where(*where)
-            .group_by(value)
-            .order_by(count.desc(), value.is_(None), value)
-            .limit(MAX_BUCKETS)
-        )
-        out[name] = [(v, int(n)) for v, n in session.execute(query)]
-    return out
+            query, where = select(*values, func.count()).select_from(Article), clauses
+        if "place" in article_level:
+            query = _with_place(query)
+        query = query.where(*where).group_by(*values)
+        _add_groups(session.connection().execute(query), article_level, counters)
+    return {name: _buckets(counters[name]) for name in names}
 
 
 def count_facets_of_articles(
@@ -99,19 +102,32 @@ def count_facets_of_articles(
     counters: dict[str, Counter[Any]] = {name: Counter() for name in names}
     values = [_expression(name) for name in names]
     for begin in range(0, len(ids), chunk):
-        query = (
-            select(*values)
-            .select_from(Article)
-            .outerjoin(ArticleEvent, col(ArticleEvent.article_id) == Article.id)
-            .outerjoin(Entity, col(Entity.id) == ArticleEvent.place_entity_id)
-            .where(col(Article.id).in_(ids[begin : begin + chunk]))
+        query = _with_place(select(*values).select_from(Article)).where(
+            col(Article.id).in_(ids[begin : begin + chunk])
         )
         for row in session.execute(query):  # rows, even of one column
             for name, value in zip(names, row, strict=True):
                 counters[name][value] += 1
-    return {
-        name: sorted(counter.items(), key=lambda kv: (-kv[1], kv[0] is None, str(kv[0])))[
-            :MAX_BUCKETS
-        ]
-        for name, counter in counters.items()
-    }
+    return {name: _buckets(counter) for name, counter in counters.items()}
+
+
+def _with_place(query: Any) -> Any:
+    """``query`` over Article, joined to each article's main-event place entity (if any)."""
+    return query.outerjoin(ArticleEvent, col(ArticleEvent.article_id) == Article.id).outerjoin(
+        Entity, col(Entity.id) == ArticleEvent.place_entity_id
+    )
+
+
+def _add_groups(
+    rows: Iterable[Any], names: Sequence[str], counters: dict[str, Counter[Any]]
+) -> None:
+    """Add each group's count (its last column) to the bucket of each of its values."""
+    for *values, count in rows:
+        for name, value in zip(names, values, strict=True):
+            counters[name][value] += int(count)
+
+
+def _buckets(counter: Counter[Any]) -> Buckets:
+    """Most frequent first, then by value (code point order on every database), None last."""
+    ordered = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0] is None, str(kv[0])))
+    return ordered[:MAX_BUCKETS]

@@ -18,11 +18,14 @@ from itertools import islice
 from operator import itemgetter
 from typing import Annotated, Any, Literal
 
+import orjson
 from fastapi import Depends, Header, Query
 from fastapi.responses import StreamingResponse
-from pydantic_core import from_json, to_json
+from pydantic_core import to_json, to_jsonable_python
 from sqlalchemy import Engine
 from sqlmodel import Session
+
+from service.schemas.events import EVENT_COLUMNS
 
 Format = Literal["json", "csv", "jsonl"]
 Row = Mapping[str, Any] | tuple[Any, ...]
@@ -48,6 +51,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "article_id", "title", "source", "published", "score", "start", "end", "text",
         "highlights",
     ),
+    "events": EVENT_COLUMNS,
 }  # fmt: skip
 
 
@@ -110,6 +114,7 @@ _CONVERTED = {
     "articles": ("ingested_at",),
     "claims": ("disputed", "sources", "attributed_to"),
     "search": ("highlights",),
+    "events": ("killed_disputed", "injured_disputed", "article_ids"),
 }
 
 
@@ -148,15 +153,19 @@ def _cell(value: Any) -> Any:
 
 
 def _jsonl_chunk(rows: list[Row], name: str, json_columns: frozenset[str]) -> bytes:
+    # orjson encodes a row in a third of the time pydantic_core's to_json takes, and embeds the
+    # JSON text the database holds in ``json_columns`` as is (a Fragment) instead of decoding it
+    # to encode it again.
     columns = COLUMNS[name]
+    embedded = [c for c in json_columns if c in columns]
     lines = []
     for cells in _cells(rows, columns):
         record = dict(zip(columns, cells, strict=True))
-        for c in json_columns:
+        for c in embedded:
             text = record[c]
             if isinstance(text, str):
-                record[c] = from_json(text)
-        lines.append(to_json(record))
+                record[c] = orjson.Fragment(text)
+        lines.append(orjson.dumps(record, default=to_jsonable_python))
     lines.append(b"")
     return b"\n".join(lines)
 

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
+from fastapi.responses import StreamingResponse
 
 from corpus.errors import NotFound
 from corpus.events.detail import event_detail
@@ -22,6 +23,7 @@ from corpus.events.queries import (
 from corpus.facets import parse_facets
 from service.cursors import decode_cursor, encode_cursor, offset_of, query_digest
 from service.deps import SessionDep
+from service.exports import EXPORT_RESPONSES, FormatDep, export_response
 from service.problems import problem_responses
 from service.query_params import comma_separated
 from service.reads import NOT_MODIFIED, ConditionalRead, CorpusRead, ReadDep
@@ -31,6 +33,7 @@ from service.schemas.events import (
     FacetValueOut,
     event_detail_out,
     event_out,
+    event_record,
 )
 
 router = APIRouter(tags=["events"])
@@ -41,13 +44,14 @@ EventType = Literal[TYPES]  # type: ignore[valid-type]
 
 @router.get(
     "/events",
-    summary="List events",
+    summary="List or export events",
     response_model=EventList,
     dependencies=[ConditionalRead],
-    responses={**NOT_MODIFIED, **problem_responses(400, 409, 422)},
+    responses={**EXPORT_RESPONSES, **NOT_MODIFIED, **problem_responses(400, 409, 422)},
 )
 async def get_events(
     read: ReadDep,
+    fmt: FormatDep,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     cursor: Annotated[
         str | None,
@@ -82,15 +86,23 @@ async def get_events(
             json_schema_extra=comma_separated(FACETS),
         ),
     ] = None,
-) -> EventList:
-    """Events (incidents reported by one or more articles) with their most-cited figures."""
+) -> EventList | StreamingResponse:
+    """Events (incidents reported by one or more articles) with their most-cited figures.
+    Exports have one row per event, its place and figures flattened to columns."""
     names = parse_facets(facets, FACETS)
-    bound = query_digest(type, place, since, until, min_killed, sort, limit)
-    position = decode_cursor("events", bound, cursor, version=read.version)
-    offset = 0 if position is None else offset_of(position)
     rows = await _events(read)
     where = EventFilter(type=type, place=place, since=since, until=until, min_killed=min_killed)
     selected = sort_events(select_events(rows, where), sort)
+    if fmt != "json":
+        return export_response(
+            engine=read.engine,
+            name="events",
+            fmt=fmt,
+            rows=lambda _s: map(event_record, selected),
+        )
+    bound = query_digest(type, place, since, until, min_killed, sort, limit)
+    position = decode_cursor("events", bound, cursor, version=read.version)
+    offset = 0 if position is None else offset_of(position)
     page = selected[offset : offset + limit]
     more = offset + limit < len(selected)
     return EventList(

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from corpus.events.detail import Cited, EventDetail
 from corpus.events.queries import EventRow, country_of
+from corpus.events.signature import FIGURE_KINDS
 from service.schemas.answers import ClaimOut, SpanOut, claim_out
 
 
@@ -197,7 +198,7 @@ def _event_fields(row: EventRow, citation: Cited | None = None) -> dict[str, Any
         "place": place,
         "date": row.date,
         "article_ids": list(row.article_ids),
-        "figures": {kind: _figure(row.figures.get(kind)) for kind in ("killed", "injured")},
+        "figures": {kind: _figure(row.figures.get(kind)) for kind in FIGURE_KINDS},
     }
 
 
@@ -240,3 +241,26 @@ def event_detail_out(detail: EventDetail) -> EventDetailOut:
         ],
         date_citations=[span_out(c) for c in detail.date_citations],
     )
+
+
+# An exported event is flat: its place's parts, and each figure kind's fields (all but its
+# article_ids) as "<kind>_<field>" columns (empty when the event states no such figure).
+_FIGURE_PARTS = tuple(name for name in EventFigureOut.model_fields if name != "article_ids")
+EVENT_COLUMNS = (
+    "id", "type", "date", "place", "place_kind", "near", "region", "country",
+    *(f"{kind}_{part}" for kind in FIGURE_KINDS for part in _FIGURE_PARTS),
+    "article_count", "article_ids",
+)  # fmt: skip
+
+
+def event_record(row: EventRow) -> tuple[Any, ...]:
+    """An event as one export row, its values in ``EVENT_COLUMNS`` order."""
+    place = row.place or {}
+    figures: list[Any] = []
+    for kind in FIGURE_KINDS:
+        figure = row.figures.get(kind) or {}
+        figures.extend(figure.get(part) for part in _FIGURE_PARTS)
+    return (
+        row.id, row.type, row.date, place.get("name"), place.get("kind"), place.get("near"),
+        row.region, country_of(row), *figures, len(row.article_ids), list(row.article_ids),
+    )  # fmt: skip

@@ -26,6 +26,8 @@ VIEWS = [
     ("article", "/?view=article&id=1&start=295&end=539", SHOT),
     ("facts", "/?view=facts&field=casualties", SHOT),
     ("claims", "/?view=claims&field=casualties&kind=killed", SHOT),
+    ("events", "/?view=events", SHOT),
+    ("event", "/?view=event&id=1", SHOT),
     ("ask", f"/?view=ask&q={quote('How many Syrian soldiers were killed?')}", SHOT),
     ("ask-phone", f"/?view=ask&q={quote('How many Syrian soldiers were killed?')}", PHONE),
 ]

@@ -141,6 +141,27 @@ def test_facets_count_every_matching_row_and_compose_with_filters(stocked: TestC
     assert "facets" not in stocked.get("/search", params={"q": "killed"}).json()
 
 
+@pytest.mark.parametrize(
+    ("path", "params", "names"),
+    [
+        ("/facts", {}, ["field", "kind", "source", "published", "published_month", "place"]),
+        ("/facts", {"field": "casualties"}, ["kind", "source", "published_month", "place"]),
+        ("/facts", {"source": "coast daily"}, ["field", "published", "place"]),
+        ("/articles", {}, ["source", "published", "published_month", "place"]),
+    ],
+)
+def test_facets_asked_together_equal_each_asked_alone(
+    stocked: TestClient, path: str, params: dict[str, str], names: list[str]
+) -> None:
+    """Facets of one level are counted by one query together: each must still count alone."""
+    together = stocked.get(path, params={**params, "facets": ",".join(names)}).json()
+    total = together["total"]
+    for name in names:
+        alone = stocked.get(path, params={**params, "facets": name}).json()["facets"][name]
+        assert together["facets"][name] == alone, name
+        assert sum(bucket["count"] for bucket in alone) == total, name
+
+
 def test_an_unknown_facet_or_sort_is_a_400_naming_the_choices(stocked: TestClient) -> None:
     for path, params in [
         ("/articles", {"facets": "source,colour"}),

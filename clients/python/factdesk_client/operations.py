@@ -336,7 +336,7 @@ class Operations(_core.SyncCore):
         sort: Literal["-date", "date", "-killed", "killed", "-articles"] | None = None,
         facets: str | None = None,
     ) -> models.EventList:
-        """GET /events: List events."""
+        """GET /events: List or export events."""
         return _core.parse(self._send("GET", "/events", params={"limit": limit, "cursor": cursor, "type": type, "place": place, "since": since, "until": until, "min_killed": min_killed, "sort": sort, "facets": facets}), models.EventList)
 
     def iter_events(
@@ -354,6 +354,24 @@ class Operations(_core.SyncCore):
         """Every item of GET /events, following next_cursor."""
         for page in _core.pages(lambda cursor: self.events(limit=limit, type=type, place=place, since=since, until=until, min_killed=min_killed, sort=sort, facets=facets, cursor=cursor)):
             yield from page.events
+
+    def export_events(
+        self,
+        *,
+        type: Literal["airstrike", "bombing", "shooting", "stabbing", "fire", "crash", "flood", "earthquake", "storm", "explosion", "attack", "incident"] | None = None,
+        place: str | None = None,
+        since: datetime.date | str | None = None,
+        until: datetime.date | str | None = None,
+        min_killed: int | None = None,
+        sort: Literal["-date", "date", "-killed", "killed", "-articles"] | None = None,
+        facets: str | None = None,
+        format: Literal["csv", "jsonl"],
+    ) -> Iterator[dict[str, Any]]:
+        """Stream the rows of GET /events as csv or jsonl."""
+        with self._stream("GET", "/events", params={"type": type, "place": place, "since": since, "until": until, "min_killed": min_killed, "sort": sort, "facets": facets, "format": format}) as response:
+            decoder = _core.RowDecoder(format)
+            for line in response.iter_lines():
+                yield from decoder.feed(line)
 
     def event(
         self,
@@ -691,7 +709,7 @@ class AsyncOperations(_core.AsyncCore):
         sort: Literal["-date", "date", "-killed", "killed", "-articles"] | None = None,
         facets: str | None = None,
     ) -> models.EventList:
-        """GET /events: List events."""
+        """GET /events: List or export events."""
         return _core.parse(await self._send("GET", "/events", params={"limit": limit, "cursor": cursor, "type": type, "place": place, "since": since, "until": until, "min_killed": min_killed, "sort": sort, "facets": facets}), models.EventList)
 
     async def iter_events(
@@ -710,6 +728,25 @@ class AsyncOperations(_core.AsyncCore):
         async for page in _core.apages(lambda cursor: self.events(limit=limit, type=type, place=place, since=since, until=until, min_killed=min_killed, sort=sort, facets=facets, cursor=cursor)):
             for item in page.events:
                 yield item
+
+    async def export_events(
+        self,
+        *,
+        type: Literal["airstrike", "bombing", "shooting", "stabbing", "fire", "crash", "flood", "earthquake", "storm", "explosion", "attack", "incident"] | None = None,
+        place: str | None = None,
+        since: datetime.date | str | None = None,
+        until: datetime.date | str | None = None,
+        min_killed: int | None = None,
+        sort: Literal["-date", "date", "-killed", "killed", "-articles"] | None = None,
+        facets: str | None = None,
+        format: Literal["csv", "jsonl"],
+    ) -> AsyncIterator[dict[str, Any]]:
+        """Stream the rows of GET /events as csv or jsonl."""
+        async with self._stream("GET", "/events", params={"type": type, "place": place, "since": since, "until": until, "min_killed": min_killed, "sort": sort, "facets": facets, "format": format}) as response:
+            decoder = _core.RowDecoder(format)
+            async for line in response.aiter_lines():
+                for row in decoder.feed(line):
+                    yield row
 
     async def event(
         self,

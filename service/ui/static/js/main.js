@@ -3,6 +3,8 @@ import { errorBox, h } from "./dom.js";
 import { renderArticle } from "./views/article.js";
 import { renderAsk } from "./views/ask.js";
 import { renderClaims } from "./views/claims.js";
+import { renderEvent } from "./views/event.js";
+import { renderEvents } from "./views/events.js";
 import { renderFacts } from "./views/facts.js";
 import { renderOverview } from "./views/overview.js";
 import { renderSearch } from "./views/search.js";
@@ -13,6 +15,8 @@ const VIEWS = {
   article: renderArticle,
   facts: renderFacts,
   claims: renderClaims,
+  events: renderEvents,
+  event: renderEvent,
   ask: renderAsk,
 };
 
