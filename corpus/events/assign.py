@@ -22,7 +22,7 @@ held together splits again.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import delete, insert, or_
 from sqlmodel import Session, col, select
@@ -42,6 +42,21 @@ def _all_keys(sig: Signature) -> list[str]:
     return sorted(set(sig.keys) | set(sig.near_keys))
 
 
+def _far_mentions(sig: Signature) -> list[date]:
+    """Days the article mentions beyond the date window of its own day (a follow-up's
+    incident, however long ago): the articles of those days are its candidates too."""
+    when = sig.day or sig.published
+    days = [date.fromisoformat(d) for d in sig.mentioned]
+    return sorted(d for d in days if when is None or abs((d - when).days) > WINDOW_DAYS)
+
+
+def _day_keys(sig: Signature) -> list[str]:
+    return [DAY_KEY + d.isoformat() for d in _far_mentions(sig)]
+
+
+DAY_KEY = "day:"  # an EventKey naming a day the article mentions, not a place
+
+
 def assign_events(session: Session, signatures: Sequence[tuple[int, Signature]]) -> None:
     """Store the signatures of freshly flushed articles and place each in its events."""
     if not signatures:
@@ -53,7 +68,11 @@ def assign_events(session: Session, signatures: Sequence[tuple[int, Signature]])
             for a, s in signatures
         ],
     )
-    keys = [{"article_id": a, "key": k} for a, s in signatures for k in _all_keys(s)]
+    keys = [
+        {"article_id": a, "key": k}
+        for a, s in signatures
+        for k in sorted(set(_all_keys(s)) | set(_day_keys(s)))
+    ]
     if keys:
         session.execute(insert(_KEY), keys)
     touched: set[int] = set()
@@ -153,6 +172,25 @@ def _candidates(
         # undated reports must not make each write read them all.
         sharing = sharing.order_by(col(EventSignature.article_id).desc()).limit(MAX_KEY_CANDIDATES)
         ids |= set(session.exec(sharing))
+    # Follow-ups however much later: the articles of a day this one mentions, and the articles
+    # mentioning this one's day (symmetric, as above).
+    far = _far_mentions(sig)
+    if far:
+        of_day = (
+            select(EventSignature.article_id)
+            .where(col(EventSignature.day).in_(far))
+            .order_by(col(EventSignature.article_id).desc())
+            .limit(MAX_KEY_CANDIDATES)
+        )
+        ids |= set(session.exec(of_day))
+    if sig.day is not None:
+        naming = (
+            select(EventKey.article_id)
+            .where(col(EventKey.key) == DAY_KEY + sig.day.isoformat())
+            .order_by(col(EventKey.article_id).desc())
+            .limit(MAX_KEY_CANDIDATES)
+        )
+        ids |= set(session.exec(naming))
     ids.discard(article_id)
     known.update(_signatures(session, sorted(ids - known.keys())))
     found = {i: known[i] for i in ids}

@@ -81,6 +81,7 @@ class Signature:
     terms: tuple[str, ...] = ()  # distinctive capitalised words of the lead (streets, names)
     big_city: bool = False  # the place is a city of ``BIG_CITY`` people or more
     roundup: bool = False
+    mentioned: tuple[str, ...] = ()  # ISO days the text tells events on ("on Sept. 28")
 
     def to_json(self) -> dict[str, Any]:
         """The JSON column's value (dates as ISO strings)."""
@@ -101,6 +102,7 @@ class Signature:
         values["near_keys"] = tuple(data.get("near_keys") or ())
         values["people"] = tuple(data.get("people") or ())
         values["terms"] = tuple(data.get("terms") or ())
+        values["mentioned"] = tuple(data.get("mentioned") or ())
         values["figures"] = {
             kind: tuple(Figure(**f) for f in figures)
             for kind, figures in (data.get("figures") or {}).items()
@@ -166,7 +168,22 @@ def article_signature(
         terms=_terms(doc.text, keys),
         big_city=_big_city(locality or place),
         roundup=bool(_ROUNDUP.search(doc.text[: headline_end + _LEAD_CHARS])),
+        mentioned=_mentioned(by_field.get("dates", ())),
     )
+
+
+def _mentioned(dates: Sequence[ExtractedFact]) -> tuple[str, ...]:
+    """The days the text tells something happened on: a follow-up ("a second arrest in the
+    Sept. 28 shooting") names its incident's day though its own day is a later one."""
+    days = {
+        str(f.value["iso"])
+        for f in dates
+        if f.kind == "date" and f.value.get("role") == "event" and f.value.get("precision") == "day"
+    }
+    return tuple(sorted(d for d in days if _ISO_DAY.fullmatch(d)))
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")  # not "--09-28": a day without its year
 
 
 def _day(
