@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from corpus.events.scoring import km_between
+from corpus.events.geo import km_between
 from corpus.facts.gazetteer import country_name, lookup_place, place_key
 from corpus.tables import Event, EventMember
 

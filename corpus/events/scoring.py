@@ -34,8 +34,7 @@ not. Events are the connected groups of linked articles (``corpus.events.assign`
 
 from __future__ import annotations
 
-import math
-
+from corpus.events.geo import km_between
 from corpus.events.kinds import UNKNOWN
 from corpus.events.signature import Signature
 
@@ -216,13 +215,3 @@ def _km(a: Signature, b: Signature) -> float | None:
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return None
     return km_between((a.lat, a.lon), (b.lat, b.lon))
-
-
-def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance in km between two (lat, lon) points."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 6371.0 * 2 * math.asin(math.sqrt(h))

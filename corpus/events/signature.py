@@ -19,7 +19,8 @@ from corpus.claims import victim_class
 from corpus.events.kinds import event_type
 from corpus.facts.document import Document
 from corpus.facts.gazetteer import lookup_place, lookup_places, place_key, region_of, us_states
-from corpus.facts.main_event import MainEvent
+from corpus.events.geo import km_between
+from corpus.facts.main_event import EventPlace, MainEvent
 from corpus.facts.model import ExtractedFact
 
 FIGURE_KINDS = ("killed", "injured")
@@ -124,6 +125,12 @@ def article_signature(
     places = by_field.get("places", ())
     place = asdict(event.place) if event and event.place else None
     locality = asdict(event.locality) if event and event.locality else None
+    named_state = _state_named(doc.text)
+    anchor = _anchor_city(locality, places, named_state)
+    if anchor is not None and locality is not None:
+        if place is None or place.get("entity_id") == locality.get("entity_id"):
+            place = anchor
+        locality = anchor
     keys: set[str] = set()
     coordinates: tuple[float, float] | None = None
     country = None
@@ -143,7 +150,6 @@ def article_signature(
         if coordinates is None and fact.value.get("lat") is not None:
             coordinates = (float(fact.value["lat"]), float(fact.value["lon"]))
     lat, lon = coordinates if coordinates else (None, None)
-    named_state = _state_named(doc.text)
     region = region_of(lat, lon)
     if named_state and region != named_state:
         town = locality or place
@@ -237,6 +243,70 @@ def _near_keys(
         if fact.value.get("entity_id"):
             near.add(str(fact.value["entity_id"]))
     return tuple(sorted(near - keys))
+
+
+ANCHOR_KM = 80.0
+
+
+def _anchor_city(
+    locality: Mapping[str, Any] | None, places: Sequence[ExtractedFact], state: str | None
+) -> dict[str, Any] | None:
+    """A city the article names at least as often as its chosen town, of more people and
+    farther than ``ANCHOR_KM`` from it, in the country most of its towns are in: then the town is a neighbourhood name read as a
+    faraway namesake ("Kensington" in a Philadelphia report, "West End" in a Chicago one), and
+    the event is in that city. The US ``state`` the text names most arbitrates: a town in it
+    stays, a city outside it is no anchor. None: keep the town."""
+    if locality is None or not locality.get("entity_id"):
+        return None
+    towns: dict[str, list[ExtractedFact]] = {}
+    for fact in places:
+        if fact.kind == "city" and fact.value.get("entity_id") and fact.value.get("lat") is not None:
+            towns.setdefault(str(fact.value["entity_id"]), []).append(fact)
+    chosen = towns.get(str(locality["entity_id"]))
+    if not chosen:
+        return None
+    here = (float(chosen[0].value["lat"]), float(chosen[0].value["lon"]))
+    if state is not None and region_of(*here) == state:
+        return None
+    own = _population(chosen[0])
+    countries = Counter(f.value.get("country") for facts in towns.values() for f in facts)
+    country = max(
+        countries, key=lambda c: (countries[c], c == chosen[0].value.get("country"), str(c))
+    )
+    best: tuple[tuple[int, int, int], ExtractedFact] | None = None
+    for entity, facts in towns.items():
+        first = facts[0]
+        there = (float(first.value["lat"]), float(first.value["lon"]))
+        if entity == locality["entity_id"] or len(facts) < len(chosen):
+            continue
+        if first.value.get("country") != country:
+            continue  # "Santa Cruz" in Bolivia is no anchor for a Californian town
+        if _population(first) <= own or km_between(here, there) <= ANCHOR_KM:
+            continue
+        if state is not None and region_of(*there) != state:
+            continue
+        rank = (-len(facts), -_population(first), first.start)
+        if best is None or rank < best[0]:
+            best = (rank, first)
+    if best is None:
+        return None
+    fact = best[1]
+    value = fact.value
+    return asdict(
+        EventPlace(
+            name=fact.text,
+            canonical=str(value.get("canonical") or value.get("name") or fact.text),
+            kind=fact.kind,
+            entity_id=value.get("entity_id"),
+            start=fact.start,
+            end=fact.end,
+        )
+    )
+
+
+def _population(fact: ExtractedFact) -> int:
+    found = lookup_place(str(fact.value.get("canonical") or fact.text))
+    return found.population if found is not None else 0
 
 
 def _big_city(place: Mapping[str, Any] | None) -> bool:
