@@ -35,6 +35,8 @@ _OFFICIAL = re.compile(
     r"lieutenant|lt\.|sgt\.|sergeant|captain|capt\.|detective|det\.|minister|ministry|"
     r"governor|prosecutor|attorney|coroner|medical examiner|commander|general)\b"
 )
+
+
 @dataclass(frozen=True, slots=True)
 class Cited:
     """A span of one article: ``article.text[start:end] == text``."""

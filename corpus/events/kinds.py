@@ -46,8 +46,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 # Words about a type that do not trigger it: "fire" in "opened fire", "gun fire", "fire into"
-# (a gun is fired; "a fire at the house" is a fire) or "fire department" (who came); an "assault rifle" or a charge of
-# "aggravated assault" tells a weapon or an offence, not an attack.
+# (a gun is fired; "a fire at the house" is a fire) or "fire department" (who came); an
+# "assault rifle" or a charge of "aggravated assault" tells a weapon or an offence, not an
+# attack.
 _NOT_TRIGGERS: dict[str, tuple[str, ...]] = {
     "fire": (
         "opened fire", "open fire", "opening fire", "opens fire", "returned fire",

@@ -28,8 +28,10 @@ _AGE = r"(?:,\s*(?:\d{1,3}|aged \d{1,3})\s*,)?"  # "Lee Park, 22, was ..."
 _AUX = r"(?:\s+(?:was|were|is|has been|had been|have been|got|later))+"
 _ADVERB = r"(?:\s+(?:fatally|critically|seriously|badly|allegedly|reportedly|also|then))*"
 
-_KILLED_PASSIVE = r"(?:shot and killed|shot dead|fatally (?:shot|wounded|injured|stabbed)|" \
+_KILLED_PASSIVE = (
+    r"(?:shot and killed|shot dead|fatally (?:shot|wounded|injured|stabbed)|"
     r"killed|slain|murdered|pronounced dead|found dead|stabbed to death|shot to death)"
+)
 _INJURED_PASSIVE = r"(?:shot|wounded|injured|hurt|stabbed|hospitali[sz]ed|grazed|struck)"
 _ARRESTED_PASSIVE = (
     r"(?:arrested|charged|booked|indicted|detained|apprehended|taken into custody|"
@@ -53,15 +55,20 @@ def _after(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?i)^{_AGE}{_AUX}{_ADVERB}\s+{pattern}\b")
 
 
-_SUBJECT = (
+_Construction = tuple[str, str | None, re.Pattern[str]]
+_SUBJECT: tuple[_Construction, ...] = (
     ("victim", "killed", _after(_KILLED_PASSIVE)),
     ("victim", "killed", re.compile(rf"(?i)^{_AGE}{_ADVERB}\s+(?:died|was killed)\b")),
     ("victim", "injured", _after(_INJURED_PASSIVE)),
     ("suspect", "arrested", _after(_ARRESTED_PASSIVE)),
-    ("suspect", "arrested", re.compile(rf"(?i)^{_AGE}\s+(?:surrendered|turned (?:him|her)self in)\b")),
+    (
+        "suspect",
+        "arrested",
+        re.compile(rf"(?i)^{_AGE}\s+(?:surrendered|turned (?:him|her)self in)\b"),
+    ),
 )
 # Before the name (matched against the text that ends where the name starts).
-_OBJECT = (
+_OBJECT: tuple[_Construction, ...] = (
     ("victim", "killed", re.compile(rf"(?i)\b{_KILLED_ACTIVE}\s+$")),
     ("victim", "injured", re.compile(rf"(?i)\b{_INJURED_ACTIVE}\s+$")),
     ("suspect", "arrested", re.compile(rf"(?i)\b{_ARRESTED_ACTIVE}\s+$")),

@@ -8,8 +8,9 @@
   ``+PLACE_SAME`` (``PLACE_BIG_CITY`` when it is a city of half a million or more); else one's
   place named where the other tells the incident, or the two within ``NEAR_KM`` of each other
   (neighbourhood in its city, town by its landmark), or, for an article without a place of its
-  own, the other's town (not a big city) among its capitalised words ``+PLACE_NEAR``; else in different
-  regions, or farther apart than ``FAR_KM``: ``PLACE_FAR`` (negative); nothing known ``0``;
+  own, the other's town (not a big city) among its capitalised words ``+PLACE_NEAR``; else
+  in different regions, or farther apart than ``FAR_KM``: ``PLACE_FAR`` (negative); nothing
+  known ``0``;
 - date: one published more than a day before the other's day ``DATE_FAR``; days apart 0 / 1
   / 2 ``+DAY_WEIGHTS``; without a day of its own, its publication date within two days of
   the other's day ``+UNDATED_NEAR``, up to ``FOLLOW_UP_DAYS`` after it ``0``; a follow-up

@@ -16,10 +16,10 @@ from datetime import date
 from typing import Any
 
 from corpus.claims import victim_class
+from corpus.events.geo import km_between
 from corpus.events.kinds import event_type
 from corpus.facts.document import Document
 from corpus.facts.gazetteer import lookup_place, lookup_places, place_key, region_of, us_states
-from corpus.events.geo import km_between
 from corpus.facts.main_event import EventPlace, MainEvent
 from corpus.facts.model import ExtractedFact
 
@@ -252,15 +252,20 @@ def _anchor_city(
     locality: Mapping[str, Any] | None, places: Sequence[ExtractedFact], state: str | None
 ) -> dict[str, Any] | None:
     """A city the article names at least as often as its chosen town, of more people and
-    farther than ``ANCHOR_KM`` from it, in the country most of its towns are in: then the town is a neighbourhood name read as a
-    faraway namesake ("Kensington" in a Philadelphia report, "West End" in a Chicago one), and
-    the event is in that city. The US ``state`` the text names most arbitrates: a town in it
-    stays, a city outside it is no anchor. None: keep the town."""
+    farther than ``ANCHOR_KM`` from it, in the country most of its towns are in: then the town
+    is a neighbourhood name read as a faraway namesake ("Kensington" in a Philadelphia
+    report, "West End" in a Chicago one), and the event is in that city. The US ``state`` the
+    text names most arbitrates: a town in it stays, a city outside it is no anchor. None: keep
+    the town."""
     if locality is None or not locality.get("entity_id"):
         return None
     towns: dict[str, list[ExtractedFact]] = {}
     for fact in places:
-        if fact.kind == "city" and fact.value.get("entity_id") and fact.value.get("lat") is not None:
+        if (
+            fact.kind == "city"
+            and fact.value.get("entity_id")
+            and fact.value.get("lat") is not None
+        ):
             towns.setdefault(str(fact.value["entity_id"]), []).append(fact)
     chosen = towns.get(str(locality["entity_id"]))
     if not chosen:

@@ -52,10 +52,14 @@ def _signature(text: str, published: date = MONDAY) -> Signature:
         ("Warplanes hit a base\n\nThe airstrike killed dozens.", "airstrike"),
         ("Crews battle a blaze\n\nThe fire department said the fire spread.", "fire"),
         ("Officers opened fire on the car\n\nNo one was hurt.", "shooting"),
-        ("Two hurt by gun fire\n\nShots were fired into a car; the fire department came.",
-         "shooting"),
-        ("Man charged\n\nHe fired shots into a crowd and faces aggravated assault charges.",
-         "shooting"),
+        (
+            "Two hurt by gun fire\n\nShots were fired into a car; the fire department came.",
+            "shooting",
+        ),
+        (
+            "Man charged\n\nHe fired shots into a crowd and faces aggravated assault charges.",
+            "shooting",
+        ),
         ("Sniper wounds four officers\n\nThey were hit downtown on Friday.", "shooting"),
         ("House fire kills two\n\nA fire at the house spread to the roof.", "fire"),
         ("Train derails\n\nThe collision injured nine.", "crash"),
