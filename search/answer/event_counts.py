@@ -140,7 +140,9 @@ def answer_counting(*, session: Session, question: str) -> AnswerResult | None:
     if asked is None:
         return None
     interpretation = replace(analyze_question(question), type="count_events")
-    rows = load_events(session)
+    # An event no report dates is counted in the period it was reported in: news tells an
+    # incident within days, and leaving it out of every month undercounts each.
+    rows = [r if r.date else replace(r, date=r.last_published) for r in load_events(session)]
     for place in asked.places:
         rows = select_events(rows, replace(asked.where, place=place))
     if not asked.places:
@@ -211,9 +213,9 @@ def _citations(session: Session, rows: list[EventRow], kind: str) -> tuple[Citat
             own = sig.figure(figure_kind)
             place = sig.place or sig.locality
             if same or own is not None:
-                cited = same[0] if same else own
-                assert cited is not None
-                wanted.append((article_id, cited.start, cited.end))
+                span = same[0] if same else own
+                assert span is not None
+                wanted.append((article_id, span.start, span.end))
             elif place:
                 wanted.append((article_id, int(place["start"]), int(place["end"])))
         if len(wanted) == before and row.place:
