@@ -131,7 +131,7 @@ def assign_events(session: Session, signatures: Sequence[tuple[int, Signature]])
     touched: set[int] = set()
     known = dict(signatures)  # decoded once a call: a batch's candidates overlap
     for article_id, sig in sorted(signatures, key=lambda m: m[0]):
-        touched |= _place_article(session, article_id, sig, known)
+        touched |= _place_article(session, article_id, sig, known, fresh=True)
     _refresh(session, touched)
 
 
@@ -150,7 +150,9 @@ def delete_article_events(session: Session, article_ids: Iterable[int]) -> None:
     signatures = _signatures(session, members)
     touched: set[int] = set()
     for article_id in members:
-        touched |= _place_article(session, article_id, signatures[article_id], signatures)
+        touched |= _place_article(
+            session, article_id, signatures[article_id], signatures, fresh=False
+        )
     _refresh(session, touched)
 
 
@@ -161,16 +163,23 @@ def delete_all_events(session: Session) -> None:
 
 
 def _place_article(
-    session: Session, article_id: int, sig: Signature, known: dict[int, Signature]
+    session: Session,
+    article_id: int,
+    sig: Signature,
+    known: dict[int, Signature],
+    *,
+    fresh: bool,
 ) -> set[int]:
     """Place one article; the ids of the events whose members changed. ``known`` holds
     signatures already decoded in this call (it grows)."""
     candidates = _candidates(session, article_id, sig, known)
-    memberships = _memberships(session, [a for a, _ in candidates])
+    # Scores first, memberships of the linked only: most articles link to none.
+    links = [(a, other) for a, other in candidates if linked(sig, other)]
+    memberships = _memberships(session, [a for a, _ in links])
     plain: set[int] = set()  # events of linked articles that are not roundups
     roundups: list[int] = []  # linked roundup articles
-    for other_id, other in candidates:
-        if other_id not in memberships or not linked(sig, other):
+    for other_id, other in links:
+        if other_id not in memberships:
             continue  # an article not yet (re)placed is compared when its own turn comes
         if other.roundup:
             roundups.append(other_id)
@@ -187,8 +196,13 @@ def _place_article(
             session.exec(delete(Event).where(col(Event.id).in_(own)))  # type: ignore[call-overload]
             session.exec(delete(EventMember).where(col(EventMember.event_id).in_(own)))  # type: ignore[call-overload]
             _join(session, target, [roundup])
-    for event_id in targets:
-        _join(session, event_id, [article_id])
+    if fresh:  # a new article is in no event yet: no check needed
+        session.execute(
+            insert(_MEMBER), [{"event_id": e, "article_id": article_id} for e in targets]
+        )
+    else:  # re-placed after a delete, a roundup may still be in events that stayed
+        for event_id in targets:
+            _join(session, event_id, [article_id])
     return set(targets)
 
 
