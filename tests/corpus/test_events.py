@@ -202,3 +202,15 @@ def test_a_roundup_belongs_to_each_incident_it_reports_in_any_order(tmp_path: Pa
             leeds, sheffield = events[LEEDS], events[SHEFFIELD]
             assert len(leeds) == len(sheffield) == 1 and leeds != sheffield, order
             assert events[ROUNDUP] == leeds | sheffield, order
+
+
+def test_deleting_one_incident_of_a_roundup_keeps_it_in_the_other(tmp_path: Path) -> None:
+    engine = _engine(tmp_path)
+    index = WhooshIndex.in_memory()
+    with Session(engine) as session:
+        inputs = [ArticleInput(text=t, published=MONDAY) for t in (LEEDS, SHEFFIELD, ROUNDUP)]
+        stored = ingest_articles(session=session, index=index, articles_in=inputs)
+        delete_article(session=session, index=index, article=stored[0].article)
+        events = _events_of(session)
+        assert set(events) == {SHEFFIELD, ROUNDUP}
+        assert events[ROUNDUP] == events[SHEFFIELD]
