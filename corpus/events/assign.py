@@ -21,10 +21,11 @@ held together splits again.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 
-from sqlalchemy import delete, insert, or_
+from sqlalchemy import CursorResult, bindparam, delete, insert, or_, update
 from sqlmodel import Session, col, select
 
 from corpus.events.scoring import FOLLOW_UP_DAYS, WINDOW_DAYS, linked
@@ -36,10 +37,77 @@ MAX_KEY_CANDIDATES = 50  # articles sharing a place key compared with a new one,
 _MEMBER = EventMember.__table__  # type: ignore[attr-defined]
 _SIGNATURE = EventSignature.__table__  # type: ignore[attr-defined]
 _KEY = EventKey.__table__  # type: ignore[attr-defined]
+_EVENT = Event.__table__  # type: ignore[attr-defined]
+
+# Statements built once (SQLAlchemy caches their compiled form): assignment runs several for
+# every article of every batch, and building them each time cost more than running them.
+_NEAR_DAYS = select(_SIGNATURE.c.article_id).where(
+    _SIGNATURE.c.day.between(bindparam("low"), bindparam("high"))
+)
+_SHARING = (
+    select(_SIGNATURE.c.article_id)
+    .join(_KEY, _KEY.c.article_id == _SIGNATURE.c.article_id)
+    .where(_KEY.c.key.in_(bindparam("keys", expanding=True)))
+)
+_SHARING_ANY = _SHARING.order_by(_SIGNATURE.c.article_id.desc()).limit(MAX_KEY_CANDIDATES)
+_SHARING_NEAR = (
+    _SHARING.where(
+        or_(
+            _SIGNATURE.c.day.is_(None),
+            _SIGNATURE.c.day.between(bindparam("low"), bindparam("high")),
+        )
+    )
+    .order_by(_SIGNATURE.c.article_id.desc())
+    .limit(MAX_KEY_CANDIDATES)
+)
+_OF_DAYS = (
+    select(_SIGNATURE.c.article_id)
+    .where(_SIGNATURE.c.day.in_(bindparam("days", expanding=True)))
+    .order_by(_SIGNATURE.c.article_id.desc())
+    .limit(MAX_KEY_CANDIDATES)
+)
+_NAMING_DAY = (
+    select(_KEY.c.article_id)
+    .where(_KEY.c.key == bindparam("key"))
+    .order_by(_KEY.c.article_id.desc())
+    .limit(MAX_KEY_CANDIDATES)
+)
+_SIGNATURES = select(_SIGNATURE.c.article_id, _SIGNATURE.c.data).where(
+    _SIGNATURE.c.article_id.in_(bindparam("ids", expanding=True))
+)
+_MEMBERSHIPS = (
+    select(_MEMBER.c.article_id, _MEMBER.c.event_id)
+    .where(_MEMBER.c.article_id.in_(bindparam("ids", expanding=True)))
+    .order_by(_MEMBER.c.event_id)
+)
+_MEMBERS = select(_MEMBER.c.event_id, _MEMBER.c.article_id).where(
+    _MEMBER.c.event_id.in_(bindparam("ids", expanding=True))
+)
+_PRESENT = select(_MEMBER.c.article_id).where(
+    _MEMBER.c.event_id == bindparam("event"),
+    _MEMBER.c.article_id.in_(bindparam("ids", expanding=True)),
+)
+_NEW_EVENT = insert(_EVENT).values(type="incident", keys=[], figures={}, article_count=0)
+_UPDATE_EVENT = update(_EVENT).where(_EVENT.c.id == bindparam("event_id"))
 
 
 def _all_keys(sig: Signature) -> list[str]:
     return sorted(set(sig.keys) | set(sig.near_keys))
+
+
+def _far_mentions(sig: Signature) -> list[date]:
+    """Days the article mentions beyond the date window of its own day (a follow-up's
+    incident, however long ago): the articles of those days are its candidates too."""
+    when = sig.day or sig.published
+    days = [date.fromisoformat(d) for d in sig.mentioned]
+    return sorted(d for d in days if when is None or abs((d - when).days) > WINDOW_DAYS)
+
+
+def _day_keys(sig: Signature) -> list[str]:
+    return [DAY_KEY + d.isoformat() for d in _far_mentions(sig)]
+
+
+DAY_KEY = "day:"  # an EventKey naming a day the article mentions, not a place
 
 
 def assign_events(session: Session, signatures: Sequence[tuple[int, Signature]]) -> None:
@@ -53,13 +121,17 @@ def assign_events(session: Session, signatures: Sequence[tuple[int, Signature]])
             for a, s in signatures
         ],
     )
-    keys = [{"article_id": a, "key": k} for a, s in signatures for k in _all_keys(s)]
+    keys = [
+        {"article_id": a, "key": k}
+        for a, s in signatures
+        for k in sorted(set(_all_keys(s)) | set(_day_keys(s)))
+    ]
     if keys:
         session.execute(insert(_KEY), keys)
     touched: set[int] = set()
     known = dict(signatures)  # decoded once a call: a batch's candidates overlap
     for article_id, sig in sorted(signatures, key=lambda m: m[0]):
-        touched |= _place_article(session, article_id, sig, known)
+        touched |= _place_article(session, article_id, sig, known, fresh=True)
     _refresh(session, touched)
 
 
@@ -78,7 +150,9 @@ def delete_article_events(session: Session, article_ids: Iterable[int]) -> None:
     signatures = _signatures(session, members)
     touched: set[int] = set()
     for article_id in members:
-        touched |= _place_article(session, article_id, signatures[article_id], signatures)
+        touched |= _place_article(
+            session, article_id, signatures[article_id], signatures, fresh=False
+        )
     _refresh(session, touched)
 
 
@@ -89,16 +163,23 @@ def delete_all_events(session: Session) -> None:
 
 
 def _place_article(
-    session: Session, article_id: int, sig: Signature, known: dict[int, Signature]
+    session: Session,
+    article_id: int,
+    sig: Signature,
+    known: dict[int, Signature],
+    *,
+    fresh: bool,
 ) -> set[int]:
     """Place one article; the ids of the events whose members changed. ``known`` holds
     signatures already decoded in this call (it grows)."""
     candidates = _candidates(session, article_id, sig, known)
-    memberships = _memberships(session, [a for a, _ in candidates])
+    # Scores first, memberships of the linked only: most articles link to none.
+    links = [(a, other) for a, other in candidates if linked(sig, other)]
+    memberships = _memberships(session, [a for a, _ in links])
     plain: set[int] = set()  # events of linked articles that are not roundups
     roundups: list[int] = []  # linked roundup articles
-    for other_id, other in candidates:
-        if other_id not in memberships or not linked(sig, other):
+    for other_id, other in links:
+        if other_id not in memberships:
             continue  # an article not yet (re)placed is compared when its own turn comes
         if other.roundup:
             roundups.append(other_id)
@@ -115,8 +196,13 @@ def _place_article(
             session.exec(delete(Event).where(col(Event.id).in_(own)))  # type: ignore[call-overload]
             session.exec(delete(EventMember).where(col(EventMember.event_id).in_(own)))  # type: ignore[call-overload]
             _join(session, target, [roundup])
-    for event_id in targets:
-        _join(session, event_id, [article_id])
+    if fresh:  # a new article is in no event yet: no check needed
+        session.execute(
+            insert(_MEMBER), [{"event_id": e, "article_id": article_id} for e in targets]
+        )
+    else:  # re-placed after a delete, a roundup may still be in events that stayed
+        for event_id in targets:
+            _join(session, event_id, [article_id])
     return set(targets)
 
 
@@ -127,32 +213,34 @@ def _candidates(
     dated within the follow-up window or undated (symmetric: b is a's candidate iff a is b's)."""
     when = sig.day or sig.published
     ids: set[int] = set()
+    window = (
+        {"low": when - timedelta(days=WINDOW_DAYS), "high": when + timedelta(days=WINDOW_DAYS)}
+        if when is not None
+        else {}
+    )
     if when is not None:
-        near = select(EventSignature.article_id).where(
-            col(EventSignature.day) >= when - timedelta(days=WINDOW_DAYS),
-            col(EventSignature.day) <= when + timedelta(days=WINDOW_DAYS),
-        )
-        ids |= set(session.exec(near))
+        ids |= set(session.execute(_NEAR_DAYS, window).scalars())
     keys = _all_keys(sig)
     if keys:
-        sharing = (
-            select(EventSignature.article_id)
-            .join(EventKey, col(EventKey.article_id) == EventSignature.article_id)
-            .where(col(EventKey.key).in_(keys))
-        )
-        if when is not None:
-            sharing = sharing.where(
-                or_(
-                    col(EventSignature.day).is_(None),
-                    col(EventSignature.day).between(
-                        when - timedelta(days=FOLLOW_UP_DAYS), when + timedelta(days=FOLLOW_UP_DAYS)
-                    ),
-                )
-            )
         # The most recent first, and at most so many: a common place ("Aleppo") with many
         # undated reports must not make each write read them all.
-        sharing = sharing.order_by(col(EventSignature.article_id).desc()).limit(MAX_KEY_CANDIDATES)
-        ids |= set(session.exec(sharing))
+        if when is not None:
+            follow_up = {
+                "keys": keys,
+                "low": when - timedelta(days=FOLLOW_UP_DAYS),
+                "high": when + timedelta(days=FOLLOW_UP_DAYS),
+            }
+            ids |= set(session.execute(_SHARING_NEAR, follow_up).scalars())
+        else:
+            ids |= set(session.execute(_SHARING_ANY, {"keys": keys}).scalars())
+    # Follow-ups however much later: the articles of a day this one mentions, and the articles
+    # mentioning this one's day (symmetric, as above).
+    far = _far_mentions(sig)
+    if far:
+        ids |= set(session.execute(_OF_DAYS, {"days": far}).scalars())
+    if sig.day is not None:
+        naming = {"key": DAY_KEY + sig.day.isoformat()}
+        ids |= set(session.execute(_NAMING_DAY, naming).scalars())
     ids.discard(article_id)
     known.update(_signatures(session, sorted(ids - known.keys())))
     found = {i: known[i] for i in ids}
@@ -162,11 +250,7 @@ def _candidates(
 def _signatures(session: Session, article_ids: Sequence[int]) -> dict[int, Signature]:
     if not article_ids:
         return {}
-    rows = session.exec(
-        select(EventSignature.article_id, EventSignature.data).where(
-            col(EventSignature.article_id).in_(article_ids)
-        )
-    )
+    rows = session.execute(_SIGNATURES, {"ids": list(article_ids)})
     return {a: Signature.from_json(data) for a, data in rows}
 
 
@@ -174,12 +258,7 @@ def _memberships(session: Session, article_ids: Sequence[int]) -> dict[int, list
     found: dict[int, list[int]] = {}
     if not article_ids:
         return found
-    rows = session.exec(
-        select(EventMember.article_id, EventMember.event_id)
-        .where(col(EventMember.article_id).in_(article_ids))
-        .order_by(col(EventMember.event_id))
-    )
-    for article_id, event_id in rows:
+    for article_id, event_id in session.execute(_MEMBERSHIPS, {"ids": list(article_ids)}):
         found.setdefault(article_id, []).append(event_id)
     return found
 
@@ -192,28 +271,21 @@ def _events_of(session: Session, article_ids: Sequence[int]) -> list[int]:
 
 
 def _members(session: Session, event_ids: Sequence[int]) -> list[int]:
-    rows = session.exec(
-        select(EventMember.article_id).where(col(EventMember.event_id).in_(event_ids))
-    )
-    return sorted(set(rows))
+    rows = session.execute(_MEMBERS, {"ids": list(event_ids)})
+    return sorted({article_id for _, article_id in rows})
 
 
 def _new_event(session: Session) -> int:
-    event = Event(type="incident")
-    session.add(event)
-    session.flush()
-    assert event.id is not None
-    return event.id
+    result = session.execute(_NEW_EVENT)
+    assert isinstance(result, CursorResult)
+    created = result.inserted_primary_key
+    assert created is not None
+    return int(created[0])
 
 
 def _join(session: Session, event_id: int, article_ids: Sequence[int]) -> None:
     present = set(
-        session.exec(
-            select(EventMember.article_id).where(
-                col(EventMember.event_id) == event_id,
-                col(EventMember.article_id).in_(article_ids),
-            )
-        )
+        session.execute(_PRESENT, {"event": event_id, "ids": list(article_ids)}).scalars()
     )
     rows = [{"event_id": event_id, "article_id": a} for a in article_ids if a not in present]
     if rows:
@@ -229,20 +301,25 @@ def _merge(session: Session, target: int, others: Sequence[int]) -> None:
 
 
 def _refresh(session: Session, event_ids: set[int]) -> None:
-    """Summarise each changed event once a batch (an event merged away is skipped)."""
-    rows = session.exec(select(Event.id).where(col(Event.id).in_(sorted(event_ids))))
-    for event_id in sorted(i for i in rows if i is not None):
-        refresh_event(session, event_id)
+    """Summarise each changed event once a batch, in one read of members and signatures and
+    one update (an event merged away has no members left and is skipped)."""
+    if not event_ids:
+        return
+    members: dict[int, list[int]] = defaultdict(list)
+    for event_id, article_id in session.execute(_MEMBERS, {"ids": sorted(event_ids)}):
+        members[event_id].append(article_id)
+    signatures = _signatures(session, sorted({a for m in members.values() for a in m}))
+    rows = []
+    for event_id in sorted(members):
+        summary = summarise(sorted((a, signatures[a]) for a in members[event_id]))
+        fields = {name: getattr(summary, name) for name in summary.__dataclass_fields__}
+        rows.append({"event_id": event_id, **fields})
+    session.execute(_UPDATE_EVENT, rows)
+    for event in [o for o in session.identity_map.values() if isinstance(o, Event)]:
+        if event.id in members:
+            session.expire(event)  # a loaded row reads the new summary
 
 
 def refresh_event(session: Session, event_id: int) -> None:
     """Recompute an event's summary from its members' signatures."""
-    members = _members(session, [event_id])
-    signatures = _signatures(session, members)
-    summary = summarise(sorted(signatures.items()))
-    event = session.get(Event, event_id)
-    assert event is not None
-    for name in summary.__dataclass_fields__:
-        setattr(event, name, getattr(summary, name))
-    session.add(event)
-    session.flush()
+    _refresh(session, {event_id})

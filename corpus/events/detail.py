@@ -2,11 +2,11 @@
 tolls, participants with roles and status, places, and a citation for each.
 
 Participants are the people facts of the member articles. A person's **role** is read from
-the words of the sentences naming them: an official title or role (police, spokesman,
-sheriff, chief, mayor...) makes an official; suspect, arrested, charged, accused, gunman,
-shooter a suspect; killed, died, shot, wounded, injured, victim a victim (first match in that
-order wins per sentence; the role most sentences give wins). **Status** is every one of
-killed / injured / arrested those sentences give a suspect or victim.
+the construction around each mention (``corpus.events.participants``: "<Name> was shot and
+killed", "police arrested <Name>", "the suspect, <Name>"), or an official title or role
+stated with the name (police, spokesman, sheriff, chief, mayor...); the role most mentions
+give wins. **Status** is every one of killed / injured / arrested those constructions give
+(killed outranks injured).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from sqlmodel import Session, col, select
 
 from corpus.claim_store import stream_claims
 from corpus.claims import Claim, claim_order
+from corpus.events.participants import part_of
 from corpus.events.queries import EventRow, load_event
 from corpus.events.signature import FIGURE_KINDS, Signature
 from corpus.fact_sentences import with_sentence_of
@@ -34,15 +35,6 @@ _OFFICIAL = re.compile(
     r"lieutenant|lt\.|sgt\.|sergeant|captain|capt\.|detective|det\.|minister|ministry|"
     r"governor|prosecutor|attorney|coroner|medical examiner|commander|general)\b"
 )
-_SUSPECT = re.compile(
-    r"(?i)\b(?:suspects?|arrested|charged|accused|gunman|shooter|booked|indicted|custody)\b"
-)
-_VICTIM = re.compile(r"(?i)\b(?:killed|died|dead|shot|wounded|injured|victims?|hurt|slain)\b")
-_STATUS = {
-    "killed": re.compile(r"(?i)\b(?:killed|died|dead|fatally|slain|death)\b"),
-    "injured": re.compile(r"(?i)\b(?:wounded|injured|hurt|hospitali[sz]ed|critical condition)\b"),
-    "arrested": re.compile(r"(?i)\b(?:arrested|custody|booked|charged)\b"),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,14 +188,13 @@ def _participants(people: list[Fact]) -> list[Participant]:
         roles: Counter[str] = Counter()
         status: set[str] = set()
         for fact in mentions:
-            role = _role(fact)
+            role, told = _role(fact)
             if role:
                 roles[role] += 1
-            if role in ("victim", "suspect"):
-                status |= {
-                    s for s, pattern in _STATUS.items() if pattern.search(fact.sentence_text)
-                }
+            status |= told
         role = min(roles, key=lambda r: (-roles[r], r)) if roles else None
+        if "killed" in status:
+            status.discard("injured")
         name = str((mentions[0].value or {}).get("name") or mentions[0].text)
         found.append(
             Participant(
@@ -217,18 +208,19 @@ def _participants(people: list[Fact]) -> list[Participant]:
     return found[:MAX_PARTICIPANTS]
 
 
-def _role(fact: Fact) -> str | None:
+def _role(fact: Fact) -> tuple[str | None, frozenset[str]]:
+    """The role and status one mention's sentence gives (``participants.part_of``); an
+    official title or role stated with the name makes an official."""
     value = fact.value or {}
     if value.get("role") and _OFFICIAL.search(str(value["role"])):
-        return "official"
-    sentence = fact.sentence_text
+        return "official", frozenset()
     if _OFFICIAL.search(fact.text):
-        return "official"
-    if _SUSPECT.search(sentence):
-        return "suspect"
-    if _VICTIM.search(sentence):
-        return "victim"
-    return "official" if value.get("role") else None
+        return "official", frozenset()
+    offset = fact.start - fact.sentence_start
+    part = part_of(fact.sentence_text, offset, offset + (fact.end - fact.start))
+    if part.role is not None:
+        return part.role, part.status
+    return ("official" if value.get("role") else None), frozenset()
 
 
 def _places(places: list[Fact]) -> list[tuple[str, str, list[Cited]]]:

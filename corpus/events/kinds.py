@@ -28,7 +28,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
     "shooting": (
         "shooting", "shootings", "shot", "shots", "gunfire", "gunman", "gunmen", "gunshot",
-        "gunshots", "shootout", "opened fire", "shot dead", "fatally shot",
+        "gunshots", "shootout", "opened fire", "shot dead", "fatally shot", "shooter",
+        "shooters", "gunned down", "sniper", "snipers", "shots fired", "fired shots",
+        "gun fire", "gunshot wound", "gunshot wounds", "bullet", "bullets",
     ),
     "stabbing": ("stabbing", "stabbings", "stabbed", "knife attack"),
     "fire": ("fire", "blaze", "wildfire", "wildfires", "arson", "burned", "flames", "inferno"),
@@ -43,10 +45,25 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "attack": ("attack", "attacked", "assault", "ambush", "massacre", "raid"),
 }  # fmt: skip
 
-# Words about a type that do not trigger it: "fire" in "opened fire" or "fire department".
+# Words about a type that do not trigger it: "fire" in "opened fire", "gun fire", "fire into"
+# (a gun is fired; "a fire at the house" is a fire) or "fire department" (who came); an
+# "assault rifle" or a charge of "aggravated assault" tells a weapon or an offence, not an
+# attack.
 _NOT_TRIGGERS: dict[str, tuple[str, ...]] = {
-    "fire": ("opened fire", "open fire", "returned fire", "exchange of fire", "fire department",
-             "fire chief", "fire officials", "ceasefire", "cease-fire", "firefighters"),
+    "fire": (
+        "opened fire", "open fire", "opening fire", "opens fire", "returned fire",
+        "return fire", "exchange of fire", "exchanged fire", "gun fire", "rifle fire",
+        "weapons fire", "automatic fire", "sniper fire", "cross fire", "crossfire",
+        "under fire", "fire into", "fire a gun", "fire shots", "fire rounds",
+        "fire department", "fire departments", "fire dept", "fire chief", "fire officials",
+        "fire rescue", "fire marshal", "fire station", "fire truck", "fire crews",
+        "fire-rescue", "ceasefire", "cease-fire", "firefighters",
+    ),
+    "attack": (
+        "assault rifle", "assault rifles", "assault-style", "assault weapon",
+        "assault weapons", "aggravated assault", "assault charge", "assault charges",
+        "sexual assault", "domestic assault", "heart attack",
+    ),
 }  # fmt: skip
 
 _PATTERNS = {

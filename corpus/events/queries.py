@@ -7,6 +7,7 @@ generation: a place filter reads keys, regions and coordinates no single SQL ind
 
 from __future__ import annotations
 
+import datetime
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -16,7 +17,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from corpus.events.scoring import km_between
+from corpus.events.geo import km_between
 from corpus.facts.gazetteer import country_name, lookup_place, place_key
 from corpus.tables import Event, EventMember
 
@@ -40,6 +41,7 @@ class EventRow:
     killed: float | None
     injured: float | None
     article_ids: tuple[int, ...]
+    last_published: datetime.date | None = None  # the latest member's publication date
 
     @property
     def place_name(self) -> str | None:
@@ -107,6 +109,7 @@ def _row(event: Event, article_ids: Iterable[int]) -> EventRow:
         killed=event.killed,
         injured=event.injured,
         article_ids=tuple(article_ids),
+        last_published=event.last_published,
     )
 
 

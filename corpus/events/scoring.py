@@ -7,20 +7,26 @@
 - place: a shared entity or spelling key of place or town (``Deir Ezzor`` = ``Deir ez-Zor``)
   ``+PLACE_SAME`` (``PLACE_BIG_CITY`` when it is a city of half a million or more); else one's
   place named where the other tells the incident, or the two within ``NEAR_KM`` of each other
-  (neighbourhood in its city, town by its landmark) ``+PLACE_NEAR``; else in different
-  regions, or farther apart than ``FAR_KM``: ``PLACE_FAR`` (negative); nothing known ``0``;
+  (neighbourhood in its city, town by its landmark), or, for an article without a place of its
+  own, the other's town (not a big city) among its capitalised words ``+PLACE_NEAR``; else
+  in different regions, or farther apart than ``FAR_KM``: ``PLACE_FAR`` (negative); nothing
+  known ``0``;
 - date: one published more than a day before the other's day ``DATE_FAR``; days apart 0 / 1
   / 2 ``+DAY_WEIGHTS``; without a day of its own, its publication date within two days of
   the other's day ``+UNDATED_NEAR``, up to ``FOLLOW_UP_DAYS`` after it ``0``; a follow-up
   (published up to ``FOLLOW_UP_DAYS`` after the other's day, its own day not before it) that
-  shares a named person ``+FOLLOW_UP``; otherwise ``DATE_FAR``, which no other evidence
-  outweighs (``None``: far apart in time with no one named in both, they are other incidents);
+  shares a named person ``+FOLLOW_UP``; a report that tells the other's day among the days it
+  mentions (a follow-up: "a second arrest in the Sept. 28 shooting", however much later)
+  ``+REFERS_BACK``; otherwise ``DATE_FAR``, which no other evidence outweighs (``None``: far
+  apart in time, with no one named in both and no mention of the day, they are other incidents);
 - people: a named person in both ``+PEOPLE_SHARED``;
 - words: ``TERMS_SHARED_MIN`` or more distinctive capitalised words in common (streets,
   names) ``+TERMS_SHARED`` for each from there, at most ``TERMS_SHARED_CAP``; none in common
   though both have ``TERMS_DISJOINT_MIN``: ``TERMS_DISJOINT``;
 - figures: killed figures that cannot both describe one incident as it developed (each over
-  twice the other, both above ``FIGURE_SLACK``) ``FIGURES_CONTRADICT``.
+  twice the other, both above ``FIGURE_SLACK``) ``FIGURES_CONTRADICT``; the same killed or
+  injured figure of at least ``FIGURES_AGREE_MIN`` ``+FIGURES_AGREE`` (two double killings in one
+  place on one day are rare; one killing is not distinctive).
 
 Two articles are linked when the score reaches ``LINK_THRESHOLD``: a shared place and a day
 within one (2 + 2), with the type agreeing or unknown, is enough; a place and a type alone are
@@ -29,8 +35,7 @@ not. Events are the connected groups of linked articles (``corpus.events.assign`
 
 from __future__ import annotations
 
-import math
-
+from corpus.events.geo import km_between
 from corpus.events.kinds import UNKNOWN
 from corpus.events.signature import Signature
 
@@ -50,6 +55,9 @@ DATE_FAR = -3.0
 PEOPLE_SHARED = 1.5
 FIGURE_SLACK = 3
 FIGURES_CONTRADICT = -2.0
+FIGURES_AGREE = 1.0
+FIGURES_AGREE_MIN = 2
+REFERS_BACK = 2.0
 TERMS_SHARED_MIN = 3
 TERMS_SHARED = 0.5
 TERMS_SHARED_CAP = 4.0
@@ -91,6 +99,8 @@ def link_score(a: Signature, b: Signature) -> float | None:
         score += TERMS_DISJOINT
     if _figures_contradict(a, b):
         score += FIGURES_CONTRADICT
+    elif _figures_agree(a, b):
+        score += FIGURES_AGREE
     return score
 
 
@@ -104,6 +114,8 @@ def _place_score(a: Signature, b: Signature) -> float:
     if set(a.keys) & set(b.keys):
         return PLACE_BIG_CITY if a.big_city and b.big_city else PLACE_SAME
     if set(a.keys) & set(b.near_keys) or set(b.keys) & set(a.near_keys):
+        return PLACE_NEAR
+    if _names_town(a, b) or _names_town(b, a):
         return PLACE_NEAR
     distance = _km(a, b)
     if distance is not None and distance <= NEAR_KM:
@@ -123,6 +135,8 @@ def _date_score(a: Signature, b: Signature, shared_people: bool) -> float:
     apart = abs((a.day - b.day).days)
     if apart <= WINDOW_DAYS:
         return DAY_WEIGHTS[apart]
+    if refers_back(a, b) or refers_back(b, a):
+        return REFERS_BACK
     if shared_people and (_follows(a, b) or _follows(b, a)):
         return FOLLOW_UP
     return DATE_FAR
@@ -133,6 +147,8 @@ def _undated_score(undated: Signature, other: Signature) -> float:
     when = other.day or other.published
     if undated.published is None or when is None:
         return 0.0
+    if refers_back(undated, other):
+        return REFERS_BACK
     if abs((undated.published - when).days) <= WINDOW_DAYS:
         return UNDATED_NEAR
     if 0 <= (undated.published - when).days <= FOLLOW_UP_DAYS:
@@ -145,6 +161,30 @@ def _reported_before(report: Signature, incident: Signature) -> bool:
     if report.published is None or incident.day is None:
         return False
     return (incident.day - report.published).days > 1
+
+
+def refers_back(later: Signature, earlier: Signature) -> bool:
+    """``later`` tells ``earlier``'s day among the days it mentions, and was published after it."""
+    if earlier.day is None or later.published is None or later.published < earlier.day:
+        return False
+    return earlier.day.isoformat() in later.mentioned
+
+
+def _names_town(placeless: Signature, other: Signature) -> bool:
+    """``placeless`` has no place of its own but names ``other``'s town among its capitalised
+    words (a place the extraction missed: "Bellflower Barbershop Shooting")."""
+    if placeless.keys or not other.keys or other.big_city:
+        return False  # a big city is named in many a report of what happened around it
+    town = other.locality or other.place
+    if not town:
+        return False
+    words = place_words(str(town.get("canonical") or town.get("name") or ""))
+    return bool(words) and words <= set(placeless.terms)
+
+
+def place_words(name: str) -> set[str]:
+    """The lower-case words of a place name as ``Signature.terms`` holds them."""
+    return {w for w in name.lower().replace("-", " ").split() if len(w) >= 3}
 
 
 def _follows(later: Signature, earlier: Signature) -> bool:
@@ -162,17 +202,17 @@ def _figures_contradict(a: Signature, b: Signature) -> bool:
     return low > FIGURE_SLACK and high > 2 * low
 
 
+def _figures_agree(a: Signature, b: Signature) -> bool:
+    for kind in ("killed", "injured"):
+        fa, fb = a.figure(kind), b.figure(kind)
+        if fa is None or fb is None or fa.stated is None:
+            continue
+        if fa.stated == fb.stated and fa.stated >= FIGURES_AGREE_MIN:
+            return True
+    return False
+
+
 def _km(a: Signature, b: Signature) -> float | None:
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return None
     return km_between((a.lat, a.lon), (b.lat, b.lon))
-
-
-def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance in km between two (lat, lon) points."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 6371.0 * 2 * math.asin(math.sqrt(h))

@@ -16,10 +16,11 @@ from datetime import date
 from typing import Any
 
 from corpus.claims import victim_class
+from corpus.events.geo import km_between
 from corpus.events.kinds import event_type
 from corpus.facts.document import Document
 from corpus.facts.gazetteer import lookup_place, lookup_places, place_key, region_of, us_states
-from corpus.facts.main_event import MainEvent
+from corpus.facts.main_event import EventPlace, MainEvent
 from corpus.facts.model import ExtractedFact
 
 FIGURE_KINDS = ("killed", "injured")
@@ -81,10 +82,16 @@ class Signature:
     terms: tuple[str, ...] = ()  # distinctive capitalised words of the lead (streets, names)
     big_city: bool = False  # the place is a city of ``BIG_CITY`` people or more
     roundup: bool = False
+    mentioned: tuple[str, ...] = ()  # ISO days the text tells events on ("on Sept. 28")
 
     def to_json(self) -> dict[str, Any]:
-        """The JSON column's value (dates as ISO strings)."""
-        data = asdict(self)
+        """The JSON column's value (dates as ISO strings). Field by field, not ``asdict``: its
+        deep copies were a tenth of event assignment's time."""
+        data = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        data["figures"] = {
+            kind: [{name: getattr(f, name) for name in Figure.__dataclass_fields__} for f in figs]
+            for kind, figs in self.figures.items()
+        }
         data["day"] = self.day.isoformat() if self.day else None
         data["published"] = self.published.isoformat() if self.published else None
         return data
@@ -101,6 +108,7 @@ class Signature:
         values["near_keys"] = tuple(data.get("near_keys") or ())
         values["people"] = tuple(data.get("people") or ())
         values["terms"] = tuple(data.get("terms") or ())
+        values["mentioned"] = tuple(data.get("mentioned") or ())
         values["figures"] = {
             kind: tuple(Figure(**f) for f in figures)
             for kind, figures in (data.get("figures") or {}).items()
@@ -122,6 +130,12 @@ def article_signature(
     places = by_field.get("places", ())
     place = asdict(event.place) if event and event.place else None
     locality = asdict(event.locality) if event and event.locality else None
+    named_state = _state_named(doc.text)
+    anchor = _anchor_city(locality, places, named_state)
+    if anchor is not None and locality is not None:
+        if place is None or place.get("entity_id") == locality.get("entity_id"):
+            place = anchor
+        locality = anchor
     keys: set[str] = set()
     coordinates: tuple[float, float] | None = None
     country = None
@@ -141,7 +155,6 @@ def article_signature(
         if coordinates is None and fact.value.get("lat") is not None:
             coordinates = (float(fact.value["lat"]), float(fact.value["lon"]))
     lat, lon = coordinates if coordinates else (None, None)
-    named_state = _state_named(doc.text)
     region = region_of(lat, lon)
     if named_state and region != named_state:
         town = locality or place
@@ -166,7 +179,22 @@ def article_signature(
         terms=_terms(doc.text, keys),
         big_city=_big_city(locality or place),
         roundup=bool(_ROUNDUP.search(doc.text[: headline_end + _LEAD_CHARS])),
+        mentioned=_mentioned(by_field.get("dates", ())),
     )
+
+
+def _mentioned(dates: Sequence[ExtractedFact]) -> tuple[str, ...]:
+    """The days the text tells something happened on: a follow-up ("a second arrest in the
+    Sept. 28 shooting") names its incident's day though its own day is a later one."""
+    days = {
+        str(f.value["iso"])
+        for f in dates
+        if f.kind == "date" and f.value.get("role") == "event" and f.value.get("precision") == "day"
+    }
+    return tuple(sorted(d for d in days if _ISO_DAY.fullmatch(d)))
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")  # not "--09-28": a day without its year
 
 
 def _day(
@@ -175,18 +203,33 @@ def _day(
     event: MainEvent | None,
     kind: str,
 ) -> date | None:
-    """The main event's day, unless it comes from a sentence that neither states casualties
-    nor names the incident (then it is more likely another date: "since it began operations on
-    23 September 2014"), and None when there is no better guess than that."""
+    """The main event's day, unless it lies more than ``REPORT_LAG_DAYS`` before publication
+    (or after it) and comes from a sentence that neither states casualties nor names the
+    incident (then it is more likely another date: "since it began operations on 23 September
+    2014"); None when there is no better guess than that."""
     if event is None:
         return doc.published
     if event.date_from != "text" or event.date_start is None:
+        return event.date
+    if _reported_soon_after(event.date, doc.published):
         return event.date
     sentence = doc.sentence_at(event.date_start)
     told = {f.sentence_start for f in by_field.get("casualties", ())}
     if sentence.start in told or event_type(sentence.text, 0) == kind:
         return event.date
     return None
+
+
+def _reported_soon_after(day: date | None, published: date | None) -> bool:
+    """A day at most ``REPORT_LAG_DAYS`` before publication: news reports an incident within
+    days, so such a day is the incident's (or the day after it, "police said Thursday") far
+    more often than another date the article mentions."""
+    if day is None or published is None:
+        return False
+    return 0 <= (published - day).days <= REPORT_LAG_DAYS
+
+
+REPORT_LAG_DAYS = 3
 
 
 def _near_keys(
@@ -205,6 +248,75 @@ def _near_keys(
         if fact.value.get("entity_id"):
             near.add(str(fact.value["entity_id"]))
     return tuple(sorted(near - keys))
+
+
+ANCHOR_KM = 80.0
+
+
+def _anchor_city(
+    locality: Mapping[str, Any] | None, places: Sequence[ExtractedFact], state: str | None
+) -> dict[str, Any] | None:
+    """A city the article names at least as often as its chosen town, of more people and
+    farther than ``ANCHOR_KM`` from it, in the country most of its towns are in: then the town
+    is a neighbourhood name read as a faraway namesake ("Kensington" in a Philadelphia
+    report, "West End" in a Chicago one), and the event is in that city. The US ``state`` the
+    text names most arbitrates: a town in it stays, a city outside it is no anchor. None: keep
+    the town."""
+    if locality is None or not locality.get("entity_id"):
+        return None
+    towns: dict[str, list[ExtractedFact]] = {}
+    for fact in places:
+        if (
+            fact.kind == "city"
+            and fact.value.get("entity_id")
+            and fact.value.get("lat") is not None
+        ):
+            towns.setdefault(str(fact.value["entity_id"]), []).append(fact)
+    chosen = towns.get(str(locality["entity_id"]))
+    if not chosen:
+        return None
+    here = (float(chosen[0].value["lat"]), float(chosen[0].value["lon"]))
+    if state is not None and region_of(*here) == state:
+        return None
+    own = _population(chosen[0])
+    countries = Counter(f.value.get("country") for facts in towns.values() for f in facts)
+    country = max(
+        countries, key=lambda c: (countries[c], c == chosen[0].value.get("country"), str(c))
+    )
+    best: tuple[tuple[int, int, int], ExtractedFact] | None = None
+    for entity, facts in towns.items():
+        first = facts[0]
+        there = (float(first.value["lat"]), float(first.value["lon"]))
+        if entity == locality["entity_id"] or len(facts) < len(chosen):
+            continue
+        if first.value.get("country") != country:
+            continue  # "Santa Cruz" in Bolivia is no anchor for a Californian town
+        if _population(first) <= own or km_between(here, there) <= ANCHOR_KM:
+            continue
+        if state is not None and region_of(*there) != state:
+            continue
+        rank = (-len(facts), -_population(first), first.start)
+        if best is None or rank < best[0]:
+            best = (rank, first)
+    if best is None:
+        return None
+    fact = best[1]
+    value = fact.value
+    return asdict(
+        EventPlace(
+            name=fact.text,
+            canonical=str(value.get("canonical") or value.get("name") or fact.text),
+            kind=fact.kind,
+            entity_id=value.get("entity_id"),
+            start=fact.start,
+            end=fact.end,
+        )
+    )
+
+
+def _population(fact: ExtractedFact) -> int:
+    found = lookup_place(str(fact.value.get("canonical") or fact.text))
+    return found.population if found is not None else 0
 
 
 def _big_city(place: Mapping[str, Any] | None) -> bool:

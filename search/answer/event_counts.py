@@ -9,8 +9,8 @@ in a month or year, or above a threshold ("more than three people", "at least 2"
 any of these it asks for a figure an article states ("How many attacks were reported in the
 past 24 hours?"). The answer is read from the stored events (``corpus.events``): the number of
 events selected, or the sum of their figures, where each event's figure is its most cited one
-(ties: the later report). Every counted event is cited by the spans stating its figure (or,
-without one, its place).
+(ties: the later report). Every counted event is cited through its articles: each one's span
+stating the event's figure (or its own figure, or, stating none, the incident's place).
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from search.answer.types import AnswerItem, AnswerResult, Citation, SentenceRef
 
 FIGURE_RULE = "per event, the most cited figure; ties: the later report"
 MAX_CITED_EVENTS = 20
+MAX_CITED_ARTICLES = 5  # per counted event
 CONFIDENCE = 0.8
 
 _EVENT_NOUNS = (
@@ -139,7 +140,9 @@ def answer_counting(*, session: Session, question: str) -> AnswerResult | None:
     if asked is None:
         return None
     interpretation = replace(analyze_question(question), type="count_events")
-    rows = load_events(session)
+    # An event no report dates is counted in the period it was reported in: news tells an
+    # incident within days, and leaving it out of every month undercounts each.
+    rows = [r if r.date else replace(r, date=r.last_published) for r in load_events(session)]
     for place in asked.places:
         rows = select_events(rows, replace(asked.where, place=place))
     if not asked.places:
@@ -182,11 +185,12 @@ def _figure(row: EventRow, kind: str) -> float:
 
 
 def _citations(session: Session, rows: list[EventRow], kind: str) -> tuple[Citation, ...]:
-    """For each event, the spans stating its figure of ``kind`` (killed for plain counts), or
-    its place when it states none."""
+    """For each event, each member article (at most ``MAX_CITED_ARTICLES``): the span stating
+    the event's figure of ``kind`` (killed for plain counts); else the article's own figure of
+    that kind; else where it names the incident's place."""
     figure_kind = "killed" if kind == "events" else kind
     wanted: list[tuple[int, int, int]] = []  # (article, start, end)
-    signature_ids = sorted({a for r in rows for a in _figure_articles(r, figure_kind)})
+    signature_ids = sorted({a for r in rows for a in r.article_ids[:MAX_CITED_ARTICLES]})
     signatures = {
         a: Signature.from_json(data)
         for a, data in session.exec(
@@ -196,19 +200,26 @@ def _citations(session: Session, rows: list[EventRow], kind: str) -> tuple[Citat
         )
     }
     for row in rows:
-        spans = []
+        before = len(wanted)
         figure = row.figures.get(figure_kind) or {}
-        for article_id in _figure_articles(row, figure_kind):
+        event_value = (figure.get("stated"), figure.get("min"), figure.get("max"),
+                       figure.get("qualifier"))  # fmt: skip
+        for article_id in row.article_ids[:MAX_CITED_ARTICLES]:
             sig = signatures.get(article_id)
-            for stated in sig.figures.get(figure_kind, ()) if sig else ():
-                if (stated.stated, stated.min, stated.max, stated.qualifier) == (
-                    figure["stated"], figure["min"], figure["max"], figure["qualifier"]
-                ):  # fmt: skip
-                    spans.append((article_id, stated.start, stated.end))
-                    break
-        if not spans and row.place:
-            spans.append((row.place["article_id"], row.place["start"], row.place["end"]))
-        wanted.extend(spans)
+            if sig is None:
+                continue
+            stated = sig.figures.get(figure_kind, ())
+            same = [f for f in stated if (f.stated, f.min, f.max, f.qualifier) == event_value]
+            own = sig.figure(figure_kind)
+            place = sig.place or sig.locality
+            if same or own is not None:
+                span = same[0] if same else own
+                assert span is not None
+                wanted.append((article_id, span.start, span.end))
+            elif place:
+                wanted.append((article_id, int(place["start"]), int(place["end"])))
+        if len(wanted) == before and row.place:
+            wanted.append((row.place["article_id"], row.place["start"], row.place["end"]))
     articles = {
         a.id: a
         for a in session.exec(
@@ -229,8 +240,3 @@ def _citations(session: Session, rows: list[EventRow], kind: str) -> tuple[Citat
                      article.text[start:end], ref)
         )  # fmt: skip
     return tuple(cited)
-
-
-def _figure_articles(row: EventRow, kind: str) -> list[int]:
-    figure = row.figures.get(kind)
-    return list(figure["article_ids"]) if figure else []

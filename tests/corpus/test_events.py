@@ -52,6 +52,19 @@ def _signature(text: str, published: date = MONDAY) -> Signature:
         ("Warplanes hit a base\n\nThe airstrike killed dozens.", "airstrike"),
         ("Crews battle a blaze\n\nThe fire department said the fire spread.", "fire"),
         ("Officers opened fire on the car\n\nNo one was hurt.", "shooting"),
+        (
+            "Two hurt by gun fire\n\nShots were fired into a car; the fire department came.",
+            "shooting",
+        ),
+        (
+            "Man charged\n\nHe fired shots into a crowd and faces aggravated assault charges.",
+            "shooting",
+        ),
+        ("Sniper wounds four officers\n\nThey were hit downtown on Friday.", "shooting"),
+        ("House fire kills two\n\nA fire at the house spread to the roof.", "fire"),
+        ("Train derails\n\nThe collision injured nine.", "crash"),
+        ("Quake shakes the coast\n\nThe magnitude 6.1 earthquake struck at dawn.", "earthquake"),
+        ("Man stabbed outside a bar\n\nThe stabbing happened at 2 a.m.", "stabbing"),
         ("The council met on Monday.", UNKNOWN),
     ],
 )
@@ -154,3 +167,50 @@ def test_event_figures_are_the_most_cited_ties_to_the_later_report(tmp_path: Pat
         assert (killed["range_min"], killed["range_max"]) == (2, 3)
         assert event.type == "shooting"
         assert event.event_date == date(2021, 3, 6)
+
+
+LEEDS = (
+    "Man shot in Leeds\n\nA man was shot and wounded outside a takeaway on Harehills Lane in "
+    "Leeds on Saturday night, police said."
+)
+SHEFFIELD = (
+    "Woman shot in Sheffield\n\nA woman was shot and wounded on Ecclesall Road in Sheffield on "
+    "Saturday night, police said."
+)
+ROUNDUP = (
+    "Two separate shootings in Leeds and Sheffield\n\nTwo separate shootings on Saturday night "
+    "left two people wounded: a man outside a takeaway on Harehills Lane in Leeds, and a woman "
+    "on Ecclesall Road in Sheffield, police said."
+)
+
+
+def _events_of(session: Session) -> dict[str, set[int]]:
+    texts = {a.id: a.text for a in session.exec(select(Article))}
+    found: dict[str, set[int]] = {}
+    for member in session.exec(select(EventMember)):
+        found.setdefault(texts[member.article_id], set()).add(member.event_id)
+    return found
+
+
+def test_a_roundup_belongs_to_each_incident_it_reports_in_any_order(tmp_path: Path) -> None:
+    assert _signature(ROUNDUP).roundup and not _signature(LEEDS).roundup
+    for number, order in enumerate(permutations([LEEDS, SHEFFIELD, ROUNDUP])):
+        engine = _engine(tmp_path / f"roundup{number}")
+        _ingest(engine, WhooshIndex.in_memory(), list(order), one_by_one=number % 2 == 0)
+        with Session(engine) as session:
+            events = _events_of(session)
+            leeds, sheffield = events[LEEDS], events[SHEFFIELD]
+            assert len(leeds) == len(sheffield) == 1 and leeds != sheffield, order
+            assert events[ROUNDUP] == leeds | sheffield, order
+
+
+def test_deleting_one_incident_of_a_roundup_keeps_it_in_the_other(tmp_path: Path) -> None:
+    engine = _engine(tmp_path)
+    index = WhooshIndex.in_memory()
+    with Session(engine) as session:
+        inputs = [ArticleInput(text=t, published=MONDAY) for t in (LEEDS, SHEFFIELD, ROUNDUP)]
+        stored = ingest_articles(session=session, index=index, articles_in=inputs)
+        delete_article(session=session, index=index, article=stored[0].article)
+        events = _events_of(session)
+        assert set(events) == {SHEFFIELD, ROUNDUP}
+        assert events[ROUNDUP] == events[SHEFFIELD]

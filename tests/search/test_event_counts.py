@@ -78,6 +78,8 @@ def test_counting_answers_cite_each_event(sample_client: TestClient) -> None:
     ).json()
     assert killed["answers"][0]["value"] == 62  # the event's most cited figure
     assert "most cited" in killed["answers"][0]["text"]
+    # The one event is cited through each of its five articles.
+    assert len({c["article_id"] for c in killed["answers"][0]["citations"]}) == 5
     for citation in killed["answers"][0]["citations"]:
         text = sample_client.get(f"/articles/{citation['article_id']}").json()["text"]
         assert text[citation["start"] : citation["end"]] == citation["text"]
