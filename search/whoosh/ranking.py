@@ -147,6 +147,7 @@ class _Scorer:
         self._avgfl = searcher.avg_field_length(_FIELD) or 1
         self._b = weighting.B
         self._k1 = weighting.K1
+        self._idf: dict[str, float] = {}
 
     def evaluate(self, node: Node, reader: Any) -> tuple[np.ndarray, np.ndarray]:
         """Sorted segment docnums matching ``node`` and their scores."""
@@ -167,12 +168,13 @@ class _Scorer:
         return ids, scores
 
     def _term(self, text: str, reader: Any) -> tuple[np.ndarray, np.ndarray]:
-        term = self._cache.term(self._searcher, _FIELD, text)
-        if not term.frequency:
-            return _EMPTY_IDS, _EMPTY_SCORES
         postings = self._cache.get(reader, _FIELD, text)
         if not len(postings.ids):
             return _EMPTY_IDS, _EMPTY_SCORES
+        idf = self._idf.get(text)
+        if idf is None:
+            # The whole index's idf, once per query: what Whoosh's scorer asks its searcher.
+            idf = self._idf[text] = self._searcher.idf(_FIELD, text)
         ids = np.frombuffer(postings.ids, dtype=np.int32)
         tf = np.frombuffer(postings.weights, dtype=np.float32).astype(np.float64)
         lengths = np.frombuffer(self._cache.lengths(reader, _FIELD), dtype=np.float64)
@@ -180,4 +182,4 @@ class _Scorer:
         # whoosh.scoring.bm25, operation for operation:
         # idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
         norm = k1 * ((1 - b) + b * lengths[ids] / self._avgfl)
-        return ids, term.idf * ((tf * (k1 + 1)) / (tf + norm))
+        return ids, idf * ((tf * (k1 + 1)) / (tf + norm))
