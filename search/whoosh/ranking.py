@@ -30,6 +30,9 @@ from whoosh.scoring import BM25F
 from search.whoosh.topk import PostingsCache
 
 _FIELD = "text"
+# Below this many postings (summed over the query's words) the collector is as cheap: measured
+# over HTTP on a loaded 2-core machine, rare words were slower ranked here (bench/PROFILE.md).
+MIN_POSTINGS = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +82,21 @@ def plan(query: Query) -> Node | None:
     if not isinstance(a, Leaf) or not isinstance(b, Leaf):
         return None
     return Both(a, b) if type(query) is And else Either(a, b)
+
+
+def worth_ranking(searcher: Any, node: Node) -> bool:
+    """Whether to rank ``node`` here rather than with the collector: always for OR, whose
+    count the collector gets wrong (it misses passages, and a page's next cursor with them);
+    for a word or AND, when their postings are many enough to beat the collector (document
+    frequencies, read from the term index as Whoosh's idf reads them)."""
+    if isinstance(node, Either):
+        return True
+    words = _words(node)
+    return sum(searcher.doc_frequency(_FIELD, word) for word in words) >= MIN_POSTINGS
+
+
+def _words(node: Node) -> list[str]:
+    return [node.text] if isinstance(node, Leaf) else _words(node.a) + _words(node.b)
 
 
 @dataclass(frozen=True, slots=True)
