@@ -32,7 +32,7 @@ from search.whoosh.topk import PostingsCache
 _FIELD = "text"
 # Below this many postings (summed over the query's words) the collector is as cheap: measured
 # over HTTP on a loaded 2-core machine, rare words were slower ranked here (bench/PROFILE.md).
-MIN_POSTINGS = 1000
+MIN_POSTINGS = 100
 
 
 @dataclass(frozen=True, slots=True)
