@@ -102,11 +102,13 @@ def get_latency(
     params_list: Sequence[dict[str, Any]],
     budget_seconds: float | None = None,
     min_samples: int = 5,
+    after_each: Callable[[dict[str, Any]], Any] | None = None,
 ) -> Latency:
     """Sequential GETs from one client; non-200 answers are counted, not timed.
 
     With ``budget_seconds``, stops early once the budget is spent and ``min_samples`` were taken
-    (slow endpoints would otherwise dominate a run's time).
+    (slow endpoints would otherwise dominate a run's time). ``after_each(params)`` runs after
+    each GET, untimed.
     """
     samples: list[float] = []
     server: list[float] = []
@@ -122,6 +124,8 @@ def get_latency(
                 samples.append(ms)
                 if own is not None:
                     server.append(own)
+            if after_each is not None:
+                after_each(params)
     errors = sum(statuses.values()) - len(samples)
     return Latency(tuple(samples), errors=errors, statuses=statuses, server=tuple(server))
 
@@ -134,23 +138,14 @@ def interleaved_latency(
 ) -> tuple[Latency, Latency]:
     """Each GET followed by ``reference(params["q"])``, timed in turn, so that the machine's
     load at any moment weighs on both alike: (the GETs, the reference calls)."""
-    samples: list[float] = []
-    server: list[float] = []
-    statuses: dict[int, int] = {}
     theirs: list[float] = []
-    with client(base_url) as http:
-        for params in params_list:
-            ms, status, own = timed_get(http, path, params)
-            statuses[status] = statuses.get(status, 0) + 1
-            if status == 200:
-                samples.append(ms)
-                if own is not None:
-                    server.append(own)
-            start = time.perf_counter()
-            reference(params["q"])
-            theirs.append((time.perf_counter() - start) * 1000)
-    errors = sum(statuses.values()) - len(samples)
-    ours = Latency(tuple(samples), errors=errors, statuses=statuses, server=tuple(server))
+
+    def timed_reference(params: dict[str, Any]) -> None:
+        start = time.perf_counter()
+        reference(params["q"])
+        theirs.append((time.perf_counter() - start) * 1000)
+
+    ours = get_latency(base_url, path, params_list, after_each=timed_reference)
     return ours, Latency(tuple(theirs))
 
 

@@ -41,7 +41,7 @@ from search.query import check_expansions, parse_query
 from search.types import Hit, Passage, SearchFilters, SearchPage
 from search.whoosh.merge_policy import merge_from
 from search.whoosh.patches import apply as apply_whoosh_patches
-from search.whoosh.ranking import plan, rank
+from search.whoosh.ranking import plan, rank, worth_ranking
 from search.whoosh.topk import PostingsCache, top_documents
 
 apply_whoosh_patches()
@@ -252,15 +252,16 @@ class WhooshIndex:
         """Passages matching ``query``, best first, ties by article id then passage start, with
         highlights and the total (exact up to ``count_limit``, a lower bound above it).
 
-        Terms, AND and OR are ranked over cached postings (search/whoosh/ranking.py); other
-        queries by Whoosh's collector. Both return the same hits in the same order."""
+        Terms, AND and OR of words with many postings are ranked over cached postings
+        (search/whoosh/ranking.py); other queries by Whoosh's collector. Both return the same
+        hits in the same order."""
         parsed = parse_query(query, self._schema)
         wanted = offset + limit
         with self._searching() as searcher:
             check_expansions(parsed, searcher.reader())
             filter_ = _filter_query(filters)
             node = plan(parsed)
-            if node is not None:
+            if node is not None and worth_ranking(searcher, node):
                 allowed = _allowed(searcher, filter_)
                 ranked = rank(searcher, node, wanted, self._postings, allowed)
                 count = ranked.count

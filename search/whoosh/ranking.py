@@ -30,6 +30,9 @@ from whoosh.scoring import BM25F
 from search.whoosh.topk import PostingsCache
 
 _FIELD = "text"
+# Below this many postings (summed over the query's words) the collector is as cheap: measured
+# over HTTP on a loaded 2-core machine, rare words were slower ranked here (bench/PROFILE.md).
+MIN_POSTINGS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +82,21 @@ def plan(query: Query) -> Node | None:
     if not isinstance(a, Leaf) or not isinstance(b, Leaf):
         return None
     return Both(a, b) if type(query) is And else Either(a, b)
+
+
+def worth_ranking(searcher: Any, node: Node) -> bool:
+    """Whether to rank ``node`` here rather than with the collector: always for OR, whose
+    count the collector gets wrong (it misses passages, and a page's next cursor with them);
+    for a word or AND, when their postings are many enough to beat the collector (document
+    frequencies, read from the term index as Whoosh's idf reads them)."""
+    if isinstance(node, Either):
+        return True
+    words = _words(node)
+    return sum(searcher.doc_frequency(_FIELD, word) for word in words) >= MIN_POSTINGS
+
+
+def _words(node: Node) -> list[str]:
+    return [node.text] if isinstance(node, Leaf) else _words(node.a) + _words(node.b)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +165,7 @@ class _Scorer:
         self._avgfl = searcher.avg_field_length(_FIELD) or 1
         self._b = weighting.B
         self._k1 = weighting.K1
+        self._idf: dict[str, float] = {}
 
     def evaluate(self, node: Node, reader: Any) -> tuple[np.ndarray, np.ndarray]:
         """Sorted segment docnums matching ``node`` and their scores."""
@@ -167,12 +186,13 @@ class _Scorer:
         return ids, scores
 
     def _term(self, text: str, reader: Any) -> tuple[np.ndarray, np.ndarray]:
-        term = self._cache.term(self._searcher, _FIELD, text)
-        if not term.frequency:
-            return _EMPTY_IDS, _EMPTY_SCORES
         postings = self._cache.get(reader, _FIELD, text)
         if not len(postings.ids):
             return _EMPTY_IDS, _EMPTY_SCORES
+        idf = self._idf.get(text)
+        if idf is None:
+            # The whole index's idf, once per query: what Whoosh's scorer asks its searcher.
+            idf = self._idf[text] = self._searcher.idf(_FIELD, text)
         ids = np.frombuffer(postings.ids, dtype=np.int32)
         tf = np.frombuffer(postings.weights, dtype=np.float32).astype(np.float64)
         lengths = np.frombuffer(self._cache.lengths(reader, _FIELD), dtype=np.float64)
@@ -180,4 +200,4 @@ class _Scorer:
         # whoosh.scoring.bm25, operation for operation:
         # idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
         norm = k1 * ((1 - b) + b * lengths[ids] / self._avgfl)
-        return ids, term.idf * ((tf * (k1 + 1)) / (tf + norm))
+        return ids, idf * ((tf * (k1 + 1)) / (tf + norm))

@@ -153,7 +153,7 @@ def _read(reader: Any, fieldname: str, term: str) -> _Postings:
             matcher._read_ids()
             matcher._read_weights()
             ids.extend(matcher._ids)
-            weights.extend(float(w) for w in matcher._weights)
+            weights.extend(matcher._weights)  # numbers; array('f') converts in C
             matcher._next_block()
         return _Postings(ids, weights)
     while matcher.is_active():

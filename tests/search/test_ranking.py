@@ -13,8 +13,9 @@ from corpus.tables import Article
 from search.backend import bounded_total
 from search.query import parse_query
 from search.types import SearchFilters
+from search.whoosh import ranking
 from search.whoosh.index import WhooshIndex, _filter_query, _top
-from search.whoosh.ranking import Both, Either, Leaf, plan
+from search.whoosh.ranking import Both, Either, Leaf, plan, worth_ranking
 
 _WORDS = [
     "shelling", "killed", "soldiers", "civilians", "near", "Aleppo", "Homs", "Idlib", "army",
@@ -48,6 +49,12 @@ def index() -> WhooshIndex:
         ix.add_articles([_article(n, rng) for n in range(first, first + 80)])
     ix.delete_articles([5, 6, 90, 333])
     return ix
+
+
+@pytest.fixture(autouse=True)
+def rank_every_planned_query(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test corpus is small: without this, words and AND would go to the collector."""
+    monkeypatch.setattr(ranking, "MIN_POSTINGS", 0)
 
 
 def _queries(count: int) -> list[str]:
@@ -208,3 +215,18 @@ def test_the_total_counts_what_an_export_yields(index: WhooshIndex, query: str) 
     assert [(h.article_id, h.passage.start) for h in page.hits] == [
         (h.article_id, h.passage.start) for h in exported[:10]
     ]
+
+
+def test_words_with_few_postings_go_to_the_collector(
+    index: WhooshIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ranking, "MIN_POSTINGS", 10**9)
+    with index._searching() as searcher:
+        for query, ranked in [("killed", False), ("killed AND army", False), ("killed OR x", True)]:
+            node = plan(parse_query(query, index._schema))
+            assert node is not None and worth_ranking(searcher, node) is ranked
+    page = index.search("killed", limit=5)
+    expected, count = _collector(index, "killed", 5, None)
+    theirs = [(round(score, 6), article) for score, article, _ in expected]
+    assert [(h.score, h.article_id) for h in page.hits] == theirs
+    assert page.total == count
