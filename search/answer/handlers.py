@@ -31,7 +31,7 @@ from search.answer.compose import (
 )
 from search.answer.counts import recognised_counts
 from search.answer.dates import date_text, event_cue, recognised_dates
-from search.answer.locatives import FOCUS_HEADS, recognised_places
+from search.answer.locatives import FOCUS_HEADS, in_capitals, recognised_places
 from search.answer.organizations import recognised_organizations
 from search.answer.questions import Interpretation
 from search.answer.roles import is_role, role_near
@@ -186,8 +186,10 @@ def _not_in_question(candidates: list[Candidate], interp: Interpretation) -> lis
             continue
         if c.fact.value.get("entity_id") in asked_bodies:
             continue  # named in the question by another spelling ("IS", "CENTCOM")
-        if interp.type == "where" and _MODIFIER.match(_right_context(c.fact)):
+        if interp.type == "where" and _modifier(c.fact, interp):
             continue  # "US-led coalition": a place used as a modifier is not where
+        if interp.type == "where" and in_capitals(c.fact.sentence_text, _offset(c.fact)):
+            continue  # a headline in capitals: "TO BUY" is no place
         bonus = 0.15 * proximity(c.fact, interp.terms)
         if interp.type == "where":
             bonus += 0.1 if locative(c.fact) else -0.1
@@ -215,6 +217,17 @@ def _named_bodies(interp: Interpretation) -> set[str]:
 _MODIFIER = re.compile(
     r"-(?:led|backed|based|made|born|affiliated|brokered|owned|funded|run|allied)\b", re.I
 )
+
+
+def _modifier(fact: Fact, interp: Interpretation) -> bool:
+    """A place written as a modifier ("US-led"), except "<Place>-based" when the question asks
+    where something is based."""
+    m = _MODIFIER.match(_right_context(fact))
+    return m is not None and not (m.group(0).lower() == "-based" and "base" in interp.terms)
+
+
+def _offset(fact: Fact) -> int:
+    return fact.start - fact.sentence_start
 
 
 _AGENCY_NOUNS = frozenset({"agency", "agencies", "authority", "authorities", "body"})
@@ -252,6 +265,8 @@ _PLACE_NOUNS = {
     "village": "city",
     "region": "region",
     "province": "region",
+    "state": "region",
+    "states": "region",
 }
 _PLACE_SPECIFICITY = {
     "landmark": 1.0,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from search.answer.candidates import stems
-from search.answer.locatives import FOCUS_HEADS, locative_places, named_facilities
+from search.answer.locatives import FOCUS_HEADS, based_places, locative_places, named_facilities
 from search.answer.organizations import naming_cue
 from search.answer.persons import bystander, local_side, person_mentions
 from search.answer.recognisers import (
@@ -102,7 +102,30 @@ LOCATIVES = [
     ("In March the council met at noon.", []),
     ("The strike on 23 September hit a depot.", []),
     ("Police went to 12 Orrin Street at dawn.", [("12 Orrin Street", "to", True)]),
+    # "St" opening a name is Saint, not a street
+    ("The yacht was towed to St Kell on the east coast.", [("St Kell", "to", False)]),
+    (
+        "The pair won at Ardwick Dome in Lisle.",
+        [("Ardwick Dome", "at", True), ("Lisle", "in", False)],
+    ),
+    # a wire headline in capitals: every word looks like a name
+    ("MARLOW AGREES TO BUY U.S. CARPET COMPANY", []),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("The firm bought Dunmore-based Keel Ltd for cash.", ["Dunmore"]),
+        ("A Port Ellis-based charity paid for it.", ["Port Ellis"]),
+        ("The plant is web-based.", []),
+        ("SHAW BUYS LEEDS-BASED MAKER", []),
+    ],
+)
+def test_places_a_company_is_based_in(text: str, places: list[str]) -> None:
+    found = list(based_places(text))
+    assert [m.text for m in found] == places
+    assert all(text[m.start : m.end] == m.text for m in found)
 
 
 @pytest.mark.parametrize(("text", "expected"), LOCATIVES)
