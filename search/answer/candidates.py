@@ -268,7 +268,7 @@ def sentence_match(terms: Sequence[str], article: Article, fact: Fact, implied: 
     neighbours and the headline supply what it leaves implicit ("the toll rose to 80", with
     the place named in the sentence before)."""
     in_sentence = overlap(terms, fact.sentence_text, implied)
-    before, after = _neighbours(article.text, fact)
+    before, after = neighbours(article.text, fact)
     context = overlap(terms, before, fact.sentence_text, after, article.title or "", implied)
     return 0.6 * in_sentence + 0.4 * context
 
@@ -329,7 +329,7 @@ def implied_words(fact: Fact) -> str:
     return f"{_KIND_WORDS.get(fact.kind, '')} {victims}"
 
 
-def _neighbours(text: str, fact: Fact) -> tuple[str, str]:
+def neighbours(text: str, fact: Fact) -> tuple[str, str]:
     """Up to ~200 characters on each side of the fact's sentence, cut at sentence ends."""
     before = text[max(0, fact.sentence_start - 200) : fact.sentence_start].rstrip()
     after = text[fact.sentence_end : fact.sentence_end + 200]

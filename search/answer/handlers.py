@@ -34,6 +34,7 @@ from search.answer.dates import date_text, event_cue, recognised_dates
 from search.answer.locatives import FOCUS_HEADS, in_capitals, recognised_places
 from search.answer.organizations import recognised_organizations
 from search.answer.questions import Interpretation
+from search.answer.role_holders import names_near, recognised_role_holders, role_fit, role_head
 from search.answer.roles import is_role, role_near
 from search.answer.speakers import quote_speakers
 from search.backend import PassageBackend
@@ -427,27 +428,48 @@ def _same_person(name: str | None, focus: str | None) -> bool:
 
 
 def _who_role(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
-    role_stems = stems(interp.focus or "")
+    """Stored people whose role holds every word of the asked one; then people the passages
+    write with the asked role's head noun (``role_holders``), scored by how well it fits."""
+    focus = interp.focus or ""
+    role_stems = stems(focus)
+    head = stems(role_head(focus))
+    terms = frozenset(interp.terms)
     candidates = []
     for c in gather(session, index, interp, field="people"):
         role = c.fact.value.get("role") or ""
-        if not role_stems or not role_stems <= stems(role):
+        if (
+            not role_stems
+            or not head <= stems(role)
+            or not names_near(interp, c.fact, c.article.text)
+        ):
             continue
-        candidates.append(
-            Candidate(
-                c.fact,
-                c.article,
-                overlap(interp.terms, f"{role} {c.fact.sentence_text}"),
-                c.retrieval,
-            )
-        )
+        said = overlap(interp.terms, f"{role} {c.fact.sentence_text}")
+        # The head noun with other words ("Australian captain" for "South African ...") fits
+        # as well as its words do; a role holding every asked word fits at least as its
+        # sentence matches.
+        match = 0.5 * role_fit(focus, role, terms) + 0.5 * said
+        if role_stems <= stems(role):
+            match = max(match, said)
+        candidates.append(Candidate(c.fact, c.article, match, c.retrieval))
+    stored = {(c.fact.article_id, c.fact.start) for c in candidates}
+    candidates += [
+        c
+        for c in recognised_role_holders(session, index, interp)
+        if not any(
+            a == c.fact.article_id and c.fact.start <= s < c.fact.end for a, s in stored
+        )  # a stored fact names this holder already
+    ]
 
     def phrase(c: Candidate) -> tuple[str, object]:
         return str(c.fact.value.get("name")), c.fact.value.get("entity_id")
 
-    return group_by(
-        candidates, lambda c: c.fact.value.get("entity_id"), phrase, agreement=False
-    ), 0.9
+    return group_by(candidates, _person_key, phrase, agreement=False), 0.9
+
+
+def _person_key(c: Candidate) -> str:
+    """A person's group: their entity id, or their name as written."""
+    value = c.fact.value
+    return str(value.get("entity_id") or " ".join(str(value.get("name", "")).lower().split()))
 
 
 def _who(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:

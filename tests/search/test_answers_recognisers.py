@@ -17,6 +17,7 @@ from search.answer.recognisers import (
     neighbourhoods,
     police_towns,
 )
+from search.answer.role_holders import role_fit, role_holders
 from search.answer.roles import role_near
 from search.answer.speakers import speaker_of
 
@@ -293,3 +294,61 @@ def test_named_facilities_of_the_asked_kind() -> None:
     found = list(named_facilities(text, FOCUS_HEADS["club"]))
     assert [m.text for m in found] == ["Harrow Lane Bar and Grill"]
     assert all(text[m.start : m.end] == m.text for m in found)
+
+
+HOLDERS = [
+    # (sentence, asked role's head noun, [(name, role)])
+    (
+        "Kestrel Chairman Amos Pell told reporters the deal was done.",
+        "chairman",
+        [("Amos Pell", "Kestrel Chairman")],
+    ),
+    (
+        "The board's chief executive officer, Lena Vos, says no one was put at risk.",
+        "officer",
+        [("Lena Vos", "board's chief executive officer")],
+    ),
+    (
+        "The Minister for the Arts, Owen Tarrant, said the grant was cut.",
+        "minister",
+        [("Owen Tarrant", "Minister for the Arts")],
+    ),
+    (
+        "Mara Quill, the incident controller for the northern region, says crews are ready.",
+        "controller",
+        [("Mara Quill", "the incident controller")],
+    ),
+    ("The sloop, skippered by Tom Keel, lost its mast.", "skipper", [("Tom Keel", "skippered")]),
+    (
+        "Westland captain Jon Arby says he hopes to play.",
+        "captain",
+        [("Jon Arby", "Westland captain")],
+    ),
+    ("The captain said the team was tired.", "captain", []),
+    ("The chairman of the club left early.", "chairman", []),
+]
+
+
+@pytest.mark.parametrize(("text", "head", "expected"), HOLDERS)
+def test_role_holders(text: str, head: str, expected: list[tuple[str, str]]) -> None:
+    found = list(role_holders(text, 0, len(text), head))
+    assert [(h.name, h.role) for h in found] == expected
+    for h in found:
+        assert text[h.name_start : h.name_end] == h.name
+        assert text[h.role_start : h.role_end] == h.role
+
+
+@pytest.mark.parametrize(
+    ("asked", "role", "terms", "better_than"),
+    [
+        # the asked qualifier beats another body's name
+        ("northland captain", "Northland captain", "northland captain", "Westland cricket captain"),
+        # the body the question names, written with the role, beats another body's
+        ("chairman", "Kestrel Chairman", "chairman kestrel", "chairman of Harlow"),
+    ],
+)
+def test_role_fit_prefers_the_asked_body(
+    asked: str, role: str, terms: str, better_than: str
+) -> None:
+    words = frozenset(stems(terms))
+    assert role_fit(asked, role, words) > role_fit(asked, better_than, words)
