@@ -227,6 +227,19 @@ _ORGANIZATION_WORDS = frozenset(
         "authority",
         "board",
         "group",
+        # companies' designators ("Wallco Inc", "Sedio N.V.")
+        "inc",
+        "inc.",
+        "corp",
+        "corp.",
+        "ltd",
+        "ltd.",
+        "co",
+        "co.",
+        "plc",
+        "llc",
+        "n.v.",
+        "holdings",
     ]
 )
 

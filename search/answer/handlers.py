@@ -191,7 +191,9 @@ def _not_in_question(candidates: list[Candidate], interp: Interpretation) -> lis
             continue  # "US-led coalition": a place used as a modifier is not where
         if interp.type == "where" and in_capitals(c.fact.sentence_text, _offset(c.fact)):
             continue  # a headline in capitals: "TO BUY" is no place
-        bonus = 0.15 * proximity(c.fact, interp.terms)
+        # Next to the question's other words (its verb: "owned by <Org>"), not to the names it
+        # gives: those are its subject, and whatever stands beside them need not answer.
+        bonus = 0.15 * proximity(c.fact, [t for t in interp.terms if t not in interp.names])
         if interp.type == "where":
             bonus += 0.1 if locative(c.fact) else -0.1
             if _name_head(c.fact) in FOCUS_HEADS.get(interp.focus or "", ()):
@@ -200,8 +202,21 @@ def _not_in_question(candidates: list[Candidate], interp: Interpretation) -> lis
             bonus += 0.1  # "news agency SANA" answers "which news agency"
         elif interp.focus in _AGENCY_NOUNS and _name_head(c.fact) in _AGENCY_HEADS:
             bonus += 0.1  # "Which agency ...": a body named "<...> Department" or "<...> Police"
+        elif (
+            interp.focus in _COMPANY_NOUNS and _name_head(c.fact).replace(".", "") in _COMPANY_HEADS
+        ):
+            bonus += 0.1  # "Which firm ...": a name ending "Corp", "Inc", "Ltd"
+        if interp.type == "what" and _shares_a_name(c.fact, interp):
+            bonus -= 0.2  # "Versatile Noble Cultivators" for "... buy Versatile Corp's division"
         out.append(Candidate(c.fact, c.article, c.overlap, c.retrieval, bonus))
     return out
+
+
+def _shares_a_name(fact: Fact, interp: Interpretation) -> bool:
+    """Whether an organization's name holds a distinctive name the question gives: it is the
+    question's subject, or part of it, rather than the answer."""
+    own = {w for w in stems(fact.text) if len(w) > 2} - _COMPANY_HEADS
+    return bool(own & (set(interp.names) - _COMPANY_HEADS))
 
 
 def _named_bodies(interp: Interpretation) -> set[str]:
@@ -231,6 +246,16 @@ def _offset(fact: Fact) -> int:
     return fact.start - fact.sentence_start
 
 
+_COMPANY_NOUNS = frozenset(
+    {"company", "companies", "firm", "firms", "maker", "makers", "manufacturer", "producer"}
+    | {"supplier", "retailer", "broker", "insurer", "lender", "carrier", "subsidiary"}
+    | {"corporation", "operator", "bank"}
+)
+# Last words of companies' names ("Mutual Shares Corp", "Brierley Investments Ltd").
+_COMPANY_HEADS = frozenset(
+    {"corp", "inc", "ltd", "co", "plc", "llc", "nv", "ag", "sa", "group", "holdings"}
+    | {"industries", "corporation", "company", "bank", "bancorp"}
+)
 _AGENCY_NOUNS = frozenset({"agency", "agencies", "authority", "authorities", "body"})
 # Last words of the names of public bodies ("State Police", "Wildlife Department").
 _AGENCY_HEADS = frozenset(

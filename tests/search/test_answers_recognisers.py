@@ -7,7 +7,7 @@ import pytest
 
 from search.answer.candidates import stems
 from search.answer.locatives import FOCUS_HEADS, based_places, locative_places, named_facilities
-from search.answer.organizations import naming_cue
+from search.answer.organizations import NAME, naming_cue, opening_words, trimmed
 from search.answer.persons import bystander, local_side, person_mentions
 from search.answer.recognisers import (
     casualty_counts,
@@ -278,7 +278,24 @@ ORGANIZATION_CUES = [
     ),
     ("Olsen’ friends blocked the gate.", "Olsen’", "group", {"friend"}, False),
     ("Shares of Tolland Mills Inc rose.", "Tolland Mills Inc", "company", set(), True),
+    ("It sold the shares to Vardo N.V. of Basel.", "Vardo N.V.", None, set(), True),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a long name with "of" inside is one name; "Dozens of" opens no name
+        (
+            "The group Friends for the Humane Care of Animals said it would sue.",
+            ["Friends for the Humane Care of Animals"],
+        ),
+        ("Dozens of Merrowfield activists blocked the gate.", ["Merrowfield"]),
+    ],
+)
+def test_organization_names_are_trimmed_only_of_opening_words(text: str, names: list[str]) -> None:
+    found = [trimmed(m.group(0).rstrip("."), opening_words()) for m in NAME.finditer(text)]
+    assert [n for n in found if n] == names
 
 
 @pytest.mark.parametrize(("text", "name", "focus", "terms", "named"), ORGANIZATION_CUES)

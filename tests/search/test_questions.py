@@ -216,6 +216,9 @@ CONSTRAINTS = [
     ("Who was stabbed in Millbrook last week?", (), ("Millbrook",), (), ()),
     ("What was reported in early-December?", (), (), (), ()),
     ("Who fell in Fall River in July?", (), ("Fall River",), (), ()),
+    # a company's designator makes a name a company's, not a person's
+    ("Where is the toy maker Brantwell Inc based?", (), (), (), ()),
+    ("When did Orrin Mills Ltd buy the plant?", (), (), (), ()),
 ]
 
 
