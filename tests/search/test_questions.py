@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from search.answer.incident import pins_event
 from search.answer.questions import analyze_question
 
 # (question, type, field, kind, focus)
@@ -241,3 +242,22 @@ def test_an_acronym_spelled_like_a_stop_word_is_a_name() -> None:
     words = analyze_question("Which news outlet said IS had taken the hill?").name_words
     assert "is" in words
     assert "had" not in words
+
+
+@pytest.mark.parametrize(
+    ("question", "pinned"),
+    [
+        # a person pins the incident that happened to them
+        ("When was Jane Roe shot?", True),
+        ("In which city was Jane Roe shot and killed?", True),
+        ("When did the fire that killed Jane Roe start?", True),
+        ("Where did the shooting that left Jane Roe dead take place?", True),
+        # not what they did or said, nor where a company is
+        ("When did Jane Roe first warn the council about the dam?", False),
+        ("Where is the maker Holt Marden based?", False),
+        # a date pins whatever happened on it
+        ("Where did Jane Roe speak on 5/5/2020?", True),
+    ],
+)
+def test_a_person_pins_an_incident_only(question: str, pinned: bool) -> None:
+    assert pins_event(analyze_question(question)) == pinned
