@@ -201,11 +201,17 @@ class ReadSentence:
 
 
 def read_sentences(
-    session: Session, index: PassageBackend, interpretation: Interpretation, passages: int
+    session: Session,
+    index: PassageBackend,
+    interpretation: Interpretation,
+    passages: int,
+    keep: Callable[[Retrieved], bool] | None = None,
 ) -> Iterator[ReadSentence]:
-    """The sentences of the best ``passages`` passages for the question, with their articles:
-    what the question-time recognisers read (a bounded amount of text)."""
-    retrieved = retrieve(index, interpretation.terms)[:passages]
+    """The sentences of the best ``passages`` passages for the question (of those ``keep``
+    accepts, when given), with their articles: what the question-time recognisers read (a
+    bounded amount of text)."""
+    retrieved = retrieve(index, interpretation.terms)
+    retrieved = [p for p in retrieved if keep is None or keep(p)][:passages]
     if not retrieved:
         return
     ids = sorted({p.article_id for p in retrieved})

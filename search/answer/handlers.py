@@ -14,10 +14,12 @@ from corpus.facts.organizations import canonical_organization
 from corpus.tables import Fact
 from search.answer.candidates import (
     Candidate,
+    Retrieved,
     gather,
     locative,
     overlap,
     proximity,
+    read_sentences,
     stems,
 )
 from search.answer.compose import (
@@ -402,11 +404,17 @@ def _who_is(session: Session, index: PassageBackend, interp: Interpretation) -> 
         score=False,  # a role is the match here, not the words around it
     )
     candidates = [
-        Candidate(c.fact, c.article, 1.0 if is_role(c.fact.value.get("role")) else 0.0, c.retrieval)
+        _fuller_role(
+            Candidate(
+                c.fact, c.article, 1.0 if is_role(c.fact.value.get("role")) else 0.0, c.retrieval
+            )
+        )
         for c in found
     ]
     if not any(is_role(c.fact.value.get("role")) for c in candidates):
         candidates = [r for c in candidates[:READ_ROLES] if (r := _read_role(c)) is not None]
+    if not candidates and interp.focus:
+        candidates = _named_in_passages(session, index, interp, interp.focus)
 
     def phrase(c: Candidate) -> tuple[str, object]:
         v = c.fact.value
@@ -443,6 +451,48 @@ def _read_role(c: Candidate) -> Candidate | None:
         sentence_text=text[min(start, c.fact.sentence_start) : max(end, c.fact.sentence_end)],
     )
     return Candidate(fact, c.article, READ_ROLE_MATCH, c.retrieval)
+
+
+def _fuller_role(c: Candidate) -> Candidate:
+    """A stored role that is a bare noun ("officer") with the words written around it ("the
+    service's chief executive officer"), when a role read next to the name holds it."""
+    stored = str(c.fact.value.get("role") or "")
+    if not is_role(stored) or len(stored.split()) > 1:
+        return c
+    read = _read_role(c)
+    role = str(read.fact.value.get("role") or "") if read else ""
+    if read is None or stored.lower() not in role.lower() or len(role) <= len(stored):
+        return c
+    return Candidate(read.fact, read.article, c.overlap, c.retrieval)
+
+
+def _named_in_passages(
+    session: Session, index: PassageBackend, interp: Interpretation, name: str
+) -> list[Candidate]:
+    """The asked name where the best passages that hold it write it with a role (ingest stored
+    no person for it), as candidates read like ``_read_role``'s."""
+    out = []
+    pattern = re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])")
+
+    def naming(passage: Retrieved) -> bool:
+        return pattern.search(passage.text) is not None
+
+    for read in read_sentences(session, index, interp, READ_PASSAGES, keep=naming):
+        text = read.article.text
+        for m in pattern.finditer(text, read.start, read.end):
+            value = {"name": name, "role": None, "entity_id": name.lower()}
+            mention = Candidate(
+                read.fact("people", "person", value, m.start(), m.end()),
+                read.article,
+                0.0,
+                read.passage.relative_score,
+            )
+            if (found := _read_role(mention)) is not None:
+                out.append(found)
+    return out
+
+
+READ_PASSAGES = 8  # passages read for a name ingest stored no person for
 
 
 def _same_person(name: str | None, focus: str | None) -> bool:

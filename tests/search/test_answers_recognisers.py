@@ -219,6 +219,21 @@ ROLES = [
     ),
     ("Amos Pell was the mayor of Dunmore until 2019.", "Amos Pell", "the mayor of Dunmore"),
     ("Mr Pell declined to comment.", "Pell", None),
+    # a role set off by commas before the name
+    (
+        "The board's chief executive officer, Lena Vos, says no one was at risk.",
+        "Lena Vos",
+        "board's chief executive officer",
+    ),
+    ("The police, Amos Pell said, were late.", "Amos Pell", None),
+    # a definite noun phrase saying whom it is for is a role, in the lexicon or not
+    (
+        "Mara Quill, the incident controller for the northern region, says crews are ready.",
+        "Mara Quill",
+        "the incident controller for the northern region",
+    ),
+    # a prepositional phrase after the name is no apposition
+    ("Critics questioned Amos Pell, over his ties with President Varn.", "Amos Pell", None),
 ]
 
 
