@@ -415,7 +415,7 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
     return Interpretation("passage", None, None, terms, None, source)
 
 
-_WHAT_PHRASE = re.compile(r"^\s*(?:what|which)\s+(?P<phrase>[\w.-]+(?:\s+[\w.-]+){0,3})", re.I)
+_WHAT_PHRASE = re.compile(r"^\s*(?:what|which)\s+(?P<phrase>[\w.'’-]+(?:\s+[\w.'’-]+){0,3})", re.I)
 _SPEECH = frozenset({"said", "says", "say", "told", "tells", "wants", "want", "made", "led"})
 
 
@@ -428,6 +428,7 @@ def _organization_noun(text: str) -> str | None:
         return None
     nouns = []
     for word in m["phrase"].lower().split():
+        word = re.sub(r"['’]s?$", "", word)  # "Which group's demonstrators"
         if _PHRASE_END.match(word) or word in _SPEECH:
             break
         if word in ORGANIZATION_NOUNS:

@@ -25,6 +25,7 @@ from sqlmodel import Session
 from corpus.tables import Fact
 from search.answer.candidates import (
     Candidate,
+    Retrieved,
     lowered,
     names_in,
     neighbours,
@@ -56,6 +57,28 @@ _APPOSITIVE = re.compile(
 _FUNCTION = frozenset({"a", "an", "the", "of", "for", "to", "in", "and", "said", "says", "by"})
 
 
+# Titles as news abbreviates them before a name ("police Sgt. <Name>").
+ABBREVIATIONS = {
+    "sgt.": "sergeant",
+    "lt.": "lieutenant",
+    "capt.": "captain",
+    "det.": "detective",
+    "cpl.": "corporal",
+    "gov.": "governor",
+    "sen.": "senator",
+    "rep.": "representative",
+    "gen.": "general",
+    "col.": "colonel",
+    "maj.": "major",
+    "supt.": "superintendent",
+    "insp.": "inspector",
+    "cmdr.": "commander",
+    "ofc.": "officer",
+    "dep.": "deputy",
+    "prof.": "professor",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Holder:
     """A name read as holding a role: ``role`` and ``name`` are spans of the text."""
@@ -80,8 +103,9 @@ def role_holders(text: str, start: int, end: int, head: str) -> Iterator[Holder]
     if not wanted:
         return
     blocked = blocked_words()
-    for m in re.finditer(r"[A-Za-z][\w'’-]*", text[start:end]):
-        if not stems(m.group(0)) & wanted and not stems(_verb_root(m.group(0))) & wanted:
+    for m in re.finditer(r"[A-Za-z][\w'’-]*\.?", text[start:end]):
+        word = ABBREVIATIONS.get(m.group(0).lower(), m.group(0).rstrip("."))
+        if not stems(word) & wanted and not stems(_verb_root(word)) & wanted:
             continue
         head_start, head_end = start + m.start(), start + m.end()
         role_start = _role_start(text, start, head_start)
@@ -163,8 +187,16 @@ def recognised_role_holders(
         return []
     head = role_head(interp.focus)
     terms = frozenset(interp.terms)
+    # The best passages that write the role at all (its noun, or its abbreviation).
+    forms = [re.escape(head[:-1] if len(head) > 4 else head)]
+    forms += [re.escape(a) for a, full in ABBREVIATIONS.items() if full == head.lower()]
+    writes_role = re.compile(rf"\b(?:{'|'.join(forms)})", re.I)
+
+    def naming_role(passage: Retrieved) -> bool:
+        return writes_role.search(passage.text) is not None
+
     out = []
-    for read in read_sentences(session, index, interp, PASSAGES_READ):
+    for read in read_sentences(session, index, interp, PASSAGES_READ, keep=naming_role):
         text = read.article.text
         if not names_in(read.article, interp):
             continue  # a name the question gives is nowhere in this article

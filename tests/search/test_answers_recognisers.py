@@ -384,3 +384,9 @@ def test_role_fit_prefers_the_asked_body(
 ) -> None:
     words = frozenset(stems(terms))
     assert role_fit(asked, role, words) > role_fit(asked, better_than, words)
+
+
+def test_an_abbreviated_title_is_the_role_it_stands_for() -> None:
+    text = "A man fired twice, Dunmore police Sgt. Lena Vos said."
+    found = list(role_holders(text, 0, len(text), "sergeant"))
+    assert [(h.name, h.role) for h in found] == [("Lena Vos", "Dunmore police Sgt.")]

@@ -50,6 +50,8 @@ TABLE = [
     ("Which company principally owns the brewery?", "what", "organizations", None, "company"),
     ("Which U.S. insurance broker did the bank buy?", "what", "organizations", None, "broker"),
     ("Which health service suspended the nurses?", "what", "organizations", None, "service"),
+    ("Which sheriff's office spoke about the fire?", "what", "organizations", None, "office"),
+    ("Which group's members marched?", "what", "organizations", None, "group"),
     ("Who said the talks had failed?", "who_said", "quotes", None, None),
     ("Who told reporters that aid was blocked?", "who_said", "quotes", None, None),
     ("Who warned of a humanitarian catastrophe?", "who_said", "quotes", None, None),
