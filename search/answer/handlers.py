@@ -17,6 +17,7 @@ from search.answer.candidates import (
     Retrieved,
     gather,
     locative,
+    neighbours,
     overlap,
     proximity,
     read_sentences,
@@ -347,12 +348,19 @@ def _when(session: Session, index: PassageBackend, interp: Interpretation) -> Ha
         for c in recognised_dates(session, index, interp)
         if (c.fact.article_id, c.fact.start) not in taken
     ]
+    # What happened, in the question's words other than its names ("founded", "arrested"):
+    # a date whose sentence and neighbours say none of it dates something else.
+    happened = [t for t in interp.terms if t not in interp.names]
     candidates = [
         c
         for c in stored + read
         if c.fact.value.get("role") != "publication"
         and c.fact.value.get("iso")
         and (interp.focus != "time" or c.fact.kind == "time")
+        and (
+            not happened
+            or overlap(happened, *neighbours(c.article.text, c.fact), c.fact.sentence_text) > 0
+        )
     ]
 
     def phrase(c: Candidate) -> tuple[str, object]:
