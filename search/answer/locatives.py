@@ -40,7 +40,7 @@ SPECIFIC_HEADS = frozenset(
 _HEADS = "|".join(sorted(SPECIFIC_HEADS, key=len, reverse=True))
 _LOCATIVE = re.compile(
     r"\b(?P<preposition>in|at|near|to|into|outside|inside|on|from|toward|towards|off|behind|"
-    r"opposite|beside|along|across|past)\s+"
+    r"opposite|beside|along|across|past|up|down)\s+"
     r"(?:the\s+)?"
     r"(?P<name>(?:\d{1,5}\s+(?:block\s+of\s+)?)?[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’.-]*)"
     r"{0,4}(?:\s+(?:village|town))?)"

@@ -109,6 +109,7 @@ LOCATIVES = [
         "The pair won at Ardwick Dome in Lisle.",
         [("Ardwick Dome", "at", True), ("Lisle", "in", False)],
     ),
+    ("The yacht sailed up the Tamsin River at dawn.", [("Tamsin River", "up", True)]),
     # a wire headline in capitals: every word looks like a name
     ("MARLOW AGREES TO BUY U.S. CARPET COMPANY", []),
 ]

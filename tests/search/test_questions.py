@@ -222,6 +222,8 @@ CONSTRAINTS = [
     # a company's designator makes a name a company's, not a person's
     ("Where is the toy maker Brantwell Inc based?", (), (), (), ()),
     ("When did Orrin Mills Ltd buy the plant?", (), (), (), ()),
+    # a part of a town named by its compass point is a place, never a person
+    ("When were six people shot at a West Side party?", (), ("West Side",), (), ()),
 ]
 
 
