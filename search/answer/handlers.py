@@ -58,6 +58,8 @@ def _how_many(session: Session, index: PassageBackend, interp: Interpretation) -
         return _casualties(session, index, interp), 1.0
     if interp.field == "equipment":
         return _equipment_count(session, index, interp), 0.9
+    if interp.field == "measure":
+        return [], 0.9  # answered by the sentence that states it (the passage fallback)
     return _quantities(session, index, interp), 0.9
 
 

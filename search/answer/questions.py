@@ -263,6 +263,11 @@ class Interpretation:
     quote: str | None = None  # a quotation the question gives ('Who said "..."?')
 
 
+def stems_of(text: str) -> frozenset[str]:
+    """The analyzed words of a short text."""
+    return frozenset(token.text for token in passage_analyzer()(text))
+
+
 def content_terms(text: str) -> tuple[str, ...]:
     """Stemmed content words of ``text``, in order, without question words or duplicates."""
     text = re.sub(r"(?<=\w)['’]s\b", "", text)  # "group's": the possessive is no word
@@ -291,6 +296,7 @@ _ANSWER_TYPES: dict[tuple[str, str | None], str] = {
     ("how_many", "casualties"): "count",
     ("how_many", "quantities"): "count",
     ("how_many", "equipment"): "count",
+    ("how_many", "measure"): "count",
     ("who_said", "quotes"): "speaker",
     ("who_is", "people"): "role",
     ("who_role", "people"): "role_holder",
@@ -357,7 +363,20 @@ _TOLL = re.compile(
 )
 
 
+# "How far ...", "How tall ...": a measure, answered by a sentence that states a number; the
+# adjective is rarely in that sentence ("240 kilometres east of ..."), so it is no term.
+_MEASURE = re.compile(
+    r"^\s*how\s+(?P<adjective>far|tall|big|long|high|deep|wide|large|old|heavy|fast|"
+    r"much\s+(?:money|cash))\b",
+    re.I,
+)
+
+
 def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpretation:
+    if measure := _MEASURE.match(rest):
+        adjective = stems_of(measure["adjective"])
+        kept = tuple(t for t in terms if t not in adjective)
+        return Interpretation("how_many", "measure", None, kept, None, source)
     if toll := _TOLL.match(rest):
         rest = f"how many {toll['rest']}" if "number" in toll.group(0).lower() else rest
         if _KILLED.search(rest) or "toll" in toll.group(0).lower():

@@ -34,6 +34,8 @@ TABLE = [
     ("How much aid was delivered?", "how_many", "quantities", None, "aid"),
     ("How many volunteers fought the blaze?", "how_many", "quantities", None, "volunteers"),
     ("How many people live in the valley?", "how_many", "quantities", None, "people"),
+    ("How far from the coast was the epicentre?", "how_many", "measure", None, None),
+    ("How tall was the tower the ship hit?", "how_many", "measure", None, None),
     ("How many tanks were destroyed?", "how_many", "equipment", None, "tanks"),
     ("How many drones were shot down?", "how_many", "equipment", None, "drones"),
     ("How many F-35 jets were sold?", "how_many", "equipment", None, "f-35"),
@@ -117,6 +119,10 @@ def test_named_sources_filter_attribution(question: str, source: str | None) -> 
     interpretation = analyze_question(question)
     assert interpretation.source == source
     assert interpretation.field == "casualties"
+
+
+def test_a_measure_adjective_is_no_content_term() -> None:
+    assert "far" not in analyze_question("How far from the coast was the epicentre?").terms
 
 
 def test_question_words_are_not_content_terms() -> None:
