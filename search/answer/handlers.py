@@ -96,9 +96,15 @@ def _quantities(session: Session, index: PassageBackend, interp: Interpretation)
 
     def phrase(c: Candidate) -> tuple[str, object]:
         number = c.fact.value.get("number")
+        if written := _LARGE.search(c.fact.text):
+            return written.group(0), number  # "10 million", as the article writes it
         return amount_phrase(number, number, c.fact.qualifier, c.fact.text), number
 
     return group_by(candidates, lambda c: (c.fact.value.get("number"), c.fact.qualifier), phrase)
+
+
+# A large figure written with its scale word: answered as written, not as 10000000.
+_LARGE = re.compile(r"\$?\d[\d,.]*\s+(?:million|billion|trillion|mln|bln|bn)\b", re.I)
 
 
 def _equipment_matches(candidate: Candidate, noun: str | None) -> bool:
