@@ -17,9 +17,12 @@ Files in ``bench/questions/``, one JSON object a line, one file per corpus:
 
 Every question is answerable from its article (read by hand), unambiguous in its corpus, or of
 type ``abstain`` (the corpora do not hold the answer; its ``article`` only lends slot text, and
-``article_id`` is None). ``split`` is ``"test"`` for rows whose id's SHA-1, read as a number,
-is divisible by 3 (about a third of each corpus, and a row keeps its split when rows are
-added), fixed in the files: answerer work never tunes on those.
+``article_id`` is None). ``split`` is ``"test"`` for hash-split rows whose id's SHA-1, read as
+a number, is divisible by 3 (about a third of each corpus, and a row keeps its split when rows are
+added), fixed in the files: answerer work never tunes on those. Rows whose id has a ``d``
+before its number (``lee-d01``) were written later, from articles no other row used, as more
+development evidence once the held-out part had been measured: they are all ``"dev"``, and the
+held-out part stays the hash-split rows.
 
 ``load_questions()`` returns ``{"id", "q", "expect", "type", "split", "corpus", "article_id",
 "pinned"}`` for every row whose article is available; ``article_id`` is the corpus id (a sample's

@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from sqlmodel import Session
 
+from corpus.facts.dates import read_dates
 from corpus.spans import sentences
 from search.answer.candidates import Retrieved, overlap, retrieve
 from search.answer.compose import Group
@@ -163,8 +164,8 @@ _NUMBER = re.compile(
 
 def _fits(interp: Interpretation, question: str, sentence: str) -> bool:
     """Whether a sentence can answer the question at all: it holds the name a "Who is"
-    question asks about, a number for "How many" beyond those the question states, and every
-    name of the question it can (at least one)."""
+    question asks about, a number for "How many" beyond those the question states, a date or
+    a time for "When", and every name of the question it can (at least one)."""
     surname = interp.focus.split()[-1].lower() if interp.focus else ""
     if interp.type == "who_is" and surname not in sentence.lower():
         return False
@@ -172,6 +173,12 @@ def _fits(interp: Interpretation, question: str, sentence: str) -> bool:
         asked = set(_NUMBER.findall(question))
         if not any(n not in asked for n in _NUMBER.findall(sentence)):
             return False
+    if interp.type == "when":
+        if not read_dates(sentence):
+            return False  # a sentence that states no time does not say when
+        happened = [t for t in interp.terms if t not in interp.names]
+        if happened and not overlap(happened, sentence):
+            return False  # nor one that does not say what happened ("founded")
     if interp.name_words:
         lowered = sentence.lower()
         if not any(w in lowered for w in interp.name_words):

@@ -201,11 +201,17 @@ class ReadSentence:
 
 
 def read_sentences(
-    session: Session, index: PassageBackend, interpretation: Interpretation, passages: int
+    session: Session,
+    index: PassageBackend,
+    interpretation: Interpretation,
+    passages: int,
+    keep: Callable[[Retrieved], bool] | None = None,
 ) -> Iterator[ReadSentence]:
-    """The sentences of the best ``passages`` passages for the question, with their articles:
-    what the question-time recognisers read (a bounded amount of text)."""
-    retrieved = retrieve(index, interpretation.terms)[:passages]
+    """The sentences of the best ``passages`` passages for the question (of those ``keep``
+    accepts, when given), with their articles: what the question-time recognisers read (a
+    bounded amount of text)."""
+    retrieved = retrieve(index, interpretation.terms)
+    retrieved = [p for p in retrieved if keep is None or keep(p)][:passages]
     if not retrieved:
         return
     ids = sorted({p.article_id for p in retrieved})
@@ -268,7 +274,7 @@ def sentence_match(terms: Sequence[str], article: Article, fact: Fact, implied: 
     neighbours and the headline supply what it leaves implicit ("the toll rose to 80", with
     the place named in the sentence before)."""
     in_sentence = overlap(terms, fact.sentence_text, implied)
-    before, after = _neighbours(article.text, fact)
+    before, after = neighbours(article.text, fact)
     context = overlap(terms, before, fact.sentence_text, after, article.title or "", implied)
     return 0.6 * in_sentence + 0.4 * context
 
@@ -280,7 +286,7 @@ def names_in(article: Article, interpretation: Interpretation) -> bool:
 
 
 _LOCATIVE = re.compile(
-    r"\b(?:in|at|near|on|outside|inside|into|across|around|towards?|within|from|over)\s+(?:the\s+)?$",
+    r"\b(?:in|at|near|on|outside|inside|into|across|around|to|towards?|within|from|over)\s+(?:the\s+)?$",
     re.I,
 )
 
@@ -329,7 +335,7 @@ def implied_words(fact: Fact) -> str:
     return f"{_KIND_WORDS.get(fact.kind, '')} {victims}"
 
 
-def _neighbours(text: str, fact: Fact) -> tuple[str, str]:
+def neighbours(text: str, fact: Fact) -> tuple[str, str]:
     """Up to ~200 characters on each side of the fact's sentence, cut at sentence ends."""
     before = text[max(0, fact.sentence_start - 200) : fact.sentence_start].rstrip()
     after = text[fact.sentence_end : fact.sentence_end + 200]

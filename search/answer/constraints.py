@@ -177,6 +177,7 @@ def question_constraints(question: str) -> Constraints:
             _PLACE_BEFORE.search(before)
             or _EVENT_AFTER.match(after)
             or (_after_place(before) and previous_place)
+            or _COMPASS.match(text)
         ):
             places.append(text)
             previous_place = True
@@ -227,6 +228,19 @@ _ORGANIZATION_WORDS = frozenset(
         "authority",
         "board",
         "group",
+        # companies' designators ("Wallco Inc", "Sedio N.V.")
+        "inc",
+        "inc.",
+        "corp",
+        "corp.",
+        "ltd",
+        "ltd.",
+        "co",
+        "co.",
+        "plc",
+        "llc",
+        "n.v.",
+        "holdings",
     ]
 )
 
@@ -240,6 +254,10 @@ def _person_like(words: list[str], text: str) -> bool:
         and not any(w[:1].isdigit() or w.lower() in _ORGANIZATION_WORDS for w in words)
         and canonical_organization(text) is None
     )
+
+
+# "West Side", "South End", "Northeast": a part of a town, never a person.
+_COMPASS = re.compile(r"(?:North|South|East|West)(?:east|west)?(?:\s+(?:Side|End))?$")
 
 
 def _after_place(before: str) -> bool:

@@ -14,10 +14,13 @@ from corpus.facts.organizations import canonical_organization
 from corpus.tables import Fact
 from search.answer.candidates import (
     Candidate,
+    Retrieved,
     gather,
     locative,
+    neighbours,
     overlap,
     proximity,
+    read_sentences,
     stems,
 )
 from search.answer.compose import (
@@ -31,9 +34,10 @@ from search.answer.compose import (
 )
 from search.answer.counts import recognised_counts
 from search.answer.dates import date_text, event_cue, recognised_dates
-from search.answer.locatives import FOCUS_HEADS, recognised_places
+from search.answer.locatives import FOCUS_HEADS, in_capitals, recognised_places
 from search.answer.organizations import recognised_organizations
 from search.answer.questions import Interpretation
+from search.answer.role_holders import names_near, recognised_role_holders, role_fit, role_head
 from search.answer.roles import is_role, role_near
 from search.answer.speakers import quote_speakers
 from search.backend import PassageBackend
@@ -54,6 +58,8 @@ def _how_many(session: Session, index: PassageBackend, interp: Interpretation) -
         return _casualties(session, index, interp), 1.0
     if interp.field == "equipment":
         return _equipment_count(session, index, interp), 0.9
+    if interp.field == "measure":
+        return [], 0.9  # answered by the sentence that states it (the passage fallback)
     return _quantities(session, index, interp), 0.9
 
 
@@ -90,9 +96,15 @@ def _quantities(session: Session, index: PassageBackend, interp: Interpretation)
 
     def phrase(c: Candidate) -> tuple[str, object]:
         number = c.fact.value.get("number")
+        if written := _LARGE.search(c.fact.text):
+            return written.group(0), number  # "10 million", as the article writes it
         return amount_phrase(number, number, c.fact.qualifier, c.fact.text), number
 
     return group_by(candidates, lambda c: (c.fact.value.get("number"), c.fact.qualifier), phrase)
+
+
+# A large figure written with its scale word: answered as written, not as 10000000.
+_LARGE = re.compile(r"\$?\d[\d,.]*\s+(?:million|billion|trillion|mln|bln|bn)\b", re.I)
 
 
 def _equipment_matches(candidate: Candidate, noun: str | None) -> bool:
@@ -186,9 +198,13 @@ def _not_in_question(candidates: list[Candidate], interp: Interpretation) -> lis
             continue
         if c.fact.value.get("entity_id") in asked_bodies:
             continue  # named in the question by another spelling ("IS", "CENTCOM")
-        if interp.type == "where" and _MODIFIER.match(_right_context(c.fact)):
+        if interp.type == "where" and _modifier(c.fact, interp):
             continue  # "US-led coalition": a place used as a modifier is not where
-        bonus = 0.15 * proximity(c.fact, interp.terms)
+        if interp.type == "where" and in_capitals(c.fact.sentence_text, _offset(c.fact)):
+            continue  # a headline in capitals: "TO BUY" is no place
+        # Next to the question's other words (its verb: "owned by <Org>"), not to the names it
+        # gives: those are its subject, and whatever stands beside them need not answer.
+        bonus = 0.15 * proximity(c.fact, [t for t in interp.terms if t not in interp.names])
         if interp.type == "where":
             bonus += 0.1 if locative(c.fact) else -0.1
             if _name_head(c.fact) in FOCUS_HEADS.get(interp.focus or "", ()):
@@ -197,8 +213,21 @@ def _not_in_question(candidates: list[Candidate], interp: Interpretation) -> lis
             bonus += 0.1  # "news agency SANA" answers "which news agency"
         elif interp.focus in _AGENCY_NOUNS and _name_head(c.fact) in _AGENCY_HEADS:
             bonus += 0.1  # "Which agency ...": a body named "<...> Department" or "<...> Police"
+        elif (
+            interp.focus in _COMPANY_NOUNS and _name_head(c.fact).replace(".", "") in _COMPANY_HEADS
+        ):
+            bonus += 0.1  # "Which firm ...": a name ending "Corp", "Inc", "Ltd"
+        if interp.type == "what" and _shares_a_name(c.fact, interp):
+            bonus -= 0.2  # "Versatile Noble Cultivators" for "... buy Versatile Corp's division"
         out.append(Candidate(c.fact, c.article, c.overlap, c.retrieval, bonus))
     return out
+
+
+def _shares_a_name(fact: Fact, interp: Interpretation) -> bool:
+    """Whether an organization's name holds a distinctive name the question gives: it is the
+    question's subject, or part of it, rather than the answer."""
+    own = {w for w in stems(fact.text) if len(w) > 2} - _COMPANY_HEADS
+    return bool(own & (set(interp.names) - _COMPANY_HEADS))
 
 
 def _named_bodies(interp: Interpretation) -> set[str]:
@@ -217,6 +246,27 @@ _MODIFIER = re.compile(
 )
 
 
+def _modifier(fact: Fact, interp: Interpretation) -> bool:
+    """A place written as a modifier ("US-led"), except "<Place>-based" when the question asks
+    where something is based."""
+    m = _MODIFIER.match(_right_context(fact))
+    return m is not None and not (m.group(0).lower() == "-based" and "base" in interp.terms)
+
+
+def _offset(fact: Fact) -> int:
+    return fact.start - fact.sentence_start
+
+
+_COMPANY_NOUNS = frozenset(
+    {"company", "companies", "firm", "firms", "maker", "makers", "manufacturer", "producer"}
+    | {"supplier", "retailer", "broker", "insurer", "lender", "carrier", "subsidiary"}
+    | {"corporation", "operator", "bank"}
+)
+# Last words of companies' names ("Mutual Shares Corp", "Brierley Investments Ltd").
+_COMPANY_HEADS = frozenset(
+    {"corp", "inc", "ltd", "co", "plc", "llc", "nv", "ag", "sa", "group", "holdings"}
+    | {"industries", "corporation", "company", "bank", "bancorp"}
+)
 _AGENCY_NOUNS = frozenset({"agency", "agencies", "authority", "authorities", "body"})
 # Last words of the names of public bodies ("State Police", "Wildlife Department").
 _AGENCY_HEADS = frozenset(
@@ -252,6 +302,8 @@ _PLACE_NOUNS = {
     "village": "city",
     "region": "region",
     "province": "region",
+    "state": "region",
+    "states": "region",
 }
 _PLACE_SPECIFICITY = {
     "landmark": 1.0,
@@ -304,12 +356,19 @@ def _when(session: Session, index: PassageBackend, interp: Interpretation) -> Ha
         for c in recognised_dates(session, index, interp)
         if (c.fact.article_id, c.fact.start) not in taken
     ]
+    # What happened, in the question's words other than its names ("founded", "arrested"):
+    # a date whose sentence and neighbours say none of it dates something else.
+    happened = [t for t in interp.terms if t not in interp.names]
     candidates = [
         c
         for c in stored + read
         if c.fact.value.get("role") != "publication"
         and c.fact.value.get("iso")
         and (interp.focus != "time" or c.fact.kind == "time")
+        and (
+            not happened
+            or overlap(happened, *neighbours(c.article.text, c.fact), c.fact.sentence_text) > 0
+        )
     ]
 
     def phrase(c: Candidate) -> tuple[str, object]:
@@ -361,11 +420,17 @@ def _who_is(session: Session, index: PassageBackend, interp: Interpretation) -> 
         score=False,  # a role is the match here, not the words around it
     )
     candidates = [
-        Candidate(c.fact, c.article, 1.0 if is_role(c.fact.value.get("role")) else 0.0, c.retrieval)
+        _fuller_role(
+            Candidate(
+                c.fact, c.article, 1.0 if is_role(c.fact.value.get("role")) else 0.0, c.retrieval
+            )
+        )
         for c in found
     ]
     if not any(is_role(c.fact.value.get("role")) for c in candidates):
         candidates = [r for c in candidates[:READ_ROLES] if (r := _read_role(c)) is not None]
+    if not candidates and interp.focus:
+        candidates = _named_in_passages(session, index, interp, interp.focus)
 
     def phrase(c: Candidate) -> tuple[str, object]:
         v = c.fact.value
@@ -404,6 +469,48 @@ def _read_role(c: Candidate) -> Candidate | None:
     return Candidate(fact, c.article, READ_ROLE_MATCH, c.retrieval)
 
 
+def _fuller_role(c: Candidate) -> Candidate:
+    """A stored role that is a bare noun ("officer") with the words written around it ("the
+    service's chief executive officer"), when a role read next to the name holds it."""
+    stored = str(c.fact.value.get("role") or "")
+    if not is_role(stored) or len(stored.split()) > 1:
+        return c
+    read = _read_role(c)
+    role = str(read.fact.value.get("role") or "") if read else ""
+    if read is None or stored.lower() not in role.lower() or len(role) <= len(stored):
+        return c
+    return Candidate(read.fact, read.article, c.overlap, c.retrieval)
+
+
+def _named_in_passages(
+    session: Session, index: PassageBackend, interp: Interpretation, name: str
+) -> list[Candidate]:
+    """The asked name where the best passages that hold it write it with a role (ingest stored
+    no person for it), as candidates read like ``_read_role``'s."""
+    out = []
+    pattern = re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])")
+
+    def naming(passage: Retrieved) -> bool:
+        return pattern.search(passage.text) is not None
+
+    for read in read_sentences(session, index, interp, READ_PASSAGES, keep=naming):
+        text = read.article.text
+        for m in pattern.finditer(text, read.start, read.end):
+            value = {"name": name, "role": None, "entity_id": name.lower()}
+            mention = Candidate(
+                read.fact("people", "person", value, m.start(), m.end()),
+                read.article,
+                0.0,
+                read.passage.relative_score,
+            )
+            if (found := _read_role(mention)) is not None:
+                out.append(found)
+    return out
+
+
+READ_PASSAGES = 8  # passages read for a name ingest stored no person for
+
+
 def _same_person(name: str | None, focus: str | None) -> bool:
     if not name or not focus:
         return False
@@ -412,27 +519,48 @@ def _same_person(name: str | None, focus: str | None) -> bool:
 
 
 def _who_role(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
-    role_stems = stems(interp.focus or "")
+    """Stored people whose role holds every word of the asked one; then people the passages
+    write with the asked role's head noun (``role_holders``), scored by how well it fits."""
+    focus = interp.focus or ""
+    role_stems = stems(focus)
+    head = stems(role_head(focus))
+    terms = frozenset(interp.terms)
     candidates = []
     for c in gather(session, index, interp, field="people"):
         role = c.fact.value.get("role") or ""
-        if not role_stems or not role_stems <= stems(role):
+        if (
+            not role_stems
+            or not head <= stems(role)
+            or not names_near(interp, c.fact, c.article.text)
+        ):
             continue
-        candidates.append(
-            Candidate(
-                c.fact,
-                c.article,
-                overlap(interp.terms, f"{role} {c.fact.sentence_text}"),
-                c.retrieval,
-            )
-        )
+        said = overlap(interp.terms, f"{role} {c.fact.sentence_text}")
+        # The head noun with other words ("Australian captain" for "South African ...") fits
+        # as well as its words do; a role holding every asked word fits at least as its
+        # sentence matches.
+        match = 0.5 * role_fit(focus, role, terms) + 0.5 * said
+        if role_stems <= stems(role):
+            match = max(match, said)
+        candidates.append(Candidate(c.fact, c.article, match, c.retrieval))
+    stored = {(c.fact.article_id, c.fact.start) for c in candidates}
+    candidates += [
+        c
+        for c in recognised_role_holders(session, index, interp)
+        if not any(
+            a == c.fact.article_id and c.fact.start <= s < c.fact.end for a, s in stored
+        )  # a stored fact names this holder already
+    ]
 
     def phrase(c: Candidate) -> tuple[str, object]:
         return str(c.fact.value.get("name")), c.fact.value.get("entity_id")
 
-    return group_by(
-        candidates, lambda c: c.fact.value.get("entity_id"), phrase, agreement=False
-    ), 0.9
+    return group_by(candidates, _person_key, phrase, agreement=False), 0.9
+
+
+def _person_key(c: Candidate) -> str:
+    """A person's group: their entity id, or their name as written."""
+    value = c.fact.value
+    return str(value.get("entity_id") or " ".join(str(value.get("name", "")).lower().split()))
 
 
 def _who(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:

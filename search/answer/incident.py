@@ -67,7 +67,18 @@ def pins_event(interp: Interpretation) -> bool:
         return interp.field == "casualties"
     if interp.answer_type == "person":
         return interp.role is not None
-    return interp.answer_type in ("date", "place")
+    if interp.answer_type not in ("date", "place"):
+        return False
+    # A person alone pins an incident that happened to them ("When was <Name> shot?"), not
+    # what they did or said ("When did <Name> first warn Congress?", "Where is <Co> based?").
+    return bool(c.dates or c.address) or bool(_INCIDENT.search(" ".join(interp.terms)))
+
+
+# Stems of words that tell an incident (the question's content terms are stemmed).
+_INCIDENT = re.compile(
+    r"\b(?:kill|di|dead|death|shot|shoot|wound|injur|hurt|murder|slain|stab|attack|fire|"
+    r"crash|explos|bomb|robberi|rob|accid|incid|homicid|arrest|fatal|gun\w*)\b"
+)
 
 
 def answer_pinned(session: Session, index: PassageBackend, interp: Interpretation) -> PinnedAnswer:

@@ -33,13 +33,14 @@ SPECIFIC_HEADS = frozenset(
             "stadium arena building tower plant factory base camp prison jail court courthouse",
             "market circle court place terrace parkway pike trail department store shop",
             "nightclub lounge academy reactor refinery terminal island",
+            "dome oval wharf pier dock docks marina",
         )
     ).split()
 )
 _HEADS = "|".join(sorted(SPECIFIC_HEADS, key=len, reverse=True))
 _LOCATIVE = re.compile(
     r"\b(?P<preposition>in|at|near|to|into|outside|inside|on|from|toward|towards|off|behind|"
-    r"opposite|beside|along|across|past)\s+"
+    r"opposite|beside|along|across|past|up|down)\s+"
     r"(?:the\s+)?"
     r"(?P<name>(?:\d{1,5}\s+(?:block\s+of\s+)?)?[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’.-]*)"
     r"{0,4}(?:\s+(?:village|town))?)"
@@ -71,6 +72,11 @@ FOCUS_HEADS = {
     "stadium": frozenset(("stadium", "arena", "field", "park")),
     "station": frozenset(("station",)),
     "bridge": frozenset(("bridge",)),
+    "river": frozenset(("river", "creek")),
+    "lake": frozenset(("lake",)),
+    "island": frozenset(("island", "islands", "isle")),
+    "port": frozenset(("port", "harbour", "harbor")),
+    "venue": frozenset(("stadium", "arena", "dome", "centre", "center", "hall", "oval")),
     "prison": frozenset(("prison", "jail", "penitentiary", "facility")),
     "jail": frozenset(("jail", "prison", "detention")),
 }
@@ -88,13 +94,18 @@ def locative_places(
     blocked = blocked_words()
     stop = len(text) if end is None else end
     for m in _LOCATIVE.finditer(text, start, stop):
+        if in_capitals(text, m.start("name")):
+            continue  # a headline in capitals: every word looks like a name ("TO BUY")
         name = m["name"].rstrip(".")
         name = re.sub(r"\s+(?:and|of)$", "", name)
         words = name.split()
         numbered = words[0][:1].isdigit()
         core = words[3:] if numbered and words[1:3] == ["block", "of"] else words[numbered:]
+        saint = len(core) > 1 and core[0] in ("St", "St.")  # "to St Helens": Saint, no street
         if not core or (
-            core[0].lower().strip(".") in blocked and core[-1].lower() not in SPECIFIC_HEADS
+            core[0].lower().strip(".") in blocked
+            and core[-1].lower() not in SPECIFIC_HEADS
+            and not saint
         ):
             continue  # "in March", "on 23 September", "the North"
         if numbered and len(core) == len(words) - 1 and head_word(name) not in SPECIFIC_HEADS:
@@ -106,6 +117,31 @@ def locative_places(
         specific = specific or numbered
         weight = SPECIFIC_WEIGHT if specific else PLACE_WEIGHT
         yield Mention(name_start, name_end, full, full.lower(), weight), m["preposition"]
+
+
+_BASED = re.compile(r"\b(?P<name>[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*){0,2})-based\b")
+
+
+def based_places(text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]:
+    """Places written "<Place>-based" ("a Miami-based maker"): where a company or a group is."""
+    blocked = blocked_words()
+    for m in _BASED.finditer(text, start, len(text) if end is None else end):
+        start_at = m.start("name")
+        for word in re.finditer(r"\S+", m["name"]):
+            if word.group(0).lower() not in blocked:
+                break
+            start_at = m.start("name") + word.end() + 1  # "A Port Ellis-based charity"
+        name = text[start_at : m.end("name")].strip()
+        if not name or in_capitals(text, m.start()):
+            continue
+        yield Mention(m.end("name") - len(name), m.end("name"), name, name.lower(), PLACE_WEIGHT)
+
+
+def in_capitals(text: str, offset: int) -> bool:
+    """True when the words around ``offset`` are written in capitals (a wire headline)."""
+    window = text[max(0, offset - 40) : offset + 40]
+    upper = sum(c.isupper() for c in window)
+    return upper > 2 * sum(c.islower() for c in window)
 
 
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|&)\s+)?[A-Z][\w'’.-]*){0,5}")
@@ -134,7 +170,9 @@ def recognised_places(
     asked = set(interp.terms) | set(interp.names)
     out = []
     for read in read_sentences(session, index, interp, PASSAGES_READ):
-        for m, _ in locative_places(read.article.text, read.start, read.end):
+        text = read.article.text
+        found = [m for m, _ in locative_places(text, read.start, read.end)]
+        for m in [*found, *based_places(text, read.start, read.end)]:
             if stems(m.text) <= asked:
                 continue
             kind = "landmark" if m.weight == SPECIFIC_WEIGHT else "place"

@@ -23,19 +23,22 @@ PASSAGES_READ = 6
 MIN_SENTENCE_MATCH = 0.3  # sentences sharing less of the question are not read
 _PREFIX = r"(?:(?:al|el|ez|as|ad|an|ar|ash|at|es|ed|ul)-)?"
 _WORD = rf"{_PREFIX}[A-Z][\w’'&.-]*"
-_NAME = re.compile(rf"{_WORD}(?:\s+(?:(?:of|for|the|and|de)\s+)*{_WORD}){{0,5}}")
+NAME = re.compile(rf"{_WORD}(?:\s+(?:(?:of|for|the|and|de)\s+)*{_WORD}){{0,5}}")
 NAMED = 1.0  # known, or built on a head noun, or introduced by the question's noun
 MODIFIER = 0.9  # "<Name> demonstrators": it modifies a word of the question
 
 
 @cache
-def _opening_words() -> frozenset[str]:
+def opening_words() -> frozenset[str]:
     """Words that open a capitalised run without being part of a name ("The", "In", "May")."""
     return frozenset({w.lower() for w in function_words()} | set(MONTHS) | set(WEEKDAYS))
 
 
 # Words that end a company's name in business news ("Champion Products Inc").
-_COMPANY_ENDS = frozenset({"inc", "corp", "co", "ltd", "plc", "llc", "holdings", "industries"})
+_COMPANY_ENDS = frozenset(
+    {"inc", "corp", "co", "ltd", "plc", "llc", "holdings", "industries"}
+    | {"nv", "bv", "ag", "sa", "spa", "gmbh", "kk", "ab"}  # written "N.V.", "S.A." ...
+)
 
 
 @cache
@@ -50,7 +53,7 @@ def naming_cue(sentence: str, start: int, end: int, focus: str | None, terms: se
     words = name.split()
     if canonical_organization(name) is not None:
         return NAMED
-    if len(words) > 1 and words[-1].lower() in _heads():
+    if len(words) > 1 and words[-1].lower().replace(".", "") in _heads():
         return NAMED  # "Oregon State Police"; "Police" alone names no body
     before = sentence[max(0, start - 50) : start].split()[-4:]
     if focus and stems(focus) & stems(" ".join(before)):
@@ -64,14 +67,20 @@ def naming_cue(sentence: str, start: int, end: int, focus: str | None, terms: se
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
-def _trimmed(name: str, blocked: frozenset[str]) -> str:
+def trimmed(name: str, blocked: frozenset[str]) -> str:
     """The name without words that open a sentence before it ("Dozens of <Name>", "The")."""
     words = name.split()
     while words and words[0].lower() in blocked:
         words = words[1:]
     if " of " in " ".join(words):
         left = " ".join(words).split(" of ")[0]
-        if not (stems(left) & _heads()) and canonical_organization(left) is None:
+        # "Dozens of <Name>", "Members of <Name>": one word before "of" is not part of the name
+        # ("People for the Ethical Treatment of Animals" is one).
+        if (
+            len(left.split()) == 1
+            and not (stems(left) & _heads())
+            and canonical_organization(left) is None
+        ):
             words = " ".join(words).split(" of ", 1)[1].split()
     return " ".join(words)
 
@@ -84,14 +93,14 @@ def recognised_organizations(
     focus = stems(interp.focus or "")
     terms = tuple(t for t in interp.terms if t not in focus)
     asked = set(interp.terms) | set(interp.names)
-    blocked = _opening_words()
+    blocked = opening_words()
     out = []
     for read in read_sentences(session, index, interp, PASSAGES_READ):
         match = overlap(terms, read.text)
         if match < MIN_SENTENCE_MATCH or not names_in(read.article, interp):
             continue
-        for m in _NAME.finditer(read.text):
-            name = _trimmed(m.group(0).rstrip("."), blocked)
+        for m in NAME.finditer(read.text):
+            name = trimmed(m.group(0).rstrip("."), blocked)
             if not name:
                 continue
             offset = m.start() + m.group(0).index(name)

@@ -65,10 +65,11 @@ _WHO_ROLE_BARE = re.compile(
     r"^\s*who\s+(?:is|was)\s+(?:the|a|an)\s+(?P<role>[\w\s'’.-]+?)\s*\??\s*$", re.I
 )
 _WHERE = re.compile(
-    r"^\s*(?:where|(?:(?:in|from|to|at|into)\s+)?(?:which|what)\s+(?P<noun>city|town|village|"
+    r"^\s*(?:where|(?:(?:in|from|to|at|into|on)\s+)?(?:which|what)\s+(?P<noun>city|town|village|"
     r"place|country|countries|region|province|area|airport|base|hospital|building|street|road|"
     r"neighbou?rhood|park|school|venue|club|nightclub|bar|restaurant|hotel|church|store|mall|"
-    r"stadium|station|bridge|prison|jail))\b",
+    r"stadium|station|bridge|prison|jail|state|states|river|lake|island|islands|county|suburb|"
+    r"district|port|harbou?r|beach|coast|valley|mountain|capital|venue))\b",
     re.I,
 )
 _WHEN = re.compile(
@@ -95,7 +96,7 @@ _SUSPECT = re.compile(
 _VICTIM = re.compile(
     r"\b(?:victims?|killed|died|dead|slain|wounded|injured|hurt|shot|murdered|lost)\b", re.I
 )
-_WHAT = re.compile(r"^\s*(?:what|which)\s+(?P<noun>[\w-]+(?:\s+[\w-]+)?)", re.I)
+_WHAT = re.compile(r"^\s*(?:what|which)\s+(?P<noun>[\w.-]+(?:\s+[\w.-]+)?)", re.I)
 _WHO = re.compile(r"^\s*(?:who|whom|by\s+whom)\b", re.I)
 _ACCORDING = re.compile(
     r"\b(?i:according\s+to|as\s+reported\s+by|reported\s+by|as\s+stated\s+by)\s+(?:the\s+)?"
@@ -179,6 +180,27 @@ ORGANIZATION_NOUNS = {
     "organizations",
     "groups",
     "agencies",
+    # businesses named by what they make or do ("Which circuit board maker ...")
+    "maker",
+    "makers",
+    "manufacturer",
+    "producer",
+    "supplier",
+    "retailer",
+    "broker",
+    "insurer",
+    "lender",
+    "carrier",
+    "operator",
+    "subsidiary",
+    "corporation",
+    "service",
+    "journal",
+    "magazine",
+    "team",
+    "club",
+    "body",
+    "command",
 }
 # Question words that carry no content for matching against answer sentences.
 _QUESTION_STOPS = {
@@ -241,6 +263,11 @@ class Interpretation:
     quote: str | None = None  # a quotation the question gives ('Who said "..."?')
 
 
+def stems_of(text: str) -> frozenset[str]:
+    """The analyzed words of a short text."""
+    return frozenset(token.text for token in passage_analyzer()(text))
+
+
 def content_terms(text: str) -> tuple[str, ...]:
     """Stemmed content words of ``text``, in order, without question words or duplicates."""
     text = re.sub(r"(?<=\w)['’]s\b", "", text)  # "group's": the possessive is no word
@@ -269,6 +296,7 @@ _ANSWER_TYPES: dict[tuple[str, str | None], str] = {
     ("how_many", "casualties"): "count",
     ("how_many", "quantities"): "count",
     ("how_many", "equipment"): "count",
+    ("how_many", "measure"): "count",
     ("who_said", "quotes"): "speaker",
     ("who_is", "people"): "role",
     ("who_role", "people"): "role_holder",
@@ -335,7 +363,20 @@ _TOLL = re.compile(
 )
 
 
+# "How far ...", "How tall ...": a measure, answered by a sentence that states a number; the
+# adjective is rarely in that sentence ("240 kilometres east of ..."), so it is no term.
+_MEASURE = re.compile(
+    r"^\s*how\s+(?P<adjective>far|tall|big|long|high|deep|wide|large|old|heavy|fast|"
+    r"much\s+(?:money|cash))\b",
+    re.I,
+)
+
+
 def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpretation:
+    if measure := _MEASURE.match(rest):
+        adjective = stems_of(measure["adjective"])
+        kept = tuple(t for t in terms if t not in adjective)
+        return Interpretation("how_many", "measure", None, kept, None, source)
     if toll := _TOLL.match(rest):
         rest = f"how many {toll['rest']}" if "number" in toll.group(0).lower() else rest
         if _KILLED.search(rest) or "toll" in toll.group(0).lower():
@@ -384,8 +425,8 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
         if any(w in EQUIPMENT_NOUNS for w in words):
             noun = next(w for w in words if w in EQUIPMENT_NOUNS)
             return Interpretation("what", "equipment", None, terms, noun, source)
-        if any(w in ORGANIZATION_NOUNS for w in words):
-            return Interpretation("what", "organizations", None, terms, _head_noun(rest), source)
+        if noun := _organization_noun(rest):
+            return Interpretation("what", "organizations", None, terms, noun, source)
         if words[0] in {"person", "official", "spokesman", "spokeswoman", "general", "minister"}:
             return Interpretation("who", "people", None, terms, words[0], source)
     if _WHO.search(rest):
@@ -393,22 +434,25 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
     return Interpretation("passage", None, None, terms, None, source)
 
 
-_WHAT_PHRASE = re.compile(r"^\s*(?:what|which)\s+(?P<phrase>[\w-]+(?:\s+[\w-]+){0,3})", re.I)
+_WHAT_PHRASE = re.compile(r"^\s*(?:what|which)\s+(?P<phrase>[\w.'’-]+(?:\s+[\w.'’-]+){0,3})", re.I)
 _SPEECH = frozenset({"said", "says", "say", "told", "tells", "wants", "want", "made", "led"})
 
 
-def _head_noun(text: str) -> str | None:
-    """The head of the noun phrase after "which"/"what": "Which US military command said ..."
-    -> command (the kind of thing asked for)."""
+def _organization_noun(text: str) -> str | None:
+    """The organization noun that heads the phrase after "which"/"what", looked for up to the
+    verb: "Which circuit board maker did ..." -> maker, "Which company principally owns ..."
+    -> company; None when the phrase names no kind of organization."""
     m = _WHAT_PHRASE.match(text)
     if m is None:
         return None
-    words = []
+    nouns = []
     for word in m["phrase"].lower().split():
+        word = re.sub(r"['’]s?$", "", word)  # "Which group's demonstrators"
         if _PHRASE_END.match(word) or word in _SPEECH:
             break
-        words.append(word)
-    return words[-1] if words else None
+        if word in ORGANIZATION_NOUNS:
+            nouns.append(word)
+    return nouns[-1] if nouns else None
 
 
 def _role_phrase(text: str) -> str:

@@ -56,6 +56,10 @@ _FUNCTION = frozenset(
 )
 
 
+_PREPOSITIONS = frozenset(
+    {"over", "after", "before", "during", "from", "into", "about", "against", "despite"}
+    | {"since", "until", "without", "amid", "under", "near", "who", "which", "where", "when"}
+)
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "sir", "madam"})
 
 
@@ -66,7 +70,36 @@ def is_role(role: object) -> bool:
 
 def role_near(text: str, start: int, end: int) -> Role | None:
     """The role written next to the name at ``start:end`` of ``text``, or None."""
-    return _pre_modifier(text, start) or _appositive(text, end) or _copula(text, end)
+    return (
+        _pre_modifier(text, start)
+        or _role_then_name(text, start, end)
+        or _appositive(text, end)
+        or _copula(text, end)
+    )
+
+
+def _role_then_name(text: str, start: int, end: int) -> Role | None:
+    """ "the service's chief executive officer, <Name>, says": a role set off before the name
+    by a comma, the name closed by one too (or by a speech verb)."""
+    if text[max(0, start - 2) : start] != ", ":
+        return None
+    if not re.match(r"(?:,|\s+(?:said|says|told)\b)", text[end : end + 8]):
+        return None
+    end_at = start - 2
+    words = list(re.finditer(r"[A-Za-z][\w'’-]*", text[max(0, end_at - _LOOK_BEHIND) : end_at]))
+    offset = max(0, end_at - _LOOK_BEHIND)
+    nouns, titles, _ = _lexicon()
+    if not words or words[-1].end() + offset != end_at:
+        return None
+    if words[-1].group(0).lower() not in nouns | titles:
+        return None  # the word before the comma must be a role noun ("officer,")
+    begin = words[-1].start() + offset
+    for word in reversed(words[-5:-1]):
+        gap = text[offset + word.end() : begin]
+        if word.group(0).lower() in _FUNCTION or gap.strip():
+            break  # "the", or punctuation between the words
+        begin = offset + word.start()
+    return Role(begin, end_at, text[begin:end_at])
 
 
 # "<Name>, who is under house arrest, is head of the ... Party." / "<Name> was the mayor".
@@ -74,6 +107,9 @@ _COPULA = re.compile(
     r"^(?:,[^,.;]{0,80},)?\s+(?:is|was)\s+(?P<phrase>(?:(?:a|an|the)\s+)?[^,.;:()\"“”]{3,90}?)"
     r"(?=[,.;)]|\s+(?:and|who|which|since|until)\b)"
 )
+
+
+_OFFICE = re.compile(r"(?:the|a|an)\s+(?:[a-z][\w'’-]*\s+){1,3}(?:for|of|at)\s+(?:the\s+)?\S")
 
 
 def _pre_modifier(text: str, start: int) -> Role | None:
@@ -124,9 +160,15 @@ def _appositive(
     if m is None:
         return None
     phrase = m["phrase"].strip()
+    first = phrase.split()[0].lower() if phrase.split() else ""
+    if first in _FUNCTION - {"a", "an", "the"} or first in _PREPOSITIONS:
+        return None  # ", over his ties with President <Name>": no apposition
     nouns, titles, _ = _lexicon()
     words = {w.lower().strip("'’") for w in re.findall(r"[\w'’-]+", phrase)}
-    if not words & (nouns | titles):
+    # "<Name>, the incident controller for the region": a definite noun phrase that says whom
+    # or what it is for is a role, in the lexicon or not.
+    office = pattern is None and bool(_OFFICE.match(phrase))
+    if not words & (nouns | titles) and not office:
         return None
     start = end + m.start("phrase")
     return Role(start, start + len(phrase), phrase)

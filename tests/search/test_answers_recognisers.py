@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from search.answer.candidates import stems
-from search.answer.locatives import FOCUS_HEADS, locative_places, named_facilities
-from search.answer.organizations import naming_cue
+from search.answer.locatives import FOCUS_HEADS, based_places, locative_places, named_facilities
+from search.answer.organizations import NAME, naming_cue, opening_words, trimmed
 from search.answer.persons import bystander, local_side, person_mentions
 from search.answer.recognisers import (
     casualty_counts,
@@ -17,6 +17,7 @@ from search.answer.recognisers import (
     neighbourhoods,
     police_towns,
 )
+from search.answer.role_holders import role_fit, role_holders
 from search.answer.roles import role_near
 from search.answer.speakers import speaker_of
 
@@ -102,7 +103,31 @@ LOCATIVES = [
     ("In March the council met at noon.", []),
     ("The strike on 23 September hit a depot.", []),
     ("Police went to 12 Orrin Street at dawn.", [("12 Orrin Street", "to", True)]),
+    # "St" opening a name is Saint, not a street
+    ("The yacht was towed to St Kell on the east coast.", [("St Kell", "to", False)]),
+    (
+        "The pair won at Ardwick Dome in Lisle.",
+        [("Ardwick Dome", "at", True), ("Lisle", "in", False)],
+    ),
+    ("The yacht sailed up the Tamsin River at dawn.", [("Tamsin River", "up", True)]),
+    # a wire headline in capitals: every word looks like a name
+    ("MARLOW AGREES TO BUY U.S. CARPET COMPANY", []),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("The firm bought Dunmore-based Keel Ltd for cash.", ["Dunmore"]),
+        ("A Port Ellis-based charity paid for it.", ["Port Ellis"]),
+        ("The plant is web-based.", []),
+        ("SHAW BUYS LEEDS-BASED MAKER", []),
+    ],
+)
+def test_places_a_company_is_based_in(text: str, places: list[str]) -> None:
+    found = list(based_places(text))
+    assert [m.text for m in found] == places
+    assert all(text[m.start : m.end] == m.text for m in found)
 
 
 @pytest.mark.parametrize(("text", "expected"), LOCATIVES)
@@ -195,6 +220,21 @@ ROLES = [
     ),
     ("Amos Pell was the mayor of Dunmore until 2019.", "Amos Pell", "the mayor of Dunmore"),
     ("Mr Pell declined to comment.", "Pell", None),
+    # a role set off by commas before the name
+    (
+        "The board's chief executive officer, Lena Vos, says no one was at risk.",
+        "Lena Vos",
+        "board's chief executive officer",
+    ),
+    ("The police, Amos Pell said, were late.", "Amos Pell", None),
+    # a definite noun phrase saying whom it is for is a role, in the lexicon or not
+    (
+        "Mara Quill, the incident controller for the northern region, says crews are ready.",
+        "Mara Quill",
+        "the incident controller for the northern region",
+    ),
+    # a prepositional phrase after the name is no apposition
+    ("Critics questioned Amos Pell, over his ties with President Varn.", "Amos Pell", None),
 ]
 
 
@@ -254,7 +294,24 @@ ORGANIZATION_CUES = [
     ),
     ("Olsen’ friends blocked the gate.", "Olsen’", "group", {"friend"}, False),
     ("Shares of Tolland Mills Inc rose.", "Tolland Mills Inc", "company", set(), True),
+    ("It sold the shares to Vardo N.V. of Basel.", "Vardo N.V.", None, set(), True),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a long name with "of" inside is one name; "Dozens of" opens no name
+        (
+            "The group Friends for the Humane Care of Animals said it would sue.",
+            ["Friends for the Humane Care of Animals"],
+        ),
+        ("Dozens of Merrowfield activists blocked the gate.", ["Merrowfield"]),
+    ],
+)
+def test_organization_names_are_trimmed_only_of_opening_words(text: str, names: list[str]) -> None:
+    found = [trimmed(m.group(0).rstrip("."), opening_words()) for m in NAME.finditer(text)]
+    assert [n for n in found if n] == names
 
 
 @pytest.mark.parametrize(("text", "name", "focus", "terms", "named"), ORGANIZATION_CUES)
@@ -270,3 +327,67 @@ def test_named_facilities_of_the_asked_kind() -> None:
     found = list(named_facilities(text, FOCUS_HEADS["club"]))
     assert [m.text for m in found] == ["Harrow Lane Bar and Grill"]
     assert all(text[m.start : m.end] == m.text for m in found)
+
+
+HOLDERS = [
+    # (sentence, asked role's head noun, [(name, role)])
+    (
+        "Kestrel Chairman Amos Pell told reporters the deal was done.",
+        "chairman",
+        [("Amos Pell", "Kestrel Chairman")],
+    ),
+    (
+        "The board's chief executive officer, Lena Vos, says no one was put at risk.",
+        "officer",
+        [("Lena Vos", "board's chief executive officer")],
+    ),
+    (
+        "The Minister for the Arts, Owen Tarrant, said the grant was cut.",
+        "minister",
+        [("Owen Tarrant", "Minister for the Arts")],
+    ),
+    (
+        "Mara Quill, the incident controller for the northern region, says crews are ready.",
+        "controller",
+        [("Mara Quill", "the incident controller")],
+    ),
+    ("The sloop, skippered by Tom Keel, lost its mast.", "skipper", [("Tom Keel", "skippered")]),
+    (
+        "Westland captain Jon Arby says he hopes to play.",
+        "captain",
+        [("Jon Arby", "Westland captain")],
+    ),
+    ("The captain said the team was tired.", "captain", []),
+    ("The chairman of the club left early.", "chairman", []),
+]
+
+
+@pytest.mark.parametrize(("text", "head", "expected"), HOLDERS)
+def test_role_holders(text: str, head: str, expected: list[tuple[str, str]]) -> None:
+    found = list(role_holders(text, 0, len(text), head))
+    assert [(h.name, h.role) for h in found] == expected
+    for h in found:
+        assert text[h.name_start : h.name_end] == h.name
+        assert text[h.role_start : h.role_end] == h.role
+
+
+@pytest.mark.parametrize(
+    ("asked", "role", "terms", "better_than"),
+    [
+        # the asked qualifier beats another body's name
+        ("northland captain", "Northland captain", "northland captain", "Westland cricket captain"),
+        # the body the question names, written with the role, beats another body's
+        ("chairman", "Kestrel Chairman", "chairman kestrel", "chairman of Harlow"),
+    ],
+)
+def test_role_fit_prefers_the_asked_body(
+    asked: str, role: str, terms: str, better_than: str
+) -> None:
+    words = frozenset(stems(terms))
+    assert role_fit(asked, role, words) > role_fit(asked, better_than, words)
+
+
+def test_an_abbreviated_title_is_the_role_it_stands_for() -> None:
+    text = "A man fired twice, Dunmore police Sgt. Lena Vos said."
+    found = list(role_holders(text, 0, len(text), "sergeant"))
+    assert [(h.name, h.role) for h in found] == [("Lena Vos", "Dunmore police Sgt.")]

@@ -79,7 +79,29 @@ ARTICLES += [
     },
 ]
 
+# Business news: a chairman written before his name, "<Place>-based", an owner named after
+# "owned by" beside another body, a large figure written with its scale word.
+ARTICLES += [
+    {
+        "source": "Trade Wire",
+        "published": "2023-05-04",
+        "text": (
+            "KESTREL TO BUY DUNMORE PUMP MAKER\n\n"
+            "HARLOW, May 4 - Kestrel Holdings Plc said it has agreed to buy Dunmore-based "
+            "Tallis Engineering Inc for 40 mln dlrs.\n"
+            "Kestrel Chairman Amos Pell told reporters the deal would close in June.\n"
+            "In a filing with the Trade Commission, Tallis, which is principally owned by Orrin "
+            "Capital Corp, said it makes pumps for ships.\n"
+            "Its water plant near Lake Varn serves 2 million people."
+        ),
+    },
+]
+
 QUESTIONS = [
+    ("Who is the chairman of Kestrel Holdings Plc?", ("Amos Pell",)),
+    ("Where is Tallis Engineering Inc based?", ("Dunmore",)),
+    ("Which company principally owns Tallis Engineering?", ("Orrin Capital",)),
+    ("How many people does the water plant near Lake Varn serve?", ("2 million",)),
     ("How many people were killed in the earthquake in Turkey?", ("1500", "1,500")),
     ("How many people were injured in the earthquake?", ("7000", "7,000")),
     ("How many buildings collapsed in Gaziantep?", ("2800", "2,800")),
@@ -106,6 +128,7 @@ ABSTAIN = [
     "How many tanks were destroyed in the earthquake?",
     "Who is the mayor of Lisbon?",
     "How many votes did the governor receive?",
+    "When was Tallis Engineering Inc founded?",
 ]
 
 

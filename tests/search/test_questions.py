@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from search.answer.incident import pins_event
 from search.answer.questions import analyze_question
 
 # (question, type, field, kind, focus)
@@ -33,6 +34,8 @@ TABLE = [
     ("How much aid was delivered?", "how_many", "quantities", None, "aid"),
     ("How many volunteers fought the blaze?", "how_many", "quantities", None, "volunteers"),
     ("How many people live in the valley?", "how_many", "quantities", None, "people"),
+    ("How far from the coast was the epicentre?", "how_many", "measure", None, None),
+    ("How tall was the tower the ship hit?", "how_many", "measure", None, None),
     ("How many tanks were destroyed?", "how_many", "equipment", None, "tanks"),
     ("How many drones were shot down?", "how_many", "equipment", None, "drones"),
     ("How many F-35 jets were sold?", "how_many", "equipment", None, "f-35"),
@@ -44,6 +47,13 @@ TABLE = [
     ("What agency reported the outbreak?", "what", "organizations", None, "agency"),
     ("Which US military command halted the raid?", "what", "organizations", None, "command"),
     ("Which news outlet said the town fell?", "what", "organizations", None, "outlet"),
+    # the organization noun heads a longer phrase, or an adverb stands before the verb
+    ("Which circuit board maker did the group buy?", "what", "organizations", None, "maker"),
+    ("Which company principally owns the brewery?", "what", "organizations", None, "company"),
+    ("Which U.S. insurance broker did the bank buy?", "what", "organizations", None, "broker"),
+    ("Which health service suspended the nurses?", "what", "organizations", None, "service"),
+    ("Which sheriff's office spoke about the fire?", "what", "organizations", None, "office"),
+    ("Which group's members marched?", "what", "organizations", None, "group"),
     ("Who said the talks had failed?", "who_said", "quotes", None, None),
     ("Who told reporters that aid was blocked?", "who_said", "quotes", None, None),
     ("Who warned of a humanitarian catastrophe?", "who_said", "quotes", None, None),
@@ -66,6 +76,9 @@ TABLE = [
     ("In which country did the coup happen?", "where", "places", None, None),
     ("Which hospital was the injured driver taken to?", "where", "places", None, "hospital"),
     ("Which club did the council shut after the brawl?", "where", "places", None, "club"),
+    ("Which river did the ferry sail up?", "where", "places", None, "river"),
+    ("In which state did the new law take effect?", "where", "places", None, "state"),
+    ("On which island did the yacht run aground?", "where", "places", None, "island"),
     ("When did the earthquake strike?", "when", "dates", None, None),
     ("What time did the explosion happen?", "when", "dates", None, None),
     ("On which day was the ceasefire signed?", "when", "dates", None, None),
@@ -106,6 +119,10 @@ def test_named_sources_filter_attribution(question: str, source: str | None) -> 
     interpretation = analyze_question(question)
     assert interpretation.source == source
     assert interpretation.field == "casualties"
+
+
+def test_a_measure_adjective_is_no_content_term() -> None:
+    assert "far" not in analyze_question("How far from the coast was the epicentre?").terms
 
 
 def test_question_words_are_not_content_terms() -> None:
@@ -208,6 +225,11 @@ CONSTRAINTS = [
     ("Who was stabbed in Millbrook last week?", (), ("Millbrook",), (), ()),
     ("What was reported in early-December?", (), (), (), ()),
     ("Who fell in Fall River in July?", (), ("Fall River",), (), ()),
+    # a company's designator makes a name a company's, not a person's
+    ("Where is the toy maker Brantwell Inc based?", (), (), (), ()),
+    ("When did Orrin Mills Ltd buy the plant?", (), (), (), ()),
+    # a part of a town named by its compass point is a place, never a person
+    ("When were six people shot at a West Side party?", (), ("West Side",), (), ()),
 ]
 
 
@@ -230,3 +252,22 @@ def test_an_acronym_spelled_like_a_stop_word_is_a_name() -> None:
     words = analyze_question("Which news outlet said IS had taken the hill?").name_words
     assert "is" in words
     assert "had" not in words
+
+
+@pytest.mark.parametrize(
+    ("question", "pinned"),
+    [
+        # a person pins the incident that happened to them
+        ("When was Jane Roe shot?", True),
+        ("In which city was Jane Roe shot and killed?", True),
+        ("When did the fire that killed Jane Roe start?", True),
+        ("Where did the shooting that left Jane Roe dead take place?", True),
+        # not what they did or said, nor where a company is
+        ("When did Jane Roe first warn the council about the dam?", False),
+        ("Where is the maker Holt Marden based?", False),
+        # a date pins whatever happened on it
+        ("Where did Jane Roe speak on 5/5/2020?", True),
+    ],
+)
+def test_a_person_pins_an_incident_only(question: str, pinned: bool) -> None:
+    assert pins_event(analyze_question(question)) == pinned
