@@ -88,7 +88,10 @@ def worth_ranking(searcher: Any, node: Node) -> bool:
     """Whether to rank ``node`` here rather than with the collector: always for OR, whose
     count the collector gets wrong (it misses passages, and a page's next cursor with them);
     for a word or AND, when their postings are many enough to beat the collector (document
-    frequencies, read from the term index as Whoosh's idf reads them)."""
+    frequencies, read from the term index as Whoosh's idf reads them). Never on an empty
+    index: its reader has no segment to key postings on."""
+    if searcher.doc_count_all() == 0:
+        return False
     if isinstance(node, Either):
         return True
     words = _words(node)

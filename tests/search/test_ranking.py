@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -230,3 +231,13 @@ def test_words_with_few_postings_go_to_the_collector(
     theirs = [(round(score, 6), article) for score, article, _ in expected]
     assert [(h.score, h.article_id) for h in page.hits] == theirs
     assert page.total == count
+
+
+def test_an_empty_index_answers_every_query_shape_with_no_hits(tmp_path: Path) -> None:
+    index = WhooshIndex.open(tmp_path / "empty")
+    try:
+        for query in ("anything", "one OR two", "one AND two", '"a phrase"'):
+            page = index.search(query, limit=10)
+            assert (page.total, page.hits) == (0, ())
+    finally:
+        index.close()
