@@ -90,6 +90,31 @@ _PLACE_FOLLOWERS = frozenset(
 )  # fmt: skip
 
 
+# Words that qualify a city's part or surroundings ("SW Houston", "East Pittsburgh", "Central
+# Florida"): before a city they glue it to no other name; as a "city" before a place name they
+# are the qualifier of that place, not a town of their own.
+_DIRECTIONS = frozenset(
+    [
+        "North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest",
+        "Central", "Northern", "Southern", "Eastern", "Western", "Upper", "Lower", "Downtown",
+        "Midtown", "NE", "NW", "SE", "SW", "N", "S", "E", "W"
+    ]
+)  # fmt: skip
+# "Sulphur man", "Largo teen", "Tampa police": a town's people named by it, a locative cue.
+_RESIDENTS_AFTER = re.compile(
+    r"\s(?i:man|woman|men|women|teen|teens|teenager|boy|boys|girl|girls|resident|residents|"
+    r"couple|family|student|students|native|police|officers?|deputies|homeowner|mother|father)\b"
+)
+# "Hagen, 24, had been", "Bryant Silk, 34,": a name with an age in apposition is a person's.
+_AGE_AFTER = re.compile(r"(?: [A-Z][\w’'-]+){0,2},\s+\d{1,3}\s*[,;)]")
+# Before a word that is also a person's name in the article, only these cues make it a place
+# ("shot to death in Jackson"); "to Jackson", "of Jackson" are as often the person.
+_STRONG_LOCATIVE = re.compile(
+    r"(?:\b(?:in|near|outside|around|at|across|through)\s+(?:the\s+)?(?:city\s+of\s+)?)$",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class _Piece:
     start: int
@@ -110,10 +135,11 @@ def extract(
         (start, end, places) for start, end, places in _candidates(text) if blocked.free(start, end)
     ]
     named = {p.country for _, _, places in found for p in places[:1] if p.kind != "city"}
+    person_words = _person_words(people) | _named_like_people(text, found)
     facts = []
     for start, end, places in found:
         place = _choose(places, named)
-        if not _plausible(doc, start, end, place, named):
+        if not _plausible(doc, start, end, place, named, person_words):
             continue
         sentence_start, sentence_end = sentence_bounds(doc, start, end)
         value = {
@@ -267,7 +293,57 @@ def _english_words() -> frozenset[str]:
     return frozenset(fold(w) for w in load_data("places")["english_words"])
 
 
-def _plausible(doc: Document, start: int, end: int, place: Place, named: set[str | None]) -> bool:
+def _person_words(people: Sequence[ExtractedFact]) -> frozenset[str]:
+    """The words of the people's names the article mentions ("Willie C. Jackson": willie,
+    jackson): a town named like one of them is, without a strong locative, that person."""
+    words = set()
+    for fact in people:
+        for name in (fact.text, str(fact.value.get("name") or "")):
+            words.update(fold(w) for w in re.findall(r"[^\W\d_]{2,}", name))
+    return frozenset(words)
+
+
+_TITLE_BEFORE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sgt|Lt|Capt|Det|Officer|Detective|Deputy|Constable|Trooper|Chief|"
+    r"Sheriff|Judge|Rev|Pastor|Coach|Sen|Rep|Gov|Mayor)\.? $"
+)
+# A name followed by its age or a relative clause about a person.
+_PERSON_AFTER = re.compile(rf"{_AGE_AFTER.pattern}|,? (?:who|whose)\b")
+# A verb of saying after a small town's name makes it a person ("Hagen said"); a big city's is
+# a metonym ("Washington said", "Moscow denied").
+_SAYS_AFTER = re.compile(
+    r"(?: [A-Z][\w’'-]+)? (?:said|says|told|added|wrote|testified|pleaded|admitted|denied)\b"
+)
+
+
+def _named_like_people(text: str, found: list[tuple[int, int, tuple[Place, ...]]]) -> set[str]:
+    """Town names the article uses for a person somewhere: one with a title before it
+    ("Constable Henry Jackson" is not, but "Det. Jackson" is), or followed by an age, "who" or
+    a verb of saying ("Bryant Silk, 34,", "Zariah, whose father", "Hagen said"), not after a
+    locative ("of Waukegan, who" is a town). Elsewhere in
+    the article the same word is that person too, unless a strong locative says otherwise."""
+    words = set()
+    for start, end, places in found:
+        if places[0].kind != "city" or _LOCATIVE.search(text, max(0, start - 40), start):
+            continue  # "17, of Waukegan, who": the town a person is from
+        says = places[0].population < _SMALL_CITY and _SAYS_AFTER.match(text, end)
+        if (
+            says
+            or _PERSON_AFTER.match(text, end)
+            or _TITLE_BEFORE.search(text, max(0, start - 12), start)
+        ):
+            words.add(fold(text[start:end]))
+    return words
+
+
+def _plausible(
+    doc: Document,
+    start: int,
+    end: int,
+    place: Place,
+    named: set[str | None],
+    person_words: frozenset[str] = frozenset(),
+) -> bool:
     text = doc.text
     surface = text[start:end]
     if fold(surface) in demonyms() or fold(surface) in function_words():
@@ -278,16 +354,37 @@ def _plausible(doc: Document, start: int, end: int, place: Place, named: set[str
         return True
     sentence = doc.sentence_at(start)
     before = text[max(sentence.start, start - 40) : start]
+    if _fragment(text, surface, end):
+        return False
+    if _AGE_AFTER.match(text, end):
+        return False  # "Hagen, 24," is a person
+    if fold(surface) in person_words and not _STRONG_LOCATIVE.search(before):
+        return False  # "Constable Henry Jackson ... Jackson continued to state"
     weak = (
         fold(surface) in _english_words()
         or is_alternate_spelling(surface)
         or (place.population < _SMALL_CITY and place.country not in named)
     )
-    if weak and not _LOCATIVE.search(before):
+    if weak and not (_LOCATIVE.search(before) or _RESIDENTS_AFTER.match(text, end)):
         return False
     if is_title_case(sentence.text):
         return True
     return not (_glued_before(before, start == sentence.start) or _glued_after(text, end))
+
+
+def _fragment(text: str, surface: str, end: int) -> bool:
+    """Whether the city ``surface`` is only the first part of a longer place name: a direction
+    before a place ("Central Florida", "Southern California"), or words ending where the next
+    word completes another place ("South Los" before "Angeles")."""
+    match = _CAPITALISED_AFTER.match(text, end, end + 40)
+    if match is None:
+        return False
+    word = match.group(1)
+    if surface in _DIRECTIONS:
+        return bool(lookup_places(word))
+    last = surface.split()[-1]
+    longer = lookup_places(f"{last} {word}")
+    return bool(longer) and fold(longer[0].canonical) == fold(f"{last} {word}")
 
 
 def _glued_before(before: str, sentence_initial: bool) -> bool:
@@ -297,6 +394,9 @@ def _glued_before(before: str, sentence_initial: bool) -> bool:
     if match is None:
         return False
     word = match.group(1)
+    if word in _DIRECTIONS:
+        return False  # "SW Houston", "East Pittsburgh": a part of the city
+
     whole_before = before[: match.start()]
     at_sentence_start = not whole_before.strip() or whole_before.rstrip()[-1:] in '.!?:"“«('
     if at_sentence_start and word.lower() in function_words():
