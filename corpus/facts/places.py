@@ -83,7 +83,7 @@ _PLACE_FOLLOWERS = frozenset(
     [
         "Province", "Governorate", "Region", "District", "County", "City", "Airport", "Airbase",
         "Air", "Base", "Mountain", "Mountains", "Valley", "River", "Lake", "Sea", "Bay", "Gulf",
-        "Strait", "Peninsula", "Square", "Street", "Road", "Highway", "Bridge", "Dam", "Mayor",
+        "Strait", "Peninsula", "Square", "Bridge", "Dam", "Mayor",
         "Governor", "Prefecture", "Oblast", "Municipality", "Port", "Harbour", "Harbor", "Camp",
         "Prison"
     ]
@@ -100,6 +100,12 @@ _DIRECTIONS = frozenset(
         "Midtown", "NE", "NW", "SE", "SW", "N", "S", "E", "W"
     ]
 )  # fmt: skip
+# A town's name before one of these is a street's ("Summit Street", "Austin Ave."), which may
+# lie in any city: it names no town.
+_STREET_AFTER = re.compile(
+    r" (?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Ln\.|Court|"
+    r"Ct\.|Parkway|Pkwy\.?|Highway|Hwy\.?|Terrace|Circle|Pike|Trail|Expressway|Freeway)(?!\w)"
+)
 # "Sulphur man", "Largo teen", "Tampa police": a town's people named by it, a locative cue.
 _RESIDENTS_AFTER = re.compile(
     r"\s(?i:man|woman|men|women|teen|teens|teenager|boy|boys|girl|girls|resident|residents|"
@@ -185,8 +191,28 @@ def _candidates(text: str) -> Iterable[tuple[int, int, tuple[Place, ...]]]:
                 i += 1
                 continue
             j, places = hit
+            if _overlapped(text, pieces, i, j):
+                i += 1  # "South Los" of "South Los Angeles", "Central" of "Central Florida"
+                continue
             yield pieces[i].start, pieces[j].end, places
             i = j + 1
+
+
+def _overlapped(text: str, pieces: list[_Piece], i: int, j: int) -> bool:
+    """Whether the name on pieces ``i..j`` is a fragment of a longer one starting inside it: a
+    direction word before a place ("Central Florida"), or a name whose last word opens a place
+    that runs past it ("South Los" before "Angeles")."""
+    if j + 1 >= len(pieces):
+        return False
+    if i == j:
+        return pieces[i].text in _DIRECTIONS and _longest_at(text, pieces, i + 1) is not None
+    for k in range(i + 1, j + 1):
+        if not pieces[k].text[0].isupper():
+            continue
+        longer = _longest_at(text, pieces, k)
+        if longer is not None and longer[0] > j:
+            return True
+    return False
 
 
 def _may_start(text: str, pieces: list[_Piece], i: int) -> bool:
@@ -305,7 +331,7 @@ def _person_words(people: Sequence[ExtractedFact]) -> frozenset[str]:
 
 _TITLE_BEFORE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Sgt|Lt|Capt|Det|Officer|Detective|Deputy|Constable|Trooper|Chief|"
-    r"Sheriff|Judge|Rev|Pastor|Coach|Sen|Rep|Gov|Mayor)\.? $"
+    r"Sheriff|Judge|Rev|Pastor|Coach|Sen|Rep|Gov|Mayor)\.? (?:[A-Z][\w’'-]+ (?:[A-Z]\. )?)?$"
 )
 # A name followed by its age or a relative clause about a person.
 _PERSON_AFTER = re.compile(rf"{_AGE_AFTER.pattern}|,? (?:who|whose)\b")
@@ -317,8 +343,8 @@ _SAYS_AFTER = re.compile(
 
 
 def _named_like_people(text: str, found: list[tuple[int, int, tuple[Place, ...]]]) -> set[str]:
-    """Town names the article uses for a person somewhere: one with a title before it
-    ("Constable Henry Jackson" is not, but "Det. Jackson" is), or followed by an age, "who" or
+    """Town names the article uses for a person somewhere: one after a title and perhaps a
+    first name ("Det. Jackson", "Constable Henry Jackson"), or followed by an age, "who" or
     a verb of saying ("Bryant Silk, 34,", "Zariah, whose father", "Hagen said"), not after a
     locative ("of Waukegan, who" is a town). Elsewhere in
     the article the same word is that person too, unless a strong locative says otherwise."""
@@ -330,7 +356,7 @@ def _named_like_people(text: str, found: list[tuple[int, int, tuple[Place, ...]]
         if (
             says
             or _PERSON_AFTER.match(text, end)
-            or _TITLE_BEFORE.search(text, max(0, start - 12), start)
+            or _TITLE_BEFORE.search(text, max(0, start - 40), start)
         ):
             words.add(fold(text[start:end]))
     return words
@@ -354,7 +380,7 @@ def _plausible(
         return True
     sentence = doc.sentence_at(start)
     before = text[max(sentence.start, start - 40) : start]
-    if _fragment(text, surface, end):
+    if _fragment(text, surface, end) or _STREET_AFTER.match(text, end):
         return False
     if _AGE_AFTER.match(text, end):
         return False  # "Hagen, 24," is a person

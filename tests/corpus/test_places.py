@@ -200,3 +200,39 @@ def test_any_text_keeps_the_offset_invariant(text: str) -> None:
     for fact in field_facts("places", Document.parse(text)):
         assert text[fact.start : fact.end] == fact.text
         assert fact.sentence_start <= fact.start < fact.end <= fact.sentence_end
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A town's name used for a person: with an age, "who", a title, or named so elsewhere.
+        ("Police said Jackson, 19, was arrested after the shooting.", []),
+        ("Neighbors said Bryant Silk, 34, had fired first.", []),
+        ("Police said Zariah, whose mother called them, was hurt.", []),
+        ("Officer Tom Jackson fired twice. Later Jackson told reporters the suspect ran.", []),
+        # ... but a strong locative still makes it the town, and a town a person is from stays.
+        ("A man was shot in Jackson on Sunday. Police said Jackson, 19, was arrested.",
+         [("Jackson", "Jackson")]),
+        ("Mayor Lee spoke in Jackson on Monday.", [("Jackson", "Jackson")]),
+        ("The victim, 17, of Waukegan, who was a student, died.", [("Waukegan", "Waukegan")]),
+        # A town's name before Street/Avenue/Road... names a street, which may be in any city.
+        ("Shots were fired on Summit Street late Friday.", []),
+        ("The crash closed Austin Avenue in Waco.", [("Waco", "Waco")]),
+        ("Two men were hurt near Chandler Highway.", []),
+        # A direction before a city is part of it; a fragment of a longer name is not a place.
+        ("One man died in a shooting in SW Houston on Friday.", [("Houston", "Houston")]),
+        ("Three were wounded in East Pittsburgh on Friday.", [("Pittsburgh", "Pittsburgh")]),
+        ("Protesters marched in South Los Angeles on Sunday.", [("Los Angeles", "Los Angeles")]),
+        ("The storm hit Central Florida overnight.", []),  # not Central, Louisiana
+        # "<town> man/teen/police" names the town's people: a locative cue for a small town.
+        ("A Sulphur man was charged with murder.", [("Sulphur", "Sulphur")]),
+        ("A Largo teen was hurt in an accidental shooting.", [("Largo", "Largo")]),
+        # Metonyms of big cities stay places before a verb of saying.
+        ("Damascus said rebels fired first.", [("Damascus", "Damascus")]),
+    ],
+)  # fmt: skip
+def test_places_against_person_street_and_fragment_readings(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    facts = field_facts("places", Document.parse(text))
+    assert [(f.text, f.value["canonical"]) for f in facts] == expected
