@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -106,6 +107,8 @@ _STREET_AFTER = re.compile(
     r" (?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Ln\.|Court|"
     r"Ct\.|Parkway|Pkwy\.?|Highway|Hwy\.?|Terrace|Circle|Pike|Trail|Expressway|Freeway)(?!\w)"
 )
+_STREET_BEFORE = re.compile(r"\b(?:block|blocks|corner|intersection) of (?:the )?$", re.IGNORECASE)
+_COUNTY_AFTER = re.compile(r" (?:County|Parish|Township|Borough)\b")
 # "Sulphur man", "Largo teen", "Tampa police": a town's people named by it, a locative cue.
 _RESIDENTS_AFTER = re.compile(
     r"\s(?i:man|woman|men|women|teen|teens|teenager|boy|boys|girl|girls|resident|residents|"
@@ -170,7 +173,29 @@ def extract(
                 sentence_end=sentence_end,
             )
         )
-    return _near(facts)
+    return _near(_foreign_variants(facts, named))
+
+
+def _foreign_variants(facts: list[ExtractedFact], named: set[str | None]) -> list[ExtractedFact]:
+    """Without the towns matched only through a variant spelling in a country the article never
+    names, while most of its places are in another: "Lowry City" is no Lower Hutt, New
+    Zealand, and "Zariah" no Zaria, Nigeria, in a report of American towns."""
+    countries = Counter(f.value["country"] for f in facts if f.value.get("country"))
+    if not countries:
+        return facts
+
+    def outnumbered(country: str | None) -> bool:
+        others = [n for c, n in countries.items() if c != country]
+        return country is not None and bool(others) and countries[country] <= max(others)
+
+    return [
+        f
+        for f in facts
+        if f.kind != "city"
+        or f.value.get("country") in named
+        or not outnumbered(f.value.get("country"))
+        or fold(f.text) == fold(str(f.value["canonical"]))
+    ]
 
 
 def _candidates(text: str) -> Iterable[tuple[int, int, tuple[Place, ...]]]:
@@ -382,6 +407,10 @@ def _plausible(
     before = text[max(sentence.start, start - 40) : start]
     if _fragment(text, surface, end) or _STREET_AFTER.match(text, end):
         return False
+    if _STREET_BEFORE.search(before):
+        return False  # "the 3000 block of Miami" is a street
+    if place.population < _SMALL_CITY and _COUNTY_AFTER.match(text, end):
+        return False  # "DeKalb County" may be any state's; a big city's county holds the city
     if _AGE_AFTER.match(text, end):
         return False  # "Hagen, 24," is a person
     if fold(surface) in person_words and not _STRONG_LOCATIVE.search(before):
