@@ -145,9 +145,12 @@ def extract(
     ]
     named = {p.country for _, _, places in found for p in places[:1] if p.kind != "city"}
     person_words = _person_words(people) | _named_like_people(text, found)
+    neighbourhoods = _neighbourhood_names(text, found)
     facts = []
     for start, end, places in found:
         place = _choose(places, named)
+        if fold(text[start:end]) in neighbourhoods and place.kind == "city":
+            continue
         if not _plausible(doc, start, end, place, named, person_words):
             continue
         sentence_start, sentence_end = sentence_bounds(doc, start, end)
@@ -385,6 +388,21 @@ def _named_like_people(text: str, found: list[tuple[int, int, tuple[Place, ...]]
         ):
             words.add(fold(text[start:end]))
     return words
+
+
+_NEIGHBOURHOOD_AFTER = re.compile(
+    r" (?:neighborhood|neighbourhood|community area)\b", re.IGNORECASE
+)
+
+
+def _neighbourhood_names(text: str, found: list[tuple[int, int, tuple[Place, ...]]]) -> set[str]:
+    """Town names the article uses for a neighbourhood ("the Austin neighborhood" of a Chicago
+    report): anywhere in it, the name is that neighbourhood, not the faraway town."""
+    return {
+        fold(text[start:end])
+        for start, end, places in found
+        if places[0].kind == "city" and _NEIGHBOURHOOD_AFTER.match(text, end)
+    }
 
 
 def _plausible(

@@ -235,6 +235,10 @@ def test_any_text_keeps_the_offset_invariant(text: str) -> None:
         ("Friends say the man from Lowry City lived in Shelby.", [("Shelby", "Shelby")]),
         ("Deir Ezzor and Raqqa were bombed, Moscow said.",
          [("Deir Ezzor", "Deir ez-Zor"), ("Raqqa", "Raqqa"), ("Moscow", "Moscow")]),
+        # A town's name used for a neighbourhood is that neighbourhood throughout the article.
+        ("Two were shot in Austin on Friday. It happened in the Austin neighborhood, Chicago "
+         "police said.", [("Chicago", "Chicago")]),
+        ("A man was shot in Austin, Texas.", [("Austin", "Austin")]),
         # Metonyms of big cities stay places before a verb of saying.
         ("Damascus said rebels fired first.", [("Damascus", "Damascus")]),
     ],
