@@ -108,7 +108,7 @@ _STREET_AFTER = re.compile(
     r"Ct\.|Parkway|Pkwy\.?|Highway|Hwy\.?|Terrace|Circle|Pike|Trail|Expressway|Freeway)(?!\w)"
 )
 _STREET_BEFORE = re.compile(r"\b(?:block|blocks|corner|intersection) of (?:the )?$", re.IGNORECASE)
-_COUNTY_AFTER = re.compile(r" (?:County|Parish|Township|Borough)\b")
+_COUNTY_AFTER = re.compile(r" (?:[Cc]ounty|Parish)\b")
 # "Sulphur man", "Largo teen", "Tampa police": a town's people named by it, a locative cue.
 _RESIDENTS_AFTER = re.compile(
     r"\s(?i:man|woman|men|women|teen|teens|teenager|boy|boys|girl|girls|resident|residents|"
@@ -151,6 +151,7 @@ def extract(
         place = _choose(places, named)
         if fold(text[start:end]) in neighbourhoods and place.kind == "city":
             continue
+        place = _county(text, start, end, place)
         if not _plausible(doc, start, end, place, named, person_words):
             continue
         sentence_start, sentence_end = sentence_bounds(doc, start, end)
@@ -350,7 +351,7 @@ def _english_words() -> frozenset[str]:
 def _person_words(people: Sequence[ExtractedFact]) -> frozenset[str]:
     """The words of the people's names the article mentions ("Willie C. Jackson": willie,
     jackson): a town named like one of them is, without a strong locative, that person."""
-    words = set()
+    words: set[str] = set()
     for fact in people:
         for name in (fact.text, str(fact.value.get("name") or "")):
             words.update(fold(w) for w in re.findall(r"[^\W\d_]{2,}", name))
@@ -390,6 +391,16 @@ def _named_like_people(text: str, found: list[tuple[int, int, tuple[Place, ...]]
     return words
 
 
+def _county(text: str, start: int, end: int, place: Place) -> Place:
+    """A small town's name before "County" names a county of unknown state ("DeKalb County" is
+    Georgia's as often as Illinois'): a region without coordinates. A big city's county holds
+    the city ("Dallas County"), which stays."""
+    match = _COUNTY_AFTER.match(text, end)
+    if place.kind != "city" or place.population >= _SMALL_CITY or match is None:
+        return place
+    return Place(f"{text[start:end]}{match.group()}", "region", place.country, None, None)
+
+
 _NEIGHBOURHOOD_AFTER = re.compile(
     r" (?:neighborhood|neighbourhood|community area)\b", re.IGNORECASE
 )
@@ -427,8 +438,6 @@ def _plausible(
         return False
     if _STREET_BEFORE.search(before):
         return False  # "the 3000 block of Miami" is a street
-    if place.population < _SMALL_CITY and _COUNTY_AFTER.match(text, end):
-        return False  # "DeKalb County" may be any state's; a big city's county holds the city
     if _AGE_AFTER.match(text, end):
         return False  # "Hagen, 24," is a person
     if fold(surface) in person_words and not _STRONG_LOCATIVE.search(before):
