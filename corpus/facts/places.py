@@ -34,8 +34,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from corpus.events.geo import km_between
 from corpus.facts.document import Document
-from corpus.facts.gazetteer import Place, is_alternate_spelling, lookup_places
+from corpus.facts.gazetteer import Place, is_alternate_spelling, lookup_place, lookup_places
 from corpus.facts.grounding import distinctive_words
 from corpus.facts.lexicons import (
     Occupancy,
@@ -149,8 +150,6 @@ def extract(
     facts = []
     for start, end, places in found:
         place = _choose(places, named)
-        if fold(text[start:end]) in neighbourhoods and place.kind == "city":
-            continue
         place = _county(text, start, end, place)
         if not _plausible(doc, start, end, place, named, person_words):
             continue
@@ -177,7 +176,7 @@ def extract(
                 sentence_end=sentence_end,
             )
         )
-    return _near(_foreign_variants(facts, named))
+    return _near(_foreign_variants(_local_neighbourhoods(facts, neighbourhoods), named))
 
 
 def _foreign_variants(facts: list[ExtractedFact], named: set[str | None]) -> list[ExtractedFact]:
@@ -414,6 +413,41 @@ def _neighbourhood_names(text: str, found: list[tuple[int, int, tuple[Place, ...
         for start, end, places in found
         if places[0].kind == "city" and _NEIGHBOURHOOD_AFTER.match(text, end)
     }
+
+
+_LOCAL_KM = 80.0
+
+
+def _local_neighbourhoods(
+    facts: list[ExtractedFact], neighbourhoods: set[str]
+) -> list[ExtractedFact]:
+    """Without the towns whose name the article uses for a neighbourhood, unless the town lies
+    within ``_LOCAL_KM`` of another town it names ("West Englewood" by Chicago is that part of
+    it; "Austin" in a Chicago report is no Texas city), or, naming no other town, the town is a
+    small one (the gazetteer's "East Garfield Park"; a big city's name is a namesake's)."""
+    if not neighbourhoods:
+        return facts
+    towns = [f for f in facts if f.kind == "city" and f.value.get("lat") is not None]
+
+    def local(fact: ExtractedFact) -> bool:
+        here = (float(fact.value["lat"]), float(fact.value["lon"]))
+        if all(other.value["entity_id"] == fact.value["entity_id"] for other in towns):
+            found = lookup_place(str(fact.value["canonical"]))
+            return found is not None and found.population < _SMALL_CITY
+        return any(
+            other.value["entity_id"] != fact.value["entity_id"]
+            and km_between(here, (float(other.value["lat"]), float(other.value["lon"])))
+            <= _LOCAL_KM
+            for other in towns
+        )
+
+    return [
+        f
+        for f in facts
+        if f.kind != "city"
+        or fold(f.text) not in neighbourhoods
+        or (f.value.get("lat") is not None and local(f))
+    ]
 
 
 def _plausible(
