@@ -108,6 +108,11 @@ _STREET_AFTER = re.compile(
     r" (?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Ln\.|Court|"
     r"Ct\.|Parkway|Pkwy\.?|Highway|Hwy\.?|Terrace|Circle|Pike|Trail|Expressway|Freeway)(?!\w)"
 )
+# "near West End and Kilbourn Avenues": two streets named together, the first without its noun.
+_STREET_PAIR_AFTER = re.compile(
+    r" (?:and|&) (?:[A-Z][\w’'.-]* ){1,2}(?:Streets|Avenues|Roads|Boulevards|Drives|streets|"
+    r"avenues|roads)\b"
+)
 _STREET_BEFORE = re.compile(r"\b(?:block|blocks|corner|intersection) of (?:the )?$", re.IGNORECASE)
 _COUNTY_AFTER = re.compile(r" (?:[Cc]ounty|Parish)\b")
 # "Sulphur man", "Largo teen", "Tampa police": a town's people named by it, a locative cue.
@@ -397,7 +402,8 @@ def _county(text: str, start: int, end: int, place: Place) -> Place:
     match = _COUNTY_AFTER.match(text, end)
     if place.kind != "city" or place.population >= _SMALL_CITY or match is None:
         return place
-    return Place(f"{text[start:end]}{match.group()}", "region", place.country, None, None)
+    county = match.group().strip().capitalize()  # "Mason county" is Mason County
+    return Place(f"{text[start:end]} {county}", "region", place.country, None, None)
 
 
 _NEIGHBOURHOOD_AFTER = re.compile(
@@ -469,6 +475,8 @@ def _plausible(
     sentence = doc.sentence_at(start)
     before = text[max(sentence.start, start - 40) : start]
     if _fragment(text, surface, end) or _STREET_AFTER.match(text, end):
+        return False
+    if _STREET_PAIR_AFTER.match(text, end):
         return False
     if _STREET_BEFORE.search(before):
         return False  # "the 3000 block of Miami" is a street

@@ -219,6 +219,9 @@ def test_any_text_keeps_the_offset_invariant(text: str) -> None:
         ("Shots were fired on Summit Street late Friday.", []),
         ("The crash closed Austin Avenue in Waco.", [("Waco", "Waco")]),
         ("Two men were hurt near Chandler Highway.", []),
+        ("Four were shot near West End and Kilbourn Avenues in Chicago.",
+         [("Chicago", "Chicago")]),
+        ("New details emerged in the Mason county shooting.", [("Mason", "Mason County")]),
         # A direction before a city is part of it; a fragment of a longer name is not a place.
         ("One man died in a shooting in SW Houston on Friday.", [("Houston", "Houston")]),
         ("Three were wounded in East Pittsburgh on Friday.", [("Pittsburgh", "Pittsburgh")]),
