@@ -185,23 +185,24 @@ def extract(
 
 
 def _foreign_variants(facts: list[ExtractedFact], named: set[str | None]) -> list[ExtractedFact]:
-    """Without the towns matched only through a variant spelling in a country the article never
-    names, while most of its places are in another: "Lowry City" is no Lower Hutt, New
+    """Without the towns matched only through a variant spelling, the one mention of a country
+    the article never names, while it names places in another: "Lowry City" is no Lower Hutt, New
     Zealand, and "Zariah" no Zaria, Nigeria, in a report of American towns."""
     countries = Counter(f.value["country"] for f in facts if f.value.get("country"))
     if not countries:
         return facts
 
-    def outnumbered(country: str | None) -> bool:
+    def lone(country: str | None) -> bool:
+        # Its only mention, while the article names places elsewhere ("Kiev" beside "Kyiv" stays).
         others = [n for c, n in countries.items() if c != country]
-        return country is not None and bool(others) and countries[country] <= max(others)
+        return country is not None and bool(others) and countries[country] == 1
 
     return [
         f
         for f in facts
         if f.kind != "city"
         or f.value.get("country") in named
-        or not outnumbered(f.value.get("country"))
+        or not lone(f.value.get("country"))
         or fold(f.text) == fold(str(f.value["canonical"]))
     ]
 
