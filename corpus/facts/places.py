@@ -371,9 +371,7 @@ _TITLE_BEFORE = re.compile(
 _PERSON_AFTER = re.compile(rf"{_AGE_AFTER.pattern}|,? (?:who|whose)\b")
 # A verb of saying after a small town's name makes it a person ("Hagen said"); a big city's is
 # a metonym ("Washington said", "Moscow denied").
-_SAYS_AFTER = re.compile(
-    r"(?: [A-Z][\w’'-]+)? (?:said|says|told|added|wrote|testified|pleaded|admitted|denied)\b"
-)
+_SAYS_AFTER = re.compile(r" (?:said|says|told|added|wrote|testified|pleaded|admitted|denied)\b")
 
 
 def _named_like_people(text: str, found: list[tuple[int, int, tuple[Place, ...]]]) -> set[str]:
