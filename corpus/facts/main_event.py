@@ -46,6 +46,12 @@ _CITY_KINDS = frozenset({"city", "town"})
 _LEAD_SENTENCES = 4  # the headline and about three sentences of body
 _LEAD_WEIGHT = 2.0
 _CASUALTY_BONUS = 2.0  # a sentence stating casualties, or naming the incident
+# Where someone lives ("Addison, 18, of Pittsburgh", "a resident of Lorain") is not where the
+# incident happened; such a place counts this much of a plain mention.
+_RESIDENCE_STEP = 0.3
+_RESIDENCE_BEFORE = re.compile(
+    r"(?:,\s*\d{1,3},?\s+(?:both\s+|all\s+)?|\bresidents?\s+|\bnatives?\s+)of\s+(?:nearby\s+)?$"
+)
 _LATER_STEP = 0.3  # a date of what followed: charges, court, arrests, or when police spoke
 
 
@@ -134,8 +140,13 @@ def find_main_event(
             score *= _LATER_STEP
         return score
 
+    def place_weight(fact: ExtractedFact) -> float:
+        before = doc.text[max(fact.sentence_start, fact.start - 40) : fact.start]
+        residence = _RESIDENCE_BEFORE.search(before)
+        return weight(fact) * (_RESIDENCE_STEP if residence else 1.0)
+
     day, date_from, date_span = _event_date(doc, by_field.get("dates", ()), date_weight)
-    place, locality = _event_place(by_field.get("places", ()), weight)
+    place, locality = _event_place(by_field.get("places", ()), place_weight)
     if day is None and place is None:
         return None
     start, end = date_span if date_span else (None, None)

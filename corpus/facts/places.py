@@ -29,12 +29,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from corpus.events.geo import km_between
 from corpus.facts.document import Document
-from corpus.facts.gazetteer import Place, is_alternate_spelling, lookup_places
+from corpus.facts.gazetteer import Place, is_alternate_spelling, lookup_place, lookup_places
 from corpus.facts.grounding import distinctive_words
 from corpus.facts.lexicons import (
     Occupancy,
@@ -83,11 +85,49 @@ _PLACE_FOLLOWERS = frozenset(
     [
         "Province", "Governorate", "Region", "District", "County", "City", "Airport", "Airbase",
         "Air", "Base", "Mountain", "Mountains", "Valley", "River", "Lake", "Sea", "Bay", "Gulf",
-        "Strait", "Peninsula", "Square", "Street", "Road", "Highway", "Bridge", "Dam", "Mayor",
+        "Strait", "Peninsula", "Square", "Bridge", "Dam", "Mayor",
         "Governor", "Prefecture", "Oblast", "Municipality", "Port", "Harbour", "Harbor", "Camp",
         "Prison"
     ]
 )  # fmt: skip
+
+
+# Words that qualify a city's part or surroundings ("SW Houston", "East Pittsburgh", "Central
+# Florida"): before a city they glue it to no other name; as a "city" before a place name they
+# are the qualifier of that place, not a town of their own.
+_DIRECTIONS = frozenset(
+    [
+        "North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest",
+        "Central", "Northern", "Southern", "Eastern", "Western", "Upper", "Lower", "Downtown",
+        "Midtown", "NE", "NW", "SE", "SW", "N", "S", "E", "W"
+    ]
+)  # fmt: skip
+# A town's name before one of these is a street's ("Summit Street", "Austin Ave."), which may
+# lie in any city: it names no town.
+_STREET_AFTER = re.compile(
+    r" (?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Ln\.|Court|"
+    r"Ct\.|Parkway|Pkwy\.?|Highway|Hwy\.?|Terrace|Circle|Pike|Trail|Expressway|Freeway)(?!\w)"
+)
+# "near West End and Kilbourn Avenues": two streets named together, the first without its noun.
+_STREET_PAIR_AFTER = re.compile(
+    r" (?:and|&) (?:[A-Z][\w’'.-]* ){1,2}(?:Streets|Avenues|Roads|Boulevards|Drives|streets|"
+    r"avenues|roads)\b"
+)
+_STREET_BEFORE = re.compile(r"\b(?:block|blocks|corner|intersection) of (?:the )?$", re.IGNORECASE)
+_COUNTY_AFTER = re.compile(r" (?:[Cc]ounty|Parish)\b")
+# "Sulphur man", "Largo teen", "Tampa police": a town's people named by it, a locative cue.
+_RESIDENTS_AFTER = re.compile(
+    r"\s(?i:man|woman|men|women|teen|teens|teenager|boy|boys|girl|girls|resident|residents|"
+    r"couple|family|student|students|native|police|officers?|deputies|homeowner|mother|father)\b"
+)
+# "Hagen, 24, had been", "Bryant Silk, 34,": a name with an age in apposition is a person's.
+_AGE_AFTER = re.compile(r"(?: [A-Z][\w’'-]+){0,2},\s+\d{1,3}\s*[,;)]")
+# Before a word that is also a person's name in the article, only these cues make it a place
+# ("shot to death in Jackson"); "to Jackson", "of Jackson" are as often the person.
+_STRONG_LOCATIVE = re.compile(
+    r"(?:\b(?:in|near|outside|around|at|across|through)\s+(?:the\s+)?(?:city\s+of\s+)?)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,10 +150,13 @@ def extract(
         (start, end, places) for start, end, places in _candidates(text) if blocked.free(start, end)
     ]
     named = {p.country for _, _, places in found for p in places[:1] if p.kind != "city"}
+    person_words = _person_words(people) | _named_like_people(text, found)
+    neighbourhoods = _neighbourhood_names(text, found)
     facts = []
     for start, end, places in found:
         place = _choose(places, named)
-        if not _plausible(doc, start, end, place, named):
+        place = _county(text, start, end, place)
+        if not _plausible(doc, start, end, place, named, person_words):
             continue
         sentence_start, sentence_end = sentence_bounds(doc, start, end)
         value = {
@@ -138,7 +181,30 @@ def extract(
                 sentence_end=sentence_end,
             )
         )
-    return _near(facts)
+    return _near(_foreign_variants(_local_neighbourhoods(facts, neighbourhoods), named))
+
+
+def _foreign_variants(facts: list[ExtractedFact], named: set[str | None]) -> list[ExtractedFact]:
+    """Without the towns matched only through a variant spelling, the one mention of a country
+    the article never names, while it names places in another: "Lowry City" is no Lower Hutt, New
+    Zealand, and "Zariah" no Zaria, Nigeria, in a report of American towns."""
+    countries = Counter(f.value["country"] for f in facts if f.value.get("country"))
+    if not countries:
+        return facts
+
+    def lone(country: str | None) -> bool:
+        # Its only mention, while the article names places elsewhere ("Kiev" beside "Kyiv" stays).
+        others = [n for c, n in countries.items() if c != country]
+        return country is not None and bool(others) and countries[country] == 1
+
+    return [
+        f
+        for f in facts
+        if f.kind != "city"
+        or f.value.get("country") in named
+        or not lone(f.value.get("country"))
+        or fold(f.text) == fold(str(f.value["canonical"]))
+    ]
 
 
 def _candidates(text: str) -> Iterable[tuple[int, int, tuple[Place, ...]]]:
@@ -159,8 +225,28 @@ def _candidates(text: str) -> Iterable[tuple[int, int, tuple[Place, ...]]]:
                 i += 1
                 continue
             j, places = hit
+            if _overlapped(text, pieces, i, j):
+                i += 1  # "South Los" of "South Los Angeles", "Central" of "Central Florida"
+                continue
             yield pieces[i].start, pieces[j].end, places
             i = j + 1
+
+
+def _overlapped(text: str, pieces: list[_Piece], i: int, j: int) -> bool:
+    """Whether the name on pieces ``i..j`` is a fragment of a longer one starting inside it: a
+    direction word before a place ("Central Florida"), or a name whose last word opens a place
+    that runs past it ("South Los" before "Angeles")."""
+    if j + 1 >= len(pieces):
+        return False
+    if i == j:
+        return pieces[i].text in _DIRECTIONS and _longest_at(text, pieces, i + 1) is not None
+    for k in range(i + 1, j + 1):
+        if not pieces[k].text[0].isupper():
+            continue
+        longer = _longest_at(text, pieces, k)
+        if longer is not None and longer[0] > j:
+            return True
+    return False
 
 
 def _may_start(text: str, pieces: list[_Piece], i: int) -> bool:
@@ -267,7 +353,116 @@ def _english_words() -> frozenset[str]:
     return frozenset(fold(w) for w in load_data("places")["english_words"])
 
 
-def _plausible(doc: Document, start: int, end: int, place: Place, named: set[str | None]) -> bool:
+def _person_words(people: Sequence[ExtractedFact]) -> frozenset[str]:
+    """The words of the people's names the article mentions ("Willie C. Jackson": willie,
+    jackson): a town named like one of them is, without a strong locative, that person."""
+    words: set[str] = set()
+    for fact in people:
+        for name in (fact.text, str(fact.value.get("name") or "")):
+            words.update(fold(w) for w in re.findall(r"[^\W\d_]{2,}", name))
+    return frozenset(words)
+
+
+_TITLE_BEFORE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sgt|Lt|Capt|Det|Officer|Detective|Deputy|Constable|Trooper|Chief|"
+    r"Sheriff|Judge|Rev|Pastor|Coach|Sen|Rep|Gov|Mayor)\.? (?:[A-Z][\w’'-]+ (?:[A-Z]\. )?)?$"
+)
+# A name followed by its age or a relative clause about a person.
+_PERSON_AFTER = re.compile(rf"{_AGE_AFTER.pattern}|,? (?:who|whose)\b")
+# A verb of saying after a small town's name makes it a person ("Hagen said"); a big city's is
+# a metonym ("Washington said", "Moscow denied").
+_SAYS_AFTER = re.compile(r" (?:said|says|told|added|wrote|testified|pleaded|admitted|denied)\b")
+
+
+def _named_like_people(text: str, found: list[tuple[int, int, tuple[Place, ...]]]) -> set[str]:
+    """Town names the article uses for a person somewhere: one after a title and perhaps a
+    first name ("Det. Jackson", "Constable Henry Jackson"), or followed by an age, "who" or
+    a verb of saying ("Bryant Silk, 34,", "Zariah, whose father", "Hagen said"), not after a
+    locative ("of Waukegan, who" is a town). Elsewhere in
+    the article the same word is that person too, unless a strong locative says otherwise."""
+    words = set()
+    for start, end, places in found:
+        if places[0].kind != "city" or _LOCATIVE.search(text, max(0, start - 40), start):
+            continue  # "17, of Waukegan, who": the town a person is from
+        says = places[0].population < _SMALL_CITY and _SAYS_AFTER.match(text, end)
+        if (
+            says
+            or _PERSON_AFTER.match(text, end)
+            or _TITLE_BEFORE.search(text, max(0, start - 40), start)
+        ):
+            words.add(fold(text[start:end]))
+    return words
+
+
+def _county(text: str, start: int, end: int, place: Place) -> Place:
+    """A small town's name before "County" names a county of unknown state ("DeKalb County" is
+    Georgia's as often as Illinois'): a region without coordinates. A big city's county holds
+    the city ("Dallas County"), which stays."""
+    match = _COUNTY_AFTER.match(text, end)
+    if place.kind != "city" or place.population >= _SMALL_CITY or match is None:
+        return place
+    county = match.group().strip().capitalize()  # "Mason county" is Mason County
+    return Place(f"{text[start:end]} {county}", "region", place.country, None, None)
+
+
+_NEIGHBOURHOOD_AFTER = re.compile(
+    r" (?:neighborhood|neighbourhood|community area)\b", re.IGNORECASE
+)
+
+
+def _neighbourhood_names(text: str, found: list[tuple[int, int, tuple[Place, ...]]]) -> set[str]:
+    """Town names the article uses for a neighbourhood ("the Austin neighborhood" of a Chicago
+    report): anywhere in it, the name is that neighbourhood, not the faraway town."""
+    return {
+        fold(text[start:end])
+        for start, end, places in found
+        if places[0].kind == "city" and _NEIGHBOURHOOD_AFTER.match(text, end)
+    }
+
+
+_LOCAL_KM = 80.0
+
+
+def _local_neighbourhoods(
+    facts: list[ExtractedFact], neighbourhoods: set[str]
+) -> list[ExtractedFact]:
+    """Without the towns whose name the article uses for a neighbourhood, unless the town lies
+    within ``_LOCAL_KM`` of another town it names ("West Englewood" by Chicago is that part of
+    it; "Austin" in a Chicago report is no Texas city), or, naming no other town, the town is a
+    small one (the gazetteer's "East Garfield Park"; a big city's name is a namesake's)."""
+    if not neighbourhoods:
+        return facts
+    towns = [f for f in facts if f.kind == "city" and f.value.get("lat") is not None]
+
+    def local(fact: ExtractedFact) -> bool:
+        here = (float(fact.value["lat"]), float(fact.value["lon"]))
+        if all(other.value["entity_id"] == fact.value["entity_id"] for other in towns):
+            found = lookup_place(str(fact.value["canonical"]))
+            return found is not None and found.population < _SMALL_CITY
+        return any(
+            other.value["entity_id"] != fact.value["entity_id"]
+            and km_between(here, (float(other.value["lat"]), float(other.value["lon"])))
+            <= _LOCAL_KM
+            for other in towns
+        )
+
+    return [
+        f
+        for f in facts
+        if f.kind != "city"
+        or fold(f.text) not in neighbourhoods
+        or (f.value.get("lat") is not None and local(f))
+    ]
+
+
+def _plausible(
+    doc: Document,
+    start: int,
+    end: int,
+    place: Place,
+    named: set[str | None],
+    person_words: frozenset[str] = frozenset(),
+) -> bool:
     text = doc.text
     surface = text[start:end]
     if fold(surface) in demonyms() or fold(surface) in function_words():
@@ -278,16 +473,41 @@ def _plausible(doc: Document, start: int, end: int, place: Place, named: set[str
         return True
     sentence = doc.sentence_at(start)
     before = text[max(sentence.start, start - 40) : start]
+    if _fragment(text, surface, end) or _STREET_AFTER.match(text, end):
+        return False
+    if _STREET_PAIR_AFTER.match(text, end):
+        return False
+    if _STREET_BEFORE.search(before):
+        return False  # "the 3000 block of Miami" is a street
+    if _AGE_AFTER.match(text, end):
+        return False  # "Hagen, 24," is a person
+    if fold(surface) in person_words and not _STRONG_LOCATIVE.search(before):
+        return False  # "Constable Henry Jackson ... Jackson continued to state"
     weak = (
         fold(surface) in _english_words()
         or is_alternate_spelling(surface)
         or (place.population < _SMALL_CITY and place.country not in named)
     )
-    if weak and not _LOCATIVE.search(before):
+    if weak and not (_LOCATIVE.search(before) or _RESIDENTS_AFTER.match(text, end)):
         return False
     if is_title_case(sentence.text):
         return True
     return not (_glued_before(before, start == sentence.start) or _glued_after(text, end))
+
+
+def _fragment(text: str, surface: str, end: int) -> bool:
+    """Whether the city ``surface`` is only the first part of a longer place name: a direction
+    before a place ("Central Florida", "Southern California"), or words ending where the next
+    word completes another place ("South Los" before "Angeles")."""
+    match = _CAPITALISED_AFTER.match(text, end, end + 40)
+    if match is None:
+        return False
+    word = match.group(1)
+    if surface in _DIRECTIONS:
+        return bool(lookup_places(word))
+    last = surface.split()[-1]
+    longer = lookup_places(f"{last} {word}")
+    return bool(longer) and fold(longer[0].canonical) == fold(f"{last} {word}")
 
 
 def _glued_before(before: str, sentence_initial: bool) -> bool:
@@ -297,6 +517,9 @@ def _glued_before(before: str, sentence_initial: bool) -> bool:
     if match is None:
         return False
     word = match.group(1)
+    if word in _DIRECTIONS:
+        return False  # "SW Houston", "East Pittsburgh": a part of the city
+
     whole_before = before[: match.start()]
     at_sentence_start = not whole_before.strip() or whole_before.rstrip()[-1:] in '.!?:"“«('
     if at_sentence_start and word.lower() in function_words():

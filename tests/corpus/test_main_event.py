@@ -77,6 +77,23 @@ def test_places_where_the_event_is_told_win() -> None:
     assert event.place.canonical == "Lyon"
 
 
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("A man was shot dead in Dayton on Friday. The victim, Sam Reed, 19, of Columbus, "
+         "died at the scene.", "Dayton"),
+        ("Sam Reed, 19, of Columbus, was shot dead on Friday in Dayton.", "Dayton"),
+        ("Two people were wounded on Friday in Tulsa. Both were residents of Dallas.", "Tulsa"),
+        # A residence that is the only place is still the best guess.
+        ("Sam Reed, 19, of Columbus, was shot dead on Friday.", "Columbus"),
+    ],
+)  # fmt: skip
+def test_where_someone_lives_is_not_where_it_happened(text: str, town: str) -> None:
+    event = extract(text, date(2021, 3, 8)).main_event
+    assert event is not None and event.locality is not None
+    assert event.locality.canonical == town
+
+
 def _engine_and_index(url: str) -> tuple[Engine, WhooshIndex]:
     engine = make_engine(url)
     create_schema(engine)

@@ -200,3 +200,60 @@ def test_any_text_keeps_the_offset_invariant(text: str) -> None:
     for fact in field_facts("places", Document.parse(text)):
         assert text[fact.start : fact.end] == fact.text
         assert fact.sentence_start <= fact.start < fact.end <= fact.sentence_end
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A town's name used for a person: with an age, "who", a title, or named so elsewhere.
+        ("Police said Jackson, 19, was arrested after the shooting.", []),
+        ("Neighbors said Bryant Silk, 34, had fired first.", []),
+        ("Police said Zariah, whose mother called them, was hurt.", []),
+        ("Officer Tom Jackson fired twice. Later Jackson told reporters the suspect ran.", []),
+        # ... but a strong locative still makes it the town, and a town a person is from stays.
+        ("A man was shot in Jackson on Sunday. Police said Jackson, 19, was arrested.",
+         [("Jackson", "Jackson")]),
+        ("Mayor Lee spoke in Jackson on Monday.", [("Jackson", "Jackson")]),
+        ("The victim, 17, of Waukegan, who was a student, died.", [("Waukegan", "Waukegan")]),
+        # A town's name before Street/Avenue/Road... names a street, which may be in any city.
+        ("Shots were fired on Summit Street late Friday.", []),
+        ("The crash closed Austin Avenue in Waco.", [("Waco", "Waco")]),
+        ("Two men were hurt near Chandler Highway.", []),
+        ("Four were shot near West End and Kilbourn Avenues in Chicago.",
+         [("Chicago", "Chicago")]),
+        ("New details emerged in the Mason county shooting.", [("Mason", "Mason County")]),
+        # A direction before a city is part of it; a fragment of a longer name is not a place.
+        ("One man died in a shooting in SW Houston on Friday.", [("Houston", "Houston")]),
+        ("Three were wounded in East Pittsburgh on Friday.", [("Pittsburgh", "Pittsburgh")]),
+        ("Protesters marched in South Los Angeles on Sunday.", [("Los Angeles", "Los Angeles")]),
+        ("The storm hit Central Florida overnight.", []),  # not Central, Louisiana
+        # "<town> man/teen/police" names the town's people: a locative cue for a small town.
+        ("A Sulphur man was charged with murder.", [("Sulphur", "Sulphur")]),
+        ("A Largo teen was hurt in an accidental shooting.", [("Largo", "Largo")]),
+        # A small town's county may be any state's; a big city's holds the city.
+        ("Three people were shot in DeKalb County on Friday.", [("DeKalb", "DeKalb County")]),
+        ("A fire broke out in Dallas County, Texas.", [("Dallas", "Dallas")]),
+        ("He was shot in the 3000 block of Miami on Sunday.", []),  # a street
+        # A variant spelling of a town in a country the article never names, among others'.
+        ("Friends say the man from Lowry City lived in Shelby.", [("Shelby", "Shelby")]),
+        ("Deir Ezzor and Raqqa were bombed, Moscow said.",
+         [("Deir Ezzor", "Deir ez-Zor"), ("Raqqa", "Raqqa"), ("Moscow", "Moscow")]),
+        # A town's name used for a neighbourhood is that neighbourhood throughout the article.
+        ("Two were shot in Austin on Friday. It happened in the Austin neighborhood, Chicago "
+         "police said.", [("Chicago", "Chicago")]),
+        ("A man was shot in Austin, Texas.", [("Austin", "Austin")]),
+        ("A man was shot in the Austin neighborhood on Friday.", []),
+        # ... unless the town lies by another the article names, or it names none and is small.
+        ("A man was shot in the West Englewood neighborhood, Chicago police said.",
+         [("West Englewood", "West Englewood"), ("Chicago", "Chicago")]),
+        ("Five men were shot in the East Garfield Park neighborhood.",
+         [("East Garfield Park", "East Garfield Park")]),
+        # Metonyms of big cities stay places before a verb of saying.
+        ("Damascus said rebels fired first.", [("Damascus", "Damascus")]),
+    ],
+)  # fmt: skip
+def test_places_against_person_street_and_fragment_readings(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    facts = field_facts("places", Document.parse(text))
+    assert [(f.text, f.value["canonical"]) for f in facts] == expected
