@@ -130,6 +130,20 @@ def assign_events(session: Session, signatures: Sequence[tuple[int, Signature]])
     """Store the signatures of freshly flushed articles and place each in its events."""
     if not signatures:
         return
+    _store_signatures(session, signatures)
+    touched: set[int] = set()
+    known = dict(signatures)  # decoded once a call: a batch's candidates overlap
+    found = _batch_candidates(session, signatures, known)
+    pending = {a for a, _ in signatures}  # not placed yet: in no event, so never joined
+    for article_id, sig in sorted(signatures, key=lambda m: m[0]):
+        pending.discard(article_id)
+        candidates = [(i, known[i]) for i in found[article_id] if i not in pending]
+        touched |= _place_article(session, article_id, sig, candidates, fresh=True)
+    _refresh(session, touched)
+
+
+def _store_signatures(session: Session, signatures: Sequence[tuple[int, Signature]]) -> None:
+    """Insert the signatures and their place and day keys (before any article is placed)."""
     session.execute(
         insert(_SIGNATURE),
         [
@@ -144,15 +158,6 @@ def assign_events(session: Session, signatures: Sequence[tuple[int, Signature]])
     ]
     if keys:
         session.execute(insert(_KEY), keys)
-    touched: set[int] = set()
-    known = dict(signatures)  # decoded once a call: a batch's candidates overlap
-    found = _batch_candidates(session, signatures, known)
-    pending = {a for a, _ in signatures}  # not placed yet: in no event, so never joined
-    for article_id, sig in sorted(signatures, key=lambda m: m[0]):
-        pending.discard(article_id)
-        candidates = [(i, known[i]) for i in found[article_id] if i not in pending]
-        touched |= _place_article(session, article_id, sig, candidates, fresh=True)
-    _refresh(session, touched)
 
 
 def delete_article_events(session: Session, article_ids: Iterable[int]) -> None:
