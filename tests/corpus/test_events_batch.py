@@ -37,7 +37,7 @@ def _signatures(seed: int) -> list[tuple[int, Signature]]:
         keys = {f"key:{rng.randrange(12)}"}
         if rng.random() < 0.35:
             keys.add("key:common")
-        mentioned = ()
+        mentioned: tuple[str, ...] = ()
         if rng.random() < 0.15:
             mentioned = ((START + timedelta(days=rng.randrange(90))).isoformat(),)
         made.append(
