@@ -139,7 +139,11 @@ def assign_events(session: Session, signatures: Sequence[tuple[int, Signature]])
         pending.discard(article_id)
         candidates = [(i, known[i]) for i in found[article_id] if i not in pending]
         touched |= _place_article(session, article_id, sig, candidates, fresh=True)
-    _refresh(session, touched)
+    # The batch's own signatures are read back: a stored one is not always the one computed
+    # (``summary._place`` tells place from locality by identity, and storing splits a shared
+    # dict in two), and summaries are made from stored signatures.
+    batch = {a for a, _ in signatures}
+    _refresh(session, touched, {a: s for a, s in known.items() if a not in batch})
 
 
 def _store_signatures(session: Session, signatures: Sequence[tuple[int, Signature]]) -> None:
@@ -387,15 +391,21 @@ def _merge(session: Session, target: int, others: Sequence[int]) -> None:
     session.exec(delete(Event).where(col(Event.id).in_(others)))  # type: ignore[call-overload]
 
 
-def _refresh(session: Session, event_ids: set[int]) -> None:
+def _refresh(
+    session: Session, event_ids: set[int], known: dict[int, Signature] | None = None
+) -> None:
     """Summarise each changed event once a batch, in one read of members and signatures and
-    one update (an event merged away has no members left and is skipped)."""
+    one update (an event merged away has no members left and is skipped). ``known``: stored
+    signatures decoded already."""
     if not event_ids:
         return
     members: dict[int, list[int]] = defaultdict(list)
     for event_id, article_id in session.execute(_MEMBERS, {"ids": sorted(event_ids)}):
         members[event_id].append(article_id)
-    signatures = _signatures(session, sorted({a for m in members.values() for a in m}))
+    known = known or {}
+    wanted = {a for m in members.values() for a in m}
+    signatures = {a: known[a] for a in wanted if a in known}
+    signatures.update(_signatures(session, sorted(wanted - signatures.keys())))
     rows = []
     for event_id in sorted(members):
         summary = summarise(sorted((a, signatures[a]) for a in members[event_id]))

@@ -37,6 +37,11 @@ def _signatures(seed: int) -> list[tuple[int, Signature]]:
         keys = {f"key:{rng.randrange(12)}"}
         if rng.random() < 0.35:
             keys.add("key:common")
+        place, locality = _place(rng.randrange(12)), None
+        if rng.random() < 0.5:  # a place that is its own town: one dict, as extraction makes
+            locality = place
+        elif rng.random() < 0.5:
+            locality = _place(rng.randrange(12))
         mentioned: tuple[str, ...] = ()
         if rng.random() < 0.15:
             mentioned = ((START + timedelta(days=rng.randrange(90))).isoformat(),)
@@ -47,8 +52,8 @@ def _signatures(seed: int) -> list[tuple[int, Signature]]:
                     type=rng.choice(["shooting", "fire", UNKNOWN]),
                     day=day,
                     published=published,
-                    place=None,
-                    locality=None,
+                    place=place,
+                    locality=locality,
                     keys=tuple(sorted(keys)),
                     near_keys=(f"key:{rng.randrange(12)}",) if rng.random() < 0.3 else (),
                     lat=None,
@@ -63,6 +68,12 @@ def _signatures(seed: int) -> list[tuple[int, Signature]]:
             )
         )
     return made
+
+
+def _place(number: int) -> dict[str, Any]:
+    name = f"Townville {number}"
+    return {"name": name, "canonical": name, "kind": "city", "entity_id": f"place:{number}",
+            "near": None, "start": 0, "end": len(name)}  # fmt: skip
 
 
 def _engine(path: Path) -> Engine:
