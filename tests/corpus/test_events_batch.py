@@ -78,7 +78,11 @@ def _place(number: int) -> dict[str, Any]:
 
 def _engine(path: Path) -> Engine:
     path.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(sqlite_url(path))
+    return _engine_at(sqlite_url(path))
+
+
+def _engine_at(url: str) -> Engine:
+    engine = make_engine(url)
     create_schema(engine)
     with Session(engine) as session:
         for number in range(1, COUNT + 1):
@@ -116,8 +120,19 @@ def _events(session: Session) -> tuple[list[Any], list[Any]]:
 
 
 def test_batch_candidates_are_each_articles_own(tmp_path: Path) -> None:
+    _check_candidates(_engine(tmp_path))
+
+
+def test_batch_candidates_are_each_articles_own_on_postgres(postgres_url: str) -> None:
+    engine = _engine_at(postgres_url)
+    try:
+        _check_candidates(engine)
+    finally:
+        engine.dispose()
+
+
+def _check_candidates(engine: Engine) -> None:
     signatures = _signatures(seed=7)
-    engine = _engine(tmp_path)
     limited = 0
     with Session(engine) as session:
         for batch in _batches(signatures):
