@@ -25,6 +25,7 @@ import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
+from itertools import islice
 from typing import Any
 
 from sqlalchemy import CursorResult, bindparam, delete, insert, or_, update
@@ -297,6 +298,8 @@ def _batch_candidates(
     place_keys = sorted({k for _, s in signatures for k in _all_keys(s)})
     for key, article_id, day in _rows_in(session, _SHARING_ROWS, place_keys):
         sharing[key].append((article_id, day))
+    for rows in sharing.values():  # newest first: an article's share is read to its limit
+        rows.sort(key=_first, reverse=True)
     naming: dict[str, list[int]] = defaultdict(list)
     day_keys = sorted({DAY_KEY + s.day.isoformat() for _, s in signatures if s.day is not None})
     for key, article_id in _rows_in(session, _NAMING_ROWS, day_keys):
@@ -310,13 +313,13 @@ def _batch_candidates(
                 ids.update(of_day.get(when + timedelta(days=n), ()))
         keys = _all_keys(sig)
         if keys:
-            near = [
+            shared = heapq.merge(*(sharing.get(key, []) for key in keys), key=_first, reverse=True)
+            near = (
                 other
-                for key in keys
-                for other, day in sharing.get(key, ())
+                for other, day in shared
                 if when is None or day is None or abs((day - when).days) <= FOLLOW_UP_DAYS
-            ]
-            ids.update(heapq.nlargest(MAX_KEY_CANDIDATES, near))
+            )
+            ids.update(islice(near, MAX_KEY_CANDIDATES))
         if far[article_id]:
             of_far = [other for day in far[article_id] for other in of_day.get(day, ())]
             ids.update(heapq.nlargest(MAX_KEY_CANDIDATES, of_far))
@@ -330,11 +333,16 @@ def _batch_candidates(
     return found
 
 
+def _first(row: tuple[int, date | None]) -> int:
+    return row[0]
+
+
 def _rows_in(session: Session, statement: Any, values: Sequence[Any]) -> list[Any]:
     """The rows of ``statement`` for ``values`` bound to its IN list, a chunk at a time."""
     rows: list[Any] = []
     for at in range(0, len(values), _IN_CHUNK):
-        rows.extend(session.execute(statement, {"values": list(values[at : at + _IN_CHUNK])}))
+        chunk = list(values[at : at + _IN_CHUNK])
+        rows.extend(session.execute(statement, {"values": chunk}).all())
     return rows
 
 
