@@ -280,7 +280,8 @@ def _batch_candidates(
     session: Session, signatures: Sequence[tuple[int, Signature]], known: dict[int, Signature]
 ) -> dict[int, list[int]]:
     """``_candidates`` of every article of a fresh batch, by article id, in three reads for the
-    whole batch instead of four for each article; the signatures of all of them go to ``known``.
+    whole batch instead of up to four for each article; the signatures of all of them go to
+    ``known`` (one more read for those not there yet).
 
     Placing an article changes no signature, key or day, so every article's candidates can be
     read before any is placed. Each limited read keeps what its SQL form would: the newest
