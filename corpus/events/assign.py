@@ -21,9 +21,12 @@ held together splits again.
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
+from itertools import islice
+from typing import Any
 
 from sqlalchemy import CursorResult, bindparam, delete, insert, or_, update
 from sqlmodel import Session, col, select
@@ -72,6 +75,20 @@ _NAMING_DAY = (
     .order_by(_KEY.c.article_id.desc())
     .limit(MAX_KEY_CANDIDATES)
 )
+# The same candidates for a whole batch at once (``_batch_candidates``): the rows of every day
+# and key the batch asks about, picked per article in memory.
+_OF_DAY_SET = select(_SIGNATURE.c.article_id, _SIGNATURE.c.day).where(
+    _SIGNATURE.c.day.in_(bindparam("values", expanding=True))
+)
+_SHARING_ROWS = (
+    select(_KEY.c.key, _SIGNATURE.c.article_id, _SIGNATURE.c.day)
+    .join(_KEY, _KEY.c.article_id == _SIGNATURE.c.article_id)
+    .where(_KEY.c.key.in_(bindparam("values", expanding=True)))
+)
+_NAMING_ROWS = select(_KEY.c.key, _KEY.c.article_id).where(
+    _KEY.c.key.in_(bindparam("values", expanding=True))
+)
+_IN_CHUNK = 5000  # values bound to one IN list (SQLite's limit on parameters is far above)
 _SIGNATURES = select(_SIGNATURE.c.article_id, _SIGNATURE.c.data).where(
     _SIGNATURE.c.article_id.in_(bindparam("ids", expanding=True))
 )
@@ -114,6 +131,24 @@ def assign_events(session: Session, signatures: Sequence[tuple[int, Signature]])
     """Store the signatures of freshly flushed articles and place each in its events."""
     if not signatures:
         return
+    _store_signatures(session, signatures)
+    touched: set[int] = set()
+    known = dict(signatures)  # decoded once a call: a batch's candidates overlap
+    found = _batch_candidates(session, signatures, known)
+    pending = {a for a, _ in signatures}  # not placed yet: in no event, so never joined
+    for article_id, sig in sorted(signatures, key=lambda m: m[0]):
+        pending.discard(article_id)
+        candidates = [(i, known[i]) for i in found[article_id] if i not in pending]
+        touched |= _place_article(session, article_id, sig, candidates, fresh=True)
+    # The batch's own signatures are read back: a stored one is not always the one computed
+    # (``summary._place`` tells place from locality by identity, and storing splits a shared
+    # dict in two), and summaries are made from stored signatures.
+    batch = {a for a, _ in signatures}
+    _refresh(session, touched, {a: s for a, s in known.items() if a not in batch})
+
+
+def _store_signatures(session: Session, signatures: Sequence[tuple[int, Signature]]) -> None:
+    """Insert the signatures and their place and day keys (before any article is placed)."""
     session.execute(
         insert(_SIGNATURE),
         [
@@ -128,11 +163,6 @@ def assign_events(session: Session, signatures: Sequence[tuple[int, Signature]])
     ]
     if keys:
         session.execute(insert(_KEY), keys)
-    touched: set[int] = set()
-    known = dict(signatures)  # decoded once a call: a batch's candidates overlap
-    for article_id, sig in sorted(signatures, key=lambda m: m[0]):
-        touched |= _place_article(session, article_id, sig, known, fresh=True)
-    _refresh(session, touched)
 
 
 def delete_article_events(session: Session, article_ids: Iterable[int]) -> None:
@@ -150,9 +180,9 @@ def delete_article_events(session: Session, article_ids: Iterable[int]) -> None:
     signatures = _signatures(session, members)
     touched: set[int] = set()
     for article_id in members:
-        touched |= _place_article(
-            session, article_id, signatures[article_id], signatures, fresh=False
-        )
+        sig = signatures[article_id]
+        candidates = _candidates(session, article_id, sig, signatures)
+        touched |= _place_article(session, article_id, sig, candidates, fresh=False)
     _refresh(session, touched)
 
 
@@ -166,13 +196,12 @@ def _place_article(
     session: Session,
     article_id: int,
     sig: Signature,
-    known: dict[int, Signature],
+    candidates: Sequence[tuple[int, Signature]],
     *,
     fresh: bool,
 ) -> set[int]:
-    """Place one article; the ids of the events whose members changed. ``known`` holds
-    signatures already decoded in this call (it grows)."""
-    candidates = _candidates(session, article_id, sig, known)
+    """Place one article among its candidates (by id); the ids of the events whose members
+    changed."""
     # Scores first, memberships of the linked only: most articles link to none.
     links = [(a, other) for a, other in candidates if linked(sig, other)]
     memberships = _memberships(session, [a for a, _ in links])
@@ -247,6 +276,77 @@ def _candidates(
     return sorted(found.items())
 
 
+def _batch_candidates(
+    session: Session, signatures: Sequence[tuple[int, Signature]], known: dict[int, Signature]
+) -> dict[int, list[int]]:
+    """``_candidates`` of every article of a fresh batch, by article id, in three reads for the
+    whole batch instead of up to four for each article; the signatures of all of them go to
+    ``known`` (one more read for those not there yet).
+
+    Placing an article changes no signature, key or day, so every article's candidates can be
+    read before any is placed. Each limited read keeps what its SQL form would: the newest
+    ``MAX_KEY_CANDIDATES`` rows (an article sharing two keys is two rows of the join)."""
+    whens = {a: s.day or s.published for a, s in signatures}
+    far = {a: sorted(set(_far_mentions(s))) for a, s in signatures}
+    days: set[date] = {d for f in far.values() for d in f}
+    for when in whens.values():
+        if when is not None:
+            days.update(when + timedelta(days=n) for n in range(-WINDOW_DAYS, WINDOW_DAYS + 1))
+    of_day: dict[date, list[int]] = defaultdict(list)
+    for article_id, day in _rows_in(session, _OF_DAY_SET, sorted(days)):
+        of_day[day].append(article_id)
+    sharing: dict[str, list[tuple[int, date | None]]] = defaultdict(list)
+    place_keys = sorted({k for _, s in signatures for k in _all_keys(s)})
+    for key, article_id, day in _rows_in(session, _SHARING_ROWS, place_keys):
+        sharing[key].append((article_id, day))
+    for rows in sharing.values():  # newest first: an article's share is read to its limit
+        rows.sort(key=_first, reverse=True)
+    naming: dict[str, list[int]] = defaultdict(list)
+    day_keys = sorted({DAY_KEY + s.day.isoformat() for _, s in signatures if s.day is not None})
+    for key, article_id in _rows_in(session, _NAMING_ROWS, day_keys):
+        naming[key].append(article_id)
+    found: dict[int, list[int]] = {}
+    for article_id, sig in signatures:
+        when = whens[article_id]
+        ids: set[int] = set()
+        if when is not None:
+            for n in range(-WINDOW_DAYS, WINDOW_DAYS + 1):
+                ids.update(of_day.get(when + timedelta(days=n), ()))
+        keys = _all_keys(sig)
+        if keys:
+            shared = heapq.merge(*(sharing.get(key, []) for key in keys), key=_first, reverse=True)
+            near = (
+                other
+                for other, day in shared
+                if when is None or day is None or abs((day - when).days) <= FOLLOW_UP_DAYS
+            )
+            ids.update(islice(near, MAX_KEY_CANDIDATES))
+        if far[article_id]:
+            of_far = [other for day in far[article_id] for other in of_day.get(day, ())]
+            ids.update(heapq.nlargest(MAX_KEY_CANDIDATES, of_far))
+        if sig.day is not None:
+            named = naming.get(DAY_KEY + sig.day.isoformat(), [])
+            ids.update(heapq.nlargest(MAX_KEY_CANDIDATES, named))
+        ids.discard(article_id)
+        found[article_id] = sorted(ids)
+    missing = {i for ids in found.values() for i in ids} - known.keys()
+    known.update(_signatures(session, sorted(missing)))
+    return found
+
+
+def _first(row: tuple[int, date | None]) -> int:
+    return row[0]
+
+
+def _rows_in(session: Session, statement: Any, values: Sequence[Any]) -> list[Any]:
+    """The rows of ``statement`` for ``values`` bound to its IN list, a chunk at a time."""
+    rows: list[Any] = []
+    for at in range(0, len(values), _IN_CHUNK):
+        chunk = list(values[at : at + _IN_CHUNK])
+        rows.extend(session.execute(statement, {"values": chunk}).all())
+    return rows
+
+
 def _signatures(session: Session, article_ids: Sequence[int]) -> dict[int, Signature]:
     if not article_ids:
         return {}
@@ -300,15 +400,21 @@ def _merge(session: Session, target: int, others: Sequence[int]) -> None:
     session.exec(delete(Event).where(col(Event.id).in_(others)))  # type: ignore[call-overload]
 
 
-def _refresh(session: Session, event_ids: set[int]) -> None:
+def _refresh(
+    session: Session, event_ids: set[int], known: dict[int, Signature] | None = None
+) -> None:
     """Summarise each changed event once a batch, in one read of members and signatures and
-    one update (an event merged away has no members left and is skipped)."""
+    one update (an event merged away has no members left and is skipped). ``known``: stored
+    signatures decoded already."""
     if not event_ids:
         return
     members: dict[int, list[int]] = defaultdict(list)
     for event_id, article_id in session.execute(_MEMBERS, {"ids": sorted(event_ids)}):
         members[event_id].append(article_id)
-    signatures = _signatures(session, sorted({a for m in members.values() for a in m}))
+    known = known or {}
+    wanted = {a for m in members.values() for a in m}
+    signatures = {a: known[a] for a in wanted if a in known}
+    signatures.update(_signatures(session, sorted(wanted - signatures.keys())))
     rows = []
     for event_id in sorted(members):
         summary = summarise(sorted((a, signatures[a]) for a in members[event_id]))
