@@ -86,11 +86,13 @@ def _place(
     named: Counter[str] = Counter()
     first: dict[str, tuple[int, dict[str, Any]]] = {}
     for article_id, sig in members:
-        for place in (sig.place, sig.locality):
+        # By position, not identity: a fresh signature may hold one dict as both its place and
+        # its locality, a stored one read back holds two equal dicts; both must count alike.
+        for place, is_main in ((sig.place, True), (sig.locality, False)):
             if place is None:
                 continue
             key = str(place.get("entity_id") or place["canonical"])
-            named[key] += 1 if place is sig.place else 0
+            named[key] += 1 if is_main else 0
             first.setdefault(key, (article_id, place))
     regions = Counter(s.region for _, s in members if s.region)
     countries = Counter(s.country for _, s in members if s.country)
