@@ -20,7 +20,7 @@ from corpus.events.geo import km_between
 from corpus.events.kinds import event_type
 from corpus.facts.document import Document
 from corpus.facts.gazetteer import lookup_place, lookup_places, place_key, region_of, us_states
-from corpus.facts.main_event import EventPlace, MainEvent
+from corpus.facts.main_event import MainEvent, event_place_of
 from corpus.facts.model import ExtractedFact
 
 FIGURE_KINDS = ("killed", "injured")
@@ -300,18 +300,7 @@ def _anchor_city(
             best = (rank, first)
     if best is None:
         return None
-    fact = best[1]
-    value = fact.value
-    return asdict(
-        EventPlace(
-            name=fact.text,
-            canonical=str(value.get("canonical") or value.get("name") or fact.text),
-            kind=fact.kind,
-            entity_id=value.get("entity_id"),
-            start=fact.start,
-            end=fact.end,
-        )
-    )
+    return asdict(event_place_of(best[1]))
 
 
 def _population(fact: ExtractedFact) -> int:

@@ -240,10 +240,11 @@ def _event_place(
     )
     cities = {k: s for k, s in scores.items() if mention[k].kind in _CITY_KINDS}
     town = _best(cities, first)
-    return _place(mention[specific]), _place(mention[town]) if town else None
+    return event_place_of(mention[specific]), event_place_of(mention[town]) if town else None
 
 
-def _place(fact: ExtractedFact) -> EventPlace:
+def event_place_of(fact: ExtractedFact) -> EventPlace:
+    """The event place a place fact names (its text, canonical name, kind and span)."""
     value = fact.value
     return EventPlace(
         name=fact.text,
