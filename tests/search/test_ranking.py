@@ -241,3 +241,29 @@ def test_an_empty_index_answers_every_query_shape_with_no_hits(tmp_path: Path) -
             assert (page.total, page.hits) == (0, ())
     finally:
         index.close()
+
+
+@pytest.mark.parametrize(
+    "query", ["alpha OR beta", "(alpha OR beta) AND gamma", '(alpha OR beta) AND NOT "gamma delta"']
+)
+def test_the_collector_counts_every_match_of_an_or(tmp_path: Path, query: str) -> None:
+    """Whoosh's collector replaces an OR's matcher by one that skips what cannot enter the
+    top N; the total must still count every match."""
+    rng = random.Random(7)
+    words = ["alpha", "beta", "gamma", "delta"] + [f"w{i}" for i in range(60)]
+    index = WhooshIndex.open(tmp_path / "index")
+    try:
+        index.add_articles(
+            [
+                Article(id=i, title=None, text=" ".join(rng.choice(words) for _ in range(40)))
+                for i in range(1, 401)
+            ]
+        )
+        parsed = parse_query(query, index._schema)
+        with index._searching() as searcher:
+            _, total = _top(searcher, parsed, 10, None)
+            every = len(list(searcher.docs_for_query(parsed)))
+        assert every > 10
+        assert total == every
+    finally:
+        index.close()
