@@ -200,13 +200,17 @@ def counting_questions(news: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return questions
 
 
-def ask_counting(service: Service, questions: list[dict[str, Any]]) -> Iterator[tuple[str, bool]]:
-    """(shape, right) for each counting question asked through ``/ask``."""
+def ask_counting(
+    service: Service, questions: list[dict[str, Any]]
+) -> Iterator[tuple[dict[str, Any], bool]]:
+    """(question with the answer's ``value`` and ``reason`` added, right) for each counting
+    question asked through ``/ask``."""
     for question in questions:
         body = service.ask(question["q"])
         answers = body.get("answers") or []
         value = answers[0].get("value") if answers else None
-        yield question["shape"], value in question.get("accept", [question["expect"]])
+        asked = {**question, "value": value, "reason": body.get("reason")}
+        yield asked, value in question.get("accept", [question["expect"]])
 
 
 def events_latency(service: Service) -> float:
@@ -240,9 +244,11 @@ def section(
     questions = counting_questions(news)
     by_shape: dict[str, Ratio] = defaultdict(Ratio)
     overall = Ratio()
-    for shape, right in ask_counting(service, questions):
-        by_shape[shape].add(right)
+    asked = []
+    for question, right in ask_counting(service, questions):
+        by_shape[question["shape"]].add(right)
         overall.add(right)
+        asked.append({**question, "right": right})
     p50 = events_latency(service)
     news_events = sum(1 for e in events if any(a in incident_of for a in e["article_ids"]))
     lines = [
@@ -273,5 +279,6 @@ def section(
         "recall": recall.value,
         "counting": overall.value,
         "p50_ms": p50,
+        "counting_outcomes": asked,
     }
     return lines, numbers

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from bench.accuracy.qa import Line, Outcome
 from bench.accuracy.tally import Ratio
@@ -83,6 +84,7 @@ class Report:
     timing: list[str] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
     own_outcomes: list[Outcome] | None = None
+    counting_outcomes: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _share(outcomes: list[Outcome]) -> Ratio:

@@ -160,7 +160,8 @@ def run(folder: Path) -> Report:
         ]
         qa_seconds = time.perf_counter() - qa_started
         _own_questions(service, report, ids)
-        report.events, _ = events.section(service, news, news_ids)
+        report.events, numbers = events.section(service, news, news_ids)
+        report.counting_outcomes = numbers["counting_outcomes"]
         report.events = [events.__doc__ or "", "", *report.events]
 
     total = time.perf_counter() - started
@@ -180,8 +181,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--details",
         type=Path,
-        help="also write each question's outcome as JSON Lines here (it quotes answers from the "
-        "research-only data: keep it outside the repository)",
+        help="also write each outcome as JSON Lines here: the news-dev questions, the dev part of "
+        "the team's own questions (never the held-out part) and the counting questions. It "
+        "quotes answers from the research-only data: keep it outside the repository",
     )
     args = parser.parse_args(argv)
     folder = data.news_dev_dir()
@@ -194,8 +196,11 @@ def main(argv: list[str] | None = None) -> int:
     report = run(folder)
     if args.details is not None:
         with args.details.open("w", encoding="utf-8") as details:
-            for outcome in report.outcomes:
+            own_dev = [o for o in report.own_outcomes or [] if o.split == "dev"]
+            for outcome in [*report.outcomes, *own_dev]:
                 details.write(json.dumps(dataclasses.asdict(outcome)) + "\n")
+            for counted in report.counting_outcomes:
+                details.write(json.dumps({"type": "counting", **counted}, default=str) + "\n")
     text = render(report)
     print(text)
     args.output.write_text(text, encoding="utf-8")
