@@ -26,7 +26,7 @@ from search.answer.candidates import Retrieved, overlap, retrieve
 from search.answer.compose import Group
 from search.answer.event_counts import answer_counting
 from search.answer.handlers import HANDLERS, Handled
-from search.answer.incident import PinnedAnswer, answer_pinned, pins_event
+from search.answer.incident import PinnedAnswer, answer_pinned, pins_event, pins_loosely
 from search.answer.questions import Interpretation, analyze_question
 from search.answer.types import AnswerItem, AnswerResult, Citation, SentenceRef
 from search.backend import PassageBackend
@@ -53,13 +53,15 @@ def answer_question(*, session: Session, index: PassageBackend, question: str) -
         return _abstain(question, interpretation, "The question has no content words to match.")
     if pins_event(interpretation):
         pinned = answer_pinned(session, index, interpretation)
-        if pinned.no_article:
-            return _abstain(question, interpretation, _no_event_reason(interpretation))
         groups = [g for g in pinned.groups if g.score >= PINNED_MIN_SCORE]
-        if not groups:
+        if groups:
+            return _result(question, interpretation, groups, pinned.scale)
+        if not pins_loosely(interpretation):
+            if pinned.no_article:
+                return _abstain(question, interpretation, _no_event_reason(interpretation))
             # Other articles are about other events: they cannot answer for this one.
             return _abstain(question, interpretation, _unsaid_reason(interpretation, pinned))
-        return _result(question, interpretation, groups, pinned.scale)
+        # A place alone pins loosely (a town has many events): the passages may still answer.
     handler = HANDLERS.get(interpretation.type, _no_handler)
     groups, scale = handler(session, index, interpretation)
     groups = [g for g in groups if g.score >= MIN_SCORE]

@@ -62,7 +62,15 @@ def pins_event(interp: Interpretation) -> bool:
     c = interp.constraints
     if not (c.dates or c.address or c.people):
         # "Who was arrested after ... in <Town>?": a side of an event in a named place.
-        return bool(c.places) and interp.answer_type == "person" and interp.role is not None
+        if interp.answer_type == "person":
+            return bool(c.places) and interp.role is not None
+        # "When was the shooting at the <Town> party?", "Where in <Town> was the boy shot?":
+        # an incident in a named place is the event of the articles that name the place.
+        return (
+            bool(c.places)
+            and interp.answer_type in ("date", "place")
+            and bool(_INCIDENT.search(" ".join(interp.terms)))
+        )
     if interp.answer_type == "count":
         return interp.field == "casualties"
     if interp.answer_type == "person":
@@ -72,6 +80,13 @@ def pins_event(interp: Interpretation) -> bool:
     # A person alone pins an incident that happened to them ("When was <Name> shot?"), not
     # what they did or said ("When did <Name> first warn Congress?", "Where is <Co> based?").
     return bool(c.dates or c.address) or bool(_INCIDENT.search(" ".join(interp.terms)))
+
+
+def pins_loosely(interp: Interpretation) -> bool:
+    """True when only a place pins the event of a "When" or "Where" question: articles naming
+    the place are read first, and when they do not answer, the best passages may."""
+    c = interp.constraints
+    return interp.answer_type in ("date", "place") and not (c.dates or c.address or c.people)
 
 
 # Stems of words that tell an incident (the question's content terms are stemmed).

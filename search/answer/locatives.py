@@ -34,6 +34,10 @@ SPECIFIC_HEADS = frozenset(
             "market circle court place terrace parkway pike trail department store shop",
             "nightclub lounge academy reactor refinery terminal island",
             "dome oval wharf pier dock docks marina",
+            # venues, and natural features a site is named by
+            "room ballroom hall lodge inn tavern pub saloon cafe diner casino resort theater",
+            "theatre cinema museum library gym cemetery pool garage estates pond woods forest",
+            "canyon trailhead route interstate hwy",
         )
     ).split()
 )
@@ -47,6 +51,8 @@ _LOCATIVE = re.compile(
     # a facility noun written in lower case after the name ("the Heath Police department")
     rf"(?:\s+(?P<head>(?:{_HEADS})s?)\b)?"
 )
+_ROUTES = frozenset(("highway", "route", "interstate", "hwy", "road", "loop", "spur"))
+_ROUTE_NUMBER = re.compile(r"\s+\d{1,4}[A-Z]?(?!\w|,\d)")
 # "Which <noun> ...?" asks for a place whose name ends in one of these words.
 FOCUS_HEADS = {
     "hospital": frozenset(("hospital", "center", "centre", "clinic", "infirmary")),
@@ -112,9 +118,14 @@ def locative_places(
             continue  # a number before a name is a house number only before a street noun
         name_start = m.start("name")
         name_end = m.end("head") if m["head"] else name_start + len(name)
+        # "on Highway 82", "off Interstate 95": a numbered road is named by its number
+        route = None
+        if head_word(text[name_start:name_end]) in _ROUTES:
+            route = _ROUTE_NUMBER.match(text, name_end, stop)
+            name_end = route.end() if route else name_end
         full = text[name_start:name_end]
         specific = head_word(full) in SPECIFIC_HEADS or full.split()[-1].lower() in SPECIFIC_HEADS
-        specific = specific or numbered
+        specific = specific or numbered or route is not None
         weight = SPECIFIC_WEIGHT if specific else PLACE_WEIGHT
         yield Mention(name_start, name_end, full, full.lower(), weight), m["preposition"]
 

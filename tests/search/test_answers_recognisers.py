@@ -112,6 +112,19 @@ LOCATIVES = [
     ("The yacht sailed up the Tamsin River at dawn.", [("Tamsin River", "up", True)]),
     # a wire headline in capitals: every word looks like a name
     ("MARLOW AGREES TO BUY U.S. CARPET COMPANY", []),
+    # a numbered road is named with its number, even before a glued next sentence
+    (
+        "A fight broke out at the Brennock Room on Highway 41.Two men were hurt.",
+        [("Brennock Room", "at", True), ("Highway 41", "on", True)],
+    ),
+    (
+        "The truck overturned on Route 9 near Lisle.",
+        [("Route 9", "on", True), ("Lisle", "near", False)],
+    ),
+    ("Traffic on Interstate 80, police said, was slow.", [("Interstate 80", "on", True)]),
+    ("A car stalled on Highway 41,000 times.", [("Highway", "on", True)]),
+    # a pond, a cemetery, an inn: sites as specific as a street
+    ("A woman was shot at Marrow Pond late Friday.", [("Marrow Pond", "at", True)]),
 ]
 
 

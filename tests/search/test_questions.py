@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from search.answer.incident import pins_event
+from search.answer.incident import pins_event, pins_loosely
 from search.answer.questions import analyze_question
 
 # (question, type, field, kind, focus)
@@ -267,7 +267,23 @@ def test_an_acronym_spelled_like_a_stop_word_is_a_name() -> None:
         ("Where is the maker Holt Marden based?", False),
         # a date pins whatever happened on it
         ("Where did Jane Roe speak on 5/5/2020?", True),
+        # a place pins an incident in it, loosely (``pins_loosely``)
+        ("When did the shooting at the Lisle party happen?", True),
+        ("Where in Lisle was the boy shot?", True),
+        ("Where will the Lisle council hold its hearings?", False),
     ],
 )
 def test_a_person_pins_an_incident_only(question: str, pinned: bool) -> None:
     assert pins_event(analyze_question(question)) == pinned
+
+
+@pytest.mark.parametrize(
+    ("question", "loose"),
+    [
+        ("When did the shooting at the Lisle party happen?", True),
+        ("When was Jane Roe shot in Lisle?", False),
+        ("Where was the shooting on 5/5/2020 in Lisle?", False),
+    ],
+)
+def test_a_place_alone_pins_loosely(question: str, loose: bool) -> None:
+    assert pins_loosely(analyze_question(question)) == loose
