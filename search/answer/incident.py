@@ -82,6 +82,9 @@ def pins_event(interp: Interpretation) -> bool:
     return bool(c.dates or c.address) or bool(_INCIDENT.search(" ".join(interp.terms)))
 
 
+LOOSE_MARGIN = 0.9  # articles pinned by a place alone within this share of the best are read
+
+
 def pins_loosely(interp: Interpretation) -> bool:
     """True when only a place pins the event of a "When" or "Where" question: articles naming
     the place are read first, and when they do not answer, the best passages may."""
@@ -92,7 +95,7 @@ def pins_loosely(interp: Interpretation) -> bool:
 # Stems of words that tell an incident (the question's content terms are stemmed).
 _INCIDENT = re.compile(
     r"\b(?:kill|di|dead|death|shot|shoot|wound|injur|hurt|murder|slain|stab|attack|fire|"
-    r"crash|explos|bomb|robberi|rob|accid|incid|homicid|arrest|fatal|gun\w*)\b"
+    r"crash|explos|bomb|robberi|rob|accid|incid|homicid|arrest|fatal|gun\w*|slai|slay|bodi)\b"
 )
 
 
@@ -101,6 +104,10 @@ def answer_pinned(session: Session, index: PassageBackend, interp: Interpretatio
     pinned = pin(session, index, interp, interp.constraints)
     if not pinned:
         return PinnedAnswer([], 1.0, (), no_article=True)
+    if pins_loosely(interp):
+        # Several articles name the town, about other events in it: only those that match the
+        # question nearly as well as the best one are about its event.
+        pinned = [p for p in pinned if p.score >= LOOSE_MARGIN * pinned[0].score]
     ids = tuple(p.article.id or 0 for p in pinned)
     if interp.answer_type == "count":
         return PinnedAnswer(_counts(session, pinned, interp), 1.0, ids)

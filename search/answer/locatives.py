@@ -37,31 +37,54 @@ SPECIFIC_HEADS = frozenset(
             # venues, and natural features a site is named by
             "room ballroom hall lodge inn tavern pub saloon cafe diner casino resort theater",
             "theatre cinema museum library gym cemetery pool garage estates pond woods forest",
-            "canyon trailhead route interstate hwy",
+            "canyon trailhead route interstate hwy st ave rd blvd ln ct pkwy",
         )
     ).split()
 )
 _HEADS = "|".join(sorted(SPECIFIC_HEADS, key=len, reverse=True))
+# A word of a place's name: capitalised, or an ordinal ("N. 60th Street", "33rd Avenue").
+_ORDINAL = r"\d{1,3}(?:st|nd|rd|th)\b"
+_WORD = rf"(?:[A-Z][\w'’.-]*|{_ORDINAL})"
+_S = r"[^\S\n]+"
+# A street's name abbreviated as US papers write it keeps its period ("1420 Wren St.").
+_ABBREVIATED = re.compile(r"\b(?:St|Ave|Rd|Blvd|Dr|Ln|Ct|Pl|Pkwy|Hwy|Ter|Cir)\.$")
 _LOCATIVE = re.compile(
     r"\b(?P<preposition>in|at|near|to|into|outside|inside|on|from|toward|towards|off|behind|"
     r"opposite|beside|along|across|past|up|down)\s+"
-    r"(?:the\s+)?"
-    r"(?P<name>(?:\d{1,5}\s+(?:block\s+of\s+)?)?[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’.-]*)"
-    r"{0,4}(?:\s+(?:village|town))?)"
+    r"(?:the\s+){0,2}"  # "near the the 2300 block": pages repeat words
+    # a name never runs across a line break (a paragraph's last word and the next one's first)
+    rf"(?P<name>(?:\d{{1,5}}{_S}(?:block{_S}of{_S})?)?{_WORD}(?:{_S}(?:of{_S}|and{_S})?{_WORD})"
+    rf"{{0,5}}(?:{_S}(?:village|town))?)"
     # a facility noun written in lower case after the name ("the Heath Police department")
-    rf"(?:\s+(?P<head>(?:{_HEADS})s?)\b)?"
+    rf"(?:{_S}(?P<head>(?:{_HEADS})s?)\b)?"
 )
 _ROUTES = frozenset(("highway", "route", "interstate", "hwy", "road", "loop", "spur"))
 _ROUTE_NUMBER = re.compile(r"\s+\d{1,4}[A-Z]?(?!\w|,\d)")
+# Last words of streets' names, spelled out or abbreviated as US papers write them.
+_STREETS = frozenset(
+    " ".join(
+        (
+            "street road avenue boulevard drive lane way circle court place terrace parkway pike",
+            "highway route trail st ave rd blvd dr ln ct pl pkwy hwy",
+        )
+    ).split()
+)
 # "Which <noun> ...?" asks for a place whose name ends in one of these words.
 FOCUS_HEADS = {
     "hospital": frozenset(("hospital", "center", "centre", "clinic", "infirmary")),
     "building": frozenset(
         ("building", "center", "centre", "department", "hall", "tower", "house", "station")
     ),
-    "street": frozenset(
-        ("street", "road", "avenue", "boulevard", "drive", "lane", "way", "circle")
-    ),
+    "street": _STREETS,
+    "address": _STREETS,
+    "block": _STREETS,
+    "intersection": _STREETS,
+    "subdivision": frozenset(("estates", "estate", "subdivision", "village", "park", "heights")),
+    "community": frozenset(("estates", "estate", "village", "park", "heights", "community")),
+    "complex": frozenset(("apartments", "apartment", "complex", "homes", "court", "village")),
+    "apartment": frozenset(("apartments", "apartment", "complex", "homes", "court", "village")),
+    "apartments": frozenset(("apartments", "apartment", "complex", "homes", "court", "village")),
+    "motel": frozenset(("motel", "hotel", "inn", "lodge")),
     "road": frozenset(("road", "street", "avenue", "highway", "drive", "lane", "way")),
     "park": frozenset(("park",)),
     "school": frozenset(("school", "academy", "college")),
@@ -102,7 +125,9 @@ def locative_places(
     for m in _LOCATIVE.finditer(text, start, stop):
         if in_capitals(text, m.start("name")):
             continue  # a headline in capitals: every word looks like a name ("TO BUY")
-        name = m["name"].rstrip(".")
+        name = m["name"]
+        if not _ABBREVIATED.search(name):
+            name = name.rstrip(".")  # a full stop, not the one of "Wren St."
         name = re.sub(r"\s+(?:and|of)$", "", name)
         words = name.split()
         numbered = words[0][:1].isdigit()
@@ -116,6 +141,8 @@ def locative_places(
             continue  # "in March", "on 23 September", "the North"
         if numbered and len(core) == len(words) - 1 and head_word(name) not in SPECIFIC_HEADS:
             continue  # a number before a name is a house number only before a street noun
+        if re.fullmatch(_ORDINAL, core[0]) and head_word(name) not in SPECIFIC_HEADS:
+            continue  # "in the 2nd quarter": an ordinal opens only a street's name
         name_start = m.start("name")
         name_end = m.end("head") if m["head"] else name_start + len(name)
         # "on Highway 82", "off Interstate 95": a numbered road is named by its number
@@ -170,7 +197,7 @@ def named_facilities(text: str, heads: frozenset[str]) -> Iterator[Mention]:
 def head_word(name: str) -> str:
     """The last word of a place's name, lower case, without a plural "s" ("Apartments")."""
     words = name.lower().split()
-    return re.sub(r"(?<=[a-z]{3})s$", "", words[-1]) if words else ""
+    return re.sub(r"(?<=[a-z]{3})s$", "", words[-1].rstrip(".")) if words else ""
 
 
 def recognised_places(

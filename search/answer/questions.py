@@ -69,12 +69,14 @@ _WHERE = re.compile(
     r"place|country|countries|region|province|area|airport|base|hospital|building|street|road|"
     r"neighbou?rhood|park|school|venue|club|nightclub|bar|restaurant|hotel|church|store|mall|"
     r"stadium|station|bridge|prison|jail|state|states|river|lake|island|islands|county|suburb|"
-    r"district|port|harbou?r|beach|coast|valley|mountain|capital|venue))\b",
+    r"district|port|harbou?r|beach|coast|valley|mountain|capital|venue|address|subdivision|"
+    r"community|complex|intersection|block|motel|apartments?|location|site|campus|estate|"
+    r"(?:parking\s+)?lot|garage))\b",
     re.I,
 )
 _WHEN = re.compile(
-    r"^\s*(?:when|what\s+(?:date|day|time|year|month)|on\s+(?:which|what)\s+(?:date|day)|"
-    r"at\s+what\s+time)\b",
+    r"^\s*(?:when|(?:on\s+|in\s+)?(?:what|which)\s+(?:date|day|time|year|month|night|morning|"
+    r"afternoon|evening|weekday)|at\s+what\s+time)\b",
     re.I,
 )
 # "Name the people who died ...", "What was the name of the suspect ...", "Who did police

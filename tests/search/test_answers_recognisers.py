@@ -123,6 +123,18 @@ LOCATIVES = [
     ),
     ("Traffic on Interstate 80, police said, was slow.", [("Interstate 80", "on", True)]),
     ("A car stalled on Highway 41,000 times.", [("Highway", "on", True)]),
+    # an ordinal street, an intersection, an abbreviated street keeping its period; a name
+    # never runs into the next paragraph, and a repeated "the" does not hide it
+    (
+        "It happened near the the 2300 block of N. 41st Street.\n\nLisle police said",
+        [("2300 block of N. 41st Street", "near", True)],
+    ),
+    (
+        "He was shot near East 12th Street and South Orrin Avenue on Monday.",
+        [("East 12th Street and South Orrin Avenue", "near", True)],
+    ),
+    ("Two were found at 9552 Orrin St. on Monday.", [("9552 Orrin St.", "at", True)]),
+    ("The Lisle team scored in the 2nd quarter.", []),
     # a pond, a cemetery, an inn: sites as specific as a street
     ("A woman was shot at Marrow Pond late Friday.", [("Marrow Pond", "at", True)]),
 ]
