@@ -385,15 +385,19 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
     if m := _HOW_MANY.search(rest):
         phrase = _noun_phrase(m["rest"])
         head = phrase[-1] if phrase else None
-        if _KILLED.search(rest):
+        # The casualty verb must govern the asked noun: "How many buildings burned the night
+        # six officers were injured" counts buildings, not the injured.
+        clause = _main_clause(m["rest"])
+        if _KILLED.search(clause):
             return Interpretation(
                 "how_many", "casualties", "killed", terms, _victims(phrase), source
             )
-        if _INJURED.search(rest):
+        if _INJURED.search(clause):
             return Interpretation(
                 "how_many", "casualties", "injured", terms, _victims(phrase), source
             )
-        if _SHOT.search(rest):
+        shot = _SHOT.search(m["rest"])  # "hit when shots were fired": the cue may follow
+        if shot and shot.start() < len(clause):
             return Interpretation("how_many", "casualties", "shot", terms, _victims(phrase), source)
         model = next((w for w in phrase if _MODEL.fullmatch(w)), None)
         if model or any(w in EQUIPMENT_NOUNS for w in phrase):
@@ -481,6 +485,22 @@ def _noun_phrase(text: str) -> list[str]:
             break
         words.append(word)
     return words
+
+
+# Words that open a clause with its own subject and verb after the asked noun's clause: "when",
+# "while", "as", "because", "where", "the night (that)", "the day"...
+_SUBORDINATE = re.compile(
+    r"\b(?:when|while|whereas|because|where|as|the\s+(?:night|day|morning|evening|week|year))\s+"
+    r"(?!(?:a\s+)?(?:result|well)\b)",
+    re.I,
+)
+
+
+def _main_clause(rest: str) -> str:
+    """The words after "how many" up to a subordinate clause ("... the night six officers were
+    injured"), whose verb does not govern the asked noun."""
+    m = _SUBORDINATE.search(rest)
+    return rest[: m.start()] if m else rest
 
 
 def _victims(phrase: list[str]) -> str | None:

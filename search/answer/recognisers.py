@@ -185,7 +185,27 @@ def located_places(text: str, start: int = 0, end: int | None = None) -> Iterato
         yield Mention(place_start, place_end, place, place.lower(), weight)
 
 
-_COUNT_NOUN = re.compile(r"^\s+(?P<phrase>(?:[\w'’-]+\s+){0,3}?)(?P<noun>[a-z][\w'’-]*s)\b")
+# A plural noun: "-s", or a plural without it ("firemen", "children", "people", "police",
+# "crew", "staff", "personnel", "aircraft", "cattle").
+_PLURAL_NOUN = (
+    r"[a-z][\w'’-]*s|[a-z][\w'’-]*men|children|people|police|crew|staff|personnel|aircraft|"
+    r"cattle|sheep|livestock|feet|teeth|geese|mice|deer|fish"
+)
+_COUNT_NOUNS = [
+    re.compile(rf"^\s+(?P<phrase>(?:[\w'’-]+\s+){{{n}}})(?P<noun>(?:{_PLURAL_NOUN}))\b(?!['’]s\b)")
+    for n in range(4)
+]
+
+
+def _count_noun(after: str, wanted: frozenset[str]) -> re.Match[str] | None:
+    """The asked plural noun within the four words after a number ("12 crew members")."""
+    for pattern in _COUNT_NOUNS:
+        m = pattern.match(after)
+        if m and stems(m["noun"]) & wanted:
+            return m
+    return None
+
+
 _VERB_AFTER = re.compile(
     r"^\s+(?:(?:were|was|had\s+been|have\s+been|has\s+been|are|is|been|being|got)\s+)?"
     r"(?:\w+ly\s+)?(?P<verb>[a-z]+(?:ed|en|t))\b"
@@ -206,8 +226,8 @@ def count_mentions(
     out = []
     for amount in find_amounts(text, start, end):
         after = text[amount.end : amount.end + 60]
-        m = _COUNT_NOUN.match(after)
-        if not m or not (stems(m["noun"]) & wanted):
+        m = _count_noun(after, wanted)
+        if not m:
             continue
         span_end = amount.end + m.end("noun")
         rest = text[span_end : span_end + 40]

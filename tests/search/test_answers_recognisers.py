@@ -197,6 +197,18 @@ def test_counts_of_any_noun_with_their_verb() -> None:
     assert [n for _, n in barns] == [5]
 
 
+def test_counts_of_irregular_plurals_and_compound_nouns() -> None:
+    text = "About 90 firemen fought the blaze; 7 crew members and 40 children were rescued."
+    firemen = count_mentions(text, 0, len(text), "firemen", stems("fought"))
+    assert [(n, m.text, m.weight) for m, n in firemen] == [(90, "About 90 firemen", 1.0)]
+    members = count_mentions(text, 0, len(text), "members", stems("rescued"))
+    assert [(n, m.text) for m, n in members] == [(7, "7 crew members")]
+    crew = count_mentions(text, 0, len(text), "crew", stems("rescued"))
+    assert [n for _, n in crew] == [7]
+    children = count_mentions(text, 0, len(text), "children", stems("rescued"))
+    assert [(n, m.weight) for m, n in children] == [(40, 1.0)]
+
+
 ROLES = [
     ("The child died, spokeswoman Det. Mara Quill said.", "Mara Quill", "spokeswoman"),
     ("Chief Deputy Owen Tarrant said the case is open.", "Owen Tarrant", "Chief Deputy"),

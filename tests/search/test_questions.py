@@ -34,6 +34,22 @@ TABLE = [
     ("How much aid was delivered?", "how_many", "quantities", None, "aid"),
     ("How many volunteers fought the blaze?", "how_many", "quantities", None, "volunteers"),
     ("How many people live in the valley?", "how_many", "quantities", None, "people"),
+    # the casualty verb of a subordinate clause does not govern the asked noun
+    (
+        "How many barns burned the night two firefighters were hurt?",
+        "how_many",
+        "quantities",
+        None,
+        "barns",
+    ),
+    (
+        "How many shops closed when three guards were killed?",
+        "how_many",
+        "quantities",
+        None,
+        "shops",
+    ),
+    ("How many people died when the bridge fell?", "how_many", "casualties", "killed", None),
     ("How far from the coast was the epicentre?", "how_many", "measure", None, None),
     ("How tall was the tower the ship hit?", "how_many", "measure", None, None),
     ("How many tanks were destroyed?", "how_many", "equipment", None, "tanks"),
