@@ -27,16 +27,20 @@ from search.answer.candidates import (
     stems,
 )
 from search.answer.questions import Interpretation
-from search.answer.recognisers import count_mentions
+from search.answer.recognisers import OTHER_VERB, count_mentions
 from search.backend import PassageBackend
 
 PASSAGES_READ = 6
 ARTICLES_READ = 3  # the best passages' articles read whole: a count may follow its passage
+MISMATCHED_VERB = 0.5  # a stored count another verb governs: abstains on dev, keeps the right
 OUTSIDE = 0.8  # retrieval weight of a sentence outside the article's retrieved passages
 
 
 def question_verbs(interp: Interpretation) -> frozenset[str]:
-    """The question's words a count's governing verb is checked against: all but the noun."""
+    """The question's words a count's governing verb is checked against: all but the noun;
+    none when the question's verb is "be" or "have" (any verb may then govern it)."""
+    if interp.copular:
+        return frozenset()
     return frozenset(t for t in interp.terms if t not in stems(interp.focus or ""))
 
 
@@ -58,6 +62,20 @@ def recognised_counts(
             match = count_match(interp, read.article, fact) * mention.weight
             out.append(Candidate(fact, read.article, match, read.passage.relative_score))
     return out
+
+
+def verb_weight(interp: Interpretation, fact: Fact, article: Article) -> float:
+    """``MISMATCHED_VERB`` when a stored count is governed by another verb than the
+    question's (``count_mentions`` reads the same span): "acquired 258,591 shares" does not
+    say how many were sold; otherwise 1.0 (no verb near it, or not a count it reads)."""
+    if not interp.focus:
+        return 1.0
+    text = article.text
+    mentions = count_mentions(
+        text, fact.sentence_start, fact.sentence_end, interp.focus, question_verbs(interp)
+    )
+    weight = next((m.weight for m, _ in mentions if m.start == fact.start), 1.0)
+    return MISMATCHED_VERB if weight <= OTHER_VERB else 1.0
 
 
 def count_match(interp: Interpretation, article: Article, fact: Fact) -> float:

@@ -50,6 +50,9 @@ TABLE = [
         "shops",
     ),
     ("How many people died when the bridge fell?", "how_many", "casualties", "killed", None),
+    # a first word in -ed/-ing before the noun modifies it
+    ("How many manned checkpoints are there?", "how_many", "quantities", None, "checkpoints"),
+    ("How many striking workers were fired?", "how_many", "quantities", None, "workers"),
     ("How far from the coast was the epicentre?", "how_many", "measure", None, None),
     ("How tall was the tower the ship hit?", "how_many", "measure", None, None),
     ("How many tanks were destroyed?", "how_many", "equipment", None, "tanks"),
@@ -287,3 +290,17 @@ def test_an_acronym_spelled_like_a_stop_word_is_a_name() -> None:
 )
 def test_a_person_pins_an_incident_only(question: str, pinned: bool) -> None:
     assert pins_event(analyze_question(question)) == pinned
+
+
+@pytest.mark.parametrize(
+    ("question", "copular"),
+    [
+        ("How many crew were on the boat?", True),
+        ("How many rooms does the old hotel have?", True),
+        ("How many checkpoints are there in the city?", True),
+        ("How many shares did the fund sell?", False),
+        ("How many houses were destroyed?", False),
+    ],
+)
+def test_count_questions_whose_verb_is_be_or_have(question: str, copular: bool) -> None:
+    assert analyze_question(question).copular is copular
