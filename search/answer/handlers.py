@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from sqlmodel import Session
 
@@ -32,7 +33,7 @@ from search.answer.compose import (
     group_by,
     qualifier_strength,
 )
-from search.answer.counts import recognised_counts
+from search.answer.counts import recognised_counts, verb_weight
 from search.answer.dates import date_text, event_cue, recognised_dates
 from search.answer.locatives import FOCUS_HEADS, in_capitals, recognised_places
 from search.answer.organizations import recognised_organizations
@@ -83,7 +84,7 @@ def _noun_matches(noun: str | None, focus: str | None) -> bool:
 
 def _quantities(session: Session, index: PassageBackend, interp: Interpretation) -> list[Group]:
     candidates = [
-        c
+        replace(c, overlap=c.overlap * verb_weight(interp, c.fact, c.article))
         for c in gather(session, index, interp, field="quantities")
         if _noun_matches(c.fact.value.get("unit"), interp.focus) and _source_ok(c, interp)
     ]

@@ -263,6 +263,9 @@ class Interpretation:
     role: str | None = None
     constraints: Constraints = NO_CONSTRAINTS
     quote: str | None = None  # a quotation the question gives ('Who said "..."?')
+    # "How many crew were on the boat?", "How many rooms does the hotel have?": the count's
+    # verb is "be" or "have", so any verb may govern it in the text ("15 crew were thrown").
+    copular: bool = False
 
 
 def stems_of(text: str) -> frozenset[str]:
@@ -387,21 +390,26 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
     if m := _HOW_MANY.search(rest):
         phrase = _noun_phrase(m["rest"])
         head = phrase[-1] if phrase else None
-        if _KILLED.search(rest):
+        # The casualty verb must govern the asked noun: "How many buildings burned the night
+        # six officers were injured" counts buildings, not the injured.
+        clause = _main_clause(m["rest"])
+        if _KILLED.search(clause):
             return Interpretation(
                 "how_many", "casualties", "killed", terms, _victims(phrase), source
             )
-        if _INJURED.search(rest):
+        if _INJURED.search(clause):
             return Interpretation(
                 "how_many", "casualties", "injured", terms, _victims(phrase), source
             )
-        if _SHOT.search(rest):
+        shot = _SHOT.search(m["rest"])  # "hit when shots were fired": the cue may follow
+        if shot and shot.start() < len(clause):
             return Interpretation("how_many", "casualties", "shot", terms, _victims(phrase), source)
         model = next((w for w in phrase if _MODEL.fullmatch(w)), None)
         if model or any(w in EQUIPMENT_NOUNS for w in phrase):
             return Interpretation("how_many", "equipment", None, terms, model or head, source)
         first = head
-        return Interpretation("how_many", "quantities", None, terms, first, source)
+        copular = bool(_COPULAR.match(m["rest"].lower(), len(" ".join(phrase)) + 1))
+        return Interpretation("how_many", "quantities", None, terms, first, source, copular=copular)
     if _WHO_SAID.search(rest):
         return Interpretation("who_said", "quotes", None, terms, None, source)
     if _NAME_OF.search(rest) or (
@@ -477,12 +485,49 @@ def _noun_phrase(text: str) -> list[str]:
     words: list[str] = []
     found = re.findall(r"[\w'’-]+", text.lower())[:7]
     for i, word in enumerate(found[:6]):
-        if _PHRASE_END.match(word) or _KILLED.fullmatch(word) or _INJURED.fullmatch(word):
+        if _KILLED.fullmatch(word) or _INJURED.fullmatch(word):
+            break
+        if _PHRASE_END.match(word) and not (not words and _modifier(word, found[i + 1 : i + 3])):
             break
         if words and found[i + 1 : i + 2] and found[i + 1] in _DETERMINERS:
             break
         words.append(word)
     return words
+
+
+# Words that open a clause with its own subject and verb after the asked noun's clause: "when",
+# "while", "as", "because", "where", "the night (that)", "the day"...
+_SUBORDINATE = re.compile(
+    r"\b(?:when|while|whereas|because|where|as|the\s+(?:night|day|morning|evening|week|year))\s+"
+    r"(?!(?:a\s+)?(?:result|well)\b)",
+    re.I,
+)
+
+
+# After the asked noun: "were on/in/at/aboard ...", "are there", "does the hotel have".
+_COPULAR = re.compile(
+    r"\s*(?:(?:were|was|are|is|will\s+be|had\s+been|have\s+been)\s+(?:there\s+)?"
+    r"(?:in|on|at|aboard|inside|among|involved|present|there|near|under|onboard)\b|"
+    r"(?:has|have|had)\b|(?:do|does|did|will|would)\s+(?:[\w'’.-]+\s+){1,6}?(?:have|has)\b)"
+)
+
+
+def _main_clause(rest: str) -> str:
+    """The words after "how many" up to a subordinate clause ("... the night six officers were
+    injured"), whose verb does not govern the asked noun."""
+    m = _SUBORDINATE.search(rest)
+    return rest[: m.start()] if m else rest
+
+
+def _modifier(word: str, following: list[str]) -> bool:
+    """Whether a first word in "-ed" or "-ing" modifies the noun after it ("manned checkpoints
+    are", "striking workers were"): a noun follows it, then a word that ends the phrase."""
+    if not re.fullmatch(r"\w+(?:ed|ing)", word) or len(following) < 2:
+        return False
+    noun, after = following
+    return (
+        not _PHRASE_END.match(noun) and noun not in _DETERMINERS and bool(_PHRASE_END.match(after))
+    )
 
 
 def _victims(phrase: list[str]) -> str | None:

@@ -185,15 +185,42 @@ def located_places(text: str, start: int = 0, end: int | None = None) -> Iterato
         yield Mention(place_start, place_end, place, place.lower(), weight)
 
 
-_COUNT_NOUN = re.compile(r"^\s+(?P<phrase>(?:[\w'’-]+\s+){0,3}?)(?P<noun>[a-z][\w'’-]*s)\b")
+# A plural noun: "-s", or a plural without it ("firemen", "children", "people", "police",
+# "crew", "staff", "personnel", "aircraft", "cattle").
+_PLURAL_NOUN = (
+    r"[a-z][\w'’-]*s|[a-z][\w'’-]*men|children|people|police|crew|staff|personnel|aircraft|"
+    r"cattle|sheep|livestock|feet|teeth|geese|mice|deer|fish"
+)
+_COUNT_NOUNS = [
+    re.compile(rf"^\s+(?P<phrase>(?:[\w'’-]+\s+){{{n}}})(?P<noun>(?:{_PLURAL_NOUN}))\b(?!['’]s\b)")
+    for n in range(4)
+]
+
+
+def _count_noun(after: str, wanted: frozenset[str]) -> re.Match[str] | None:
+    """The asked plural noun within the four words after a number ("12 crew members")."""
+    for pattern in _COUNT_NOUNS:
+        m = pattern.match(after)
+        if m and stems(m["noun"]) & wanted:
+            return m
+    return None
+
+
 _VERB_AFTER = re.compile(
     r"^\s+(?:(?:were|was|had\s+been|have\s+been|has\s+been|are|is|been|being|got)\s+)?"
-    r"(?:\w+ly\s+)?(?P<verb>[a-z]+(?:ed|en|t))\b"
+    r"(?:\w+ly\s+)?(?P<verb>[a-z]+(?:ed|en|t|wn|unk|ung))\b"
 )
 _VERB_BEFORE = re.compile(
-    r"\b(?P<verb>[a-z]+(?:ed|ing|s))\s+(?:(?:at\s+least|about|some|nearly|"
+    r"\b(?P<verb>[a-z]+(?:ed|ing|s)|heard|sold|told|bought|fought|caught|took|saw|made|gave|"
+    r"paid|held|found|left|sent|spent|built|lost|won|threw|drew|flew|seized|hit|cut|shot|"
+    r"fired|brought|kept|met|led|fled|sank|stole|wrote|chose|rode|drove|ate|bore|swore)\s+"
+    r"(?:(?:at\s+least|about|some|nearly|"
     r"more\s+than|over|up\s+to|the)\s+)*$"
 )
+
+
+OTHER_VERB = 0.3  # another verb governs the count ("acquired 258,591 shares" for "sold")
+OTHER_MODIFIER = 0.35  # no verb, and its modifiers are not the question's ("15 man crew")
 
 
 def count_mentions(
@@ -201,13 +228,14 @@ def count_mentions(
 ) -> list[tuple[Mention, float]]:
     """Counts of ``noun`` in ``text[start:end]`` with the verb that governs them: "12 houses
     were destroyed", "destroyed 12 houses", "12 destroyed houses". The weight is 1 when the
-    governing verb is one of ``verb_stems``, 0.5 with no verb to check."""
+    governing verb (or a modifier: "12 destroyed houses") is one of ``verb_stems``, 0.5 with
+    no verb to check, less when another verb governs it (``OTHER_VERB``)."""
     wanted = stems(noun)
     out = []
     for amount in find_amounts(text, start, end):
         after = text[amount.end : amount.end + 60]
-        m = _COUNT_NOUN.match(after)
-        if not m or not (stems(m["noun"]) & wanted):
+        m = _count_noun(after, wanted)
+        if not m:
             continue
         span_end = amount.end + m.end("noun")
         rest = text[span_end : span_end + 40]
@@ -215,14 +243,47 @@ def count_mentions(
         verbs: set[str] = set()
         if v := _VERB_AFTER.match(rest):
             verbs |= stems(v["verb"])
-        if v := _VERB_BEFORE.search(before):
-            verbs |= stems(v["verb"])
-        verbs |= stems(m["phrase"])
-        weight = 1.0 if not verb_stems or verbs & verb_stems else (0.5 if not verbs else 0.3)
+        if (v := _VERB_BEFORE.search(before)) and v["verb"] not in function_words():
+            verbs |= stems(v["verb"])  # not "its", "this", "was"
+        modifiers = stems(m["phrase"])
+        if not verb_stems or _same_verb(verbs | modifiers, verb_stems):
+            weight = 1.0
+        else:
+            weight = OTHER_VERB if verbs else (OTHER_MODIFIER if modifiers else 0.5)
         number = amount.number
         span_text = text[amount.start : span_end]
         out.append((Mention(amount.start, span_end, span_text, str(number), weight), number))
     return out
+
+
+# Irregular past forms and their verbs (general English), so "saw three cars" answers "see".
+_IRREGULAR = {
+    "saw": "see", "seen": "see", "heard": "hear", "sold": "sell", "told": "tell",
+    "bought": "buy", "fought": "fight", "caught": "catch", "took": "take", "taken": "take",
+    "made": "make", "gave": "give", "given": "give", "paid": "pay", "held": "hold",
+    "found": "find", "left": "leave", "sent": "send", "spent": "spend", "built": "build",
+    "lost": "lose", "won": "win", "threw": "throw", "thrown": "throw", "drew": "draw",
+    "drawn": "draw", "flew": "fly", "flown": "fly", "brought": "bring", "kept": "keep",
+    "met": "meet", "led": "lead", "fled": "flee", "sank": "sink", "sunk": "sink",
+    "stole": "steal", "stolen": "steal", "wrote": "write", "written": "write",
+    "chose": "choose", "chosen": "choose", "rode": "ride", "drove": "drive", "driven": "drive",
+    "ate": "eat", "eaten": "eat", "bore": "bear", "born": "bear", "swore": "swear",
+    "hid": "hide", "hidden": "hide", "broke": "break", "broken": "break", "spoke": "speak",
+    "spoken": "speak", "froze": "freeze", "frozen": "freeze", "rose": "rise", "risen": "rise",
+    "fell": "fall", "fallen": "fall", "grew": "grow", "grown": "grow", "knew": "know",
+    "known": "know", "shook": "shake", "shaken": "shake", "struck": "strike",
+}  # fmt: skip
+
+
+def _same_verb(found: set[str], asked: frozenset[str]) -> bool:
+    """Whether a verb near a count is one the question asks, its stem, its irregular form
+    ("saw" ~ "see") or a form sharing its first four letters ("hear" ~ "heard")."""
+    found = found | {_IRREGULAR[w] for w in found if w in _IRREGULAR}
+    asked = asked | {_IRREGULAR[w] for w in asked if w in _IRREGULAR}
+    if found & asked:
+        return True
+    prefixes = {w[:4] for w in asked if len(w) >= 4}
+    return any(w[:4] in prefixes for w in found if len(w) >= 4)
 
 
 _KIND_VERBS = {

@@ -10,6 +10,7 @@ from search.answer.locatives import FOCUS_HEADS, based_places, locative_places, 
 from search.answer.organizations import NAME, naming_cue, opening_words, trimmed
 from search.answer.persons import bystander, local_side, person_mentions
 from search.answer.recognisers import (
+    OTHER_VERB,
     casualty_counts,
     count_mentions,
     dateline_place,
@@ -222,6 +223,18 @@ def test_counts_of_any_noun_with_their_verb() -> None:
     assert [n for _, n in barns] == [5]
 
 
+def test_counts_of_irregular_plurals_and_compound_nouns() -> None:
+    text = "About 90 firemen fought the blaze; 7 crew members and 40 children were rescued."
+    firemen = count_mentions(text, 0, len(text), "firemen", stems("fought"))
+    assert [(n, m.text, m.weight) for m, n in firemen] == [(90, "About 90 firemen", 1.0)]
+    members = count_mentions(text, 0, len(text), "members", stems("rescued"))
+    assert [(n, m.text) for m, n in members] == [(7, "7 crew members")]
+    crew = count_mentions(text, 0, len(text), "crew", stems("rescued"))
+    assert [n for _, n in crew] == [7]
+    children = count_mentions(text, 0, len(text), "children", stems("rescued"))
+    assert [(n, m.weight) for m, n in children] == [(40, 1.0)]
+
+
 ROLES = [
     ("The child died, spokeswoman Det. Mara Quill said.", "Mara Quill", "spokeswoman"),
     ("Chief Deputy Owen Tarrant said the case is open.", "Owen Tarrant", "Chief Deputy"),
@@ -416,3 +429,16 @@ def test_an_abbreviated_title_is_the_role_it_stands_for() -> None:
     text = "A man fired twice, Dunmore police Sgt. Lena Vos said."
     found = list(role_holders(text, 0, len(text), "sergeant"))
     assert [(h.name, h.role) for h in found] == [("Lena Vos", "Dunmore police Sgt.")]
+
+
+def test_the_verb_that_governs_a_count() -> None:
+    text = "They acquired 258 shares; its 15 man crew was thrown overboard; he heard 25 shots."
+    shares = count_mentions(text, 0, len(text), "shares", stems("sell"))
+    assert [(n, m.weight) for m, n in shares] == [(258, OTHER_VERB)]
+    crew = count_mentions(text, 0, len(text), "crew", stems("thrown"))
+    assert [(n, m.weight) for m, n in crew] == [(15, 1.0)]  # "its" is no verb
+    shots = count_mentions(text, 0, len(text), "shots", stems("hear"))
+    assert [(n, m.weight) for m, n in shots] == [(25, 1.0)]  # "heard" ~ "hear"
+    cars = "A driver saw three cars pass."
+    seen = count_mentions(cars, 0, len(cars), "cars", stems("see"))
+    assert [(n, m.weight) for m, n in seen] == [(3, 1.0)]  # "saw" is a form of "see"

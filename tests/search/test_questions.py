@@ -34,6 +34,25 @@ TABLE = [
     ("How much aid was delivered?", "how_many", "quantities", None, "aid"),
     ("How many volunteers fought the blaze?", "how_many", "quantities", None, "volunteers"),
     ("How many people live in the valley?", "how_many", "quantities", None, "people"),
+    # the casualty verb of a subordinate clause does not govern the asked noun
+    (
+        "How many barns burned the night two firefighters were hurt?",
+        "how_many",
+        "quantities",
+        None,
+        "barns",
+    ),
+    (
+        "How many shops closed when three guards were killed?",
+        "how_many",
+        "quantities",
+        None,
+        "shops",
+    ),
+    ("How many people died when the bridge fell?", "how_many", "casualties", "killed", None),
+    # a first word in -ed/-ing before the noun modifies it
+    ("How many manned checkpoints are there?", "how_many", "quantities", None, "checkpoints"),
+    ("How many striking workers were fired?", "how_many", "quantities", None, "workers"),
     ("How far from the coast was the epicentre?", "how_many", "measure", None, None),
     ("How tall was the tower the ship hit?", "how_many", "measure", None, None),
     ("How many tanks were destroyed?", "how_many", "equipment", None, "tanks"),
@@ -294,3 +313,17 @@ def test_a_person_pins_an_incident_only(question: str, pinned: bool) -> None:
 )
 def test_a_place_alone_pins_loosely(question: str, loose: bool) -> None:
     assert pins_loosely(analyze_question(question)) == loose
+
+
+@pytest.mark.parametrize(
+    ("question", "copular"),
+    [
+        ("How many crew were on the boat?", True),
+        ("How many rooms does the old hotel have?", True),
+        ("How many checkpoints are there in the city?", True),
+        ("How many shares did the fund sell?", False),
+        ("How many houses were destroyed?", False),
+    ],
+)
+def test_count_questions_whose_verb_is_be_or_have(question: str, copular: bool) -> None:
+    assert analyze_question(question).copular is copular
