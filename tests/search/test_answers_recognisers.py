@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from corpus.tables import Fact
 from search.answer.candidates import stems
+from search.answer.dates import asked_near
 from search.answer.locatives import FOCUS_HEADS, based_places, locative_places, named_facilities
 from search.answer.organizations import NAME, naming_cue, opening_words, trimmed
 from search.answer.persons import bystander, local_side, person_mentions
@@ -416,3 +418,45 @@ def test_an_abbreviated_title_is_the_role_it_stands_for() -> None:
     text = "A man fired twice, Dunmore police Sgt. Lena Vos said."
     found = list(role_holders(text, 0, len(text), "sergeant"))
     assert [(h.name, h.role) for h in found] == [("Lena Vos", "Dunmore police Sgt.")]
+
+
+CORONER = "The coroner on Saturday released the names of the people found shot at a home on Friday."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "asked", "near"),
+    [
+        ("Orrin Vale was arrested Sunday and charged with assault.", "Sunday", "arrested", True),
+        # the other date of the sentence is another event's
+        (
+            CORONER,
+            "Saturday",
+            "shot",
+            False,
+        ),
+        (
+            CORONER,
+            "Friday",
+            "shot",
+            True,
+        ),
+        ("The council met on Tuesday.", "Tuesday", "", False),
+    ],
+)
+def test_an_asked_event_word_next_to_a_date(
+    sentence: str, date: str, asked: str, near: bool
+) -> None:
+    start = sentence.index(date)
+    fact = Fact(
+        article_id=1,
+        field="dates",
+        kind="date",
+        value={},
+        start=100 + start,
+        end=100 + start + len(date),
+        text=date,
+        sentence_start=100,
+        sentence_end=100 + len(sentence),
+        sentence_text=sentence,
+    )
+    assert asked_near(fact, sorted(stems(asked))) == near
