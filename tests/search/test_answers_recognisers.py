@@ -194,6 +194,23 @@ def test_places_in_text() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "towns"),
+    [
+        ("On Friday Lakeport police said", ["Lakeport"]),
+        # a town's opening word stays; the force's reach is no part of the town's name
+        ("New Lisle police said", ["New Lisle"]),
+        ("said St. Kell Police Chief Ana Ruiz", ["St. Kell"]),
+        ("According to Brisk Area Regional Police, officers came.", ["Brisk"]),
+        ("The Police Department said", []),
+    ],
+)
+def test_towns_named_by_their_police(text: str, towns: list[str]) -> None:
+    found = list(police_towns(text))
+    assert [m.text for m in found] == towns
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+@pytest.mark.parametrize(
     ("text", "kind", "numbers"),
     [
         ("Two people were killed and four others were injured.", "killed", [2]),
