@@ -6,13 +6,14 @@ as written ("October 2"). Only the best few passages are read (bounded work)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from sqlmodel import Session
 
 from corpus.facts.dates import read_dates
 from corpus.facts.lexicons import MONTHS
 from corpus.tables import Fact
-from search.answer.candidates import Candidate, overlap, read_sentences
+from search.answer.candidates import Candidate, overlap, read_sentences, stems
 from search.answer.questions import Interpretation
 from search.backend import PassageBackend
 
@@ -42,6 +43,25 @@ def event_cue(fact: Fact) -> float:
     return cue
 
 
+NEAR_CHARS = 40  # an asked word this close to a date, in its sentence, is what it dates
+
+
+def asked_near(fact: Fact, words: Sequence[str]) -> bool:
+    """Whether one of the question's event words ("arrested", "died", "funeral") stands
+    next to the date in its sentence ("was arrested Sunday", "died early Monday"): the date
+    is then that event's, not another's the sentence also tells."""
+    if not words:
+        return False
+    wanted = set(words)
+    sentence = fact.sentence_text
+    start, end = fact.start - fact.sentence_start, fact.end - fact.sentence_start
+    for m in _TOKEN.finditer(sentence, max(0, start - NEAR_CHARS), end + NEAR_CHARS):
+        if (m.end() <= start or m.start() >= end) and stems(m.group(0)) & wanted:
+            return True
+    return False
+
+
+_TOKEN = re.compile(r"[A-Za-z]+")
 _MONTH_NAMES = [name.capitalize() for name in list(MONTHS)[:12]]
 
 

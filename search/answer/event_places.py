@@ -12,6 +12,7 @@ from sqlmodel import Session
 
 from search.answer.candidates import Candidate, overlap, stems
 from search.answer.compose import Group, group_by
+from search.answer.constraints import us_states
 from search.answer.events import Pinned
 from search.answer.locatives import (
     FOCUS_HEADS,
@@ -87,6 +88,10 @@ def event_places(session: Session, pinned: Sequence[Pinned], interp: Interpretat
                 continue  # "In which neighborhood ...": a neighbourhood answers
             if interp.focus in _TOWN_NOUNS and kind != "town":
                 continue  # "In which city ...": a town answers
+            if kind == "town" and m.text.lower() in us_states():
+                if interp.focus in _CITY_NOUNS:
+                    continue  # "In which city ...": a state is no city
+                strength *= STATE_WEIGHT  # a town, where one is told, is the more specific
             if _MODIFIER.match(article.text, m.end):
                 continue  # "a Columbia-based club": a place used as a modifier is not where
             if heads is not None and head_word(m.text) not in heads:
@@ -124,6 +129,8 @@ _DESTINATION = re.compile(
     r"transport\w*|rush\w*|sent|head\w*|brought|deliv\w*|carri\w*|return\w*)\b"
 )
 _TOWN_NOUNS = frozenset({"city", "town", "village", "country", "state", "region", "province"})
+_CITY_NOUNS = frozenset({"city", "town", "village"})
+STATE_WEIGHT = 0.7
 _AREA_NOUNS = frozenset({"neighborhood", "neighbourhood", "area", "district"})
 
 

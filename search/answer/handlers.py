@@ -34,7 +34,7 @@ from search.answer.compose import (
     qualifier_strength,
 )
 from search.answer.counts import recognised_counts, verb_weight
-from search.answer.dates import date_text, event_cue, recognised_dates
+from search.answer.dates import asked_near, date_text, event_cue, recognised_dates
 from search.answer.locatives import FOCUS_HEADS, in_capitals, recognised_places
 from search.answer.organizations import recognised_organizations
 from search.answer.questions import Interpretation
@@ -380,7 +380,10 @@ def _when(session: Session, index: PassageBackend, interp: Interpretation) -> Ha
         role = c.fact.value.get("role")
         precision = str(c.fact.value.get("precision"))
         base = {"time": 1.0, "day": 0.95, "month": 0.7, "year": 0.5}.get(precision, 0.7)
-        base *= 0.7 + 0.3 * event_cue(c.fact)  # the sentence tells the event, not its report
+        # the sentence tells the event, not its report; the asked event word next to the date
+        # ("arrested Sunday") says it is that event's date
+        cue = 1.0 if asked_near(c.fact, happened) else event_cue(c.fact)
+        base *= 0.7 + 0.3 * cue
         return base if role in (None, "event") else base * 0.8
 
     # A time and its day in one sentence are one answer: prefer the more precise value.

@@ -21,7 +21,7 @@ from corpus.facts.dates import read_dates
 from corpus.tables import Article, Fact
 from search.answer.candidates import Candidate, overlap, stems
 from search.answer.compose import Group, figure_key, figure_phrase, group_by, qualifier_strength
-from search.answer.dates import date_text, event_cue
+from search.answer.dates import asked_near, date_text, event_cue
 from search.answer.event_places import event_places
 from search.answer.events import Pinned, pin
 from search.answer.persons import bystander, local_side, person_mentions, sentence_side
@@ -332,7 +332,16 @@ def _date_match(
     early in the article."""
     near = 1.0 if any(w in fact.sentence_text.lower() for w in person_words) else 0.9
     said = 0.7 + 0.3 * overlap(words, fact.sentence_text) if words else 1.0
-    return event_cue(fact) * near * said * position_weight(article, fact.start)
+    cue = event_cue(fact)
+    if asked_near(fact, words):
+        # "was arrested Sunday" for "When was <Name> arrested?": the asked event's own date
+        cue = max(cue, 1.0)
+    elif words:
+        cue *= ASKED_FAR  # "released on Saturday the names of those shot on Friday"
+    return cue * near * said * position_weight(article, fact.start)
+
+
+ASKED_FAR = 0.9  # a date whose neighbouring words are none of the question's event words
 
 
 def _published(article: Article, weight: float) -> Candidate:

@@ -74,6 +74,9 @@ _NOT_NAME_WORDS = frozenset(
         "services",
         "patrol",
         "highway",
+        "area",
+        "regional",
+        "metro",
     ]
 )
 
@@ -150,9 +153,17 @@ def neighbourhoods(text: str) -> Iterator[Mention]:
 
 
 _POLICE_TOWN = re.compile(
-    r"\b(?P<place>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+(?:[Pp]olice|[Pp]olice\s+[Dd]epartment|"
-    r"PD|[Ff]ire\s+[Dd]epartment)\b"
+    # "St. Louis police", "Brisk Area Regional Police": a saint's town, and the words that
+    # name a police force's reach rather than its town
+    r"\b(?P<place>(?:(?:St|Ft|Mt)\.?[ \t])?[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)"
+    r"(?:[ \t]+(?:Area|Regional|Metro|Metropolitan|Township|Borough))*"
+    r"[ \t]+(?:[Pp]olice|[Pp]olice\s+[Dd]epartment|PD|[Ff]ire\s+[Dd]epartment)\b"
 )
+
+
+# Words that open a town's name though they are no name alone ("New Orleans", "St. Louis").
+_OPENS_TOWN = re.compile(r"(?:St|Ft|Mt)\.?|New|North|South|East|West|Fort|Lake|Mount|Port")
+_REACH = frozenset(("Area", "Regional", "Metro", "Metropolitan", "Township", "Borough"))
 
 
 def police_towns(text: str) -> Iterator[Mention]:
@@ -161,8 +172,12 @@ def police_towns(text: str) -> Iterator[Mention]:
     blocked = blocked_words()
     for m in _POLICE_TOWN.finditer(text):
         words = m["place"].split()
-        while words and words[0].lower() in blocked:
-            words = words[1:]
+        while words and words[-1] in _REACH:
+            words = words[:-1]  # "Brisk Area": the force's reach, not its town's name
+        while words and words[0].lower() in blocked and not _OPENS_TOWN.fullmatch(words[0]):
+            words = words[1:]  # "Friday Lakeport police": not "New Orleans", "St. Louis"
+        if len(words) == 1 and _OPENS_TOWN.fullmatch(words[0]):
+            continue
         if words:
             start = m.start("place") + m["place"].index(words[0])
             place = " ".join(words)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from corpus.tables import Fact
 from search.answer.candidates import stems
+from search.answer.dates import asked_near
 from search.answer.locatives import FOCUS_HEADS, based_places, locative_places, named_facilities
 from search.answer.organizations import NAME, naming_cue, opening_words, trimmed
 from search.answer.persons import bystander, local_side, person_mentions
@@ -190,6 +192,23 @@ def test_places_in_text() -> None:
     assert [m.text for m in police_towns(text)] == ["Lakeport"]
     lived = "Ana Ruiz, 30, of Dalton, Ga., was shot in Rome, Ga., on Friday."
     assert [(m.text, m.weight) for m in located_places(lived)] == [("Dalton", 0.5), ("Rome", 0.8)]
+
+
+@pytest.mark.parametrize(
+    ("text", "towns"),
+    [
+        ("On Friday Lakeport police said", ["Lakeport"]),
+        # a town's opening word stays; the force's reach is no part of the town's name
+        ("New Lisle police said", ["New Lisle"]),
+        ("said St. Kell Police Chief Ana Ruiz", ["St. Kell"]),
+        ("According to Brisk Area Regional Police, officers came.", ["Brisk"]),
+        ("The Police Department said", []),
+    ],
+)
+def test_towns_named_by_their_police(text: str, towns: list[str]) -> None:
+    found = list(police_towns(text))
+    assert [m.text for m in found] == towns
+    assert all(text[m.start : m.end] == m.text for m in found)
 
 
 @pytest.mark.parametrize(
@@ -442,3 +461,45 @@ def test_the_verb_that_governs_a_count() -> None:
     cars = "A driver saw three cars pass."
     seen = count_mentions(cars, 0, len(cars), "cars", stems("see"))
     assert [(n, m.weight) for m, n in seen] == [(3, 1.0)]  # "saw" is a form of "see"
+
+
+CORONER = "The coroner on Saturday released the names of the people found shot at a home on Friday."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "asked", "near"),
+    [
+        ("Orrin Vale was arrested Sunday and charged with assault.", "Sunday", "arrested", True),
+        # the other date of the sentence is another event's
+        (
+            CORONER,
+            "Saturday",
+            "shot",
+            False,
+        ),
+        (
+            CORONER,
+            "Friday",
+            "shot",
+            True,
+        ),
+        ("The council met on Tuesday.", "Tuesday", "", False),
+    ],
+)
+def test_an_asked_event_word_next_to_a_date(
+    sentence: str, date: str, asked: str, near: bool
+) -> None:
+    start = sentence.index(date)
+    fact = Fact(
+        article_id=1,
+        field="dates",
+        kind="date",
+        value={},
+        start=100 + start,
+        end=100 + start + len(date),
+        text=date,
+        sentence_start=100,
+        sentence_end=100 + len(sentence),
+        sentence_text=sentence,
+    )
+    assert asked_near(fact, sorted(stems(asked))) == near
