@@ -378,12 +378,12 @@ def _named_like_people(text: str, found: list[tuple[int, int, tuple[Place, ...]]
     """Town names the article uses for a person somewhere: one after a title and perhaps a
     first name ("Det. Jackson", "Constable Henry Jackson"), or followed by an age, "who" or
     a verb of saying ("Bryant Silk, 34,", "Zariah, whose father", "Hagen said"), not after a
-    locative ("of Waukegan, who" is a town). Elsewhere in
+    locative ("of Joliet, who" is a town). Elsewhere in
     the article the same word is that person too, unless a strong locative says otherwise."""
     words = set()
     for start, end, places in found:
         if places[0].kind != "city" or _LOCATIVE.search(text, max(0, start - 40), start):
-            continue  # "17, of Waukegan, who": the town a person is from
+            continue  # "17, of Joliet, who": the town a person is from
         says = places[0].population < _SMALL_CITY and _SAYS_AFTER.match(text, end)
         if (
             says
@@ -395,7 +395,7 @@ def _named_like_people(text: str, found: list[tuple[int, int, tuple[Place, ...]]
 
 
 def _county(text: str, start: int, end: int, place: Place) -> Place:
-    """A small town's name before "County" names a county of unknown state ("DeKalb County" is
+    """A small town's name before "County" names a county of unknown state ("Kankakee County" is
     Georgia's as often as Illinois'): a region without coordinates. A big city's county holds
     the city ("Dallas County"), which stays."""
     match = _COUNTY_AFTER.match(text, end)
