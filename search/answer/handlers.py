@@ -164,26 +164,83 @@ def _entities(
 ) -> list[Group]:
     found = gather(session, index, interp, field=field)
     if field == "organizations" and interp.type == "what":
+        recognised = recognised_organizations(session, index, interp)
+        # A name read whole at question time ("<SHV (United Kingdom) Holding Co Ltd>") replaces
+        # a stored fact that holds only part of it; a stored fact otherwise names it already.
+        found = [c for c in found if not any(_inside(c.fact, r.fact) for r in recognised)]
         stored = {(c.fact.article_id, c.fact.start, c.fact.end) for c in found}
         found += [
             c
-            for c in recognised_organizations(session, index, interp)
+            for c in recognised
             if not any(
                 a == c.fact.article_id and s < c.fact.end and c.fact.start < e for a, s, e in stored
-            )  # the stored fact names it already
+            )
         ]
     candidates = _not_in_question(found, interp)
 
     def phrase(c: Candidate) -> tuple[str, object]:
         v = c.fact.value
-        name = v.get("canonical") or v.get("name") or c.fact.text
+        name = str(v.get("canonical") or v.get("name") or c.fact.text)
+        written = c.fact.text
+        if name != written and _letters(name) == _letters(written):
+            name = written  # "Agence France Presse" as the article spells it
+        elif name != written and c.fact.field == "organizations" and _letters(written):
+            name = f"{name} ({written})"  # "Federal Bureau of Investigation (FBI)"
         if v.get("near"):
             name = f"{name}, near {v['near']}"
-        return str(name), v.get("entity_id") or name
+        return name, v.get("entity_id") or name
 
+    def key(c: Candidate) -> object:
+        return c.fact.value.get("entity_id") or c.fact.text
+
+    fuller = _fuller_mentions(candidates) if field == "organizations" else {}
     return group_by(
-        candidates, lambda c: c.fact.value.get("entity_id") or c.fact.text, phrase, agreement=False
+        candidates,
+        lambda c: key(fuller.get(id(c), c)),
+        lambda c: phrase(fuller.get(id(c), c)),
+        agreement=False,
     )
+
+
+def _fuller_mentions(candidates: list[Candidate]) -> dict[int, Candidate]:
+    """A short mention's fuller name in the same article ("Ionic" -> "Ionic Industries Inc",
+    "Consolidated TVX" -> "Consolidated TVX Mining Corp"): a later mention shortens the name
+    the article gave first, and both are one answer. Keyed by ``id`` of the short one."""
+    out: dict[int, Candidate] = {}
+    for c in candidates:
+        short = c.fact.text.casefold()
+        longer = [
+            d
+            for d in candidates
+            if d.fact.article_id == c.fact.article_id
+            and d.fact.text.casefold().startswith(short + " ")
+        ]
+        if longer:
+            out[id(c)] = max(longer, key=lambda d: len(d.fact.text))
+    return out
+
+
+def _written_in_question(name: str, interp: Interpretation) -> bool:
+    """Whether every word of a name is a word of the question, read without periods ("U.S."
+    is the question's "US") or as its stem."""
+    words = [w.replace(".", "").lower() for w in name.split()]
+    return bool(words) and all(
+        w in interp.name_words or (stems(w) and stems(w) <= set(interp.terms)) for w in words
+    )
+
+
+def _inside(part: Fact, whole: Fact) -> bool:
+    """Whether ``part`` spans strictly less of its article than ``whole`` does, within it."""
+    return (
+        part.article_id == whole.article_id
+        and whole.start <= part.start
+        and part.end <= whole.end
+        and whole.end - whole.start > part.end - part.start
+    )
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", text.casefold())
 
 
 def _not_in_question(candidates: list[Candidate], interp: Interpretation) -> list[Candidate]:
@@ -199,6 +256,8 @@ def _not_in_question(candidates: list[Candidate], interp: Interpretation) -> lis
             continue
         if c.fact.value.get("entity_id") in asked_bodies:
             continue  # named in the question by another spelling ("IS", "CENTCOM")
+        if _written_in_question(c.fact.text, interp):
+            continue  # "U.S. military" for "Which US military command ...?"
         if interp.type == "where" and _modifier(c.fact, interp):
             continue  # "US-led coalition": a place used as a modifier is not where
         if interp.type == "where" and in_capitals(c.fact.sentence_text, _offset(c.fact)):
@@ -218,10 +277,26 @@ def _not_in_question(candidates: list[Candidate], interp: Interpretation) -> lis
             interp.focus in _COMPANY_NOUNS and _name_head(c.fact).replace(".", "") in _COMPANY_HEADS
         ):
             bonus += 0.1  # "Which firm ...": a name ending "Corp", "Inc", "Ltd"
+        if interp.type == "what" and _subject_of_asked_verb(c.fact, interp):
+            bonus += 0.1  # "<Name> operates ..." for "Which company operates ...?"
         if interp.type == "what" and _shares_a_name(c.fact, interp):
             bonus -= 0.2  # "Versatile Noble Cultivators" for "... buy Versatile Corp's division"
         out.append(Candidate(c.fact, c.article, c.overlap, c.retrieval, bonus))
     return out
+
+
+_NEXT_WORD = re.compile(
+    r"^>?\s+(?:(?:also|has|have|had|will|would|is|was)\s+)?(?P<word>[a-z][\w-]*)"
+)
+
+
+def _subject_of_asked_verb(fact: Fact, interp: Interpretation) -> bool:
+    """Whether the word right after the name (an auxiliary aside) is one of the question's
+    own words that is no name: the name is the subject of the asked verb ("<Name> operates
+    ...", "<Name> also agreed to ...")."""
+    m = _NEXT_WORD.match(_right_context(fact))
+    own = set(interp.terms) - set(interp.names) - stems(interp.focus or "")
+    return m is not None and bool(stems(m["word"]) & own)
 
 
 def _shares_a_name(fact: Fact, interp: Interpretation) -> bool:

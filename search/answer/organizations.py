@@ -15,6 +15,7 @@ from sqlmodel import Session
 from corpus.facts.lexicons import MONTHS, WEEKDAYS, function_words, load_data
 from corpus.facts.organizations import canonical_organization
 from search.answer.candidates import Candidate, names_in, overlap, read_sentences, stems
+from search.answer.locatives import in_capitals
 from search.answer.names import is_first_name
 from search.answer.questions import Interpretation
 from search.backend import PassageBackend
@@ -26,6 +27,17 @@ _WORD = rf"{_PREFIX}[A-Z][\w’'&.-]*"
 NAME = re.compile(rf"{_WORD}(?:\s+(?:(?:of|for|the|and|de)\s+)*{_WORD}){{0,5}}")
 NAMED = 1.0  # known, or built on a head noun, or introduced by the question's noun
 MODIFIER = 0.9  # "<Name> demonstrators": it modifies a word of the question
+# Wire copy marks a company's name in angle brackets ("<Pittston Co>", "<SHV (United Kingdom)
+# Holding Co Ltd>"): the whole bracketed name is one, parentheses and all.
+BRACKETED = re.compile(r"<(?P<name>[A-Z][^<>\n]{1,80}?)>")
+_TICKER = re.compile(r"[A-Z][A-Z.]{0,7}")  # "<AXP>", "<ICGS.L>": a stock symbol, not a name
+# A partnership's name lists its partners: "Birr, Wilson and Co", "Kidder, Peabody & Co".
+_PARTNERS = re.compile(r"^[A-Z][\w'’-]*\s+(?:and|&)\s+(?:Co|Company|Sons)\.?$")
+_PARTNER_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]*,\s+)+$")
+# A last word written as initials keeps its final period ("WTC International N.V.").
+_INITIALS_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
+# ", a private group," / ", the environmental organisation": an appositive after the name.
+_APPOSITIVE_AFTER = re.compile(r"^,\s+(?:a|an|the)\s+(?P<words>(?:[\w'’-]+\s+){0,3}[\w'’-]+)")
 
 
 @cache
@@ -55,9 +67,15 @@ def naming_cue(sentence: str, start: int, end: int, focus: str | None, terms: se
         return NAMED
     if len(words) > 1 and words[-1].lower().replace(".", "") in _heads():
         return NAMED  # "Oregon State Police"; "Police" alone names no body
-    before = sentence[max(0, start - 50) : start].split()[-4:]
-    if focus and stems(focus) & stems(" ".join(before)):
-        return NAMED  # "the radical group <Name>"
+    before = sentence[max(0, start - 50) : start].split()[-1:]
+    if focus and before and before[0][-1:].isalpha() and stems(focus) & stems(before[0]):
+        return NAMED  # "the radical group <Name>"; not "a factory in <Town>, <State>"
+    after_word = re.match(r"\s+([\w'’-]+)", sentence[end:])
+    if focus and after_word and stems(focus) & stems(after_word[1]):
+        return NAMED  # "<Name> factory", "<Name> group"
+    appositive = _APPOSITIVE_AFTER.match(sentence[end:])
+    if focus and appositive and stems(focus) & stems(appositive["words"]):
+        return NAMED  # "<Name>, a private group,"
     after = re.match(r"\s+([\w'’-]+)", sentence[end:])
     if after and stems(after[1]) & terms and not _POSSESSIVE.search(name):
         return MODIFIER  # "<Name> demonstrators"; "<Name>'s friends" is a person's
@@ -99,22 +117,61 @@ def recognised_organizations(
         match = overlap(terms, read.text)
         if match < MIN_SENTENCE_MATCH or not names_in(read.article, interp):
             continue
-        for m in NAME.finditer(read.text):
-            name = trimmed(m.group(0).rstrip("."), blocked)
-            if not name:
-                continue
-            offset = m.start() + m.group(0).index(name)
-            words = name.split()
-            if words[0].lower() in blocked or stems(name) <= asked:
-                continue
-            if len(words) > 1 and is_first_name(words[0]) and words[-1].lower() not in _heads():
-                continue  # a person
-            cue = naming_cue(read.text, offset, offset + len(name), interp.focus, set(terms))
-            if not cue:
-                continue
+        for offset, name, cue in organization_mentions(
+            read.text, blocked, asked, interp.focus, set(terms)
+        ):
             start = read.start + offset
             fact = read.fact(
                 "organizations", "organization", {"name": name}, start, start + len(name)
             )
             out.append(Candidate(fact, read.article, match * cue, read.passage.relative_score))
+    return out
+
+
+def organization_mentions(
+    text: str, blocked: frozenset[str], asked: set[str], focus: str | None, terms: set[str]
+) -> list[tuple[int, str, float]]:
+    """The names of a sentence that read as organizations the question does not itself give,
+    as (offset, name, cue): wire copy's bracketed names, then capitalised runs with a cue."""
+    bracketed = [
+        (m.start("name"), m.end("name"))
+        for m in BRACKETED.finditer(text)
+        if not _TICKER.fullmatch(m["name"])
+    ]
+    found = [(s, text[s:e], NAMED) for s, e in bracketed]
+    found += _capitalised(text, bracketed, blocked, asked, focus, terms)
+    return [(s, name, cue) for s, name, cue in found if not stems(name) <= asked]
+
+
+def _capitalised(
+    text: str,
+    taken: list[tuple[int, int]],
+    blocked: frozenset[str],
+    asked: set[str],
+    focus: str | None,
+    terms: set[str],
+) -> list[tuple[int, str, float]]:
+    """Capitalised runs of a sentence that read as organizations (outside the bracketed names
+    in ``taken``), as (offset, name, cue)."""
+    out = []
+    for m in NAME.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        raw = m.group(0)
+        name = trimmed(raw if _INITIALS_END.search(raw) else raw.rstrip("."), blocked)
+        if not name:
+            continue
+        offset = m.start() + raw.index(name)
+        if _PARTNERS.match(name) and (partner := _PARTNER_BEFORE.search(text[:offset])):
+            name, offset = text[partner.start() : offset + len(name)], partner.start()
+        words = name.split()
+        if words[0].lower() in blocked or stems(name) <= asked:
+            continue
+        if len(words) > 1 and is_first_name(words[0]) and words[-1].lower() not in _heads():
+            continue  # a person
+        if len(words) > 1 and name.upper() == name and in_capitals(text, offset):
+            continue  # a wire headline in capitals: "STUDY GROUP URGES ..." names nobody
+        cue = naming_cue(text, offset, offset + len(name), focus, terms)
+        if cue:
+            out.append((offset, name, cue))
     return out

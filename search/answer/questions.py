@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
+from corpus.facts.lexicons import load_data
 from corpus.facts.organizations import canonical_organization
 from search.analysis import passage_analyzer
 from search.answer.constraints import Constraints, question_constraints
@@ -203,6 +205,11 @@ ORGANIZATION_NOUNS = {
     "club",
     "body",
     "command",
+    # works and stations named as the body that did something ("Which factory fired ...")
+    "factory",
+    "plant",
+    "mill",
+    "station",
 }
 # Question words that carry no content for matching against answer sentences.
 _QUESTION_STOPS = {
@@ -412,11 +419,15 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
         return Interpretation("how_many", "quantities", None, terms, first, source, copular=copular)
     if _WHO_SAID.search(rest):
         return Interpretation("who_said", "quotes", None, terms, None, source)
+    if (role := _role_with_clause(rest)) is not None:
+        return Interpretation("who_role", "people", None, terms, role, source)
     if _NAME_OF.search(rest) or (
         _WHO.search(rest) and person_role(rest) and not _WHO_IS.match(rest)
     ):
         side = "killed" if _KILLED.search(rest) else "injured" if _INJURED.search(rest) else None
         return Interpretation("who", "people", side, terms, None, source)
+    if (role := _possessive_role(rest)) is not None:
+        return Interpretation("who_role", "people", None, terms, role, source)
     if m := _WHO_ROLE.match(rest):
         return Interpretation("who_role", "people", None, terms, m["role"].lower(), source)
     if m := _WHO_IS.match(rest):
@@ -435,6 +446,8 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
         if any(w in EQUIPMENT_NOUNS for w in words):
             noun = next(w for w in words if w in EQUIPMENT_NOUNS)
             return Interpretation("what", "equipment", None, terms, noun, source)
+        if role := _which_role(rest):
+            return Interpretation("who_role", "people", None, terms, role, source)
         if noun := _organization_noun(rest):
             return Interpretation("what", "organizations", None, terms, noun, source)
         if words[0] in {"person", "official", "spokesman", "spokeswoman", "general", "minister"}:
@@ -463,6 +476,72 @@ def _organization_noun(text: str) -> str | None:
         if word in ORGANIZATION_NOUNS:
             nouns.append(word)
     return nouns[-1] if nouns else None
+
+
+# "Who is <Owner>'s <role> [to/of ...]?": the owner's role holder ("New Zealand's ambassador to
+# <Country>", "<Name>'s agent", "<Country>'s defence minister").
+_WHO_POSSESSIVE = re.compile(
+    r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+(?:the\s+)?(?P<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})"
+    r"['’]s?\s+(?P<role>[\w\s.-]+?)\s*\??\s*$"
+)
+# Role nouns a question asks for beside the people lexicon's (which ingest reads with names).
+_ASKED_ROLES = frozenset(
+    {"agent", "lawyer", "attorney", "coach", "executive", "sheriff", "chancellor", "principal"}
+    | {"superintendent", "commissioner", "treasurer", "spokesperson", "boss", "ceo", "chief"}
+)
+
+
+@cache
+def _role_nouns() -> frozenset[str]:
+    data = load_data("people")
+    nouns = {n.lower() for n in data["role_nouns"]} | {t.lower() for t in data["titles"]}
+    return frozenset(nouns | _ASKED_ROLES)
+
+
+def _possessive_role(text: str) -> str | None:
+    """The role asked for by "Who is <Owner>'s <role> ...?", up to a preposition ("ambassador
+    to <Country>" -> ambassador), when its last word is a role noun; else None."""
+    m = _WHO_POSSESSIVE.match(text)
+    if m is None:
+        return None
+    words = []
+    for word in m["role"].lower().split():
+        if word in {"of", "to", "for", "at", "in", "on", "with"}:
+            break
+        words.append(word)
+    return " ".join(words) if words and words[-1] in _role_nouns() else None
+
+
+# "Who is the <Org> spokeswoman who said ...?": a role holder picked out by what they did.
+_WHO_ROLE_CLAUSE = re.compile(
+    r"^\s*who\s+(?:is|was)\s+(?:the|a|an)\s+(?P<role>[\w'’.-]+(?:\s+[\w'’.-]+){0,4}?)\s+"
+    r"(?:who|that)\s",
+    re.I,
+)
+
+
+def _role_with_clause(text: str) -> str | None:
+    """The role of "Who is the <role> who ...?" when it ends in a role noun; else None."""
+    m = _WHO_ROLE_CLAUSE.match(text)
+    if m is None or m["role"].lower().split()[-1] not in _role_nouns():
+        return None
+    return m["role"].lower()
+
+
+def _which_role(text: str) -> str | None:
+    """ "Which <Org> official said ...": the role phrase after "which", up to the verb, when it
+    ends in a role noun (a person is asked for, not the body named before it); else None."""
+    m = _WHAT_PHRASE.match(text)
+    if m is None:
+        return None
+    words: list[str] = []
+    for word in m["phrase"].lower().split():
+        if _PHRASE_END.match(word) or word in _SPEECH:
+            break
+        words.append(re.sub(r"['’]s?$", "", word))
+    if len(words) < 2 or words[-1] not in _role_nouns() or words[-1] in ORGANIZATION_NOUNS:
+        return None
+    return " ".join(words)
 
 
 def _role_phrase(text: str) -> str:

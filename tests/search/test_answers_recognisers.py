@@ -9,7 +9,13 @@ from corpus.tables import Fact
 from search.answer.candidates import stems
 from search.answer.dates import asked_near
 from search.answer.locatives import FOCUS_HEADS, based_places, locative_places, named_facilities
-from search.answer.organizations import NAME, naming_cue, opening_words, trimmed
+from search.answer.organizations import (
+    NAME,
+    naming_cue,
+    opening_words,
+    organization_mentions,
+    trimmed,
+)
 from search.answer.persons import bystander, local_side, person_mentions
 from search.answer.recognisers import (
     OTHER_VERB,
@@ -352,6 +358,13 @@ ORGANIZATION_CUES = [
     ("Olsen’ friends blocked the gate.", "Olsen’", "group", {"friend"}, False),
     ("Shares of Tolland Mills Inc rose.", "Tolland Mills Inc", "company", set(), True),
     ("It sold the shares to Vardo N.V. of Basel.", "Vardo N.V.", None, set(), True),
+    # an appositive after the name gives its kind
+    ("The Pelham Trust, a private group, urged caution.", "Pelham Trust", "group", set(), True),
+    ("The Pelham Trust, a private citizen, urged caution.", "Pelham Trust", "group", set(), False),
+    # "<Name> factory": the asked noun right after the name
+    ("He was fired from Ostrava Millwork factory.", "Ostrava Millwork", "factory", set(), True),
+    # the asked noun before the name with a preposition between is the place of something
+    ("It happened at a factory in Dunmore, Vermont.", "Vermont", "factory", set(), False),
 ]
 
 
@@ -377,6 +390,34 @@ def test_organization_naming_cues(
 ) -> None:
     start = text.index(name)
     assert bool(naming_cue(text, start, start + len(name), focus, terms)) == named
+
+
+@pytest.mark.parametrize(
+    ("text", "focus", "names"),
+    [
+        # wire copy brackets a company's whole name, parentheses and all; a ticker is no name
+        (
+            "LONDON - <Hallam (Overseas) Holding Co Ltd> said it bid for Brennic <BRN.L>.",
+            "company",
+            ["Hallam (Overseas) Holding Co Ltd"],
+        ),
+        # initials keep their final period
+        ("Pardo Corp agreed to buy Veltrix International N.V.", "company", ["Pardo Corp"]),
+        (
+            "It agreed to buy Veltrix International N.V. in March.",
+            "company",
+            ["Veltrix International N.V."],
+        ),
+        # a partnership lists its partners before "and Co"
+        ("said Ann Roe, analyst with Birch, Tellman and Co.", "firm", ["Birch, Tellman and Co"]),
+    ],
+)
+def test_organization_mentions(text: str, focus: str, names: list[str]) -> None:
+    found = organization_mentions(text, opening_words(), set(), focus, set())
+    assert set(names) <= {name for _, name, _ in found}
+    assert "Hallam" not in {name for _, name, _ in found}
+    for offset, name, _ in found:
+        assert text[offset : offset + len(name)] == name
 
 
 def test_named_facilities_of_the_asked_kind() -> None:

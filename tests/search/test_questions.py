@@ -90,6 +90,31 @@ TABLE = [
         None,
         "county spokesman",
     ),
+    # a possessive owner's role holder
+    ("Who is Norway's ambassador to Chile?", "who_role", "people", None, "ambassador"),
+    ("Who is Canada's defence minister?", "who_role", "people", None, "defence minister"),
+    ("Who was Sir Alan Smith's agent?", "who_role", "people", None, "agent"),
+    # "which <Org> official ...": a person, not the body
+    (
+        "Which Transport Workers Union official said the strike would go ahead?",
+        "who_role",
+        "people",
+        None,
+        "transport workers union official",
+    ),
+    ("Which union said the strike would go ahead?", "what", "organizations", None, "union"),
+    # a role holder picked out by a relative clause
+    (
+        "Who is the Denver police spokesman who said two people were shot?",
+        "who_role",
+        "people",
+        None,
+        "denver police spokesman",
+    ),
+    ("Who is the man who shot the clerk?", "who", "people", None, None),
+    ("Which factory closed after the fire?", "what", "organizations", None, "factory"),
+    ("Which TV station aired the video?", "what", "organizations", None, "station"),
+    ("Which station did the train stop at?", "where", "places", None, "station"),
     ("Where did the plane crash?", "where", "places", None, None),
     ("Which city was hit by the storm?", "where", "places", None, None),
     ("In which country did the coup happen?", "where", "places", None, None),
