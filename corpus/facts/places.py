@@ -144,8 +144,12 @@ def extract(
     country and coordinates."""
     text = doc.text
     blocked = Occupancy(len(text))
+    people = _real_people(text, people, organizations)
     for fact in (*organizations, *people):
-        blocked.take(*fact.extra.get("body", (fact.start, fact.end)))
+        start, end = fact.extra.get("body", (fact.start, fact.end))
+        if fact.field == "organizations" and "body" not in fact.extra:
+            start = _local_body_start(text, start, end)
+        blocked.take(start, end)
     found = [
         (start, end, places) for start, end, places in _candidates(text) if blocked.free(start, end)
     ]
@@ -353,6 +357,46 @@ def _english_words() -> frozenset[str]:
     return frozenset(fold(w) for w in load_data("places")["english_words"])
 
 
+# A capitalised local body after its owner's name: "Chicago Police", "Dayton Police
+# Department" (the lower-case "Tampa police" is the organizations' rule 2).
+_LOCAL_BODY_AFTER = re.compile(
+    r" (?:Police(?: Department| Dept\.?)?|Sheriff['’]s (?:Office|Department)|Fire Department|"
+    r"City Council)$"
+)
+# A dateline opening a paragraph: "CHICAGO —", "DAYTON, Ohio (AP) —", "MOON LAKE --".
+_DATELINE_AFTER = re.compile(r"(?:,[^\n—–]{1,30})?(?: \([A-Z]{2,}\))? ?(?:—|–|--)")
+
+
+def _local_body_start(text: str, start: int, end: int) -> int:
+    """Where an organization's own words start: after the town that owns a local body ("Chicago
+    Police" -> "Police"), so the town stays a place; else ``start``."""
+    match = _LOCAL_BODY_AFTER.search(text, start, end)
+    if match is None or match.end() != end or match.start() <= start:
+        return start
+    return match.start() + 1
+
+
+def _real_people(
+    text: str, people: Sequence[ExtractedFact], organizations: Sequence[ExtractedFact]
+) -> list[ExtractedFact]:
+    """The people that are not a town misread: an upper-case dateline ("CHICAGO — A man was
+    shot") or the owner inside an organization's name ("Chicago" of "Chicago Police")."""
+    spans = [(f.start, f.end) for f in organizations]
+    return [
+        f
+        for f in people
+        if not _dateline_at(text, f.start, f.end)
+        and not any(s <= f.start and f.end <= e and (s, e) != (f.start, f.end) for s, e in spans)
+    ]
+
+
+def _dateline_at(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is an upper-case dateline opening its line ("CHICAGO —")."""
+    surface = text[start:end]
+    at_line_start = start == 0 or text[start - 1] == "\n"
+    return at_line_start and surface.isupper() and bool(_DATELINE_AFTER.match(text, end))
+
+
 def _person_words(people: Sequence[ExtractedFact]) -> frozenset[str]:
     """The words of the people's names the article mentions ("Willie C. Jackson": willie,
     jackson): a town named like one of them is, without a strong locative, that person."""
@@ -378,12 +422,12 @@ def _named_like_people(text: str, found: list[tuple[int, int, tuple[Place, ...]]
     """Town names the article uses for a person somewhere: one after a title and perhaps a
     first name ("Det. Jackson", "Constable Henry Jackson"), or followed by an age, "who" or
     a verb of saying ("Bryant Silk, 34,", "Zariah, whose father", "Hagen said"), not after a
-    locative ("of Waukegan, who" is a town). Elsewhere in
+    locative ("of Joliet, who" is a town). Elsewhere in
     the article the same word is that person too, unless a strong locative says otherwise."""
     words = set()
     for start, end, places in found:
         if places[0].kind != "city" or _LOCATIVE.search(text, max(0, start - 40), start):
-            continue  # "17, of Waukegan, who": the town a person is from
+            continue  # "17, of Joliet, who": the town a person is from
         says = places[0].population < _SMALL_CITY and _SAYS_AFTER.match(text, end)
         if (
             says
@@ -395,7 +439,7 @@ def _named_like_people(text: str, found: list[tuple[int, int, tuple[Place, ...]]
 
 
 def _county(text: str, start: int, end: int, place: Place) -> Place:
-    """A small town's name before "County" names a county of unknown state ("DeKalb County" is
+    """A small town's name before "County" names a county of unknown state ("Kankakee County" is
     Georgia's as often as Illinois'): a region without coordinates. A big city's county holds
     the city ("Dallas County"), which stays."""
     match = _COUNTY_AFTER.match(text, end)

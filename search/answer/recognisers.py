@@ -156,7 +156,7 @@ _POLICE_TOWN = re.compile(
 
 
 def police_towns(text: str) -> Iterator[Mention]:
-    """Towns named by their police ("Ottumwa police said"): local police are named for the
+    """Towns named by their police ("Lakeport police said"): local police are named for the
     place they serve, and local news quotes them about events there."""
     blocked = blocked_words()
     for m in _POLICE_TOWN.finditer(text):
