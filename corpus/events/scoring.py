@@ -41,7 +41,8 @@ from corpus.events.signature import Signature
 
 TYPE_SAME = 1.0
 PLACE_SAME = 2.0
-PLACE_BIG_CITY = 1.5  # a city of half a million holds several incidents a day
+PLACE_BIG_CITY = 1.25  # a city of half a million holds several incidents a day: with the type
+# and one day apart (1.25 + 1 + 1.5) it stays short of ``LINK_THRESHOLD``; more must agree
 PLACE_NEAR = 1.5
 PLACE_FAR = -3.0
 NEAR_KM = 30.0

@@ -130,6 +130,12 @@ def article_signature(
     places = by_field.get("places", ())
     place = asdict(event.place) if event and event.place else None
     locality = asdict(event.locality) if event and event.locality else None
+    site = _site_name_span(doc.text)
+    # A town in the headline's site name ("... - KXYZ News 12 Shreveport") is the station's.
+    if place is not None and site[0] <= place["start"] < site[1]:
+        place = None
+    if locality is not None and site[0] <= locality["start"] < site[1]:
+        locality = None
     named_state = _state_named(doc.text)
     anchor = _anchor_city(locality, places, named_state)
     if anchor is not None and locality is not None:
@@ -421,6 +427,23 @@ _STATE_ABBREVIATIONS = re.compile(
 _POSTAL_CODE = re.compile(r",\s([A-Z]{2})\b(?![.'’-])")  # "Tupelo, MS" in a station's name
 
 
+# A parish's sheriff, coroner or court ("the Caddo Parish Sheriff's Office", "Tangipahoa
+# Parish deputies"): Louisiana is the only US state divided into parishes (general knowledge).
+_PARISH_BODY = re.compile(
+    r"\b[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)? Parish (?i:sheriff|coroner|district attorney|"
+    r"deputies|deputy|jail|detention|correctional|prison|council|school|president|courthouse|"
+    r"clerk|government)"
+)
+
+
+def _site_name_span(text: str) -> tuple[int, int]:
+    """The headline's site-name suffix (after its last " - " or " | "), or an empty span."""
+    end = text.find("\n")
+    end = len(text) if end < 0 else end
+    cut = max(text.rfind(" - ", 0, end), text.rfind(" | ", 0, end))
+    return (cut, end) if cut >= 0 else (0, 0)
+
+
 def _state_named(lead: str) -> str | None:
     """The US state the text names most ("in Dayton, Ohio", "Richmond, Calif.", "Tupelo, MS";
     ties: the first named)."""
@@ -428,6 +451,12 @@ def _state_named(lead: str) -> str | None:
     states = us_states()
     found += [(m.start(), states[_AP_STATES[m[1]]]) for m in _STATE_ABBREVIATIONS.finditer(lead)]
     found += [(m.start(), states[m[1]]) for m in _POSTAL_CODE.finditer(lead) if m[1] in states]
+    found += [(m.start(), states["LA"]) for m in _PARISH_BODY.finditer(lead)]
+    site = _site_name_span(lead)
+    # The site's own state in a headline suffix ("... - KXYZ News 12 Shreveport, Louisiana")
+    # says where the station is; it counts only when the text names no other state.
+    told = [(at, state) for at, state in found if not site[0] <= at < site[1]]
+    found = told or found
     if not found:
         return None
     counts = Counter(state for _, state in found)

@@ -144,8 +144,12 @@ def extract(
     country and coordinates."""
     text = doc.text
     blocked = Occupancy(len(text))
+    people = _real_people(text, people, organizations)
     for fact in (*organizations, *people):
-        blocked.take(*fact.extra.get("body", (fact.start, fact.end)))
+        start, end = fact.extra.get("body", (fact.start, fact.end))
+        if fact.field == "organizations" and "body" not in fact.extra:
+            start = _local_body_start(text, start, end)
+        blocked.take(start, end)
     found = [
         (start, end, places) for start, end, places in _candidates(text) if blocked.free(start, end)
     ]
@@ -351,6 +355,46 @@ def _choose(places: tuple[Place, ...], named: set[str | None]) -> Place:
 @cache
 def _english_words() -> frozenset[str]:
     return frozenset(fold(w) for w in load_data("places")["english_words"])
+
+
+# A capitalised local body after its owner's name: "Chicago Police", "Dayton Police
+# Department" (the lower-case "Tampa police" is the organizations' rule 2).
+_LOCAL_BODY_AFTER = re.compile(
+    r" (?:Police(?: Department| Dept\.?)?|Sheriff['’]s (?:Office|Department)|Fire Department|"
+    r"City Council)$"
+)
+# A dateline opening a paragraph: "CHICAGO —", "DAYTON, Ohio (AP) —", "MOON LAKE --".
+_DATELINE_AFTER = re.compile(r"(?:,[^\n—–]{1,30})?(?: \([A-Z]{2,}\))? ?(?:—|–|--)")
+
+
+def _local_body_start(text: str, start: int, end: int) -> int:
+    """Where an organization's own words start: after the town that owns a local body ("Chicago
+    Police" -> "Police"), so the town stays a place; else ``start``."""
+    match = _LOCAL_BODY_AFTER.search(text, start, end)
+    if match is None or match.end() != end or match.start() <= start:
+        return start
+    return match.start() + 1
+
+
+def _real_people(
+    text: str, people: Sequence[ExtractedFact], organizations: Sequence[ExtractedFact]
+) -> list[ExtractedFact]:
+    """The people that are not a town misread: an upper-case dateline ("CHICAGO — A man was
+    shot") or the owner inside an organization's name ("Chicago" of "Chicago Police")."""
+    spans = [(f.start, f.end) for f in organizations]
+    return [
+        f
+        for f in people
+        if not _dateline_at(text, f.start, f.end)
+        and not any(s <= f.start and f.end <= e and (s, e) != (f.start, f.end) for s, e in spans)
+    ]
+
+
+def _dateline_at(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is an upper-case dateline opening its line ("CHICAGO —")."""
+    surface = text[start:end]
+    at_line_start = start == 0 or text[start - 1] == "\n"
+    return at_line_start and surface.isupper() and bool(_DATELINE_AFTER.match(text, end))
 
 
 def _person_words(people: Sequence[ExtractedFact]) -> frozenset[str]:

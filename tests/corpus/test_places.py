@@ -257,3 +257,22 @@ def test_places_against_person_street_and_fragment_readings(
 ) -> None:
     facts = field_facts("places", Document.parse(text))
     assert [(f.text, f.value["canonical"]) for f in facts] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A capitalised local body keeps its owning town a place ("Chicago Police").
+        ("A boy was shot on Friday, according to Chicago Police.", [("Chicago", "Chicago")]),
+        ("Three men were hurt, the Dayton Police Department said.", [("Dayton", "Dayton")]),
+        # An upper-case dateline opening a paragraph names a town, never a person.
+        ("Shots on the West Side\n\nCHICAGO — A man was shot on Friday, police said.",
+         [("CHICAGO", "Chicago")]),
+        ("Man hurt\n\nDAYTON, Ohio (AP) — A man was hurt on Friday.", [("DAYTON", "Dayton")]),
+    ],
+)  # fmt: skip
+def test_places_owning_a_local_body_or_opening_a_dateline(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    facts = field_facts("places", Document.parse(text))
+    assert [(f.text, f.value["canonical"]) for f in facts][: len(expected)] == expected
