@@ -307,6 +307,9 @@ def _dates(session: Session, pinned: Sequence[Pinned], interp: Interpretation) -
     person_words = {w.lower() for p in interp.constraints.people for w in p.split()}
     named = stems(" ".join(constraint_words(interp)))
     words = tuple(t for t in interp.terms if t not in named)
+    later = _LATER_EVENTS.intersection(words)
+    if later and not any(later & stems(readable(p.article)) for p in pinned):
+        return []  # "When was <Name> sentenced?": the articles tell the shooting, not that
     candidates = []
     for fact in stored_facts(session, list(weights), "dates", None):
         value = fact.value
@@ -332,6 +335,14 @@ def _dates(session: Session, pinned: Sequence[Pinned], interp: Interpretation) -
         return date_text(iso), iso
 
     return group_by(candidates, lambda c: str(c.fact.value["iso"])[:10], phrase)
+
+
+# Stems of events that follow an incident on days of their own (an arrest, a sentence, a
+# funeral): asked about one, an article that never tells it cannot date it.
+_LATER_EVENTS = frozenset(
+    {"arrest", "sentenc", "convict", "indict", "arraign", "plead", "acquitt", "funer", "buri"}
+    | {"vigil", "trial", "extradit", "releas", "charg"}
+)
 
 
 def _undated(

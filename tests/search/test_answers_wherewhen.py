@@ -31,7 +31,8 @@ ARTICLES = [
         "text": (
             "Man shot outside store in Dunmore\n\n"
             "A man was shot outside a store in Dunmore, police said. He was taken to hospital.\n\n"
-            "The shooting happened Sunday evening in the 2300 block of N. 41st Street."
+            "The shooting happened Sunday evening in the 2300 block of N. 41st Street.\n\n"
+            "Police arrested Orrin Blake, 24, on Monday in connection with the shooting."
         ),
     },
     {
@@ -63,6 +64,8 @@ QUESTIONS = [
     # an ordinal street in a block
     ("On what street was the man shot outside a store in Dunmore?", ("41st Street",)),
     ("What night was the man shot outside a store in Dunmore?", ("2019-06-09",)),
+    # the asked event's own date, not the shooting's
+    ("When was Orrin Blake arrested?", ("2019-06-10",)),
     # the date stands in another paragraph than the passages that match the question
     ("On what date did the 6-year-old Orrin Vale girl find the gun?", ("2019-11-09",)),
     # told ahead: the next March 30, not last year's; not the dateline's day
@@ -89,3 +92,12 @@ def test_where_and_when(client: TestClient, question: str, accepted: tuple[str, 
     for citation in top["citations"]:
         text = client.get(f"/articles/{citation['article_id']}").json()["text"]
         assert text[citation["start"] : citation["end"]] == citation["text"]
+
+
+# An event the articles never tell (a sentence, a funeral) has no date in them.
+ABSTAIN = ["When was Orrin Blake sentenced?"]
+
+
+@pytest.mark.parametrize("question", ABSTAIN)
+def test_an_untold_event_is_not_dated(client: TestClient, question: str) -> None:
+    assert client.get("/ask", params={"q": question}).json()["abstained"]
