@@ -26,7 +26,13 @@ from search.answer.candidates import Retrieved, overlap, retrieve
 from search.answer.compose import Group
 from search.answer.event_counts import answer_counting
 from search.answer.handlers import HANDLERS, Handled
-from search.answer.incident import PinnedAnswer, answer_pinned, pins_event, pins_loosely
+from search.answer.incident import (
+    PinnedAnswer,
+    answer_best_article,
+    answer_pinned,
+    pins_event,
+    pins_loosely,
+)
 from search.answer.questions import Interpretation, analyze_question
 from search.answer.types import AnswerItem, AnswerResult, Citation, SentenceRef
 from search.backend import PassageBackend
@@ -65,6 +71,13 @@ def answer_question(*, session: Session, index: PassageBackend, question: str) -
     handler = HANDLERS.get(interpretation.type, _no_handler)
     groups, scale = handler(session, index, interpretation)
     groups = [g for g in groups if g.score >= MIN_SCORE]
+    if not groups and interpretation.answer_type == "date":
+        # No passage states it, but one article's passages hold nearly all the question's
+        # words: that article is the event's, and its date may stand in another paragraph.
+        best = answer_best_article(session, index, interpretation)
+        groups = [g for g in best.groups if g.score >= PINNED_MIN_SCORE]
+        if groups:
+            return _result(question, interpretation, groups, best.scale)
     if not groups:
         fallback = _passage_fallback(session, index, question, interpretation)
         if fallback.abstained and interpretation.type in _TYPED:

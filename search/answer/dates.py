@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
 
 from sqlmodel import Session
 
@@ -32,6 +34,21 @@ _REPORTED = re.compile(
 )
 
 
+# A date in a wire dateline ("NEW YORK, March 2 - ..."): the day of the report.
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]{1,30}\)\s*)?[-–—]")
+DATELINE_CUE = 0.5
+
+
+def in_dateline(fact: Fact) -> bool:
+    """Whether a date is a wire dateline's ("CORNING, N.Y., March 2 -"): it opens its sentence
+    after a place and a comma, and a dash follows it."""
+    offset = fact.start - fact.sentence_start
+    after = fact.sentence_text[fact.end - fact.sentence_start :]
+    return (
+        offset <= 40 and "," in fact.sentence_text[:offset] and bool(_DATELINE_AFTER.match(after))
+    )
+
+
 def event_cue(fact: Fact) -> float:
     """How surely a date tells when the event happened, by its sentence: 1 when the sentence
     tells the event, 0.7 otherwise, and less after a reporting verb ("police said Wednesday":
@@ -40,6 +57,8 @@ def event_cue(fact: Fact) -> float:
     cue = 1.0 if _EVENT_CUES.search(sentence) else 0.7
     if _REPORTED.search(sentence[: fact.start - fact.sentence_start]):
         cue *= 0.6
+    if in_dateline(fact):
+        cue *= DATELINE_CUE
     return cue
 
 
@@ -50,18 +69,73 @@ def asked_near(fact: Fact, words: Sequence[str]) -> bool:
     """Whether one of the question's event words ("arrested", "died", "funeral") stands
     next to the date in its sentence ("was arrested Sunday", "died early Monday"): the date
     is then that event's, not another's the sentence also tells."""
+    return asked_distance(fact, words) is not None
+
+
+def asked_distance(fact: Fact, words: Sequence[str]) -> int | None:
+    """How many characters lie between a date and the nearest of the question's event words
+    in its sentence, when one is within ``NEAR_CHARS``; else None."""
     if not words:
-        return False
+        return None
     wanted = set(words)
     sentence = fact.sentence_text
     start, end = fact.start - fact.sentence_start, fact.end - fact.sentence_start
+    best = None
     for m in _TOKEN.finditer(sentence, max(0, start - NEAR_CHARS), end + NEAR_CHARS):
         if (m.end() <= start or m.start() >= end) and stems(m.group(0)) & wanted:
-            return True
-    return False
+            gap = start - m.end() if m.end() <= start else m.start() - end
+            best = gap if best is None else min(best, gap)
+    return best
+
+
+NEAR_BONUS = 0.05  # at most this much added to a date right next to an asked word
+DATELINE_BONUS = -0.15  # a dateline's date is the report's day, rarely the asked event's
+
+
+def nearness_bonus(fact: Fact, words: Sequence[str]) -> float:
+    """A small score bonus for a date the nearer an asked word stands to it ("meeting Tuesday"
+    over "announcement yesterday" for a question about the meeting), and a penalty for a
+    dateline's date."""
+    if in_dateline(fact):
+        return DATELINE_BONUS
+    gap = asked_distance(fact, words)
+    return 0.0 if gap is None else NEAR_BONUS * (1 - gap / NEAR_CHARS)
 
 
 _TOKEN = re.compile(r"[A-Za-z]+")
+# Words before a date that put it ahead of the report: "will vote on March 31", "is scheduled
+# for April 2", "the meeting, set for ...".
+_FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are|was|were)\s+(?:scheduled|expected|set|due|slated|to\s+be)|"
+    r"to\s+be\s+held|next)\b[^.;]*$",
+    re.I,
+)
+FUTURE_DAYS = 300  # a date moved a year ahead must fall within this many days of publication
+
+
+def in_the_future(candidate: Candidate) -> Candidate:
+    """A day written without its year ("on March 31") is read as the last one on or before
+    publication; when its sentence tells it ahead ("will vote on March 31") and that reading
+    lies in the past, it is the next one."""
+    fact = candidate.fact
+    published = candidate.article.published
+    iso = str(fact.value.get("iso") or "")
+    if published is None or len(iso) < 10 or re.search(r"\d{4}", fact.text):
+        return candidate
+    try:
+        day = date.fromisoformat(iso[:10])
+        ahead = day.replace(year=day.year + 1)
+    except ValueError:  # a 29 February
+        return candidate
+    before = fact.sentence_text[: max(0, fact.start - fact.sentence_start)]
+    if day >= published or not (ahead - published).days <= FUTURE_DAYS:
+        return candidate
+    if not _FUTURE.search(before):
+        return candidate
+    value = {**fact.value, "iso": ahead.isoformat() + iso[10:]}
+    return replace(candidate, fact=fact.model_copy(update={"value": value}))
+
+
 _MONTH_NAMES = [name.capitalize() for name in list(MONTHS)[:12]]
 
 

@@ -34,7 +34,15 @@ from search.answer.compose import (
     qualifier_strength,
 )
 from search.answer.counts import recognised_counts, verb_weight
-from search.answer.dates import asked_near, date_text, event_cue, recognised_dates
+from search.answer.dates import (
+    asked_near,
+    date_text,
+    event_cue,
+    in_dateline,
+    in_the_future,
+    nearness_bonus,
+    recognised_dates,
+)
 from search.answer.locatives import FOCUS_HEADS, in_capitals, recognised_places
 from search.answer.organizations import recognised_organizations
 from search.answer.questions import Interpretation
@@ -437,7 +445,7 @@ def _when(session: Session, index: PassageBackend, interp: Interpretation) -> Ha
     happened = [t for t in interp.terms if t not in interp.names]
     candidates = [
         c
-        for c in stored + read
+        for c in map(in_the_future, stored + read)
         if c.fact.value.get("role") != "publication"
         and c.fact.value.get("iso")
         and (interp.focus != "time" or c.fact.kind == "time")
@@ -446,6 +454,8 @@ def _when(session: Session, index: PassageBackend, interp: Interpretation) -> Ha
             or overlap(happened, *neighbours(c.article.text, c.fact), c.fact.sentence_text) > 0
         )
     ]
+
+    candidates = [replace(c, bonus=c.bonus + nearness_bonus(c.fact, happened)) for c in candidates]
 
     def phrase(c: Candidate) -> tuple[str, object]:
         iso = str(c.fact.value["iso"])
@@ -457,7 +467,8 @@ def _when(session: Session, index: PassageBackend, interp: Interpretation) -> Ha
         base = {"time": 1.0, "day": 0.95, "month": 0.7, "year": 0.5}.get(precision, 0.7)
         # the sentence tells the event, not its report; the asked event word next to the date
         # ("arrested Sunday") says it is that event's date
-        cue = 1.0 if asked_near(c.fact, happened) else event_cue(c.fact)
+        cue = event_cue(c.fact)
+        cue = max(cue, 1.0) if asked_near(c.fact, happened) and not in_dateline(c.fact) else cue
         base *= 0.7 + 0.3 * cue
         return base if role in (None, "event") else base * 0.8
 

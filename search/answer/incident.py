@@ -19,7 +19,7 @@ from sqlmodel import Session
 
 from corpus.facts.dates import read_dates
 from corpus.tables import Article, Fact
-from search.answer.candidates import Candidate, overlap, stems
+from search.answer.candidates import Candidate, overlap, retrieve, stems
 from search.answer.compose import Group, figure_key, figure_phrase, group_by, qualifier_strength
 from search.answer.dates import asked_near, date_text, event_cue
 from search.answer.event_places import event_places
@@ -116,6 +116,33 @@ def answer_pinned(session: Session, index: PassageBackend, interp: Interpretatio
     if interp.answer_type == "date":
         return PinnedAnswer(_dates(session, pinned, interp), 0.9, ids)
     return PinnedAnswer(event_places(session, pinned, interp), 0.9, ids)
+
+
+BEST_ARTICLE_MATCH = 0.9  # the share of the question's words its best passages must hold
+BEST_ARTICLE_PASSAGES = 5  # of the best passages, those of the best one's article are read
+
+
+def answer_best_article(
+    session: Session, index: PassageBackend, interp: Interpretation
+) -> PinnedAnswer:
+    """A "When" question that names no event the corpus knows ("the 4-year-old <Town> boy", a
+    town no gazetteer holds) but whose words one article's best passages hold nearly all of:
+    that article is read as the event's, as a pinned article is (its date may stand in another
+    paragraph than the passages). Not for "Where": a passage that names the place answers
+    better than an article's most stated place."""
+    passages = retrieve(index, interp.terms)[:BEST_ARTICLE_PASSAGES]
+    if not passages:
+        return PinnedAnswer([], 1.0, (), no_article=True)
+    best = passages[0].article_id
+    texts = [p.text for p in passages if p.article_id == best]  # its headline and opening
+    if overlap(interp.terms, *texts) < BEST_ARTICLE_MATCH:
+        return PinnedAnswer([], 1.0, (), no_article=True)
+    article = session.get(Article, best)
+    if article is None:
+        return PinnedAnswer([], 1.0, (), no_article=True)
+    pinned = [Pinned(article, 1.0, 1.0)]
+    ids = (article.id or 0,)
+    return PinnedAnswer(_dates(session, pinned, interp), 0.9, ids)
 
 
 def _counts(session: Session, pinned: Sequence[Pinned], interp: Interpretation) -> list[Group]:
@@ -280,6 +307,9 @@ def _dates(session: Session, pinned: Sequence[Pinned], interp: Interpretation) -
     person_words = {w.lower() for p in interp.constraints.people for w in p.split()}
     named = stems(" ".join(constraint_words(interp)))
     words = tuple(t for t in interp.terms if t not in named)
+    later = _LATER_EVENTS.intersection(words)
+    if later and not any(later & stems(readable(p.article)) for p in pinned):
+        return []  # "When was <Name> sentenced?": the articles tell the shooting, not that
     candidates = []
     for fact in stored_facts(session, list(weights), "dates", None):
         value = fact.value
@@ -305,6 +335,14 @@ def _dates(session: Session, pinned: Sequence[Pinned], interp: Interpretation) -
         return date_text(iso), iso
 
     return group_by(candidates, lambda c: str(c.fact.value["iso"])[:10], phrase)
+
+
+# Stems of events that follow an incident on days of their own (an arrest, a sentence, a
+# funeral): asked about one, an article that never tells it cannot date it.
+_LATER_EVENTS = frozenset(
+    {"arrest", "sentenc", "convict", "indict", "arraign", "plead", "acquitt", "funer", "buri"}
+    | {"vigil", "trial", "extradit", "releas", "charg"}
+)
 
 
 def _undated(

@@ -3,11 +3,13 @@ counts, each with offsets that slice the text exactly."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from corpus.tables import Fact
-from search.answer.candidates import stems
-from search.answer.dates import asked_near
+from corpus.tables import Article, Fact
+from search.answer.candidates import Candidate, stems
+from search.answer.dates import asked_near, in_dateline, in_the_future
 from search.answer.locatives import FOCUS_HEADS, based_places, locative_places, named_facilities
 from search.answer.organizations import (
     NAME,
@@ -544,3 +546,55 @@ def test_an_asked_event_word_next_to_a_date(
         sentence_text=sentence,
     )
     assert asked_near(fact, sorted(stems(asked))) == near
+
+
+def _date_fact(sentence: str, date_text: str, iso: str) -> Fact:
+    start = sentence.index(date_text)
+    return Fact(
+        article_id=1,
+        field="dates",
+        kind="date",
+        value={"iso": iso, "precision": "day"},
+        start=start,
+        end=start + len(date_text),
+        text=date_text,
+        sentence_start=0,
+        sentence_end=len(sentence),
+        sentence_text=sentence,
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date_text", "iso", "expected"),
+    [
+        # told ahead of the report: the next March 31, not the last one
+        ("Holders will vote on the merger on March 31.", "March 31", "1986-03-31", "1987-03-31"),
+        ("The vote is scheduled for March 31.", "March 31", "1986-03-31", "1987-03-31"),
+        # told as past, or with its year written: as read
+        ("Holders voted on the merger on March 31.", "March 31", "1986-03-31", "1986-03-31"),
+        ("Holders will vote on March 31, 1986.", "March 31, 1986", "1986-03-31", "1986-03-31"),
+        # a day before publication within the week is no future day
+        ("Holders will vote, it said on Feb 27.", "Feb 27", "1987-02-27", "1987-02-27"),
+    ],
+)
+def test_a_day_told_ahead_is_the_next_one(
+    sentence: str, date_text: str, iso: str, expected: str
+) -> None:
+    article = Article(id=1, content_hash="x", text=sentence, published=date(1987, 3, 2))
+    fact = _date_fact(sentence, date_text, iso)
+    moved = in_the_future(Candidate(fact, article, 1.0, 1.0))
+    assert moved.fact.value["iso"] == expected
+    assert moved.fact.text == sentence[moved.fact.start : moved.fact.end]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date_text", "dateline"),
+    [
+        ("CORNING, N.Y., March 2 - Corning said it agreed.", "March 2", True),
+        ("New York, Feb 26 - The firm was silent.", "Feb 26", True),
+        ("The firm said on March 2 - a Monday - that it agreed.", "March 2", False),
+        ("Analysts met on Tuesday, March 2.", "March 2", False),
+    ],
+)
+def test_a_wire_dateline_date(sentence: str, date_text: str, dateline: bool) -> None:
+    assert in_dateline(_date_fact(sentence, date_text, "1987-03-02")) == dateline

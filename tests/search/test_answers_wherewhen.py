@@ -1,0 +1,103 @@
+"""Where and when on articles written for this test: places pinned by a town alone, the most
+specific place of the event's sentence, a date in another paragraph than the passage that
+matches, a day told ahead, a wire dateline's day."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from service.app import create_app
+from service.settings import Settings
+
+ARTICLES = [
+    {
+        "source": "Lisle Courier",
+        "published": "2019-06-10",  # a Monday
+        "text": (
+            "Three hurt in shooting at Lisle birthday party\n\n"
+            "Three people were hurt when gunfire broke out at a birthday party in Lisle, "
+            "police said.\n\n"
+            "It happened around 11 p.m. Saturday at the Brennock Room on Highway 41.\n\n"
+            "Lisle police said no arrests had been made."
+        ),
+    },
+    {
+        "source": "Valley Post",
+        "published": "2019-06-11",  # a Tuesday
+        "text": (
+            "Man shot outside store in Dunmore\n\n"
+            "A man was shot outside a store in Dunmore, police said. He was taken to hospital.\n\n"
+            "The shooting happened Sunday evening in the 2300 block of N. 41st Street.\n\n"
+            "Police arrested Orrin Blake, 24, on Monday in connection with the shooting."
+        ),
+    },
+    {
+        "source": "Harbor Daily",
+        "published": "2019-11-15",  # a Friday
+        "text": (
+            "Orrin Vale girl, 6, recovering after gunshot wound\n\n"
+            "UPDATE: A 6-year-old Orrin Vale girl is recovering after she was wounded by a "
+            "handgun she found, her family said.\n\n"
+            "The family said the girl found the gun at a relative's home on November 9.\n\n"
+            "She was taken to a hospital in Brisk."
+        ),
+    },
+    {
+        "source": "Example Wire",
+        "published": "1987-03-02",
+        "text": (
+            "KESTREL SETS MERGER VOTE\n\n"
+            "PORT ELLIS, Ore., March 2 - Kestrel Holdings said its shareholders will vote on "
+            "the merger with Tallis Corp at a special meeting on March 30."
+        ),
+    },
+]
+
+QUESTIONS = [
+    # a town pins its event; the venue and the road are more specific than the town
+    ("Where did gunfire break out at a party in Lisle?", ("Brennock Room", "Highway 41")),
+    ("When was the shooting at the Lisle birthday party?", ("2019-06-08",)),
+    # an ordinal street in a block
+    ("On what street was the man shot outside a store in Dunmore?", ("41st Street",)),
+    ("What night was the man shot outside a store in Dunmore?", ("2019-06-09",)),
+    # the asked event's own date, not the shooting's
+    ("When was Orrin Blake arrested?", ("2019-06-10",)),
+    # the date stands in another paragraph than the passages that match the question
+    ("On what date did the 6-year-old Orrin Vale girl find the gun?", ("2019-11-09",)),
+    # told ahead: the next March 30, not last year's; not the dateline's day
+    ("When will Kestrel Holdings shareholders vote on the merger?", ("1987-03-30",)),
+]
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    data: Path = tmp_path_factory.mktemp("wherewhen")
+    with TestClient(create_app(Settings(data_dir=data, seed_samples=False))) as test_client:
+        assert test_client.post("/articles/batch", json=ARTICLES).status_code == 200
+        yield test_client
+
+
+@pytest.mark.parametrize(("question", "accepted"), QUESTIONS)
+def test_where_and_when(client: TestClient, question: str, accepted: tuple[str, ...]) -> None:
+    body = client.get("/ask", params={"q": question}).json()
+    assert body["answers"], body["reason"]
+    top = body["answers"][0]
+    value = top.get("value")
+    said = [top["text"], *(map(str, value.values()) if isinstance(value, dict) else [str(value)])]
+    assert any(a.lower() in s.lower() for a in accepted for s in said), top["text"]
+    for citation in top["citations"]:
+        text = client.get(f"/articles/{citation['article_id']}").json()["text"]
+        assert text[citation["start"] : citation["end"]] == citation["text"]
+
+
+# An event the articles never tell (a sentence, a funeral) has no date in them.
+ABSTAIN = ["When was Orrin Blake sentenced?"]
+
+
+@pytest.mark.parametrize("question", ABSTAIN)
+def test_an_untold_event_is_not_dated(client: TestClient, question: str) -> None:
+    assert client.get("/ask", params={"q": question}).json()["abstained"]
