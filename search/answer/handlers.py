@@ -67,13 +67,30 @@ def _how_many(session: Session, index: PassageBackend, interp: Interpretation) -
 def _casualties(session: Session, index: PassageBackend, interp: Interpretation) -> list[Group]:
     wanted = victim_class(interp.focus) if interp.focus else None
     candidates = [
-        c
+        _part_weighed(c, wanted)
         for c in gather(session, index, interp, field="casualties", kind=interp.kind)
         if _source_ok(c, interp)
         and (wanted is None or victim_class(c.fact.value.get("victims")) in (wanted, "people"))
     ]
 
     return group_by(candidates, figure_key, figure_phrase, qualifier_strength)
+
+
+# "21 people including 14 Australians were killed": the second count is a part of the first.
+_PART_BEFORE = re.compile(r"\b(?:including|among\s+(?:them|whom)|of\s+whom)\s+$", re.I)
+PART_WEIGHT = 0.8  # a part of a count answers for its own victims, not for all
+
+
+def _part_weighed(candidate: Candidate, wanted: str | None) -> Candidate:
+    """A count that is a part of another ("including 14 Australians") weighs less unless the
+    question asks for its victims."""
+    fact = candidate.fact
+    before = fact.sentence_text[: fact.start - fact.sentence_start]
+    if not _PART_BEFORE.search(before):
+        return candidate
+    if wanted is not None and victim_class(fact.value.get("victims")) == wanted:
+        return candidate
+    return replace(candidate, overlap=candidate.overlap * PART_WEIGHT)
 
 
 def _noun_matches(noun: str | None, focus: str | None) -> bool:
