@@ -118,3 +118,30 @@ def _article_sentences(
             if (first.passage.article_id, span.start) in seen:
                 continue
             yield ReadSentence(passage, first.article, span.start, span.end, span.text)
+
+
+_LENGTH = (
+    "kilometres kilometers kilometre kilometer km miles mile metres meters metre meter m feet "
+    "foot ft yards yard inches inch cm centimetres centimeters storeys stories floors"
+)
+_MONEY = "dollars dlrs euros pounds yen yuan rupees"
+_MEASURE_UNITS = {
+    "far": _LENGTH,
+    "long": _LENGTH + " seconds minutes hours days weeks months years decades",
+    "wide": _LENGTH,
+    "deep": _LENGTH,
+    "high": _LENGTH,
+    "tall": _LENGTH,
+    "big": f"{_LENGTH} hectares acres {_MONEY}",
+    "large": f"{_LENGTH} hectares acres {_MONEY}",
+    "old": "years",
+    "heavy": "tonnes tons kilograms kg pounds lb",
+    "fast": "kph mph knots",
+    "much money": _MONEY,
+    "much cash": _MONEY,
+}
+
+
+def measure_units(adjective: str | None) -> frozenset[str]:
+    """The units that answer "How <adjective> ...?" ("far": kilometres, miles, feet ...)."""
+    return frozenset(_MEASURE_UNITS.get(adjective or "", "").split())

@@ -33,7 +33,7 @@ from search.answer.compose import (
     group_by,
     qualifier_strength,
 )
-from search.answer.counts import recognised_counts, verb_weight
+from search.answer.counts import count_match, measure_units, recognised_counts, verb_weight
 from search.answer.dates import date_text, event_cue, recognised_dates
 from search.answer.locatives import FOCUS_HEADS, in_capitals, recognised_places
 from search.answer.organizations import recognised_organizations
@@ -60,7 +60,8 @@ def _how_many(session: Session, index: PassageBackend, interp: Interpretation) -
     if interp.field == "equipment":
         return _equipment_count(session, index, interp), 0.9
     if interp.field == "measure":
-        return [], 0.9  # answered by the sentence that states it (the passage fallback)
+        # a stored amount in a unit of the asked dimension; else the sentence that states it
+        return _measures(session, index, interp), 0.9
     return _quantities(session, index, interp), 0.9
 
 
@@ -119,6 +120,26 @@ def _quantities(session: Session, index: PassageBackend, interp: Interpretation)
         return amount_phrase(number, number, c.fact.qualifier, c.fact.text), number
 
     return group_by(candidates, lambda c: (c.fact.value.get("number"), c.fact.qualifier), phrase)
+
+
+def _measures(session: Session, index: PassageBackend, interp: Interpretation) -> list[Group]:
+    """ "How far ...": amounts in a unit of the asked dimension ("240 kilometres")."""
+    units = measure_units(interp.focus)
+    if not units:
+        return []
+    candidates = [
+        replace(c, overlap=count_match(interp, c.article, c.fact))
+        for c in gather(session, index, interp, field="quantities")
+        if str(c.fact.value.get("unit") or "").lower() in units
+    ]
+
+    def phrase(c: Candidate) -> tuple[str, object]:
+        return c.fact.text, {"number": c.fact.value.get("number"), "unit": c.fact.value["unit"]}
+
+    def key(c: Candidate) -> tuple[object, ...]:
+        return (c.fact.value.get("number"), str(c.fact.value.get("unit")).lower())
+
+    return group_by(candidates, key, phrase)
 
 
 # A large figure written with its scale word: answered as written, not as 10000000.

@@ -379,7 +379,8 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
     if measure := _MEASURE.match(rest):
         adjective = stems_of(measure["adjective"])
         kept = tuple(t for t in terms if t not in adjective)
-        return Interpretation("how_many", "measure", None, kept, None, source)
+        asked = " ".join(measure["adjective"].lower().split())
+        return Interpretation("how_many", "measure", None, kept, asked, source)
     if toll := _TOLL.match(rest):
         rest = f"how many {toll['rest']}" if "number" in toll.group(0).lower() else rest
         if _KILLED.search(rest) or "toll" in toll.group(0).lower():

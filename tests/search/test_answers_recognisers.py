@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from search.answer.candidates import stems
+from search.answer.counts import measure_units
 from search.answer.locatives import FOCUS_HEADS, based_places, locative_places, named_facilities
 from search.answer.organizations import NAME, naming_cue, opening_words, trimmed
 from search.answer.persons import bystander, local_side, person_mentions
@@ -417,3 +418,10 @@ def test_the_verb_that_governs_a_count() -> None:
     cars = "A driver saw three cars pass."
     seen = count_mentions(cars, 0, len(cars), "cars", stems("see"))
     assert [(n, m.weight) for m, n in seen] == [(3, 1.0)]  # "saw" is a form of "see"
+
+
+def test_units_that_answer_a_measure_question() -> None:
+    assert {"kilometres", "miles", "foot"} <= measure_units("far")
+    assert "dollars" in measure_units("much money")
+    assert "kilometres" not in measure_units("old")
+    assert measure_units(None) == frozenset()
