@@ -77,6 +77,8 @@ def _result(
     """The best group; for counts every rival figure close to it (disputed); for a question
     about several people ("Who were the people killed ...") the others named as nearly as
     strongly, which do not contradict it."""
+    if interpretation.type == "how_many":
+        groups = _figures_before_vague(groups)
     best = groups[0]
     shown = [best]
     disputed = False
@@ -90,6 +92,22 @@ def _result(
     if disputed:
         answers = _weigh_by_support(answers)
     return AnswerResult(question, interpretation, answers, disputed, False, None)
+
+
+VAGUE_STRENGTH = 0.4  # qualifier strength of "dozens", "hundreds" (compose._QUALIFIER_STRENGTH)
+FIGURE_SHARE = 0.85  # a figure within this share of a vague best answers "How many" first
+
+
+def _figures_before_vague(groups: list[Group]) -> list[Group]:
+    """ "Dozens of people were injured ... 21 injured people were taken to hospital": a figure
+    nearly as strong as a vague best group answers "How many" better; the vague one follows."""
+    best = groups[0]
+    if best.strength > VAGUE_STRENGTH:
+        return groups
+    for i, group in enumerate(groups[1:], 1):
+        if group.strength > VAGUE_STRENGTH and group.score >= FIGURE_SHARE * best.score:
+            return [group, *groups[:i], *groups[i + 1 :]]
+    return groups
 
 
 def _weigh_by_support(answers: tuple[AnswerItem, ...]) -> tuple[AnswerItem, ...]:

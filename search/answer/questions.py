@@ -476,6 +476,7 @@ def _role_phrase(text: str) -> str:
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "this", "these"})
+_RATE_WORDS = frozenset({"a", "an", "per", "each"})
 
 
 def _noun_phrase(text: str) -> list[str]:
@@ -486,6 +487,8 @@ def _noun_phrase(text: str) -> list[str]:
     for i, word in enumerate(found[:6]):
         if _KILLED.fullmatch(word) or _INJURED.fullmatch(word):
             break
+        if words and word in _RATE_WORDS:
+            break  # "dollars a share", "miles per hour": the noun is before the rate
         if _PHRASE_END.match(word) and not (not words and _modifier(word, found[i + 1 : i + 3])):
             break
         if words and found[i + 1 : i + 2] and found[i + 1] in _DETERMINERS:

@@ -188,11 +188,16 @@ def located_places(text: str, start: int = 0, end: int | None = None) -> Iterato
 # A plural noun: "-s", or a plural without it ("firemen", "children", "people", "police",
 # "crew", "staff", "personnel", "aircraft", "cattle").
 _PLURAL_NOUN = (
-    r"[a-z][\w'’-]*s|[a-z][\w'’-]*men|children|people|police|crew|staff|personnel|aircraft|"
+    r"[A-Za-z][\w'’-]*s|[a-z][\w'’-]*men|children|people|police|crew|staff|personnel|aircraft|"
     r"cattle|sheep|livestock|feet|teeth|geese|mice|deer|fish"
 )
+# A word between a number and its noun: not another number, nor "and"/"or" ("865
+# Palestinians and 234 Israelis" counts Palestinians).
+_PHRASE_WORD = r"(?!(?:and|or|but|nor)\b)[A-Za-z][A-Za-z'’-]*"
 _COUNT_NOUNS = [
-    re.compile(rf"^\s+(?P<phrase>(?:[\w'’-]+\s+){{{n}}})(?P<noun>(?:{_PLURAL_NOUN}))\b(?!['’]s\b)")
+    re.compile(
+        rf"^\s+(?P<phrase>(?:{_PHRASE_WORD}\s+){{{n}}})(?P<noun>(?:{_PLURAL_NOUN}))\b(?!['’]s\b)"
+    )
     for n in range(4)
 ]
 
@@ -219,6 +224,22 @@ _VERB_BEFORE = re.compile(
 )
 
 
+# Abbreviations of units in wire copy ("27 dlrs a share", "5 pct", "3 mln"), and their words.
+_UNIT_ALIASES = {
+    "dlrs": "dollars", "dlr": "dollars", "usd": "dollars", "pct": "percent", "%": "percent",
+    "km": "kilometres", "kms": "kilometres", "kg": "kilograms", "lbs": "pounds",
+    "bpd": "barrels",
+}  # fmt: skip
+
+
+def unit_stems(noun: str) -> frozenset[str]:
+    """The stems of a unit noun with its abbreviations or their words ("dlrs" ~ "dollars")."""
+    words = noun.lower().split()
+    also = [_UNIT_ALIASES.get(w, "") for w in words]
+    also += [short for short, word in _UNIT_ALIASES.items() if word in words]
+    return stems(" ".join([*words, *also]))
+
+
 OTHER_VERB = 0.3  # another verb governs the count ("acquired 258,591 shares" for "sold")
 OTHER_MODIFIER = 0.35  # no verb, and its modifiers are not the question's ("15 man crew")
 
@@ -230,7 +251,7 @@ def count_mentions(
     were destroyed", "destroyed 12 houses", "12 destroyed houses". The weight is 1 when the
     governing verb (or a modifier: "12 destroyed houses") is one of ``verb_stems``, 0.5 with
     no verb to check, less when another verb governs it (``OTHER_VERB``)."""
-    wanted = stems(noun)
+    wanted = unit_stems(noun)
     out = []
     for amount in find_amounts(text, start, end):
         after = text[amount.end : amount.end + 60]

@@ -18,6 +18,7 @@ from search.answer.recognisers import (
     located_places,
     neighbourhoods,
     police_towns,
+    unit_stems,
 )
 from search.answer.role_holders import role_fit, role_holders
 from search.answer.roles import role_near
@@ -425,3 +426,13 @@ def test_units_that_answer_a_measure_question() -> None:
     assert "dollars" in measure_units("much money")
     assert "kilometres" not in measure_units("old")
     assert measure_units(None) == frozenset()
+
+
+def test_counts_in_a_coordinated_list_and_in_wire_abbreviations() -> None:
+    text = "The toll rose to 1,121 people, including 865 Palestinians and 234 Israelis."
+    israelis = count_mentions(text, 0, len(text), "Israelis", stems("died"))
+    assert [(n, m.text) for m, n in israelis] == [(234, "234 Israelis")]
+    offer = "It offered 27 dlrs a share, or 5 pct more."
+    dollars = count_mentions(offer, 0, len(offer), "dollars", stems("offer"))
+    assert [(n, m.text, m.weight) for m, n in dollars] == [(27, "27 dlrs", 1.0)]
+    assert unit_stems("dlrs") <= unit_stems("dollars")

@@ -50,6 +50,8 @@ TABLE = [
         "shops",
     ),
     ("How many people died when the bridge fell?", "how_many", "casualties", "killed", None),
+    # a rate after the noun ("dollars a share") is not the noun
+    ("How many dollars a share did the bidder offer?", "how_many", "quantities", None, "dollars"),
     # a first word in -ed/-ing before the noun modifies it
     ("How many manned checkpoints are there?", "how_many", "quantities", None, "checkpoints"),
     ("How many striking workers were fired?", "how_many", "quantities", None, "workers"),
