@@ -22,12 +22,13 @@ from sqlmodel import Session
 
 from corpus.facts.dates import read_dates
 from corpus.spans import sentences
-from search.answer.candidates import Retrieved, overlap, retrieve
+from search.answer.candidates import Retrieved, overlap, retrieve, stems
 from search.answer.compose import Group
 from search.answer.event_counts import answer_counting
 from search.answer.handlers import HANDLERS, Handled
 from search.answer.incident import PinnedAnswer, answer_pinned, pins_event
 from search.answer.questions import Interpretation, analyze_question
+from search.answer.recognisers import unit_stems
 from search.answer.types import AnswerItem, AnswerResult, Citation, SentenceRef
 from search.backend import PassageBackend
 
@@ -183,7 +184,8 @@ _NUMBER = re.compile(
 def _fits(interp: Interpretation, question: str, sentence: str) -> bool:
     """Whether a sentence can answer the question at all: it holds the name a "Who is"
     question asks about, a number for "How many" beyond those the question states, a date or
-    a time for "When", and every name of the question it can (at least one)."""
+    a time for "When", and every name of the question it can (at least one); a count of a
+    noun ("How many passengers ...") is stated beside that noun."""
     surname = interp.focus.split()[-1].lower() if interp.focus else ""
     if interp.type == "who_is" and surname not in sentence.lower():
         return False
@@ -191,6 +193,9 @@ def _fits(interp: Interpretation, question: str, sentence: str) -> bool:
         asked = set(_NUMBER.findall(question))
         if not any(n not in asked for n in _NUMBER.findall(sentence)):
             return False
+        noun = interp.focus if interp.field == "quantities" else None
+        if noun and not unit_stems(noun) & stems(sentence):
+            return False  # "How many passengers ...": a sentence about the crew is none
     if interp.type == "when":
         if not read_dates(sentence):
             return False  # a sentence that states no time does not say when
