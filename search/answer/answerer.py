@@ -24,11 +24,12 @@ from corpus.facts.dates import read_dates
 from corpus.spans import sentences
 from search.answer.candidates import Retrieved, overlap, retrieve, stems
 from search.answer.compose import Group
+from search.answer.counts import question_verbs
 from search.answer.event_counts import answer_counting
 from search.answer.handlers import HANDLERS, Handled
 from search.answer.incident import PinnedAnswer, answer_pinned, pins_event
 from search.answer.questions import Interpretation, analyze_question
-from search.answer.recognisers import unit_stems
+from search.answer.recognisers import OTHER_VERB, count_mentions, unit_stems
 from search.answer.types import AnswerItem, AnswerResult, Citation, SentenceRef
 from search.backend import PassageBackend
 
@@ -194,8 +195,8 @@ def _fits(interp: Interpretation, question: str, sentence: str) -> bool:
         if not any(n not in asked for n in _NUMBER.findall(sentence)):
             return False
         noun = interp.focus if interp.field == "quantities" else None
-        if noun and not unit_stems(noun) & stems(sentence):
-            return False  # "How many passengers ...": a sentence about the crew is none
+        if noun and not _counts_asked(interp, noun, sentence):
+            return False
     if interp.type == "when":
         if not read_dates(sentence):
             return False  # a sentence that states no time does not say when
@@ -207,6 +208,16 @@ def _fits(interp: Interpretation, question: str, sentence: str) -> bool:
         if not any(w in lowered for w in interp.name_words):
             return False
     return True
+
+
+def _counts_asked(interp: Interpretation, noun: str, sentence: str) -> bool:
+    """Whether a sentence can count the asked noun: it says the noun ("How many passengers":
+    a sentence about the crew is none), and not only with another verb (it counts what was
+    bought, not what was sold)."""
+    if not unit_stems(noun) & stems(sentence):
+        return False
+    counts = count_mentions(sentence, 0, len(sentence), noun, question_verbs(interp))
+    return not counts or any(m.weight > OTHER_VERB for m, _ in counts)
 
 
 def _sentences_of(passage: Retrieved) -> Iterator[Citation]:

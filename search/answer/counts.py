@@ -34,7 +34,7 @@ from search.backend import PassageBackend
 
 PASSAGES_READ = 6
 ARTICLES_READ = 3  # the best passages' articles read whole: a count may follow its passage
-MISMATCHED_VERB = 0.5  # a stored count another verb governs: abstains on dev, keeps the right
+MISMATCHED_VERB = OTHER_VERB  # a stored count another verb governs weighs as a recognised one
 OUTSIDE = 0.8  # retrieval weight of a sentence outside the article's retrieved passages
 
 

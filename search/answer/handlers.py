@@ -141,7 +141,10 @@ def _noun_matches(noun: str | None, focus: str | None) -> bool:
 
 def _quantities(session: Session, index: PassageBackend, interp: Interpretation) -> list[Group]:
     candidates = [
-        replace(c, overlap=c.overlap * verb_weight(interp, c.fact, c.article))
+        replace(
+            c,
+            overlap=count_match(interp, c.article, c.fact) * verb_weight(interp, c.fact, c.article),
+        )
         for c in gather(session, index, interp, field="quantities")
         if _noun_matches(c.fact.value.get("unit"), interp.focus) and _source_ok(c, interp)
     ]

@@ -213,12 +213,22 @@ def _count_noun(after: str, wanted: frozenset[str]) -> re.Match[str] | None:
 
 _VERB_AFTER = re.compile(
     r"^\s+(?:(?:were|was|had\s+been|have\s+been|has\s+been|are|is|been|being|got)\s+)?"
-    r"(?:\w+ly\s+)?(?P<verb>[a-z]+(?:ed|en|t|wn|unk|ung))\b"
+    r"(?:(?:\w+ly|now|also|still|all|since|then|later|not)\s+)?(?P<verb>[a-z]+(?:ed|en|t|wn|unk|ung))\b"
+)
+# A conjunct after the counted noun, up to its auxiliary: the verb after it governs both.
+_COORDINATED = re.compile(
+    r"^\s+(?:and|or)\s+(?:[\w'’-]+\s+){1,4}?(?=(?:were|was|have|has|had|are|is|got)\s)"
 )
 _VERB_BEFORE = re.compile(
     r"\b(?P<verb>[a-z]+(?:ed|ing|s)|heard|sold|told|bought|fought|caught|took|saw|made|gave|"
     r"paid|held|found|left|sent|spent|built|lost|won|threw|drew|flew|seized|hit|cut|shot|"
-    r"fired|brought|kept|met|led|fled|sank|stole|wrote|chose|rode|drove|ate|bore|swore)\s+"
+    r"fired|brought|kept|met|led|fled|sank|stole|wrote|chose|rode|drove|ate|bore|swore|"
+    # a noun that names what happened to them: "the closure of 12 stores", "the sale of"
+    r"(?!(?:total|number|group|lot|couple|pair|maximum|minimum|average|some|one|each|all|"
+    r"any|most|many|none|both|out|instead|because|ahead|part|top|rest|field|fleet|crowd|team|"
+    r"band|convoy|batch|range|series|flock|herd|squad|force|pack|handful|dozens|hundreds|"
+    r"thousands|millions|family|list|record|estimated|staff|crew|line|queue|row|set)\s)"
+    r"[a-z]{4,}\s+of)\s+"
     r"(?:(?:at\s+least|about|some|nearly|"
     r"more\s+than|over|up\s+to|the)\s+)*$"
 )
@@ -262,8 +272,8 @@ def count_mentions(
         rest = text[span_end : span_end + 40]
         before = text[max(start, amount.start - 30) : amount.start]
         verbs: set[str] = set()
-        if v := _VERB_AFTER.match(rest):
-            verbs |= stems(v["verb"])
+        if v := _VERB_AFTER.match(_COORDINATED.sub(" ", rest, count=1)):
+            verbs |= stems(v["verb"])  # "212 passengers and 9 crew were taken": both were
         if (v := _VERB_BEFORE.search(before)) and v["verb"] not in function_words():
             verbs |= stems(v["verb"])  # not "its", "this", "was"
         modifiers = stems(m["phrase"])
@@ -299,8 +309,8 @@ _IRREGULAR = {
 def _same_verb(found: set[str], asked: frozenset[str]) -> bool:
     """Whether a verb near a count is one the question asks, its stem, its irregular form
     ("saw" ~ "see") or a form sharing its first four letters ("hear" ~ "heard")."""
-    found = found | {_IRREGULAR[w] for w in found if w in _IRREGULAR}
-    asked = asked | {_IRREGULAR[w] for w in asked if w in _IRREGULAR}
+    found = found.union(*(stems(_IRREGULAR[w]) for w in found if w in _IRREGULAR))
+    asked = asked.union(*(stems(_IRREGULAR[w]) for w in asked if w in _IRREGULAR))
     if found & asked:
         return True
     prefixes = {w[:4] for w in asked if len(w) >= 4}
