@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from corpus.facts.lexicons import MONTHS, WEEKDAYS, function_words
-from corpus.facts.numbers import find_amounts, parse_number_words
+from corpus.facts.numbers import Amount, find_amounts, parse_number_words
 from search.answer.candidates import stems
 from search.answer.constraints import STREET_WORDS, us_states
 
@@ -254,6 +254,33 @@ OTHER_VERB = 0.3  # another verb governs the count ("acquired 258,591 shares" fo
 OTHER_MODIFIER = 0.35  # no verb, and its modifiers are not the question's ("15 man crew")
 
 
+# "a crew of 15", "a population of 10 million", "a fleet of about 20": the noun, then the count.
+_NOUN_OF = re.compile(r"\b(?P<noun>[A-Za-z][\w'’-]*)\s+of\s+$")
+
+
+def _noun_of_amount(
+    text: str, start: int, amount: Amount, wanted: frozenset[str], verb_stems: frozenset[str]
+) -> Mention | None:
+    """A count written after its noun ("its crew of four was rescued"), from the noun to the
+    number, weighed by the verb after the number or before the noun."""
+    m = _NOUN_OF.search(text, max(start, amount.start - 40), amount.start)
+    if m is None or not stems(m["noun"]) & wanted:
+        return None
+    verbs: set[str] = set()
+    if v := _VERB_AFTER.match(text[amount.end : amount.end + 40]):
+        verbs |= stems(v["verb"])
+    before = text[max(start, m.start() - 30) : m.start()]
+    before = re.sub(r"(?:\b(?:a|an|the|its|his|her|their)\s+)$", "", before)
+    if (v := _VERB_BEFORE.search(before)) and v["verb"] not in function_words():
+        verbs |= stems(v["verb"])
+    if not verb_stems or _same_verb(verbs, verb_stems):
+        weight = 1.0
+    else:
+        weight = OTHER_VERB if verbs else 0.5
+    span = text[m.start("noun") : amount.end]
+    return Mention(m.start("noun"), amount.end, span, str(amount.number), weight)
+
+
 def count_mentions(
     text: str, start: int, end: int, noun: str, verb_stems: frozenset[str]
 ) -> list[tuple[Mention, float]]:
@@ -267,6 +294,8 @@ def count_mentions(
         after = text[amount.end : amount.end + 60]
         m = _count_noun(after, wanted)
         if not m:
+            if mention := _noun_of_amount(text, start, amount, wanted, verb_stems):
+                out.append((mention, amount.number))
             continue
         span_end = amount.end + m.end("noun")
         rest = text[span_end : span_end + 40]

@@ -436,3 +436,11 @@ def test_counts_in_a_coordinated_list_and_in_wire_abbreviations() -> None:
     dollars = count_mentions(offer, 0, len(offer), "dollars", stems("offer"))
     assert [(n, m.text, m.weight) for m, n in dollars] == [(27, "27 dlrs", 1.0)]
     assert unit_stems("dlrs") <= unit_stems("dollars")
+
+
+def test_counts_written_after_their_noun() -> None:
+    text = "The bomber, which carries a crew of four, crashed; the town has a population of 900."
+    crew = count_mentions(text, 0, len(text), "crew", stems("carries"))
+    assert [(n, m.text, m.weight) for m, n in crew] == [(4, "crew of four", 1.0)]
+    people = count_mentions(text, 0, len(text), "population", frozenset())
+    assert [(n, m.text) for m, n in people] == [(900, "population of 900")]
