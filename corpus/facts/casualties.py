@@ -293,6 +293,10 @@ def _without_parts(text: str, sentence: Span, found: list[Claim]) -> list[Claim]
     return out
 
 
+# "21 people, 14 of them Australians": a part of the count before it, not a list member.
+_PARTITIVE_PART = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)
+
+
 def _with_list_totals(
     text: str,
     sentence: Span,
@@ -303,7 +307,8 @@ def _with_list_totals(
     """Add the total of a list of counted people that one claim covers.
 
     "fatally shot two men and a woman" -> killed 3; "2 adults, 1 child found dead" ->
-    killed 4. Numbered parts keep their own claims; a singular part ("a woman") does not.
+    killed 4. Numbered parts keep their own claims; a singular part ("a woman") does not; a
+    partitive ("21 people, 14 of them Australians") is a part of the count before it.
     """
     members = [_member(text, sentence, amount, source) for amount, source in amounts]
     totals: list[Claim] = []
@@ -316,6 +321,7 @@ def _with_list_totals(
             and members[j] is not None
             and members[j + 1] is not None
             and _LIST_GAP.fullmatch(text, members[j] or 0, amounts[j + 1][0].start)
+            and not _PARTITIVE_PART.match(text, amounts[j + 1][0].end)
         ):
             j += 1
         if j == i + 1 and _appositive_pair(text, members, amounts, i):

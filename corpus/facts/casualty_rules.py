@@ -144,7 +144,7 @@ def claim(text: str, sentence: Span, amount: Amount, source: Source) -> Claim | 
         if found is not None and partitive and found[1] == "injured":
             return None  # "wounding one of the guards": part of a count
         return found
-    toll = TOLL.search(text, max(sentence.start, amount.start - 80), amount.start)
+    toll = TOLL.search(text, max(sentence.start, amount.start - 110), amount.start)
     if toll is not None and not singular:
         if MODAL & set(toll.group("mid").lower().split()):
             return None

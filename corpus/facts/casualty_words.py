@@ -36,7 +36,7 @@ ACTIVE = re.compile(
 TOLL = re.compile(
     r"\b(?:(?P<kind>death|injury)\s+toll|toll(?!-free)|number\s+of\s+(?:the\s+)?(?P<what>dead|deaths"
     r"|fatalities|(?:people\s+|those\s+)?killed|(?:people\s+|those\s+)?(?:injured|wounded)"
-    r"|injuries))\b(?P<mid>[^.;:!?,]{0,50}?)\b(?:to|at|of|reached|hit|topped|passed|exceeded"
+    r"|injuries))\b(?P<mid>[^.;:!?,]{0,80}?)\b(?:to|at|of|reached|hit|topped|passed|exceeded"
     r"|is|was|stands|stood|rose|climbed|jumped|increased)(?:\s+now)?\s+$",
     re.IGNORECASE,
 )

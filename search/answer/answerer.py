@@ -22,8 +22,9 @@ from sqlmodel import Session
 
 from corpus.facts.dates import read_dates
 from corpus.spans import sentences
-from search.answer.candidates import Retrieved, overlap, retrieve
+from search.answer.candidates import Retrieved, overlap, retrieve, stems
 from search.answer.compose import Group
+from search.answer.counts import question_verbs
 from search.answer.event_counts import answer_counting
 from search.answer.handlers import HANDLERS, Handled
 from search.answer.incident import (
@@ -34,6 +35,7 @@ from search.answer.incident import (
     pins_loosely,
 )
 from search.answer.questions import Interpretation, analyze_question
+from search.answer.recognisers import OTHER_VERB, count_mentions, unit_stems
 from search.answer.types import AnswerItem, AnswerResult, Citation, SentenceRef
 from search.backend import PassageBackend
 
@@ -92,6 +94,8 @@ def _result(
     """The best group; for counts every rival figure close to it (disputed); for a question
     about several people ("Who were the people killed ...") the others named as nearly as
     strongly, which do not contradict it."""
+    if interpretation.type == "how_many":
+        groups = _figures_before_vague(groups)
     best = groups[0]
     shown = [best]
     disputed = False
@@ -105,6 +109,22 @@ def _result(
     if disputed:
         answers = _weigh_by_support(answers)
     return AnswerResult(question, interpretation, answers, disputed, False, None)
+
+
+VAGUE_STRENGTH = 0.4  # qualifier strength of "dozens", "hundreds" (compose._QUALIFIER_STRENGTH)
+FIGURE_SHARE = 0.85  # a figure within this share of a vague best answers "How many" first
+
+
+def _figures_before_vague(groups: list[Group]) -> list[Group]:
+    """ "Dozens of people were injured ... 21 injured people were taken to hospital": a figure
+    nearly as strong as a vague best group answers "How many" better; the vague one follows."""
+    best = groups[0]
+    if best.strength > VAGUE_STRENGTH:
+        return groups
+    for i, group in enumerate(groups[1:], 1):
+        if group.strength > VAGUE_STRENGTH and group.score >= FIGURE_SHARE * best.score:
+            return [group, *groups[:i], *groups[i + 1 :]]
+    return groups
 
 
 def _weigh_by_support(answers: tuple[AnswerItem, ...]) -> tuple[AnswerItem, ...]:
@@ -180,13 +200,17 @@ _NUMBER = re.compile(
 def _fits(interp: Interpretation, question: str, sentence: str) -> bool:
     """Whether a sentence can answer the question at all: it holds the name a "Who is"
     question asks about, a number for "How many" beyond those the question states, a date or
-    a time for "When", and every name of the question it can (at least one)."""
+    a time for "When", and every name of the question it can (at least one); a count of a
+    noun ("How many passengers ...") is stated beside that noun."""
     surname = interp.focus.split()[-1].lower() if interp.focus else ""
     if interp.type == "who_is" and surname not in sentence.lower():
         return False
     if interp.type == "how_many":
         asked = set(_NUMBER.findall(question))
         if not any(n not in asked for n in _NUMBER.findall(sentence)):
+            return False
+        noun = interp.focus if interp.field == "quantities" else None
+        if noun and not _counts_asked(interp, noun, sentence):
             return False
     if interp.type == "when":
         if not read_dates(sentence):
@@ -199,6 +223,16 @@ def _fits(interp: Interpretation, question: str, sentence: str) -> bool:
         if not any(w in lowered for w in interp.name_words):
             return False
     return True
+
+
+def _counts_asked(interp: Interpretation, noun: str, sentence: str) -> bool:
+    """Whether a sentence can count the asked noun: it says the noun ("How many passengers":
+    a sentence about the crew is none), and not only with another verb (it counts what was
+    bought, not what was sold)."""
+    if not unit_stems(noun) & stems(sentence):
+        return False
+    counts = count_mentions(sentence, 0, len(sentence), noun, question_verbs(interp))
+    return not counts or any(m.weight > OTHER_VERB for m, _ in counts)
 
 
 def _sentences_of(passage: Retrieved) -> Iterator[Citation]:

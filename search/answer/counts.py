@@ -15,11 +15,13 @@ from dataclasses import replace
 
 from sqlmodel import Session
 
+from corpus.facts.numbers import find_amounts
 from corpus.spans import sentences
 from corpus.tables import Article, Fact
 from search.answer.candidates import (
     Candidate,
     ReadSentence,
+    implied_words,
     lowered,
     overlap,
     read_sentences,
@@ -32,7 +34,7 @@ from search.backend import PassageBackend
 
 PASSAGES_READ = 6
 ARTICLES_READ = 3  # the best passages' articles read whole: a count may follow its passage
-MISMATCHED_VERB = 0.5  # a stored count another verb governs: abstains on dev, keeps the right
+MISMATCHED_VERB = OTHER_VERB  # a stored count another verb governs weighs as a recognised one
 OUTSIDE = 0.8  # retrieval weight of a sentence outside the article's retrieved passages
 
 
@@ -78,17 +80,66 @@ def verb_weight(interp: Interpretation, fact: Fact, article: Article) -> float:
     return MISMATCHED_VERB if weight <= OTHER_VERB else 1.0
 
 
+# What a casualty sentence says of its dead or hurt (stems are matched on the sentence).
+_KIND_CUES = {
+    "killed": "killed dead died death deaths toll fatalities lives slain",
+    "injured": "injured wounded hurt injuries hospitalised hospitalized",
+    "shot": "shot wounded gunfire",
+}
+
+
+def recognised_casualties(
+    session: Session, index: PassageBackend, interp: Interpretation
+) -> list[Candidate]:
+    """Counts of the victims a question names ("How many Israelis have died") in sentences
+    that say what happened to them: "... the death toll to 1,121 people, including 865
+    Palestinians and 234 Israelis" names the dead of each side, which ingest stores only as
+    the toll."""
+    if not interp.focus or interp.kind not in _KIND_CUES:
+        return []
+    cues = stems(_KIND_CUES[interp.kind])
+    out = []
+    for read in _article_sentences(session, index, interp):
+        if not stems(read.text) & cues:
+            continue
+        text = read.article.text
+        for mention, number in count_mentions(text, read.start, read.end, interp.focus, cues):
+            if not isinstance(number, int) and not float(number).is_integer():
+                continue
+            amount = next(iter(find_amounts(text, mention.start, mention.end)), None)
+            if amount is None or amount.qualifier != "exact":
+                continue  # hedged figures are read by ingest, with their hedge
+            victims = text[mention.start : mention.end].split()[-1]
+            value = {"min": int(number), "max": int(number), "victims": victims}
+            fact = read.fact("casualties", interp.kind, value, mention.start, mention.end)
+            fact.qualifier = "exact"
+            match = count_match(interp, read.article, fact)
+            out.append(Candidate(fact, read.article, match, read.passage.relative_score))
+    return out
+
+
 def count_match(interp: Interpretation, article: Article, fact: Fact) -> float:
     """How much of the question a count's sentence holds (``sentence_match``), where the
     question's names count as held when its article says them anywhere: they pin the
     article, while the sentence must hold what is counted and what happened to it."""
     names = [t for t in interp.terms if t in interp.names]
     rest = [t for t in interp.terms if t not in interp.names]
+    implied = implied_words(fact)  # a count of the dead answers "died", "killed" ...
     if not names or not rest:
-        return sentence_match(interp.terms, article, fact)
+        return sentence_match(interp.terms, article, fact, implied)
     said = _names_said(names, article)
-    content = sentence_match(rest, article, fact)
+    content = sentence_match(rest, article, fact, implied)
     return (len(rest) * content + len(names) * said) / len(interp.terms)
+
+
+def _names_present(article: Article, interp: Interpretation) -> bool:
+    """Whether the article says every capitalised word of the question, a demonym by its
+    country's stem ("Turkish" ~ "Turkey", "Syrian" ~ "Syria")."""
+    text = lowered(article.text)
+    return all(
+        word in text or (len(word) > 6 and word[: len(word) - 3] in text)
+        for word in interp.name_words
+    )
 
 
 def _names_said(names: Sequence[str], article: Article) -> float:
@@ -104,6 +155,8 @@ def _article_sentences(
     be the sentence after the one that names the flight."""
     read: list[ReadSentence] = []
     for sentence in read_sentences(session, index, interp, PASSAGES_READ):
+        if not _names_present(sentence.article, interp):
+            continue  # a name the question gives is nowhere in this article
         read.append(sentence)
         yield sentence
     seen = {(r.passage.article_id, r.start) for r in read}
@@ -118,3 +171,30 @@ def _article_sentences(
             if (first.passage.article_id, span.start) in seen:
                 continue
             yield ReadSentence(passage, first.article, span.start, span.end, span.text)
+
+
+_LENGTH = (
+    "kilometres kilometers kilometre kilometer km miles mile metres meters metre meter m feet "
+    "foot ft yards yard inches inch cm centimetres centimeters storeys stories floors"
+)
+_MONEY = "dollars dlrs euros pounds yen yuan rupees"
+_MEASURE_UNITS = {
+    "far": _LENGTH,
+    "long": _LENGTH + " seconds minutes hours days weeks months years decades",
+    "wide": _LENGTH,
+    "deep": _LENGTH,
+    "high": _LENGTH,
+    "tall": _LENGTH,
+    "big": f"{_LENGTH} hectares acres {_MONEY}",
+    "large": f"{_LENGTH} hectares acres {_MONEY}",
+    "old": "years",
+    "heavy": "tonnes tons kilograms kg pounds lb",
+    "fast": "kph mph knots",
+    "much money": _MONEY,
+    "much cash": _MONEY,
+}
+
+
+def measure_units(adjective: str | None) -> frozenset[str]:
+    """The units that answer "How <adjective> ...?" ("far": kilometres, miles, feet ...)."""
+    return frozenset(_MEASURE_UNITS.get(adjective or "", "").split())

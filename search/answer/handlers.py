@@ -33,7 +33,13 @@ from search.answer.compose import (
     group_by,
     qualifier_strength,
 )
-from search.answer.counts import recognised_counts, verb_weight
+from search.answer.counts import (
+    count_match,
+    measure_units,
+    recognised_casualties,
+    recognised_counts,
+    verb_weight,
+)
 from search.answer.dates import (
     asked_near,
     date_text,
@@ -46,6 +52,7 @@ from search.answer.dates import (
 from search.answer.locatives import FOCUS_HEADS, in_capitals, recognised_places
 from search.answer.organizations import recognised_organizations
 from search.answer.questions import Interpretation
+from search.answer.recognisers import unit_stems
 from search.answer.role_holders import names_near, recognised_role_holders, role_fit, role_head
 from search.answer.roles import is_role, role_near
 from search.answer.speakers import quote_speakers
@@ -68,31 +75,84 @@ def _how_many(session: Session, index: PassageBackend, interp: Interpretation) -
     if interp.field == "equipment":
         return _equipment_count(session, index, interp), 0.9
     if interp.field == "measure":
-        return [], 0.9  # answered by the sentence that states it (the passage fallback)
+        # a stored amount in a unit of the asked dimension; else the sentence that states it
+        return _measures(session, index, interp), 0.9
     return _quantities(session, index, interp), 0.9
 
 
 def _casualties(session: Session, index: PassageBackend, interp: Interpretation) -> list[Group]:
     wanted = victim_class(interp.focus) if interp.focus else None
+    gathered = gather(session, index, interp, field="casualties", kind=interp.kind)
     candidates = [
-        c
-        for c in gather(session, index, interp, field="casualties", kind=interp.kind)
+        _part_weighed(c, wanted)
+        for c in gathered
         if _source_ok(c, interp)
         and (wanted is None or victim_class(c.fact.value.get("victims")) in (wanted, "people"))
     ]
+    if wanted is not None and wanted != "people" and interp.source is None:
+        # the victims the question names, where a sentence counts them beside a toll and
+        # ingest stored no figure of its own for them
+        stored = [(c.fact.article_id, c.fact.start, c.fact.end) for c in gathered]
+        candidates += [
+            c
+            for c in recognised_casualties(session, index, interp)
+            if not any(
+                a == c.fact.article_id and s < c.fact.end and c.fact.start < e for a, s, e in stored
+            )
+            and victim_class(c.fact.value.get("victims")) == wanted
+        ]
+        candidates = _totals_after_parts(candidates, wanted)
 
     return group_by(candidates, figure_key, figure_phrase, qualifier_strength)
+
+
+# "21 people including 14 Australians were killed": the second count is a part of the first.
+_PART_BEFORE = re.compile(r"\b(?:including|among\s+(?:them|whom)|of\s+whom)\s+$", re.I)
+PART_WEIGHT = 0.8  # a part of a count answers for its own victims, not for all
+ALL_WEIGHT = 0.85  # and a count of all people for some of them only when none names them
+
+
+def _part_weighed(candidate: Candidate, wanted: str | None) -> Candidate:
+    """A count that is a part of another ("including 14 Australians") weighs less unless the
+    question asks for its victims."""
+    fact = candidate.fact
+    before = fact.sentence_text[: fact.start - fact.sentence_start]
+    if not _PART_BEFORE.search(before):
+        return candidate
+    if wanted is not None and victim_class(fact.value.get("victims")) == wanted:
+        return candidate
+    return replace(candidate, overlap=candidate.overlap * PART_WEIGHT)
+
+
+def _totals_after_parts(candidates: list[Candidate], wanted: str) -> list[Candidate]:
+    """A count of all "people" whose sentence also counts the asked victims ("1,121 people,
+    including 865 Palestinians and 234 Israelis") answers for them less well than that part."""
+    parts = {
+        (c.fact.article_id, c.fact.sentence_start)
+        for c in candidates
+        if victim_class(c.fact.value.get("victims")) == wanted
+    }
+    return [
+        replace(c, overlap=c.overlap * ALL_WEIGHT)
+        if (c.fact.article_id, c.fact.sentence_start) in parts
+        and victim_class(c.fact.value.get("victims")) == "people"
+        else c
+        for c in candidates
+    ]
 
 
 def _noun_matches(noun: str | None, focus: str | None) -> bool:
     if not noun or not focus:
         return False
-    return bool(stems(noun) & stems(focus))
+    return bool(unit_stems(noun) & unit_stems(focus))
 
 
 def _quantities(session: Session, index: PassageBackend, interp: Interpretation) -> list[Group]:
     candidates = [
-        replace(c, overlap=c.overlap * verb_weight(interp, c.fact, c.article))
+        replace(
+            c,
+            overlap=count_match(interp, c.article, c.fact) * verb_weight(interp, c.fact, c.article),
+        )
         for c in gather(session, index, interp, field="quantities")
         if _noun_matches(c.fact.value.get("unit"), interp.focus) and _source_ok(c, interp)
     ]
@@ -110,6 +170,26 @@ def _quantities(session: Session, index: PassageBackend, interp: Interpretation)
         return amount_phrase(number, number, c.fact.qualifier, c.fact.text), number
 
     return group_by(candidates, lambda c: (c.fact.value.get("number"), c.fact.qualifier), phrase)
+
+
+def _measures(session: Session, index: PassageBackend, interp: Interpretation) -> list[Group]:
+    """ "How far ...": amounts in a unit of the asked dimension ("240 kilometres")."""
+    units = measure_units(interp.focus)
+    if not units:
+        return []
+    candidates = [
+        replace(c, overlap=count_match(interp, c.article, c.fact))
+        for c in gather(session, index, interp, field="quantities")
+        if str(c.fact.value.get("unit") or "").lower() in units
+    ]
+
+    def phrase(c: Candidate) -> tuple[str, object]:
+        return c.fact.text, {"number": c.fact.value.get("number"), "unit": c.fact.value["unit"]}
+
+    def key(c: Candidate) -> tuple[object, ...]:
+        return (c.fact.value.get("number"), str(c.fact.value.get("unit")).lower())
+
+    return group_by(candidates, key, phrase)
 
 
 # A large figure written with its scale word: answered as written, not as 10000000.

@@ -388,7 +388,8 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
     if measure := _MEASURE.match(rest):
         adjective = stems_of(measure["adjective"])
         kept = tuple(t for t in terms if t not in adjective)
-        return Interpretation("how_many", "measure", None, kept, None, source)
+        asked = " ".join(measure["adjective"].lower().split())
+        return Interpretation("how_many", "measure", None, kept, asked, source)
     if toll := _TOLL.match(rest):
         rest = f"how many {toll['rest']}" if "number" in toll.group(0).lower() else rest
         if _KILLED.search(rest) or "toll" in toll.group(0).lower():
@@ -556,6 +557,7 @@ def _role_phrase(text: str) -> str:
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "this", "these"})
+_RATE_WORDS = frozenset({"a", "an", "per", "each"})
 
 
 def _noun_phrase(text: str) -> list[str]:
@@ -566,6 +568,8 @@ def _noun_phrase(text: str) -> list[str]:
     for i, word in enumerate(found[:6]):
         if _KILLED.fullmatch(word) or _INJURED.fullmatch(word):
             break
+        if words and word in _RATE_WORDS:
+            break  # "dollars a share", "miles per hour": the noun is before the rate
         if _PHRASE_END.match(word) and not (not words and _modifier(word, found[i + 1 : i + 3])):
             break
         if words and found[i + 1 : i + 2] and found[i + 1] in _DETERMINERS:

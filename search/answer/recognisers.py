@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from corpus.facts.lexicons import MONTHS, WEEKDAYS, function_words
-from corpus.facts.numbers import find_amounts, parse_number_words
+from corpus.facts.numbers import Amount, find_amounts, parse_number_words
 from search.answer.candidates import stems
 from search.answer.constraints import STREET_WORDS, us_states
 
@@ -203,11 +203,16 @@ def located_places(text: str, start: int = 0, end: int | None = None) -> Iterato
 # A plural noun: "-s", or a plural without it ("firemen", "children", "people", "police",
 # "crew", "staff", "personnel", "aircraft", "cattle").
 _PLURAL_NOUN = (
-    r"[a-z][\w'’-]*s|[a-z][\w'’-]*men|children|people|police|crew|staff|personnel|aircraft|"
+    r"[A-Za-z][\w'’-]*s|[a-z][\w'’-]*men|children|people|police|crew|staff|personnel|aircraft|"
     r"cattle|sheep|livestock|feet|teeth|geese|mice|deer|fish"
 )
+# A word between a number and its noun: not another number, nor "and"/"or" ("865
+# Palestinians and 234 Israelis" counts Palestinians).
+_PHRASE_WORD = r"(?!(?:and|or|but|nor)\b)[A-Za-z][A-Za-z'’-]*"
 _COUNT_NOUNS = [
-    re.compile(rf"^\s+(?P<phrase>(?:[\w'’-]+\s+){{{n}}})(?P<noun>(?:{_PLURAL_NOUN}))\b(?!['’]s\b)")
+    re.compile(
+        rf"^\s+(?P<phrase>(?:{_PHRASE_WORD}\s+){{{n}}})(?P<noun>(?:{_PLURAL_NOUN}))\b(?!['’]s\b)"
+    )
     for n in range(4)
 ]
 
@@ -223,19 +228,72 @@ def _count_noun(after: str, wanted: frozenset[str]) -> re.Match[str] | None:
 
 _VERB_AFTER = re.compile(
     r"^\s+(?:(?:were|was|had\s+been|have\s+been|has\s+been|are|is|been|being|got)\s+)?"
-    r"(?:\w+ly\s+)?(?P<verb>[a-z]+(?:ed|en|t|wn|unk|ung))\b"
+    r"(?:(?:\w+ly|now|also|still|all|since|then|later|not)\s+)?(?P<verb>[a-z]+(?:ed|en|t|wn|unk|ung))\b"
+)
+# A conjunct after the counted noun, up to its auxiliary: the verb after it governs both.
+_COORDINATED = re.compile(
+    r"^\s+(?:and|or)\s+(?:[\w'’-]+\s+){1,4}?(?=(?:were|was|have|has|had|are|is|got)\s)"
 )
 _VERB_BEFORE = re.compile(
     r"\b(?P<verb>[a-z]+(?:ed|ing|s)|heard|sold|told|bought|fought|caught|took|saw|made|gave|"
     r"paid|held|found|left|sent|spent|built|lost|won|threw|drew|flew|seized|hit|cut|shot|"
-    r"fired|brought|kept|met|led|fled|sank|stole|wrote|chose|rode|drove|ate|bore|swore)\s+"
+    r"fired|brought|kept|met|led|fled|sank|stole|wrote|chose|rode|drove|ate|bore|swore|"
+    # a noun that names what happened to them: "the closure of 12 stores", "the sale of"
+    r"(?!(?:total|number|group|lot|couple|pair|maximum|minimum|average|some|one|each|all|"
+    r"any|most|many|none|both|out|instead|because|ahead|part|top|rest|field|fleet|crowd|team|"
+    r"band|convoy|batch|range|series|flock|herd|squad|force|pack|handful|dozens|hundreds|"
+    r"thousands|millions|family|list|record|estimated|staff|crew|line|queue|row|set)\s)"
+    r"[a-z]{4,}\s+of)\s+"
     r"(?:(?:at\s+least|about|some|nearly|"
     r"more\s+than|over|up\s+to|the)\s+)*$"
 )
 
 
+# Abbreviations of units in wire copy ("27 dlrs a share", "5 pct", "3 mln"), and their words.
+_UNIT_ALIASES = {
+    "dlrs": "dollars", "dlr": "dollars", "usd": "dollars", "pct": "percent", "%": "percent",
+    "km": "kilometres", "kms": "kilometres", "kg": "kilograms", "lbs": "pounds",
+    "bpd": "barrels",
+}  # fmt: skip
+
+
+def unit_stems(noun: str) -> frozenset[str]:
+    """The stems of a unit noun with its abbreviations or their words ("dlrs" ~ "dollars")."""
+    words = noun.lower().split()
+    also = [_UNIT_ALIASES.get(w, "") for w in words]
+    also += [short for short, word in _UNIT_ALIASES.items() if word in words]
+    return stems(" ".join([*words, *also]))
+
+
 OTHER_VERB = 0.3  # another verb governs the count ("acquired 258,591 shares" for "sold")
 OTHER_MODIFIER = 0.35  # no verb, and its modifiers are not the question's ("15 man crew")
+
+
+# "a crew of 15", "a population of 10 million", "a fleet of about 20": the noun, then the count.
+_NOUN_OF = re.compile(r"\b(?P<noun>[A-Za-z][\w'’-]*)\s+of\s+$")
+
+
+def _noun_of_amount(
+    text: str, start: int, amount: Amount, wanted: frozenset[str], verb_stems: frozenset[str]
+) -> Mention | None:
+    """A count written after its noun ("its crew of four was rescued"), from the noun to the
+    number, weighed by the verb after the number or before the noun."""
+    m = _NOUN_OF.search(text, max(start, amount.start - 40), amount.start)
+    if m is None or not stems(m["noun"]) & wanted:
+        return None
+    verbs: set[str] = set()
+    if v := _VERB_AFTER.match(text[amount.end : amount.end + 40]):
+        verbs |= stems(v["verb"])
+    before = text[max(start, m.start() - 30) : m.start()]
+    before = re.sub(r"(?:\b(?:a|an|the|its|his|her|their)\s+)$", "", before)
+    if (v := _VERB_BEFORE.search(before)) and v["verb"] not in function_words():
+        verbs |= stems(v["verb"])
+    if not verb_stems or _same_verb(verbs, verb_stems):
+        weight = 1.0
+    else:
+        weight = OTHER_VERB if verbs else 0.5
+    span = text[m.start("noun") : amount.end]
+    return Mention(m.start("noun"), amount.end, span, str(amount.number), weight)
 
 
 def count_mentions(
@@ -245,19 +303,21 @@ def count_mentions(
     were destroyed", "destroyed 12 houses", "12 destroyed houses". The weight is 1 when the
     governing verb (or a modifier: "12 destroyed houses") is one of ``verb_stems``, 0.5 with
     no verb to check, less when another verb governs it (``OTHER_VERB``)."""
-    wanted = stems(noun)
+    wanted = unit_stems(noun)
     out = []
     for amount in find_amounts(text, start, end):
         after = text[amount.end : amount.end + 60]
         m = _count_noun(after, wanted)
         if not m:
+            if mention := _noun_of_amount(text, start, amount, wanted, verb_stems):
+                out.append((mention, amount.number))
             continue
         span_end = amount.end + m.end("noun")
         rest = text[span_end : span_end + 40]
         before = text[max(start, amount.start - 30) : amount.start]
         verbs: set[str] = set()
-        if v := _VERB_AFTER.match(rest):
-            verbs |= stems(v["verb"])
+        if v := _VERB_AFTER.match(_COORDINATED.sub(" ", rest, count=1)):
+            verbs |= stems(v["verb"])  # "212 passengers and 9 crew were taken": both were
         if (v := _VERB_BEFORE.search(before)) and v["verb"] not in function_words():
             verbs |= stems(v["verb"])  # not "its", "this", "was"
         modifiers = stems(m["phrase"])
@@ -293,8 +353,8 @@ _IRREGULAR = {
 def _same_verb(found: set[str], asked: frozenset[str]) -> bool:
     """Whether a verb near a count is one the question asks, its stem, its irregular form
     ("saw" ~ "see") or a form sharing its first four letters ("hear" ~ "heard")."""
-    found = found | {_IRREGULAR[w] for w in found if w in _IRREGULAR}
-    asked = asked | {_IRREGULAR[w] for w in asked if w in _IRREGULAR}
+    found = found.union(*(stems(_IRREGULAR[w]) for w in found if w in _IRREGULAR))
+    asked = asked.union(*(stems(_IRREGULAR[w]) for w in asked if w in _IRREGULAR))
     if found & asked:
         return True
     prefixes = {w[:4] for w in asked if len(w) >= 4}

@@ -201,6 +201,11 @@ CASES: list[tuple[str, list[tuple[str, int | None, int | None, str, str | None]]
     ("He was killed 5 hours after the ceasefire began.", []),
     ("The rebels claimed 3 towns and left 5,000 homeless.", []),
     ("The fighting killed or wounded 40 people.", []),
+    # a partitive after a count is part of it, not a second member of a list
+    (
+        "The flood which killed 21 people, 14 of them tourists, receded.",
+        [(K, 21, 21, "exact", "people")],
+    ),
 ]
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from corpus.tables import Article, Fact
 from search.answer.candidates import Candidate, stems
+from search.answer.counts import measure_units
 from search.answer.dates import asked_near, in_dateline, in_the_future
 from search.answer.locatives import FOCUS_HEADS, based_places, locative_places, named_facilities
 from search.answer.organizations import (
@@ -27,6 +28,7 @@ from search.answer.recognisers import (
     located_places,
     neighbourhoods,
     police_towns,
+    unit_stems,
 )
 from search.answer.role_holders import role_fit, role_holders
 from search.answer.roles import role_near
@@ -598,3 +600,28 @@ def test_a_day_told_ahead_is_the_next_one(
 )
 def test_a_wire_dateline_date(sentence: str, date_text: str, dateline: bool) -> None:
     assert in_dateline(_date_fact(sentence, date_text, "1987-03-02")) == dateline
+
+
+def test_units_that_answer_a_measure_question() -> None:
+    assert {"kilometres", "miles", "foot"} <= measure_units("far")
+    assert "dollars" in measure_units("much money")
+    assert "kilometres" not in measure_units("old")
+    assert measure_units(None) == frozenset()
+
+
+def test_counts_in_a_coordinated_list_and_in_wire_abbreviations() -> None:
+    text = "The toll rose to 1,121 people, including 865 Palestinians and 234 Israelis."
+    israelis = count_mentions(text, 0, len(text), "Israelis", stems("died"))
+    assert [(n, m.text) for m, n in israelis] == [(234, "234 Israelis")]
+    offer = "It offered 27 dlrs a share, or 5 pct more."
+    dollars = count_mentions(offer, 0, len(offer), "dollars", stems("offer"))
+    assert [(n, m.text, m.weight) for m, n in dollars] == [(27, "27 dlrs", 1.0)]
+    assert unit_stems("dlrs") <= unit_stems("dollars")
+
+
+def test_counts_written_after_their_noun() -> None:
+    text = "The bomber, which carries a crew of four, crashed; the town has a population of 900."
+    crew = count_mentions(text, 0, len(text), "crew", stems("carries"))
+    assert [(n, m.text, m.weight) for m, n in crew] == [(4, "crew of four", 1.0)]
+    people = count_mentions(text, 0, len(text), "population", frozenset())
+    assert [(n, m.text) for m, n in people] == [(900, "population of 900")]

@@ -50,11 +50,14 @@ TABLE = [
         "shops",
     ),
     ("How many people died when the bridge fell?", "how_many", "casualties", "killed", None),
+    # a rate after the noun ("dollars a share") is not the noun
+    ("How many dollars a share did the bidder offer?", "how_many", "quantities", None, "dollars"),
     # a first word in -ed/-ing before the noun modifies it
     ("How many manned checkpoints are there?", "how_many", "quantities", None, "checkpoints"),
     ("How many striking workers were fired?", "how_many", "quantities", None, "workers"),
-    ("How far from the coast was the epicentre?", "how_many", "measure", None, None),
-    ("How tall was the tower the ship hit?", "how_many", "measure", None, None),
+    ("How far from the coast was the epicentre?", "how_many", "measure", None, "far"),
+    ("How tall was the tower the ship hit?", "how_many", "measure", None, "tall"),
+    ("How much money did the fund raise?", "how_many", "measure", None, "much money"),
     ("How many tanks were destroyed?", "how_many", "equipment", None, "tanks"),
     ("How many drones were shot down?", "how_many", "equipment", None, "drones"),
     ("How many F-35 jets were sold?", "how_many", "equipment", None, "f-35"),
