@@ -39,7 +39,7 @@ from search.answer.organizations import recognised_organizations
 from search.answer.questions import Interpretation
 from search.answer.role_holders import names_near, recognised_role_holders, role_fit, role_head
 from search.answer.roles import is_role, role_near
-from search.answer.speakers import quote_speakers
+from search.answer.speakers import quote_speakers, reported_speakers, stored_quote_speaker
 from search.backend import PassageBackend
 
 Handled = tuple[list[Group], float]
@@ -464,11 +464,16 @@ def _when(session: Session, index: PassageBackend, interp: Interpretation) -> Ha
 def _who_said(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
     candidates = quote_speakers(session, index, interp, interp.quote) if interp.quote else []
     for c in gather(session, index, interp, field="quotes"):
-        speaker = c.fact.value.get("speaker")
-        if not speaker:
-            continue
+        if not c.fact.value.get("speaker"):
+            read = stored_quote_speaker(c)
+            if read is None:
+                continue
+            c = read  # the speaker read around a quotation ingest kept without one
         quote_match = overlap(interp.terms, c.fact.value.get("quote") or c.fact.text)
         candidates.append(Candidate(c.fact, c.article, quote_match, c.retrieval))
+
+    if not interp.quote:
+        candidates += reported_speakers(session, index, interp)
 
     def phrase(c: Candidate) -> tuple[str, object]:
         v = c.fact.value
@@ -590,6 +595,8 @@ def _same_person(name: str | None, focus: str | None) -> bool:
     if not name or not focus:
         return False
     a, b = name.lower().split(), focus.lower().split()
+    if len(a) > 2 and len(b) > 2 and a[1:-1] != b[1:-1]:
+        return False  # "Ahmad Shah <Surname>" is not "Ahmad Wali <Surname>": brothers
     return a[-1] == b[-1] and (len(a) == 1 or len(b) == 1 or a[0] == b[0])
 
 

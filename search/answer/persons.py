@@ -72,6 +72,8 @@ def person_mentions(text: str) -> list[Mention]:
         core = [w for w in words if not re.fullmatch(r"Jr\.?|Sr\.?|II|III|IV", w)]
         if "-year-old" in core[0].lower() or "-old" in core[0].lower():
             core = core[1:]  # "Sixteen-year-old Jane Roe"
+        elif len(core) > 2 and re.search(r"['’]s$", core[0]):
+            core = core[1:]  # "<Employer>'s Jane Roe": the owner is no part of the name
         if len(core) < 2:
             continue
         if any(w.lower().strip(".") in blocked for w in core):

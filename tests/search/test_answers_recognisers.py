@@ -25,7 +25,7 @@ from search.answer.recognisers import (
 )
 from search.answer.role_holders import role_fit, role_holders
 from search.answer.roles import role_near
-from search.answer.speakers import speaker_of
+from search.answer.speakers import reported_speaker_mentions, speaker_of
 
 PEOPLE = [
     ("Officers found Nadia Korver, 19, in the car.", ["Nadia Korver"]),
@@ -35,6 +35,8 @@ PEOPLE = [
     ("Sixteen-year-old Tomas Reyes died later.", ["Tomas Reyes"]),
     ("The Harbor Street Apartments were evacuated.", []),
     ("Monday March Storm warnings went up.", []),
+    # an employer's possessive before the name is no part of it
+    ("Harlow's Nadia Korver says the offer is fair.", ["Nadia Korver"]),
 ]
 
 
@@ -262,6 +264,13 @@ SPEAKERS = [
     ('"Nobody saw it coming," said Harold Finch, a neighbour.', "Nobody", "Harold Finch"),
     ('Fire chief Dana Orlov said: "The roof held for an hour."', "roof", "Dana Orlov"),
     ('"The roof held for an hour."\n\nDana Orlov arrived later.', "roof", None),
+    # '," she said' points back to the one a speech verb followed, not to the next name
+    (
+        'Tessa Bramwell says she was shocked by Ivo Marek\'s death. "He was a fine man,"'
+        " she said. Dana Orlov said the inquiry goes on.",
+        "fine",
+        "Tessa Bramwell",
+    ),
 ]
 
 
@@ -432,3 +441,16 @@ def test_an_abbreviated_title_is_the_role_it_stands_for() -> None:
     text = "A man fired twice, Dunmore police Sgt. Lena Vos said."
     found = list(role_holders(text, 0, len(text), "sergeant"))
     assert [(h.name, h.role) for h in found] == [("Lena Vos", "Dunmore police Sgt.")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Harlow's Nadia Korver says the strike is unjustified.", "Nadia Korver"),
+        ("The strike is unjustified, Nadia Korver said.", "Nadia Korver"),
+        ("Nadia Korver visited the strikers on Monday.", None),
+    ],
+)
+def test_reported_speech(sentence: str, speaker: str | None) -> None:
+    found = [m.text for m in reported_speaker_mentions(sentence)]
+    assert found == ([speaker] if speaker else [])
