@@ -23,7 +23,7 @@ from search.answer.recognisers import (
     neighbourhoods,
     police_towns,
 )
-from search.answer.role_holders import role_fit, role_holders
+from search.answer.role_holders import affiliations, role_fit, role_holders
 from search.answer.roles import role_near
 from search.answer.speakers import reported_speaker_mentions, speaker_of
 
@@ -454,3 +454,40 @@ def test_an_abbreviated_title_is_the_role_it_stands_for() -> None:
 def test_reported_speech(sentence: str, speaker: str | None) -> None:
     found = [m.text for m in reported_speaker_mentions(sentence)]
     assert found == ([speaker] if speaker else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Harbour Workers Union's Tessa Bramwell says the offer is poor.",
+            [("Tessa Bramwell", "Harbour Workers Union")],
+        ),
+        (
+            "Dana Orlov from the Harbour Workers Union says so.",
+            [("Dana Orlov", "Harbour Workers Union")],
+        ),
+        # a possessive that is no body's name, or a name that is no person's
+        ("Monday's Harbour Gala drew crowds.", []),
+    ],
+)
+def test_affiliations(text: str, expected: list[tuple[str, str]]) -> None:
+    found = list(affiliations(text))
+    assert [(h.name, h.role) for h in found] == expected
+    for h in found:
+        assert text[h.name_start : h.name_end] == h.name
+        assert text[h.role_start : h.role_end] == h.role
+
+
+def test_an_abbreviated_title_fits_the_role_it_abbreviates() -> None:
+    terms = frozenset({"denver", "polic", "sergeant"})
+    assert role_fit("denver police sergeant", "Denver police Sgt.", terms) == pytest.approx(1.0)
+
+
+def test_a_role_holder_is_read_past_a_break_after_an_abbreviated_title() -> None:
+    from search.answer.role_holders import _past_abbreviation
+
+    text = "It began at 9 p.m., Denver police Sgt. Ada Ruiz said. Later it rained."
+    end = text.index("Sgt.") + 4
+    holders = list(role_holders(text, 0, _past_abbreviation(text, end), "sergeant"))
+    assert [h.name for h in holders] == ["Ada Ruiz"]

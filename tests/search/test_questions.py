@@ -296,3 +296,9 @@ def test_an_acronym_spelled_like_a_stop_word_is_a_name() -> None:
 )
 def test_a_person_pins_an_incident_only(question: str, pinned: bool) -> None:
     assert pins_event(analyze_question(question)) == pinned
+
+
+def test_a_role_holder_question_does_not_ask_the_article_to_say_quoted() -> None:
+    interpretation = analyze_question("Who is the Denver police sergeant quoted about the fire?")
+    assert interpretation.type == "who_role"
+    assert "quot" not in interpretation.terms and "fire" in interpretation.terms
