@@ -36,6 +36,7 @@ from search.answer.counts import recognised_counts
 from search.answer.dates import date_text, event_cue, recognised_dates
 from search.answer.locatives import FOCUS_HEADS, in_capitals, recognised_places
 from search.answer.organizations import recognised_organizations
+from search.answer.persons import acting_people
 from search.answer.questions import Interpretation
 from search.answer.role_holders import names_near, recognised_role_holders, role_fit, role_head
 from search.answer.roles import is_role, role_near
@@ -648,7 +649,35 @@ def _person_key(c: Candidate) -> str:
 def _who(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
     groups = _entities(session, index, interp, "organizations")
     groups += _entities(session, index, interp, "people")
+    groups += _acting(session, index, interp)
     return sorted(groups, key=lambda g: -g.score), 0.6
+
+
+ACTING_MATCH = 0.5  # of the question's words the sentence must hold
+
+
+def _acting(session: Session, index: PassageBackend, interp: Interpretation) -> list[Group]:
+    """People the best passages write as the subject of the question's own verb ("<Name> will
+    control ..." for "Who will control ...?"), read at question time: ingest may have stored
+    the person in another sentence only, or not at all."""
+    verbs = frozenset(interp.terms[:1])  # "Who <verb> ...": its first content word
+    candidates = []
+    for read in read_sentences(session, index, interp, ACTING_PASSAGES):
+        match = overlap(interp.terms, read.text)
+        if match < ACTING_MATCH or not verbs:
+            continue
+        for m in acting_people(read.article.text, read.start, read.end, verbs):
+            value = {"name": m.key, "role": None}
+            fact = read.fact("people", "person", value, m.start, m.end)
+            candidates.append(Candidate(fact, read.article, match, read.passage.relative_score))
+
+    def phrase(c: Candidate) -> tuple[str, object]:
+        return str(c.fact.value["name"]), c.fact.value["name"]
+
+    return group_by(candidates, lambda c: c.fact.value["name"], phrase, agreement=False)
+
+
+ACTING_PASSAGES = 6
 
 
 def _passage_answer(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:

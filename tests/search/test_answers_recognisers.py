@@ -491,3 +491,27 @@ def test_a_role_holder_is_read_past_a_break_after_an_abbreviated_title() -> None
     end = text.index("Sgt.") + 4
     holders = list(role_holders(text, 0, _past_abbreviation(text, end), "sergeant"))
     assert [h.name for h in holders] == ["Ada Ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "names"),
+    [
+        # a surname alone is the person the article named in full before
+        (
+            "It bought the shares from Tomas Reyes. Reyes will control the unit.",
+            "control",
+            ["Tomas Reyes"],
+        ),
+        ("Marta Velez, 41, has agreed to run the mill.", "agre", ["Marta Velez"]),
+        ("The unit will be controlled by others, Marta Velez said.", "control", []),
+    ],
+)
+def test_people_acting_as_the_subject_of_the_asked_verb(
+    text: str, verb: str, names: list[str]
+) -> None:
+    from search.answer.persons import acting_people
+
+    found = acting_people(text, 0, len(text), frozenset({verb}))
+    assert [m.key for m in found] == names
+    for m in found:
+        assert text[m.start : m.end] == m.text
