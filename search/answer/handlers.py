@@ -51,11 +51,12 @@ from search.answer.dates import (
 )
 from search.answer.locatives import FOCUS_HEADS, in_capitals, recognised_places
 from search.answer.organizations import recognised_organizations
+from search.answer.persons import acting_people
 from search.answer.questions import Interpretation
 from search.answer.recognisers import unit_stems
 from search.answer.role_holders import names_near, recognised_role_holders, role_fit, role_head
 from search.answer.roles import is_role, role_near
-from search.answer.speakers import quote_speakers
+from search.answer.speakers import quote_speakers, reported_speakers, stored_quote_speaker
 from search.backend import PassageBackend
 
 Handled = tuple[list[Group], float]
@@ -559,11 +560,16 @@ def _when(session: Session, index: PassageBackend, interp: Interpretation) -> Ha
 def _who_said(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
     candidates = quote_speakers(session, index, interp, interp.quote) if interp.quote else []
     for c in gather(session, index, interp, field="quotes"):
-        speaker = c.fact.value.get("speaker")
-        if not speaker:
-            continue
+        if not c.fact.value.get("speaker"):
+            read = stored_quote_speaker(c)
+            if read is None:
+                continue
+            c = read  # the speaker read around a quotation ingest kept without one
         quote_match = overlap(interp.terms, c.fact.value.get("quote") or c.fact.text)
         candidates.append(Candidate(c.fact, c.article, quote_match, c.retrieval))
+
+    if not interp.quote:
+        candidates += reported_speakers(session, index, interp)
 
     def phrase(c: Candidate) -> tuple[str, object]:
         v = c.fact.value
@@ -685,6 +691,8 @@ def _same_person(name: str | None, focus: str | None) -> bool:
     if not name or not focus:
         return False
     a, b = name.lower().split(), focus.lower().split()
+    if len(a) > 2 and len(b) > 2 and a[1:-1] != b[1:-1]:
+        return False  # "Ahmad Shah <Surname>" is not "Ahmad Wali <Surname>": brothers
     return a[-1] == b[-1] and (len(a) == 1 or len(b) == 1 or a[0] == b[0])
 
 
@@ -736,7 +744,35 @@ def _person_key(c: Candidate) -> str:
 def _who(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
     groups = _entities(session, index, interp, "organizations")
     groups += _entities(session, index, interp, "people")
+    groups += _acting(session, index, interp)
     return sorted(groups, key=lambda g: -g.score), 0.6
+
+
+ACTING_MATCH = 0.5  # of the question's words the sentence must hold
+
+
+def _acting(session: Session, index: PassageBackend, interp: Interpretation) -> list[Group]:
+    """People the best passages write as the subject of the question's own verb ("<Name> will
+    control ..." for "Who will control ...?"), read at question time: ingest may have stored
+    the person in another sentence only, or not at all."""
+    verbs = frozenset(interp.terms[:1])  # "Who <verb> ...": its first content word
+    candidates = []
+    for read in read_sentences(session, index, interp, ACTING_PASSAGES):
+        match = overlap(interp.terms, read.text)
+        if match < ACTING_MATCH or not verbs:
+            continue
+        for m in acting_people(read.article.text, read.start, read.end, verbs):
+            value = {"name": m.key, "role": None}
+            fact = read.fact("people", "person", value, m.start, m.end)
+            candidates.append(Candidate(fact, read.article, match, read.passage.relative_score))
+
+    def phrase(c: Candidate) -> tuple[str, object]:
+        return str(c.fact.value["name"]), c.fact.value["name"]
+
+    return group_by(candidates, lambda c: c.fact.value["name"], phrase, agreement=False)
+
+
+ACTING_PASSAGES = 6
 
 
 def _passage_answer(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from search.answer.names import is_first_name
+from search.answer.questions import stems_of
 from search.answer.recognisers import Mention, blocked_words
 
 _CAP = r"(?:[A-Z][a-z]*[A-Z]?[a-z]+(?:['’-][A-Z]?[a-z]+)*|[A-Z]['’][A-Z][a-z]+)"
@@ -72,6 +73,8 @@ def person_mentions(text: str) -> list[Mention]:
         core = [w for w in words if not re.fullmatch(r"Jr\.?|Sr\.?|II|III|IV", w)]
         if "-year-old" in core[0].lower() or "-old" in core[0].lower():
             core = core[1:]  # "Sixteen-year-old Jane Roe"
+        elif len(core) > 2 and re.search(r"['’]s$", core[0]):
+            core = core[1:]  # "<Employer>'s Jane Roe": the owner is no part of the name
         if len(core) < 2:
             continue
         if any(w.lower().strip(".") in blocked for w in core):
@@ -206,3 +209,27 @@ def bystander(text: str, start: int, end: int) -> bool:
         or _SPEECH_BEFORE.search(before)
         or _SPEECH_AFTER.match(after)
     )
+
+
+# "<Name> will control ...", "<Name> has agreed to ...": auxiliaries between a subject and its verb.
+_AUXILIARIES = re.compile(
+    r"(?:,[^,.;]{0,60},)?\s+(?:(?:will|would|shall|has|have|had|is|was|also|then|later|"
+    r"could|can|may|might|must|did|does)\s+)*(?P<verb>[a-z][\w-]*)"
+)
+
+
+def acting_people(text: str, start: int, end: int, verbs: frozenset[str]) -> list[Mention]:
+    """People named in ``text[start:end]`` as the subject of one of ``verbs`` (stems): "<Name>
+    will control and manage ..." for "Who will control ...?". A surname alone counts when the
+    article named the person in full before it; the mention's ``key`` is then that full name."""
+    mentions = person_mentions(text[:end])
+    full = {m.key: m.text for m in mentions if len(m.text.split()) > 1}
+    out = []
+    for m in mentions:
+        if m.start < start:
+            continue
+        after = _AUXILIARIES.match(text, m.end, end)
+        if after is None or not stems_of(after["verb"]) & verbs:
+            continue
+        out.append(Mention(m.start, m.end, m.text, full.get(m.key, m.text), m.weight))
+    return out

@@ -287,11 +287,19 @@ def content_terms(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(token.text for token in passage_analyzer()(kept)))
 
 
+_ABOUT_THE_ARTICLE = frozenset({"quot", "cite", "mention", "interview"})
+
+
 def analyze_question(question: str) -> Interpretation:
     """Read a plain-language question into an Interpretation."""
     text = " ".join(question.split())
     source, rest = _named_source(text)
     interpretation = _classify(rest, content_terms(rest), source)
+    if interpretation.type == "who_role":
+        # "the spokesman quoted about the fire": "quoted" says where the question read of them,
+        # the article need not write it.
+        kept = tuple(t for t in interpretation.terms if t not in _ABOUT_THE_ARTICLE)
+        interpretation = replace(interpretation, terms=kept or interpretation.terms)
     return replace(
         interpretation,
         names=proper_names(rest),

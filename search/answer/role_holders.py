@@ -33,6 +33,7 @@ from search.answer.candidates import (
     sentence_match,
     stems,
 )
+from search.answer.names import is_first_name
 from search.answer.questions import Interpretation
 from search.answer.recognisers import blocked_words
 from search.backend import PassageBackend
@@ -148,6 +149,25 @@ def _role_start(text: str, floor: int, head_start: int) -> int:
     return begin
 
 
+_ABBREVIATION_END = re.compile(
+    r"(?:^|\s)(?:" + "|".join(re.escape(a) for a in ABBREVIATIONS) + r")\s*$", re.I
+)
+NAME_AFTER_BREAK = 60  # characters read past a sentence break made at "Sgt." for the name
+
+
+def _past_abbreviation(text: str, end: int) -> int:
+    """Where a sentence ends for reading a role holder: past a break the splitter made at an
+    abbreviated title ("police Sgt. | <Name> said"), which the name follows."""
+    if _ABBREVIATION_END.search(text[max(0, end - 12) : end]):
+        return min(len(text), end + NAME_AFTER_BREAK)
+    return end
+
+
+def _expanded(role: str) -> str:
+    """A role with its abbreviated titles written out ("police Sgt." -> "police sergeant")."""
+    return " ".join(ABBREVIATIONS.get(w.lower(), w) for w in role.split())
+
+
 def role_fit(focus: str, role: str, terms: frozenset[str]) -> float:
     """How well a written role fits the asked one: the share of the asked role's words it
     holds, averaged with the share of all the question's words (the body the role is held in:
@@ -157,6 +177,7 @@ def role_fit(focus: str, role: str, terms: frozenset[str]) -> float:
     asked = stems(focus)
     if not asked or not terms:
         return 0.0
+    role = _expanded(role)
     written = stems(role)
     share = 0.5 * len(asked & written) / len(asked) + 0.5 * len(terms & written) / len(terms)
     others = [
@@ -196,11 +217,13 @@ def recognised_role_holders(
         return writes_role.search(passage.text) is not None
 
     out = []
+    if head.lower() in AFFILIATION_ROLES:
+        out += _affiliated(session, index, interp)
     for read in read_sentences(session, index, interp, PASSAGES_READ, keep=naming_role):
         text = read.article.text
         if not names_in(read.article, interp):
             continue  # a name the question gives is nowhere in this article
-        for holder in role_holders(text, read.start, read.end, head):
+        for holder in role_holders(text, read.start, _past_abbreviation(text, read.end), head):
             fit = role_fit(interp.focus, holder.role, terms)
             if fit <= 0:
                 continue
@@ -211,5 +234,59 @@ def recognised_role_holders(
             if not names_near(interp, fact, text):
                 continue
             match = 0.5 * fit + 0.5 * sentence_match(interp.terms, read.article, fact)
+            out.append(Candidate(fact, read.article, match, read.passage.relative_score))
+    return out
+
+
+# Roles a newsroom often leaves unwritten: "<Body>'s <Name> says" and "<Name> from the <Body>"
+# name who speaks for the body without saying "official" or "spokesman".
+AFFILIATION_ROLES = frozenset(
+    {"official", "spokesman", "spokeswoman", "spokesperson", "representative", "delegate"}
+)
+AFFILIATION_MATCH = 0.8  # the role is implied, not written: a little less sure
+_BODY = r"(?P<body>(?:the\s+)?[A-Z][\w&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&.-]*){0,6})"
+_OWNER_OF = re.compile(rf"{_BODY}['’]s\s+{_NAME}(?![\w'’-])")
+_MEMBER_OF = re.compile(rf"{_NAME},?\s+(?:from|of|with)\s+{_BODY}")
+
+
+def affiliations(text: str) -> Iterator[Holder]:
+    """People written as belonging to a body: "<Body>'s <First> <Last>", "<First> <Last> from
+    the <Body>"; the holder's role is the body's name as written."""
+    for pattern in (_OWNER_OF, _MEMBER_OF):
+        for m in pattern.finditer(text):
+            name = m["name"]
+            if not is_first_name(name.split()[0]) or len(name.split()) < 2:
+                continue
+            body_start, body_end = m.span("body")
+            if text[body_start:body_end].lower().startswith("the "):
+                body_start += 4
+            yield Holder(
+                name,
+                m.start("name"),
+                m.end("name"),
+                text[body_start:body_end],
+                body_start,
+                body_end,
+            )
+
+
+def _affiliated(session: Session, index: PassageBackend, interp: Interpretation) -> list[Candidate]:
+    """People the best passages write as belonging to the body the question names, for a
+    question about its official or spokesman."""
+    if not interp.name_words:
+        return []
+    out = []
+    for read in read_sentences(session, index, interp, PASSAGES_READ):
+        for holder in affiliations(read.text):
+            body = lowered(holder.role)
+            if not all(word in body for word in interp.name_words):
+                continue  # another body's people
+            start = read.start + min(holder.role_start, holder.name_start)
+            end = read.start + max(holder.role_end, holder.name_end)
+            value = {"name": holder.name, "role": holder.role}
+            fact = read.fact("people", "person", value, start, end)
+            match = AFFILIATION_MATCH * (
+                0.5 + 0.5 * sentence_match(interp.terms, read.article, fact)
+            )
             out.append(Candidate(fact, read.article, match, read.passage.relative_score))
     return out

@@ -12,9 +12,10 @@ import re
 from sqlmodel import Session, col, select
 
 from corpus.tables import Article, Fact
-from search.answer.candidates import Candidate, retrieve
+from search.answer.candidates import Candidate, overlap, read_sentences, retrieve
 from search.answer.persons import person_mentions
 from search.answer.questions import Interpretation
+from search.answer.recognisers import Mention
 from search.backend import PassageBackend
 
 PASSAGES_READ = 10
@@ -34,6 +35,9 @@ _SAID_AFTER = re.compile(
     + r"\s+"
     + _VERB
     + r")\b"
+)
+_PRONOUN_SAID = re.compile(
+    r"[,.!?]?[\"”’]?\s*(?:(?:he|she|they)\s+" + _VERB + r"|" + _VERB + r"\s+(?:he|she|they))\b"
 )
 QUOTE_CHARS = 400  # the rest of a quotation the question cut short
 _CLOSING = re.compile(r"[^\"”\n]*?[,.!?]?[\"”]")
@@ -111,8 +115,84 @@ def speaker_of(text: str, start: int, end: int) -> tuple[str, int, int] | None:
             name = earlier[-1] if earlier else name  # the nearest: relatives share a surname
         return name, attributed.start(group), attributed.end(group)
     after = [n for n in named if end <= n[1] <= end + AFTER_CHARS and "\n" not in text[end : n[1]]]
-    if after:
-        return after[0]
+    if after and not _PRONOUN_SAID.match(text, end):
+        return after[0]  # not after '," she said.': the pronoun points back, not forward
     paragraph = text.rfind("\n", 0, start) + 1
     before = [n for n in named if max(paragraph, start - BEFORE_CHARS) <= n[1] and n[2] <= start]
-    return before[-1] if before else None
+    # The one a speech verb follows ("<Name> says she ...") speaks, not a person named after
+    # them ("... by <Other>'s death.").
+    speaking = [n for n in before if _SPEAKS.match(text, n[2])]
+    return (speaking or before)[-1] if before else None
+
+
+_SPEECH_VERBS = r"(?:says|said|told|tells|added|explained|warned|stated|insisted|believes)"
+_SPEAKS = re.compile(rf"\s+(?:\w+\s+)?{_SPEECH_VERBS}\b")
+# Indirect speech: "<Name> says the talks failed", "The talks failed, <Name> said."
+_SAYS_THAT = re.compile(rf"\s+{_SPEECH_VERBS}\s+(?:that\s+)?\S")
+_SAID_AT_END = re.compile(rf"^,\s+{_SPEECH_VERBS}\s*$|^,?\s+{_SPEECH_VERBS}\s*[.!]?\s*$")
+MIN_REPORTED_MATCH = 0.5  # of the question's words the reported sentence must hold
+
+
+def reported_speakers(
+    session: Session, index: PassageBackend, interp: Interpretation
+) -> list[Candidate]:
+    """People the best passages report as saying what the question says, without quotation
+    marks: "<Name> says <clause>" or "<clause>, <Name> said", scored by the share of the
+    question's words the sentence holds."""
+    out: list[Candidate] = []
+    for read in read_sentences(session, index, interp, PASSAGES_READ):
+        match = overlap(interp.terms, read.text)
+        if match < MIN_REPORTED_MATCH:
+            continue
+        for m in reported_speaker_mentions(read.text):
+            name = _full_name(read.article.text, m.text, read.start + m.start)
+            start, end = read.start + m.start, read.start + m.end
+            value = {"quote": read.text, "speaker": name}
+            fact = read.fact("quotes", "reported", value, start, end)
+            out.append(Candidate(fact, read.article, match, read.passage.relative_score))
+    return out
+
+
+def reported_speaker_mentions(sentence: str) -> list[Mention]:
+    """The people a sentence reports as speaking: "<Name> says ...", "..., <Name> said."."""
+    return [
+        m
+        for m in person_mentions(sentence)
+        if _SAYS_THAT.match(sentence[m.end :]) or _SAID_AT_END.match(sentence[m.end :])
+    ]
+
+
+def _full_name(text: str, name: str, start: int) -> str:
+    """A surname alone as the full name the article wrote before it (the nearest)."""
+    if len(name.split()) > 1:
+        return name
+    pattern = rf"\b[A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?{re.escape(name)}\b"
+    earlier = [m.group(0) for m in re.finditer(pattern, text[:start])]
+    return earlier[-1] if earlier else name
+
+
+def stored_quote_speaker(candidate: Candidate) -> Candidate | None:
+    """A stored quotation ingest kept without a speaker, with the speaker ``speaker_of`` reads
+    around it ('," she said' after "<Name> says she ..."), as an unsaved fact; else None."""
+    fact = candidate.fact
+    text = candidate.article.text
+    if fact.value.get("speaker") or fact.end > READ_CHARS:
+        return None
+    found = speaker_of(text[:READ_CHARS], fact.start, fact.end)
+    if found is None:
+        return None
+    name, s_start, s_end = found
+    span_start, span_end = min(fact.start, s_start), max(fact.end, s_end)
+    read = Fact(
+        article_id=fact.article_id,
+        field="quotes",
+        kind="quote",
+        value={**fact.value, "speaker": name},
+        start=s_start,
+        end=s_end,
+        text=text[s_start:s_end],
+        sentence_start=span_start,
+        sentence_end=span_end,
+        sentence_text=text[span_start:span_end],
+    )
+    return Candidate(read, candidate.article, candidate.overlap, candidate.retrieval)

@@ -30,9 +30,9 @@ from search.answer.recognisers import (
     police_towns,
     unit_stems,
 )
-from search.answer.role_holders import role_fit, role_holders
+from search.answer.role_holders import affiliations, role_fit, role_holders
 from search.answer.roles import role_near
-from search.answer.speakers import speaker_of
+from search.answer.speakers import reported_speaker_mentions, speaker_of
 
 PEOPLE = [
     ("Officers found Nadia Korver, 19, in the car.", ["Nadia Korver"]),
@@ -42,6 +42,8 @@ PEOPLE = [
     ("Sixteen-year-old Tomas Reyes died later.", ["Tomas Reyes"]),
     ("The Harbor Street Apartments were evacuated.", []),
     ("Monday March Storm warnings went up.", []),
+    # an employer's possessive before the name is no part of it
+    ("Harlow's Nadia Korver says the offer is fair.", ["Nadia Korver"]),
 ]
 
 
@@ -323,6 +325,13 @@ SPEAKERS = [
     ('"Nobody saw it coming," said Harold Finch, a neighbour.', "Nobody", "Harold Finch"),
     ('Fire chief Dana Orlov said: "The roof held for an hour."', "roof", "Dana Orlov"),
     ('"The roof held for an hour."\n\nDana Orlov arrived later.', "roof", None),
+    # '," she said' points back to the one a speech verb followed, not to the next name
+    (
+        'Tessa Bramwell says she was shocked by Ivo Marek\'s death. "He was a fine man,"'
+        " she said. Dana Orlov said the inquiry goes on.",
+        "fine",
+        "Tessa Bramwell",
+    ),
 ]
 
 
@@ -625,3 +634,77 @@ def test_counts_written_after_their_noun() -> None:
     assert [(n, m.text, m.weight) for m, n in crew] == [(4, "crew of four", 1.0)]
     people = count_mentions(text, 0, len(text), "population", frozenset())
     assert [(n, m.text) for m, n in people] == [(900, "population of 900")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Harlow's Nadia Korver says the strike is unjustified.", "Nadia Korver"),
+        ("The strike is unjustified, Nadia Korver said.", "Nadia Korver"),
+        ("Nadia Korver visited the strikers on Monday.", None),
+    ],
+)
+def test_reported_speech(sentence: str, speaker: str | None) -> None:
+    found = [m.text for m in reported_speaker_mentions(sentence)]
+    assert found == ([speaker] if speaker else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Harbour Workers Union's Tessa Bramwell says the offer is poor.",
+            [("Tessa Bramwell", "Harbour Workers Union")],
+        ),
+        (
+            "Dana Orlov from the Harbour Workers Union says so.",
+            [("Dana Orlov", "Harbour Workers Union")],
+        ),
+        # a possessive that is no body's name, or a name that is no person's
+        ("Monday's Harbour Gala drew crowds.", []),
+    ],
+)
+def test_affiliations(text: str, expected: list[tuple[str, str]]) -> None:
+    found = list(affiliations(text))
+    assert [(h.name, h.role) for h in found] == expected
+    for h in found:
+        assert text[h.name_start : h.name_end] == h.name
+        assert text[h.role_start : h.role_end] == h.role
+
+
+def test_an_abbreviated_title_fits_the_role_it_abbreviates() -> None:
+    terms = frozenset({"denver", "polic", "sergeant"})
+    assert role_fit("denver police sergeant", "Denver police Sgt.", terms) == pytest.approx(1.0)
+
+
+def test_a_role_holder_is_read_past_a_break_after_an_abbreviated_title() -> None:
+    from search.answer.role_holders import _past_abbreviation
+
+    text = "It began at 9 p.m., Denver police Sgt. Ada Ruiz said. Later it rained."
+    end = text.index("Sgt.") + 4
+    holders = list(role_holders(text, 0, _past_abbreviation(text, end), "sergeant"))
+    assert [h.name for h in holders] == ["Ada Ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "names"),
+    [
+        # a surname alone is the person the article named in full before
+        (
+            "It bought the shares from Tomas Reyes. Reyes will control the unit.",
+            "control",
+            ["Tomas Reyes"],
+        ),
+        ("Marta Velez, 41, has agreed to run the mill.", "agre", ["Marta Velez"]),
+        ("The unit will be controlled by others, Marta Velez said.", "control", []),
+    ],
+)
+def test_people_acting_as_the_subject_of_the_asked_verb(
+    text: str, verb: str, names: list[str]
+) -> None:
+    from search.answer.persons import acting_people
+
+    found = acting_people(text, 0, len(text), frozenset({verb}))
+    assert [m.key for m in found] == names
+    for m in found:
+        assert text[m.start : m.end] == m.text

@@ -355,3 +355,9 @@ def test_a_place_alone_pins_loosely(question: str, loose: bool) -> None:
 )
 def test_count_questions_whose_verb_is_be_or_have(question: str, copular: bool) -> None:
     assert analyze_question(question).copular is copular
+
+
+def test_a_role_holder_question_does_not_ask_the_article_to_say_quoted() -> None:
+    interpretation = analyze_question("Who is the Denver police sergeant quoted about the fire?")
+    assert interpretation.type == "who_role"
+    assert "quot" not in interpretation.terms and "fire" in interpretation.terms
