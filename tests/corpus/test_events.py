@@ -266,3 +266,23 @@ def test_a_big_city_needs_the_same_day_or_more_evidence(
     a = _signature(f"Shooting\n\n{first}", date(2021, 3, 8))
     b = _signature(f"Shooting\n\n{second}", date(2021, 3, 8))
     assert linked(a, b) is together
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "town"),
+    [
+        # A state's name read as a town is the state ("Oregon" is no town in Ohio).
+        ("Oregon teen dies after a shooting\n\nA teen was shot on Friday, police said.",
+         "Oregon", None),
+        # A state's name that begins a town's or county's names no state.
+        ("Man shot\n\nA man was shot on Friday in Kansas City, police said.", "Missouri",
+         "Kansas City"),
+        # A neighbourhood named like a faraway city: the city whose police are on the case.
+        ("Austin shooting wounds two\n\nAUSTIN — Two boys were wounded in a shooting on "
+         "Friday, police said, according to a Chicago Police spokesman.", "Illinois", "Chicago"),
+    ],
+)  # fmt: skip
+def test_state_names_and_the_police_on_the_case(text: str, region: str, town: str | None) -> None:
+    sig = _signature(text)
+    assert sig.region == region
+    assert (sig.locality["canonical"] if sig.locality else None) == town
