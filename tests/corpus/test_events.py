@@ -227,6 +227,11 @@ def test_deleting_one_incident_of_a_roundup_keeps_it_in_the_other(tmp_path: Path
          "on Friday after a shooting.", "Louisiana"),
         ("Man charged in shooting\n\nTwo Caddo Parish deputies were shot on Friday.",
          "Louisiana"),
+        # A county only one state has names that state; one many states have names none.
+        ("Man shot\n\nMahoning County deputies said a man was shot on Friday.", "Ohio"),
+        ("Man shot\n\nA man was shot on Friday in northern Indiana County, police said.",
+         "Pennsylvania"),
+        ("Man shot\n\nA man was shot on Friday in Palm Beach County, police said.", "Florida"),
         # A state in the headline's site name counts only when the text names no other one.
         ("Two shot at a school - KXYZ News 12 Shreveport, Louisiana News\n\nTwo students "
          "were shot on Friday in Dayton, Ohio, police said.", "Ohio"),
@@ -266,3 +271,38 @@ def test_a_big_city_needs_the_same_day_or_more_evidence(
     a = _signature(f"Shooting\n\n{first}", date(2021, 3, 8))
     b = _signature(f"Shooting\n\n{second}", date(2021, 3, 8))
     assert linked(a, b) is together
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "town"),
+    [
+        # A state's name read as a town is the state ("Oregon" is no town in Ohio).
+        ("Oregon teen dies after a shooting\n\nA teen was shot on Friday, police said.",
+         "Oregon", None),
+        # A state's name that begins a town's or county's names no state.
+        ("Man shot\n\nA man was shot on Friday in Kansas City, police said.", "Missouri",
+         "Kansas City"),
+        # A neighbourhood named like a faraway city: the city whose police are on the case.
+        ("Austin shooting wounds two\n\nAUSTIN — Two boys were wounded in a shooting on "
+         "Friday, police said, according to a Chicago Police spokesman.", "Illinois", "Chicago"),
+    ],
+)  # fmt: skip
+def test_state_names_and_the_police_on_the_case(text: str, region: str, town: str | None) -> None:
+    sig = _signature(text)
+    assert sig.region == region
+    assert (sig.locality["canonical"] if sig.locality else None) == town
+
+
+def test_a_dateline_state_places_a_landmark_but_a_stray_state_moves_no_city() -> None:
+    # "Lake Lanier" is a landmark here; the dateline says Georgia.
+    small = _signature(
+        "Three shot\n\nHALL COUNTY, Ga. - Three people were shot near Lake Lanier on "
+        "Friday, police said."
+    )
+    assert small.region == "Georgia"
+    big = _signature("Man shot\n\nA man was shot in Denver on Friday; he was from Texas.")
+    assert big.region == "Colorado"
+
+
+def test_a_county_many_states_have_names_no_state() -> None:
+    assert _signature("Man shot\n\nCook County officials said a man was shot.").region is None

@@ -276,3 +276,21 @@ def test_places_owning_a_local_body_or_opening_a_dateline(
 ) -> None:
     facts = field_facts("places", Document.parse(text))
     assert [(f.text, f.value["canonical"]) for f in facts][: len(expected)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A small town's name the article also gives as a county's is that county throughout.
+        ("Kankakee County police said a man was shot. It was the third shooting in Kankakee.",
+         [("Kankakee", "Kankakee County"), ("Kankakee", "Kankakee County")]),
+        ("Three were hurt in Sumter County on Friday. Police in Sumter said two were held.",
+         [("Sumter", "Sumter County"), ("Sumter", "Sumter County")]),
+        # A big city keeps its name beside its county ("Dallas County" holds Dallas).
+        ("A man was shot in Dallas, Dallas County officials said.",
+         [("Dallas", "Dallas"), ("Dallas", "Dallas")]),
+    ],
+)  # fmt: skip
+def test_a_county_shortened_to_its_name(text: str, expected: list[tuple[str, str]]) -> None:
+    facts = field_facts("places", Document.parse(text))
+    assert [(f.text, f.value["canonical"]) for f in facts] == expected
