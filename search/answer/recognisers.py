@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from lemminflect import getLemma
+
 from corpus.facts.lexicons import MONTHS, WEEKDAYS, function_words
 from corpus.facts.numbers import Amount, find_amounts, parse_number_words
 from search.answer.candidates import stems
@@ -331,30 +333,19 @@ def count_mentions(
     return out
 
 
-# Irregular past forms and their verbs (general English), so "saw three cars" answers "see".
-_IRREGULAR = {
-    "saw": "see", "seen": "see", "heard": "hear", "sold": "sell", "told": "tell",
-    "bought": "buy", "fought": "fight", "caught": "catch", "took": "take", "taken": "take",
-    "made": "make", "gave": "give", "given": "give", "paid": "pay", "held": "hold",
-    "found": "find", "left": "leave", "sent": "send", "spent": "spend", "built": "build",
-    "lost": "lose", "won": "win", "threw": "throw", "thrown": "throw", "drew": "draw",
-    "drawn": "draw", "flew": "fly", "flown": "fly", "brought": "bring", "kept": "keep",
-    "met": "meet", "led": "lead", "fled": "flee", "sank": "sink", "sunk": "sink",
-    "stole": "steal", "stolen": "steal", "wrote": "write", "written": "write",
-    "chose": "choose", "chosen": "choose", "rode": "ride", "drove": "drive", "driven": "drive",
-    "ate": "eat", "eaten": "eat", "bore": "bear", "born": "bear", "swore": "swear",
-    "hid": "hide", "hidden": "hide", "broke": "break", "broken": "break", "spoke": "speak",
-    "spoken": "speak", "froze": "freeze", "frozen": "freeze", "rose": "rise", "risen": "rise",
-    "fell": "fall", "fallen": "fall", "grew": "grow", "grown": "grow", "knew": "know",
-    "known": "know", "shook": "shake", "shaken": "shake", "struck": "strike",
-}  # fmt: skip
+@cache
+def _verb_lemma_stems(word: str) -> frozenset[str]:
+    """The stems of a word's verb lemmas other than itself, from lemminflect's English lexicon
+    ("saw" -> see, "thrown" -> throw, "struck" -> strike)."""
+    lemmas = getLemma(word, upos="VERB")
+    return frozenset().union(*(stems(lemma) for lemma in lemmas if lemma != word))
 
 
 def _same_verb(found: set[str], asked: frozenset[str]) -> bool:
-    """Whether a verb near a count is one the question asks, its stem, its irregular form
+    """Whether a verb near a count is one the question asks, its stem, a form of its lemma
     ("saw" ~ "see") or a form sharing its first four letters ("hear" ~ "heard")."""
-    found = found.union(*(stems(_IRREGULAR[w]) for w in found if w in _IRREGULAR))
-    asked = asked.union(*(stems(_IRREGULAR[w]) for w in asked if w in _IRREGULAR))
+    found = found.union(*(_verb_lemma_stems(w) for w in found))
+    asked = asked.union(*(_verb_lemma_stems(w) for w in asked))
     if found & asked:
         return True
     prefixes = {w[:4] for w in asked if len(w) >= 4}

@@ -5,13 +5,11 @@ and abstention when the text counts something else."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-from service.app import create_app
-from service.settings import Settings
+from tests.search.serving import serving
 
 ARTICLES = [
     {
@@ -69,9 +67,7 @@ ABSTAIN = [
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    data: Path = tmp_path_factory.mktemp("counts")
-    with TestClient(create_app(Settings(data_dir=data, seed_samples=False))) as test_client:
-        assert test_client.post("/articles/batch", json=ARTICLES).status_code == 200
+    with serving(tmp_path_factory.mktemp("counts"), ARTICLES) as test_client:
         yield test_client
 
 

@@ -4,13 +4,11 @@ rules must work on constructions, not on the samples' sentences."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-from service.app import create_app
-from service.settings import Settings
+from tests.search.serving import serving
 
 ARTICLES = [
     {
@@ -134,9 +132,7 @@ ABSTAIN = [
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    data: Path = tmp_path_factory.mktemp("unseen")
-    with TestClient(create_app(Settings(data_dir=data, seed_samples=False))) as test_client:
-        assert test_client.post("/articles/batch", json=ARTICLES).status_code == 200
+    with serving(tmp_path_factory.mktemp("unseen"), ARTICLES) as test_client:
         yield test_client
 
 

@@ -5,13 +5,11 @@ matches, a day told ahead, a wire dateline's day."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-from service.app import create_app
-from service.settings import Settings
+from tests.search.serving import serving
 
 ARTICLES = [
     {
@@ -75,9 +73,7 @@ QUESTIONS = [
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    data: Path = tmp_path_factory.mktemp("wherewhen")
-    with TestClient(create_app(Settings(data_dir=data, seed_samples=False))) as test_client:
-        assert test_client.post("/articles/batch", json=ARTICLES).status_code == 200
+    with serving(tmp_path_factory.mktemp("wherewhen"), ARTICLES) as test_client:
         yield test_client
 
 
