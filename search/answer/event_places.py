@@ -48,7 +48,7 @@ def event_places(session: Session, pinned: Sequence[Pinned], interp: Interpretat
     Road"), stored city and landmark facts; the site's own town in a headline suffix counts
     only weakly, a place in the sentence naming the question's person more, and a sentence with
     the question's other words more. The most specific place comes with its town
-    (``_with_town``): "Kimlyn Circle, Akron"."""
+    (``_with_town``): "Wren Circle, Akron"."""
     weights = article_weights(pinned)
     named = stems(" ".join(constraint_words(interp)))
     person_words = {w.lower() for p in interp.constraints.people for w in p.split()}
@@ -135,7 +135,7 @@ _AREA_NOUNS = frozenset({"neighborhood", "neighbourhood", "area", "district"})
 
 
 def _with_town(groups: list[Group]) -> list[Group]:
-    """The best facility or street, said with the best town ("Kimlyn Circle, Akron"), when it
+    """The best facility or street, said with the best town ("Wren Circle, Akron"), when it
     scores nearly as well as that town; otherwise the groups as they are."""
     specific = [g for g in groups if g.members[0].fact.value.get("specific")]
     towns = [g for g in groups if not g.members[0].fact.value.get("specific")]
