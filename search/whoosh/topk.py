@@ -179,6 +179,8 @@ def top_documents(
     weighting = searcher.weighting
     if not isinstance(weighting, BM25F) or k <= 0:
         raise ValueError("top_documents needs BM25F weighting and k >= 1")
+    if searcher.doc_count_all() == 0:
+        return []  # an empty index's reader has no segment to key postings on
     plan = _plan(searcher, fieldname, terms, cache)
     avgfl = searcher.avg_field_length(fieldname) or 1
     b, k1 = weighting.B, weighting.K1

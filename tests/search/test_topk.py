@@ -85,6 +85,11 @@ def test_hits_slice_their_article(make_backend: MakeBackend) -> None:
         assert article.text[hit.passage.start : hit.passage.end] == hit.passage.text
 
 
+def test_an_empty_index_has_no_passages(make_backend: MakeBackend) -> None:
+    ix = make_backend([])
+    assert ix.top_passages(_terms("soldiers Raqqa"), 10) == []
+
+
 def test_a_write_is_seen_by_the_next_query(make_backend: MakeBackend) -> None:
     ix = make_backend(_ARTICLES)
     ix.add_articles([_article(n) for n in range(1, 11)])

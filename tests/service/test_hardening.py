@@ -166,3 +166,15 @@ def test_a_search_past_its_time_budget_is_a_503_with_retry_after(
     response = client.get("/search", params={"q": '"army moved"'})
     assert response.status_code == 503
     assert response.headers["retry-after"] == str(int(whoosh_index.SEARCH_SECONDS))
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How many people were killed?", "Who said the bridge would reopen?", "Where was the fire?"],
+)
+def test_a_question_to_an_empty_corpus_is_an_abstention(tmp_path: Path, question: str) -> None:
+    settings = Settings(data_dir=tmp_path, seed_samples=False)
+    with TestClient(create_app(settings), raise_server_exceptions=False) as client:
+        response = client.get("/ask", params={"q": question})
+    assert response.status_code == 200
+    assert response.json()["answers"] == []
