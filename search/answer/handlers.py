@@ -11,6 +11,7 @@ from dataclasses import replace
 from sqlmodel import Session
 
 from corpus.claims import victim_class
+from corpus.facts.numbers import find_amounts
 from corpus.facts.organizations import canonical_organization
 from corpus.tables import Fact
 from search.answer.candidates import (
@@ -368,10 +369,33 @@ def _not_in_question(candidates: list[Candidate], interp: Interpretation) -> lis
             bonus += 0.1  # "Which firm ...": a name ending "Corp", "Inc", "Ltd"
         if interp.type == "what" and _subject_of_asked_verb(c.fact, interp):
             bonus += 0.1  # "<Name> operates ..." for "Which company operates ...?"
+        if interp.type in _NAMING_TYPES and _states_asked_number(c.fact, interp):
+            bonus += STATED_NUMBER  # "<Org> said at least 80 ..." for "... said 80 ...?"
         if interp.type == "what" and _shares_a_name(c.fact, interp):
             bonus -= 0.2  # "Versatile Noble Cultivators" for "... buy Versatile Corp's division"
         out.append(Candidate(c.fact, c.article, c.overlap, c.retrieval, bonus))
     return out
+
+
+# A figure the question states ("Which group said at least 80 soldiers died?") is the surest
+# word to tell two sayers apart: one whose sentence states it beats one whose sentence gives
+# another figure, however close the rest of the sentence is to the question.
+STATED_NUMBER = 0.15
+_NAMING_TYPES = frozenset({"what", "who", "who_said"})
+_NUMBER_TERM = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _asked_numbers(interp: Interpretation) -> set[float]:
+    return {float(t) for t in interp.terms if _NUMBER_TERM.fullmatch(t)}
+
+
+def _states_asked_number(fact: Fact, interp: Interpretation) -> bool:
+    """Whether the fact's sentence states every figure the question gives (none: False)."""
+    asked = _asked_numbers(interp)
+    if not asked:
+        return False
+    stated = {float(a.number) for a in find_amounts(fact.sentence_text)}
+    return asked <= stated
 
 
 _NEXT_WORD = re.compile(
