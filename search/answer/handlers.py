@@ -253,7 +253,7 @@ def _entities(
     session: Session, index: PassageBackend, interp: Interpretation, field: str
 ) -> list[Group]:
     found = gather(session, index, interp, field=field)
-    if field == "organizations" and interp.type == "what":
+    if field == "organizations" and interp.type in ("what", "who"):
         recognised = recognised_organizations(session, index, interp)
         # A name read whole at question time ("<SHV (United Kingdom) Holding Co Ltd>") replaces
         # a stored fact that holds only part of it; a stored fact otherwise names it already.
@@ -371,7 +371,7 @@ def _not_in_question(candidates: list[Candidate], interp: Interpretation) -> lis
             bonus += 0.1  # "<Name> operates ..." for "Which company operates ...?"
         if interp.type in _NAMING_TYPES and _states_asked_number(c.fact, interp):
             bonus += STATED_NUMBER  # "<Org> said at least 80 ..." for "... said 80 ...?"
-        if interp.type == "what" and _shares_a_name(c.fact, interp):
+        if interp.type in ("what", "who") and _shares_a_name(c.fact, interp):
             bonus -= 0.2  # "Versatile Noble Cultivators" for "... buy Versatile Corp's division"
         out.append(Candidate(c.fact, c.article, c.overlap, c.retrieval, bonus))
     return out

@@ -14,7 +14,16 @@ from sqlmodel import Session
 
 from corpus.facts.lexicons import MONTHS, WEEKDAYS, function_words, load_data
 from corpus.facts.organizations import canonical_organization
-from search.answer.candidates import Candidate, names_in, overlap, read_sentences, stems
+from corpus.tables import Fact
+from search.answer.candidates import (
+    Candidate,
+    ReadSentence,
+    names_in,
+    overlap,
+    read_sentences,
+    stems,
+)
+from search.answer.coreference import antecedent, opening_offset, refers_back
 from search.answer.locatives import in_capitals
 from search.answer.names import is_first_name
 from search.answer.questions import Interpretation
@@ -24,9 +33,16 @@ PASSAGES_READ = 6
 MIN_SENTENCE_MATCH = 0.3  # sentences sharing less of the question are not read
 _PREFIX = r"(?:(?:al|el|ez|as|ad|an|ar|ash|at|es|ed|ul)-)?"
 _WORD = rf"{_PREFIX}[A-Z][\w’'&.-]*"
-NAME = re.compile(rf"{_WORD}(?:\s+(?:(?:of|for|the|and|de)\s+)*{_WORD}){{0,5}}")
+NAME = re.compile(rf"{_WORD}(?:\s+(?:(?:of|for|the|and|de|&)\s+)*{_WORD}){{0,5}}")
 NAMED = 1.0  # known, or built on a head noun, or introduced by the question's noun
 MODIFIER = 0.9  # "<Name> demonstrators": it modifies a word of the question
+SAYER = 0.9  # "..., <Name> said.": a name of two words or more that reports something
+# A reporting verb right after a name (past a bracketed ticker): "<Name> said", "<Name> <TKR>
+# reported", "..., <Name> added."
+_REPORTS = re.compile(
+    r"^>?\s*(?:<[^<>]{1,12}>\s*)?(?:said|says|reported|reports|announced|announces|added"
+    r"|stated|estimated|estimates|forecast|predicted)\b"
+)
 # Wire copy marks a company's name in angle brackets ("<Pittston Co>", "<SHV (United Kingdom)
 # Holding Co Ltd>"): the whole bracketed name is one, parentheses and all.
 BRACKETED = re.compile(r"<(?P<name>[A-Z][^<>\n]{1,80}?)>")
@@ -76,6 +92,8 @@ def naming_cue(sentence: str, start: int, end: int, focus: str | None, terms: se
     appositive = _APPOSITIVE_AFTER.match(sentence[end:])
     if focus and appositive and stems(focus) & stems(appositive["words"]):
         return NAMED  # "<Name>, a private group,"
+    if len(words) > 1 and not is_first_name(words[0]) and _REPORTS.match(sentence[end:]):
+        return SAYER  # "Alpha Beta Gamma said", and not "Alpha Beta's said"
     after = re.match(r"\s+([\w'’-]+)", sentence[end:])
     if after and stems(after[1]) & terms and not _POSSESSIVE.search(name):
         return MODIFIER  # "<Name> demonstrators"; "<Name>'s friends" is a person's
@@ -125,7 +143,54 @@ def recognised_organizations(
                 "organizations", "organization", {"name": name}, start, start + len(name)
             )
             out.append(Candidate(fact, read.article, match * cue, read.passage.relative_score))
+        referred = _referred(read, asked)
+        if referred is not None:
+            out.append(Candidate(referred, read.article, match, read.passage.relative_score))
     return out
+
+
+def _referred(read: ReadSentence, asked: set[str]) -> Fact | None:
+    """The organization a sentence opening "The company said ..." refers back to, cited where
+    an earlier sentence names it as its subject; None when there is none or the question names
+    it itself."""
+    if not refers_back(read.text):
+        return None
+    subject = antecedent(read.article.text, read.start, opening_organization)
+    if subject is None:
+        return None
+    name = read.article.text[subject.start : subject.end]
+    if stems(name) <= asked:
+        return None
+    where = ReadSentence(
+        read.passage,
+        read.article,
+        subject.sentence_start,
+        subject.sentence_end,
+        read.article.text[subject.sentence_start : subject.sentence_end],
+    )
+    return where.fact("organizations", "organization", {"name": name}, subject.start, subject.end)
+
+
+# After a sentence's subject: its verb, past a bracketed ticker or a parenthesis ("Montedison
+# Spa <MONI.MI> said", "Alpha Corp (AC) said").
+_VERB_AFTER = re.compile(r"^>?\s*(?:<[^<>]{1,12}>\s*)?(?:\([^()]{1,40}\)\s*)?,?\s*[a-z]")
+_BEFORE_SUBJECT = re.compile(r"^(?:<|[Tt]he\s+)?$")
+
+
+def opening_organization(sentence: str) -> tuple[int, int] | None:
+    """The (start, end) of an organization opening ``sentence`` as its subject, after a
+    dateline ("<Name> said ...", "The <Name> Inc has ..."); None when it opens otherwise."""
+    at = opening_offset(sentence)
+    mentions = organization_mentions(sentence, opening_words(), set(), None, set())
+    for offset, name, cue in mentions:
+        end = offset + len(name)
+        if (
+            cue >= NAMED
+            and _BEFORE_SUBJECT.match(sentence[at:offset])
+            and _VERB_AFTER.match(sentence[end:])
+        ):
+            return offset, end
+    return None
 
 
 def organization_mentions(
