@@ -100,6 +100,7 @@ def naming_cue(sentence: str, start: int, end: int, focus: str | None, terms: se
     return 0.0
 
 
+_JOINED = re.compile(r"\s(?:and|&)\s")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -232,8 +233,13 @@ def _capitalised(
         words = name.split()
         if words[0].lower() in blocked or stems(name) <= asked:
             continue
-        if len(words) > 1 and is_first_name(words[0]) and words[-1].lower() not in _heads():
-            continue  # a person
+        if (
+            len(words) > 1
+            and is_first_name(words[0])
+            and words[-1].lower() not in _heads()
+            and not _JOINED.search(name)
+        ):
+            continue  # a person; "Ernst and Young", "Johnson & Johnson" are partnerships
         if len(words) > 1 and name.upper() == name and in_capitals(text, offset):
             continue  # a wire headline in capitals: "STUDY GROUP URGES ..." names nobody
         cue = naming_cue(text, offset, offset + len(name), focus, terms)

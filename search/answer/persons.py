@@ -212,9 +212,12 @@ def bystander(text: str, start: int, end: int) -> bool:
 
 
 # "<Name> will control ...", "<Name> has agreed to ...": auxiliaries between a subject and its verb.
+# "<Name> is the head of ..." answers "Who heads ...?": after "is" or "was", the noun of the
+# question's verb stands for it.
 _AUXILIARIES = re.compile(
     r"(?:,[^,.;]{0,60},)?\s+(?:(?:will|would|shall|has|have|had|is|was|also|then|later|"
-    r"could|can|may|might|must|did|does)\s+)*(?P<verb>[a-z][\w-]*)"
+    r"could|can|may|might|must|did|does)\s+)*"
+    r"(?:(?:(?<=\bis\s)|(?<=\bwas\s))(?:the|an?)\s+)?(?P<verb>[a-z][\w-]*)"
 )
 
 

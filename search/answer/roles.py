@@ -50,6 +50,8 @@ _BEFORE = re.compile(
 _AFTER = re.compile(
     r"^,\s+(?P<phrase>(?:(?:a|an|the)\s+)?[^,.;:()\"“”]{3,90}?)(?=[,.;)]|\s+said\b)"
 )
+# "chief executive officer", "chief operating officer": the kinds of a company's officers.
+_OFFICER_KINDS = frozenset({"executive", "operating", "financial", "information", "technology"})
 _FUNCTION = frozenset(
     {"a", "an", "the", "said", "says", "told", "and", "or", "but", "of", "for", "to", "in"}
     | {"on", "at", "by", "with", "as"}
@@ -125,12 +127,18 @@ def _pre_modifier(text: str, start: int) -> Role | None:
     nouns, titles, modifiers = _lexicon()
     # Keep the words that can belong to a role, from the name leftwards.
     kept: list[str] = []
-    for word in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
         bare = word.lower().rstrip(".").replace("’", "'")
         abbreviated = word.endswith(".") and not re.fullmatch(_ABBREVIATED_TITLE, word)
+        if bare == "and" and kept and i > 0 and words[i - 1].lower() in nouns | titles:
+            kept.insert(0, word)  # "president and chief executive officer <Name>"
+            continue
         if bare in _FUNCTION or abbreviated:
             break
-        if kept and not (bare in modifiers or bare in nouns or word[:1].isupper()):
+        if kept and not (
+            bare in modifiers or bare in nouns or bare in _OFFICER_KINDS or word[:1].isupper()
+        ):
             break
         kept.insert(0, word)
     if not kept:
