@@ -27,6 +27,7 @@ from search.answer.coreference import antecedent, opening_offset, refers_back
 from search.answer.locatives import in_capitals
 from search.answer.names import is_first_name
 from search.answer.questions import Interpretation
+from search.answer.sales import other_side
 from search.backend import PassageBackend
 
 PASSAGES_READ = 6
@@ -83,6 +84,8 @@ def naming_cue(sentence: str, start: int, end: int, focus: str | None, terms: se
         return NAMED
     if len(words) > 1 and words[-1].lower().replace(".", "") in _heads():
         return NAMED  # "Oregon State Police"; "Police" alone names no body
+    if other_side(sentence, start, terms):
+        return NAMED  # "acquired <Thing> from <Name>" for "Who sold <Thing>?"
     before = sentence[max(0, start - 50) : start].split()[-1:]
     if focus and before and before[0][-1:].isalpha() and stems(focus) & stems(before[0]):
         return NAMED  # "the radical group <Name>"; not "a factory in <Town>, <State>"
