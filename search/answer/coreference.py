@@ -32,8 +32,10 @@ ANAPHOR = re.compile(
     r"(?:(?:today|yesterday|earlier|later|also),?\s+)?"
     rf"(?:[Tt]he\s+(?:{_BODY_NOUNS})|It|They)\s+(?=[a-z])"
 )
-# A wire dateline before a sentence's subject: "CLEVELAND, Feb 26 - ", "NEW YORK, March 2 - ".
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]*,\s+(?:[A-Z][a-z]*\.?\s+)?\d{1,2}\s+-\s+")
+# A wire dateline before a sentence's subject: "CLEVELAND, Feb 26 - ", "CRANFORD, N.J., Feb 26 - ".
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]*,(?:\s+[A-Z][\w.]*,)?\s+(?:[A-Z][a-z]*\.?\s+)?\d{1,2}\s+-\s+"
+)
 
 
 @dataclass(frozen=True)

@@ -363,10 +363,11 @@ def _quoted(text: str) -> str | None:
 
 
 def _name_words(text: str) -> frozenset[str]:
-    """The capitalised words themselves, lower-cased, without a possessive "'s"."""
+    """The capitalised words themselves, lower-cased, without a possessive ("'s", or the
+    apostrophe alone after a plural: "Darrow Looms' stock")."""
     words = re.findall(r"[\w'’.-]+", text)[1:]
     return frozenset(
-        re.sub(r"['’]s$", "", w).lower().strip(".")
+        re.sub(r"['’]s?$", "", w).lower().strip(".")
         for w in words
         if w[:1].isupper() and (w.lower() not in _QUESTION_STOPS or _ACRONYM.fullmatch(w))
     )
