@@ -67,6 +67,8 @@ def opening_words() -> frozenset[str]:
 _COMPANY_ENDS = frozenset(
     {"inc", "corp", "co", "ltd", "plc", "llc", "holdings", "industries"}
     | {"nv", "bv", "ag", "sa", "spa", "gmbh", "kk", "ab"}  # written "N.V.", "S.A." ...
+    # A company named for its trade: "<Name> Petroleum", "<Name> Resources", "<Name> Electric".
+    | {"petroleum", "resources", "energy", "electric", "motors", "steel", "chemicals", "mining"}
 )
 
 

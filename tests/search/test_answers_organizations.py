@@ -105,6 +105,9 @@ CUES = [
     ("Output fell, Marta Quill said.", "Marta Quill", 0.0),
     # a name that reports nothing and has no head noun is none
     ("Corvana Minera Estatal owns the mine.", "Corvana Minera Estatal", 0.0),
+    # a company named for its trade
+    ("Talbot Petroleum delayed the pipeline.", "Talbot Petroleum", NAMED),
+    ("Ostmark Resources sold the unit.", "Ostmark Resources", NAMED),
 ]
 
 
