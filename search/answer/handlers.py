@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from lemminflect import getAllLemmas
 from sqlmodel import Session
 
 from corpus.claims import victim_class
@@ -420,9 +421,22 @@ def _subject_of_asked_verb(fact: Fact, interp: Interpretation) -> bool:
 
 def _shares_a_name(fact: Fact, interp: Interpretation) -> bool:
     """Whether an organization's name holds a distinctive name the question gives: it is the
-    question's subject, or part of it, rather than the answer."""
-    own = {w for w in stems(fact.text) if len(w) > 2} - _COMPANY_HEADS
+    question's subject, or part of it, rather than the answer. A common noun of English
+    ("Hotels", "Power") names a kind of body, and two bodies of a kind are not one: only the
+    other words count ("Four Seasons Hotels" for "... buy the Harbour Hotel" shares none)."""
+    distinct = {
+        stem
+        for word in re.findall(r"[A-Za-z][\w'’-]*", fact.text)
+        if not _common_noun(word)
+        for stem in stems(word)
+    }
+    own = {w for w in distinct if len(w) > 2} - _COMPANY_HEADS
     return bool(own & (set(interp.names) - _COMPANY_HEADS))
+
+
+def _common_noun(word: str) -> bool:
+    """Whether lemminflect's English lexicon knows the word as a noun ("hotels", "power")."""
+    return "NOUN" in getAllLemmas(word.lower())
 
 
 def _named_bodies(interp: Interpretation) -> set[str]:
@@ -774,9 +788,22 @@ def _person_key(c: Candidate) -> str:
 
 def _who(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
     groups = _entities(session, index, interp, "organizations")
-    groups += _entities(session, index, interp, "people")
-    groups += _acting(session, index, interp)
+    bodies = [c.fact for g in groups for c in g.members]
+    people = _entities(session, index, interp, "people") + _acting(session, index, interp)
+    groups += [g for g in people if not _within_a_body(g, bodies)]
     return sorted(groups, key=lambda g: -g.score), 0.6
+
+
+def _within_a_body(group: Group, bodies: list[Fact]) -> bool:
+    """Whether every mention of a person is part of an organization's name ("Realty Partners"
+    in "VMS Realty Partners"): it names the body, not a person."""
+    return all(
+        any(
+            b.article_id == c.fact.article_id and b.start <= c.fact.start and c.fact.end <= b.end
+            for b in bodies
+        )
+        for c in group.members
+    )
 
 
 ACTING_MATCH = 0.5  # of the question's words the sentence must hold

@@ -230,6 +230,15 @@ ARTICLES = [
             "from Ostmark Energy for about 40 mln dlrs."
         ),
     },
+    {
+        "source": "Market Wire",
+        "published": "1987-03-04",
+        "text": (
+            "HARBOUR HOTEL SOLD\n\n"
+            "LISBON, March 4 - <Ostra Hotels Inc> and QRS Realty Partners said they agreed to "
+            "acquire the Harbour Hotel in Porto Vell from Dalmar Corp for undisclosed terms."
+        ),
+    },
 ]
 
 
@@ -247,6 +256,9 @@ ANSWERS = [
     ("Which company bought 64 pct of Darrow Looms' stock?", "Kesten Mills Co"),
     # a sale told by the buyer answers who sold
     ("Who sold Pell Power to Brell United?", "Ostmark Energy"),
+    # "Hotels" is a common noun the question's "Harbour Hotel" shares: no subject of the
+    # question; and "Realty Partners" inside a company's name is no person
+    ("Who agreed to buy the Harbour Hotel from Dalmar?", "Ostra Hotels Inc"),
 ]
 
 
