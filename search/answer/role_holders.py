@@ -6,7 +6,9 @@ next to a name:
 - pre-modifier: "<Org> Chairman <Name>", "South African captain <Name>";
 - role, then the name: "the service's chief executive officer, <Name>,";
 - appositive: "<Name>, the incident controller for the region,";
-- agent: "skippered by <Name>".
+- agent: "skippered by <Name>";
+- an unnamed speaker named in the next sentence: "..., his agent said. ..., said <Name>." (a
+  report goes on in the words of the same speaker, now named).
 
 How well the role fits is read from the words written with it: each of the question's role
 words found there counts for it, and a capitalised word there that the question does not
@@ -56,6 +58,15 @@ _APPOSITIVE = re.compile(
     rf"{_NAME},\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){{0,{ROLE_WORDS_BEFORE}}}$"
 )
 _FUNCTION = frozenset({"a", "an", "the", "of", "for", "to", "in", "and", "said", "says", "by"})
+# "..., his agent said." closing a sentence: a speaker known by role only ...
+_UNNAMED_SPEAKER = re.compile(r"^\s+(?:said|says|added)\s*\.")
+_OWNER = re.compile(r"^(?:his|her|their)\s|['’]s?\s")  # whose: "his agent", "the firm's lawyer"
+# ... whom the next sentence names as its speaker: "..., said <Name>." / "<Name> said".
+_SPEAKER = r"(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){1,3})"  # "Ann McRae", "Jo Smith-Ng"
+_NAMED_SPEAKERS = (
+    re.compile(rf"\b(?:said|says|added)\s+{_TITLE}{_SPEAKER}\s*[.,]"),
+    re.compile(rf"\s*{_TITLE}{_SPEAKER}\s+(?:said|says)\b"),  # at the sentence's start
+)
 
 
 # Titles as news abbreviates them before a name ("police Sgt. <Name>").
@@ -122,12 +133,36 @@ def role_holders(text: str, start: int, end: int, head: str) -> Iterator[Holder]
                 yield Holder(text[s:e], s, e, role, role_start, role_end)
                 break
         else:
+            named = _named_next(text, role_start, head_end, end)
+            if named is not None:
+                yield named
+                continue
             before = _APPOSITIVE.search(text[start:head_start])
             if before and before["name"].split()[0].lower() not in blocked:
                 s, e = start + before.start("name"), start + before.end("name")
                 gap = re.match(r",\s+", text[e:head_start])
                 role_from = e + (gap.end() if gap else 0)
                 yield Holder(text[s:e], s, e, text[role_from:role_end], role_from, role_end)
+
+
+def _named_next(text: str, role_start: int, head_end: int, end: int) -> Holder | None:
+    """ "..., his agent said. <...>, said <Name>.": the speaker known by the role alone is the
+    one the next sentence names (only its first speaker counts)."""
+    role = text[role_start:head_end]
+    if not _UNNAMED_SPEAKER.match(text[head_end:end]) or not _OWNER.search(role):
+        return None
+    following = re.match(r"[^.!?]*[.!?]\s+[^.!?]*[.!?]", text[head_end : head_end + 400])
+    if following is None:
+        return None
+    sentence_from = head_end + following.group(0).index(".") + 1
+    until = head_end + following.end()
+    m = _NAMED_SPEAKERS[1].match(text, sentence_from, until) or _NAMED_SPEAKERS[0].search(
+        text, sentence_from, until
+    )
+    if m is None or m["name"].split()[0].lower() in blocked_words():
+        return None
+    s, e = m.start("name"), m.end("name")
+    return Holder(text[s:e], s, e, role, role_start, head_end)
 
 
 def _verb_root(word: str) -> str:

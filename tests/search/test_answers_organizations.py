@@ -22,6 +22,7 @@ from search.answer.organizations import (
 )
 from search.answer.persons import acting_people
 from search.answer.questions import stems_of
+from search.answer.role_holders import role_holders
 from search.answer.roles import role_near
 from search.answer.sales import other_side
 from tests.search.serving import serving
@@ -199,6 +200,31 @@ def test_role_phrases_joined_by_and(text: str, name: str, role: str) -> None:
     assert text[found.start : found.end] == found.text
 
 
+UNNAMED_THEN_NAMED = [
+    # the speaker known by role is the one the next sentence names
+    (
+        "Iris Vell, the actress, died on Friday aged 80, her agent said. She had been ill for "
+        "a year, said Tom McQuarry. He said she died at home.",
+        "Tom McQuarry",
+    ),
+    ("Iris Vell died on Friday, her agent said. Tom Quarry said she had been ill.", "Tom Quarry"),
+    # whose agent is not said: no holder
+    ("The film opened on Friday, the agent said. It ran for a year, said Tom Quarry.", None),
+    # the next sentence names nobody speaking
+    ("Iris Vell died on Friday, her agent said. Tom Quarry was at her side.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), UNNAMED_THEN_NAMED)
+def test_unnamed_speaker_named_next(text: str, name: str | None) -> None:
+    end = text.index("said.") + len("said.")
+    found = list(role_holders(text, 0, end, "agent"))
+    assert [h.name for h in found] == ([name] if name else [])
+    for h in found:
+        assert text[h.name_start : h.name_end] == h.name
+        assert text[h.role_start : h.role_end] == h.role
+
+
 ARTICLES = [
     {
         "source": "Valley Wire",
@@ -239,6 +265,15 @@ ARTICLES = [
             "acquire the Harbour Hotel in Porto Vell from Dalmar Corp for undisclosed terms."
         ),
     },
+    {
+        "source": "Stage Wire",
+        "published": "2024-06-01",
+        "text": (
+            "Dame Orla Penhallow, the stage actress best known for her years at the Kestrel "
+            "Playhouse, died on Friday aged 81, her agent said. She had been ill for some months "
+            "and died at home, said Fergus McAllan. He said she had been working until May."
+        ),
+    },
 ]
 
 
@@ -259,6 +294,8 @@ ANSWERS = [
     # "Hotels" is a common noun the question's "Harbour Hotel" shares: no subject of the
     # question; and "Realty Partners" inside a company's name is no person
     ("Who agreed to buy the Harbour Hotel from Dalmar?", "Ostra Hotels Inc"),
+    # "..., her agent said. ..., said <Name>."
+    ("Who was Orla Penhallow's agent?", "Fergus McAllan"),
 ]
 
 
