@@ -423,7 +423,7 @@ def _shares_a_name(fact: Fact, interp: Interpretation) -> bool:
     """Whether an organization's name holds a distinctive name the question gives: it is the
     question's subject, or part of it, rather than the answer. A common noun of English
     ("Hotels", "Power") names a kind of body, and two bodies of a kind are not one: only the
-    other words count ("Four Seasons Hotels" for "... buy the Harbour Hotel" shares none)."""
+    other words count ("Ostra Hotels" for "... buy the Harbour Hotel" shares none)."""
     distinct = {
         stem
         for word in re.findall(r"[A-Za-z][\w'’-]*", fact.text)
@@ -795,8 +795,8 @@ def _who(session: Session, index: PassageBackend, interp: Interpretation) -> Han
 
 
 def _within_a_body(group: Group, bodies: list[Fact]) -> bool:
-    """Whether every mention of a person is part of an organization's name ("Realty Partners"
-    in "VMS Realty Partners"): it names the body, not a person."""
+    """Whether every mention of a person is part of an organization's name ("Land Partners"
+    in "Corbel Land Partners"): it names the body, not a person."""
     return all(
         any(
             b.article_id == c.fact.article_id and b.start <= c.fact.start and c.fact.end <= b.end

@@ -177,8 +177,8 @@ def _referred(read: ReadSentence, asked: set[str]) -> Fact | None:
     return where.fact("organizations", "organization", {"name": name}, subject.start, subject.end)
 
 
-# After a sentence's subject: its verb, past a bracketed ticker or a parenthesis ("Montedison
-# Spa <MONI.MI> said", "Alpha Corp (AC) said").
+# After a sentence's subject: its verb, past a bracketed ticker or a parenthesis ("Velmor
+# Spa <VLM.MI> said", "Alpha Corp (AC) said").
 _VERB_AFTER = re.compile(r"^>?\s*(?:<[^<>]{1,12}>\s*)?(?:\([^()]{1,40}\)\s*)?,?\s*[a-z]")
 _BEFORE_SUBJECT = re.compile(r"^(?:<|[Tt]he\s+)?$")
 
@@ -244,7 +244,7 @@ def _capitalised(
             and words[-1].lower() not in _heads()
             and not _JOINED.search(name)
         ):
-            continue  # a person; "Ernst and Young", "Johnson & Johnson" are partnerships
+            continue  # a person; "Karl and Brandt", "Holt & Farrow" are partnerships
         if len(words) > 1 and name.upper() == name and in_capitals(text, offset):
             continue  # a wire headline in capitals: "STUDY GROUP URGES ..." names nobody
         cue = naming_cue(text, offset, offset + len(name), focus, terms)

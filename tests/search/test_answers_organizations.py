@@ -261,7 +261,7 @@ ARTICLES = [
         "published": "1987-03-04",
         "text": (
             "HARBOUR HOTEL SOLD\n\n"
-            "LISBON, March 4 - <Ostra Hotels Inc> and QRS Realty Partners said they agreed to "
+            "LISBON, March 4 - <Ostra Hotels Inc> and Corbel Land Partners said they agreed to "
             "acquire the Harbour Hotel in Porto Vell from Dalmar Corp for undisclosed terms."
         ),
     },
@@ -292,7 +292,7 @@ ANSWERS = [
     # a sale told by the buyer answers who sold
     ("Who sold Pell Power to Brell United?", "Ostmark Energy"),
     # "Hotels" is a common noun the question's "Harbour Hotel" shares: no subject of the
-    # question; and "Realty Partners" inside a company's name is no person
+    # question; and "Land Partners" inside a company's name is no person
     ("Who agreed to buy the Harbour Hotel from Dalmar?", "Ostra Hotels Inc"),
     # "..., her agent said. ..., said <Name>."
     ("Who was Orla Penhallow's agent?", "Fergus McAllan"),
