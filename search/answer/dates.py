@@ -8,12 +8,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from sqlmodel import Session
 
 from corpus.facts.dates import read_dates
-from corpus.facts.lexicons import MONTHS
+from corpus.facts.lexicons import MONTHS, WEEKDAYS, fold
 from corpus.tables import Fact
 from search.answer.candidates import Candidate, overlap, read_sentences, stems
 from search.answer.questions import Interpretation
@@ -110,6 +110,9 @@ _FUTURE = re.compile(
     r"to\s+be\s+held|next)\b[^.;]*$",
     re.I,
 )
+# A past verb between the future cue and a weekday dates another event than the one ahead.
+# ("will be held Saturday" is the future's own passive).
+_PAST_BETWEEN = re.compile(r"(?<!\bbe)\s(?:\w+ed|shot|hit|struck|found|left|took|said)\b", re.I)
 FUTURE_DAYS = 300  # a date moved a year ahead must fall within this many days of publication
 
 
@@ -122,21 +125,25 @@ def in_the_future(candidate: Candidate) -> Candidate:
     iso = str(fact.value.get("iso") or "")
     if published is None or len(iso) < 10 or re.search(r"\d{4}", fact.text):
         return candidate
+    weekday = fold(fact.text.split()[-1]) in WEEKDAYS if fact.text.split() else False
     try:
         day = date.fromisoformat(iso[:10])
-        ahead = day.replace(year=day.year + 1)
+        # "will argue on Tuesday": the next Tuesday, a week on from the last one
+        ahead = day + timedelta(days=7) if weekday else day.replace(year=day.year + 1)
     except ValueError:  # a 29 February
         return candidate
     before = fact.sentence_text[: max(0, fact.start - fact.sentence_start)]
     if day >= published or not (ahead - published).days <= FUTURE_DAYS:
         return candidate
-    if not _FUTURE.search(before):
-        return candidate
+    cue = _FUTURE.search(before)
+    if cue is None or (weekday and _PAST_BETWEEN.search(cue.group(0))):
+        return candidate  # "will bury the man shot Saturday": the day is the shooting's
     value = {**fact.value, "iso": ahead.isoformat() + iso[10:]}
     return replace(candidate, fact=fact.model_copy(update={"value": value}))
 
 
 _MONTH_NAMES = [name.capitalize() for name in list(MONTHS)[:12]]
+_WEEKDAY_NAMES = [name.capitalize() for name in list(WEEKDAYS)[:7]]
 
 
 def date_text(iso: str) -> str:
@@ -144,6 +151,8 @@ def date_text(iso: str) -> str:
     and month without a year (``--10-02``)."""
     if iso.startswith("--"):
         return f"{_MONTH_NAMES[int(iso[2:4]) - 1]} {int(iso[5:7])}"
+    if iso.startswith("-W-"):
+        return _WEEKDAY_NAMES[int(iso[3:]) - 1]
     return iso.replace("T", " ")
 
 
@@ -153,7 +162,8 @@ def recognised_dates(
     """Dates written in the best passages' sentences, scored by their sentence's match."""
     out = []
     for read in read_sentences(session, index, interp, PASSAGES_READ):
-        for mention in read_dates(read.text, read.article.published):
+        published = read.article.published
+        for mention in read_dates(read.text, published, weekdays=published is None):
             value = {"iso": mention.iso, "precision": mention.precision, "role": "event"}
             start, end = read.start + mention.start, read.start + mention.end
             fact = read.fact("dates", "date", value, start, end)
