@@ -169,7 +169,9 @@ def locative_places(
 _BASED = re.compile(
     r"\b(?P<name>[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*){0,2})"
     # "a Miami-based maker"; "a Dunmore native", "a Dunmore, Ohio, native": where one is from
-    r"(?:-based\b|(?:,\s+[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*)?,)?\s+native\b(?!\s+(?:of|to)\b))"
+    # (a noun: "native" then ends its phrase; "native plants", "native to" are other senses)
+    r"(?:-based\b|(?:,\s+[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*)?,)?\s+native"
+    r"(?=\s*(?:[,.;:)]|$|(?:who|and|was|is|has|had|says|said)\b)))"
 )
 
 

@@ -283,6 +283,7 @@ OTHER_MODIFIER = 0.35  # no verb, and its modifiers are not the question's ("15 
 _SETTLEMENTS = stems("town city village township borough suburb community island nation")
 _INHABITANTS = stems("people residents inhabitants population citizens")
 _DWELL = stems("live lives living reside resides dwell inhabit")
+_NEXT_WORD = re.compile(r"\s+(?!(?:people|residents|inhabitants)\b)([a-z][\w'’-]*s)\b")
 _NOUN_OF = re.compile(r"\b(?P<noun>[A-Za-z][\w'’-]*)\s+of\s+$")
 
 
@@ -295,8 +296,11 @@ def _noun_of_amount(
     if m is None:
         return None
     noun = stems(m["noun"])
-    if noun & _SETTLEMENTS and wanted & _INHABITANTS and verb_stems & _DWELL:
-        # "the town of 3,400" answers "How many people live in ...": its population
+    counted = _NEXT_WORD.match(text, amount.end)
+    other_noun = counted is not None and counted[1] not in function_words()
+    if noun & _SETTLEMENTS and wanted & _INHABITANTS and verb_stems & _DWELL and not other_noun:
+        # "the town of 3,400" answers "How many people live in ...": its population, unless
+        # the number counts another noun ("the city of 12 lakes")
         span = text[m.start("noun") : amount.end]
         return Mention(m.start("noun"), amount.end, span, str(amount.number), 1.0)
     if not noun & wanted:
