@@ -147,8 +147,11 @@ _WEEKDAY_NAMES = [name.capitalize() for name in list(WEEKDAYS)[:7]]
 
 
 def date_text(iso: str) -> str:
-    """A date as answered: ISO ("2016-09-17", "2016-09-17 17:00"), or "October 2" for a day
-    and month without a year (``--10-02``)."""
+    """A date as answered: ISO ("2016-09-17", "2016-09-17 17:00"), "October 2" for a day
+    and month without a year (``--10-02``), "Monday" for a weekday alone (``-W-1``), and
+    "September 2016" for a month (``2016-09``: ISO's month form reads as a day to a user)."""
+    if re.fullmatch(r"\d{4}-\d{2}", iso):
+        return f"{_MONTH_NAMES[int(iso[5:7]) - 1]} {iso[:4]}"
     if iso.startswith("--"):
         return f"{_MONTH_NAMES[int(iso[2:4]) - 1]} {int(iso[5:7])}"
     if iso.startswith("-W-"):

@@ -11,6 +11,7 @@ from corpus.tables import Article, Fact
 from search.answer.candidates import Candidate, stems
 from search.answer.counts import measure_units
 from search.answer.dates import asked_near, in_dateline, in_the_future
+from search.answer.dates import date_text as said_date
 from search.answer.locatives import FOCUS_HEADS, based_places, locative_places, named_facilities
 from search.answer.organizations import (
     NAME,
@@ -752,3 +753,18 @@ def test_people_acting_as_the_subject_of_the_asked_verb(
     assert [m.key for m in found] == names
     for m in found:
         assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("iso", "said"),
+    [
+        ("2016-09-17", "2016-09-17"),
+        ("2016-09-17T17:00", "2016-09-17 17:00"),
+        ("1986-09", "September 1986"),  # a month, not a day
+        ("--10-02", "October 2"),  # no year to give it
+        ("-W-1", "Monday"),  # an undated story's weekday
+        ("2014", "2014"),
+    ],
+)
+def test_dates_as_answered(iso: str, said: str) -> None:
+    assert said_date(iso) == said
