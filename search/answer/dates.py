@@ -128,7 +128,7 @@ def in_the_future(candidate: Candidate) -> Candidate:
     weekday = fold(fact.text.split()[-1]) in WEEKDAYS if fact.text.split() else False
     try:
         day = date.fromisoformat(iso[:10])
-        # "will argue on Tuesday": the next Tuesday, a week on from the last one
+        # "will vote on Tuesday": the next Tuesday, a week on from the last one
         ahead = day + timedelta(days=7) if weekday else day.replace(year=day.year + 1)
     except ValueError:  # a 29 February
         return candidate

@@ -556,7 +556,7 @@ def _when(session: Session, index: PassageBackend, interp: Interpretation) -> Ha
     ]
 
     # The question's names pin the article, which names them once, in its lead ("the sale of
-    # the <Hotel>" ... "Closing was expected by March 31"): held where the article says them.
+    # the <Inn>" ... "the deal should close by April 30"): held where the article says them.
     candidates = [
         replace(
             c,
@@ -566,7 +566,7 @@ def _when(session: Session, index: PassageBackend, interp: Interpretation) -> Ha
         for c in candidates
     ]
     if any(asked_near(c.fact, happened) and not in_dateline(c.fact) for c in candidates):
-        # "Closing was expected by March 31": a date beside the asked event's words dates it;
+        # "the deal should close by April 30": a date beside the asked event's words dates it;
         # a wire dateline's day is only when the story was filed.
         candidates = [c for c in candidates if not in_dateline(c.fact)]
 

@@ -251,7 +251,7 @@ _NEAR = re.compile(r"[.,]?\s+near\s+(?:the\s+)?")
 
 def _with_near(text: str, found: list[Mention]) -> list[tuple[Mention, dict[str, Any]]]:
     """Each place with its value; a place written right after another with "near" ("in the
-    900 block of Elm St. near Oak Ave.") locates that one, so it is said with it rather than
+    400 block of Elm St. near Oak Ave.") locates that one, so it is said with it rather than
     given as an answer of its own."""
     out: list[tuple[Mention, dict[str, Any]]] = []
     for m in found:

@@ -272,14 +272,14 @@ _PART_OF = re.compile(
     r"seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand)\b)",
     re.I,
 )
-# ... after a copula: "found six of the eight guilty" counts six, "was one of two" counts two.
+# ... after a copula: "convicted four of the nine" counts four, "was one of two" counts two.
 _COPULA_BEFORE = re.compile(r"\b(?:was|is|were|are|been|be|being|as|among)\s+$", re.I)
 OTHER_VERB = 0.3  # another verb governs the count ("acquired 258,591 shares" for "sold")
 OTHER_MODIFIER = 0.35  # no verb, and its modifiers are not the question's ("15 man crew")
 
 
 # "a crew of 15", "a population of 10 million", "a fleet of about 20": the noun, then the count.
-# "a town of 3,400", "a city of 2 million": a settlement's count is its population.
+# "a town of 5,100", "a city of 2 million": a settlement's count is its population.
 _SETTLEMENTS = stems("town city village township borough suburb community island nation")
 _INHABITANTS = stems("people residents inhabitants population citizens")
 _DWELL = stems("live lives living reside resides dwell inhabit")
@@ -299,7 +299,7 @@ def _noun_of_amount(
     counted = _NEXT_WORD.match(text, amount.end)
     other_noun = counted is not None and counted[1] not in function_words()
     if noun & _SETTLEMENTS and wanted & _INHABITANTS and verb_stems & _DWELL and not other_noun:
-        # "the town of 3,400" answers "How many people live in ...": its population, unless
+        # "the town of 5,100" answers "How many people live in ...": its population, unless
         # the number counts another noun ("the city of 12 lakes")
         span = text[m.start("noun") : amount.end]
         return Mention(m.start("noun"), amount.end, span, str(amount.number), 1.0)

@@ -56,9 +56,9 @@ ARTICLES += [
         "published": "2024-03-07",
         "text": (
             "Driver sought after crash near Kessick Falls\n\n"
-            "Police in the town of 2,700 were searching on Monday for the driver of a truck "
-            "that hit a school bus near Kessick Falls. The crash was one of three highway "
-            "crashes in Orle County on Monday, the sheriff said."
+            "The town of 2,700 has one patrol car, and its officers spent Monday looking for the "
+            "driver of a truck that hit a school bus near Kessick Falls. Deputies said it was "
+            "one of three highway crashes in Orle County that day."
         ),
     },
 ]

@@ -607,10 +607,10 @@ def _date_fact(sentence: str, date_text: str, iso: str) -> Fact:
         ("Holders will vote, it said on Feb 27.", "Feb 27", "1987-02-27", "1987-02-27"),
         # a weekday told ahead is the next one (published on a Monday), unless a past verb
         # between dates another event
-        ("She will argue the case on Tuesday.", "Tuesday", "1987-02-24", "1987-03-03"),
+        ("She will plead the appeal on Tuesday.", "Tuesday", "1987-02-24", "1987-03-03"),
         ("A vigil will be held Saturday.", "Saturday", "1987-02-28", "1987-03-07"),
         ("Police will name the man shot Saturday.", "Saturday", "1987-02-28", "1987-02-28"),
-        ("She argued the case on Tuesday.", "Tuesday", "1987-02-24", "1987-02-24"),
+        ("She pleaded the appeal on Tuesday.", "Tuesday", "1987-02-24", "1987-02-24"),
     ],
 )
 def test_a_day_told_ahead_is_the_next_one(
@@ -658,11 +658,11 @@ def test_counts_in_a_coordinated_list_and_in_wire_abbreviations() -> None:
     [
         # the whole a thing was one of is the count; a part a verb governs is its own count
         ("It was one of two police shootings on Monday.", "shootings", "police", [2]),
-        ("The court found six of the eight guards guilty.", "guards", "found guilty", [6, 8]),
+        ("A jury convicted four of the nine guards.", "guards", "convicted", [4, 9]),
         # a settlement's count is its population when the question asks who lives there
-        ("Police in the town of 3,400 searched.", "people", "live", [3400]),
+        ("Deputies in the town of 5,100 searched.", "people", "live", [5100]),
         ("The city of 12 lakes is a resort.", "people", "live", []),
-        ("Police in the town of 3,400 searched.", "people", "arrested", []),
+        ("Deputies in the town of 5,100 searched.", "people", "arrested", []),
     ],
 )
 def test_parts_wholes_and_populations(

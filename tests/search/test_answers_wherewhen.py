@@ -63,8 +63,8 @@ ARTICLES += [
         "source": "Outback Mail",  # no publication date: its weekdays are said as written
         "text": (
             "Fires at Brannock Holding Centre\n\n"
-            "Eleven buildings were destroyed or damaged by fire on Monday night at the Brannock "
-            "Holding Centre, the department says. Detainees have been moved to tents."
+            "Fire destroyed or damaged eleven huts at the Brannock Holding Centre on Monday "
+            "night, the department says. Detainees now sleep in tents."
         ),
     },
     {
@@ -83,7 +83,7 @@ ARTICLES += [
         "text": (
             "HALBROOK BUYS LISLE INN\n\n"
             "TORONTO, March 4 - Halbrook Hotels Inc said it agreed to buy the Lisle Inn from "
-            "Tallis Corp for undisclosed terms. Closing was expected by April 30, it added. "
+            "Tallis Corp for undisclosed terms. The purchase is expected to close by April 30. "
             "Port Ellis-based Halbrook owns 12 inns."
         ),
     },
@@ -92,9 +92,9 @@ ARTICLES += [
         "published": "2016-04-12",
         "text": (
             "Three dead in Marrowfield home\n\n"
-            "MARROWFIELD - Three people were found dead in a home on Elder Road. Police said "
-            "another woman was rushed to Orrin Vale & Brisk Hospital in Temperance with "
-            "critical wounds.\n\n"
+            "MARROWFIELD - Three people were found dead in a home on Elder Road. A fourth "
+            "victim, a woman, was flown to Orrin Vale & Brisk Hospital in Temperance in "
+            "critical condition.\n\n"
             "A neighbor said she heard shots in the 400 block of North Keel St. near Wren Ave. "
             "Senator Ada Pell fell from the stage on Sunday at the Marrowfield fair. Pell had "
             "opened the fair on Saturday."
@@ -115,11 +115,11 @@ QUESTIONS = [
     ("On what date did the 6-year-old Orrin Vale girl find the gun?", ("2019-11-09",)),
     # told ahead: the next March 30, not last year's; not the dateline's day
     ("When will Kestrel Holdings shareholders vote on the merger?", ("1987-03-30",)),
-    ("When were the buildings at the Brannock Holding Centre destroyed?", ("Monday",)),
+    ("When were the huts at the Brannock Holding Centre destroyed?", ("Monday",)),
     ("When will Korver argue the Tallow River water case?", ("2023-11-07",)),
     ("Where is Korver from?", ("Dunmore",)),
     ("Where is Halbrook Hotels based?", ("Port Ellis",)),
-    ("When was the sale of the Lisle Inn expected to close?", ("1987-04-30",)),
+    ("When is the purchase of the Lisle Inn expected to close?", ("1987-04-30",)),
     ("Which hospital was the woman taken to after the Marrowfield deaths?", ("Orrin Vale",)),
     ("Where did the neighbor in Marrowfield hear shots?", ("400 block of North Keel St.",)),
     ("When did Senator Ada Pell fall?", ("2016-04-10",)),
