@@ -104,10 +104,12 @@ def nearness_bonus(fact: Fact, words: Sequence[str]) -> float:
 
 _TOKEN = re.compile(r"[A-Za-z]+")
 # Words before a date that put it ahead of the report: "will vote on March 31", "is scheduled
-# for April 2", "the meeting, set for ...".
+# for April 2", "the meeting, set for ...", and a company's yearly or special meeting named
+# right before its day ("at the annual meeting April 23"): wire copy announces those ahead.
 _FUTURE = re.compile(
-    r"\b(?:will|shall|(?:is|are|was|were)\s+(?:scheduled|expected|set|due|slated|to\s+be)|"
-    r"to\s+be\s+held|next)\b[^.;]*$",
+    r"(?:\b(?:will|shall|(?:is|are|was|were)\s+(?:scheduled|expected|set|due|slated|to\s+be)|"
+    r"to\s+be\s+held|next)\b[^.;]*|\b(?:annual|special)\s+(?:(?:shareholders|stockholders|"
+    r"general)['’]?\s+)?meeting\s+(?:on\s+)?)$",
     re.I,
 )
 # A past verb between the future cue and a weekday dates another event than the one ahead.

@@ -600,6 +600,15 @@ def _date_fact(sentence: str, date_text: str, iso: str) -> Fact:
         # told ahead of the report: the next March 31, not the last one
         ("Holders will vote on the merger on March 31.", "March 31", "1986-03-31", "1987-03-31"),
         ("The vote is scheduled for March 31.", "March 31", "1986-03-31", "1987-03-31"),
+        ("It will be put to the annual meeting March 31.", "March 31", "1986-03-31", "1987-03-31"),
+        (
+            "Holders back it at the annual meeting on March 31.",
+            "March 31",
+            "1986-03-31",
+            "1987-03-31",
+        ),
+        # a meeting held: no cue before the date
+        ("The annual meeting was held on March 31.", "March 31", "1986-03-31", "1986-03-31"),
         # told as past, or with its year written: as read
         ("Holders voted on the merger on March 31.", "March 31", "1986-03-31", "1986-03-31"),
         ("Holders will vote on March 31, 1986.", "March 31, 1986", "1986-03-31", "1986-03-31"),
