@@ -208,9 +208,13 @@ class DateMention:
     precision: str
 
 
-def read_dates(text: str, published: date | None = None) -> list[DateMention]:
+def read_dates(
+    text: str, published: date | None = None, *, weekdays: bool = False
+) -> list[DateMention]:
     """The dates written in ``text`` (no times), resolved against ``published`` as ``extract``
-    resolves them; without ``published`` a written day and month is kept without its year."""
+    resolves them; without ``published`` a written day and month is kept without its year,
+    and with ``weekdays`` a bare weekday ("on Monday night") as ISO 8601's truncated day of any
+    week (``-W-1``, precision ``weekday``): an undated story's only date is often its day."""
     out = []
     for cand in _non_overlapping(_found(text)):
         resolved = _resolve(cand, published)
@@ -223,6 +227,9 @@ def read_dates(text: str, published: date | None = None) -> list[DateMention]:
             if day is None:
                 continue
             start, iso, precision = cand.start, f"--{day.day.month:02d}-{day.day.day:02d}", "day"
+        elif weekdays and cand.kind == "weekday" and not cand.match["mod"]:
+            number = WEEKDAYS[fold(cand.match["weekday"])] + 1
+            start, iso, precision = cand.match.start("weekday"), f"-W-{number}", "weekday"
         else:
             continue
         out.append(DateMention(start, cand.end, text[start : cand.end], iso, precision))

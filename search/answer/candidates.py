@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from lemminflect import getAllInflections, getLemma
 from sqlmodel import Session, col, select
 
 from corpus.fact_store import facts_for_answer
@@ -162,10 +163,25 @@ def overlap(terms: Sequence[str], *texts: str) -> float:
 def _found(term: str, found: frozenset[str], shortened: frozenset[str]) -> bool:
     if term in found:
         return True
+    if not found.isdisjoint(verb_forms(term)):
+        return True  # "When did he fall ill?" ~ "he fell ill"
     if len(term) < 4:
         return False
     # A found stem extends the term, or the term extends a found stem, by one or two letters.
     return term in shortened or any(len(term) - cut >= 4 and term[:-cut] in found for cut in (1, 2))
+
+
+@lru_cache(maxsize=4096)
+def verb_forms(term: str) -> frozenset[str]:
+    """The stems of the other forms of the verb a question word is, from lemminflect's English
+    lexicon: a question asks "did he fall", "will they meet", the article writes "fell", "met";
+    stemming joins regular forms only ("killed" ~ "kill"), never "fell" ~ "fall"."""
+    forms: set[str] = set()
+    for lemma in getLemma(term, upos="VERB"):
+        forms.add(lemma)
+        for words in getAllInflections(lemma, upos="VERB").values():
+            forms.update(words)
+    return frozenset(stem for form in forms if (stem := _stem(form)) and stem != term)
 
 
 @lru_cache(maxsize=4096)

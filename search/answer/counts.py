@@ -55,7 +55,7 @@ def recognised_counts(
         return []
     verbs = question_verbs(interp)
     out = []
-    for read in _article_sentences(session, index, interp):
+    for read in article_sentences(session, index, interp):
         text = read.article.text
         for mention, number in count_mentions(text, read.start, read.end, interp.focus, verbs):
             value = {"number": number, "unit": interp.focus}
@@ -99,7 +99,7 @@ def recognised_casualties(
         return []
     cues = stems(_KIND_CUES[interp.kind])
     out = []
-    for read in _article_sentences(session, index, interp):
+    for read in article_sentences(session, index, interp):
         if not stems(read.text) & cues:
             continue
         text = read.article.text
@@ -147,7 +147,7 @@ def _names_said(names: Sequence[str], article: Article) -> float:
     return overlap(names, article.title or "", lowered(article.text))
 
 
-def _article_sentences(
+def article_sentences(
     session: Session, index: PassageBackend, interp: Interpretation
 ) -> Iterator[ReadSentence]:
     """The sentences of the best passages, then the rest of the first few articles: an article

@@ -8,12 +8,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from sqlmodel import Session
 
 from corpus.facts.dates import read_dates
-from corpus.facts.lexicons import MONTHS
+from corpus.facts.lexicons import MONTHS, WEEKDAYS, fold
 from corpus.tables import Fact
 from search.answer.candidates import Candidate, overlap, read_sentences, stems
 from search.answer.questions import Interpretation
@@ -104,12 +104,17 @@ def nearness_bonus(fact: Fact, words: Sequence[str]) -> float:
 
 _TOKEN = re.compile(r"[A-Za-z]+")
 # Words before a date that put it ahead of the report: "will vote on March 31", "is scheduled
-# for April 2", "the meeting, set for ...".
+# for April 2", "the meeting, set for ...", and a company's yearly or special meeting named
+# right before its day ("at the annual meeting April 23"): wire copy announces those ahead.
 _FUTURE = re.compile(
-    r"\b(?:will|shall|(?:is|are|was|were)\s+(?:scheduled|expected|set|due|slated|to\s+be)|"
-    r"to\s+be\s+held|next)\b[^.;]*$",
+    r"(?:\b(?:will|shall|(?:is|are|was|were)\s+(?:scheduled|expected|set|due|slated|to\s+be)|"
+    r"to\s+be\s+held|next)\b[^.;]*|\b(?:annual|special)\s+(?:(?:shareholders|stockholders|"
+    r"general)['’]?\s+)?meeting\s+(?:on\s+)?)$",
     re.I,
 )
+# A past verb between the future cue and a weekday dates another event than the one ahead.
+# ("will be held Saturday" is the future's own passive).
+_PAST_BETWEEN = re.compile(r"(?<!\bbe)\s(?:\w+ed|shot|hit|struck|found|left|took|said)\b", re.I)
 FUTURE_DAYS = 300  # a date moved a year ahead must fall within this many days of publication
 
 
@@ -122,28 +127,37 @@ def in_the_future(candidate: Candidate) -> Candidate:
     iso = str(fact.value.get("iso") or "")
     if published is None or len(iso) < 10 or re.search(r"\d{4}", fact.text):
         return candidate
+    weekday = fold(fact.text.split()[-1]) in WEEKDAYS if fact.text.split() else False
     try:
         day = date.fromisoformat(iso[:10])
-        ahead = day.replace(year=day.year + 1)
+        # "will vote on Tuesday": the next Tuesday, a week on from the last one
+        ahead = day + timedelta(days=7) if weekday else day.replace(year=day.year + 1)
     except ValueError:  # a 29 February
         return candidate
     before = fact.sentence_text[: max(0, fact.start - fact.sentence_start)]
     if day >= published or not (ahead - published).days <= FUTURE_DAYS:
         return candidate
-    if not _FUTURE.search(before):
-        return candidate
+    cue = _FUTURE.search(before)
+    if cue is None or (weekday and _PAST_BETWEEN.search(cue.group(0))):
+        return candidate  # "will bury the man shot Saturday": the day is the shooting's
     value = {**fact.value, "iso": ahead.isoformat() + iso[10:]}
     return replace(candidate, fact=fact.model_copy(update={"value": value}))
 
 
 _MONTH_NAMES = [name.capitalize() for name in list(MONTHS)[:12]]
+_WEEKDAY_NAMES = [name.capitalize() for name in list(WEEKDAYS)[:7]]
 
 
 def date_text(iso: str) -> str:
-    """A date as answered: ISO ("2016-09-17", "2016-09-17 17:00"), or "October 2" for a day
-    and month without a year (``--10-02``)."""
+    """A date as answered: ISO ("2016-09-17", "2016-09-17 17:00"), "October 2" for a day
+    and month without a year (``--10-02``), "Monday" for a weekday alone (``-W-1``), and
+    "September 2016" for a month (``2016-09``: ISO's month form reads as a day to a user)."""
+    if re.fullmatch(r"\d{4}-\d{2}", iso):
+        return f"{_MONTH_NAMES[int(iso[5:7]) - 1]} {iso[:4]}"
     if iso.startswith("--"):
         return f"{_MONTH_NAMES[int(iso[2:4]) - 1]} {int(iso[5:7])}"
+    if iso.startswith("-W-"):
+        return _WEEKDAY_NAMES[int(iso[3:]) - 1]
     return iso.replace("T", " ")
 
 
@@ -153,7 +167,8 @@ def recognised_dates(
     """Dates written in the best passages' sentences, scored by their sentence's match."""
     out = []
     for read in read_sentences(session, index, interp, PASSAGES_READ):
-        for mention in read_dates(read.text, read.article.published):
+        published = read.article.published
+        for mention in read_dates(read.text, published, weekdays=published is None):
             value = {"iso": mention.iso, "precision": mention.precision, "role": "event"}
             start, end = read.start + mention.start, read.start + mention.end
             fact = read.fact("dates", "date", value, start, end)

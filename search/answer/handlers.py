@@ -51,7 +51,7 @@ from search.answer.dates import (
     nearness_bonus,
     recognised_dates,
 )
-from search.answer.locatives import FOCUS_HEADS, in_capitals, recognised_places
+from search.answer.locatives import FOCUS_HEADS, based_places, in_capitals, recognised_places
 from search.answer.organizations import recognised_organizations
 from search.answer.persons import acting_people
 from search.answer.questions import Interpretation
@@ -525,6 +525,13 @@ _PLACE_SPECIFICITY = {
 }
 
 
+def _origin(fact: Fact) -> bool:
+    """Whether a place is written as where a body is based or a person is from ("the
+    Miami-based ...", "a Dunmore native"), whichever reader stored it."""
+    mentions = based_places(fact.sentence_text)
+    return any(m.start == fact.start - fact.sentence_start for m in mentions)
+
+
 def _where(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
     stored = gather(session, index, interp, field="places")
     taken = {(c.fact.article_id, c.fact.start) for c in stored}
@@ -537,6 +544,18 @@ def _where(session: Session, index: PassageBackend, interp: Interpretation) -> H
     wanted_kind = _PLACE_NOUNS.get(interp.focus or "")
     if wanted_kind:
         candidates = [c for c in candidates if c.fact.kind == wanted_kind]
+    if interp.focus == "origin":
+        # "Where is Halbrook Corp based?": "the Miami-based Halbrook Corp" says it, when the
+        # sentence names the asked body; any other place of the article is where it acted.
+        names = [t for t in interp.terms if t in interp.names]
+        origins = [
+            c for c in candidates if _origin(c.fact) and overlap(names, c.fact.sentence_text) > 0
+        ]
+        candidates = origins or candidates
+    heads = FOCUS_HEADS.get(interp.focus or "")
+    if heads and any(_name_head(c.fact) in heads for c in candidates):
+        # "Which hospital ...": a name of that kind answers, never a street beside it
+        candidates = [c for c in candidates if _name_head(c.fact) in heads]
 
     def phrase(c: Candidate) -> tuple[str, object]:
         v = c.fact.value
@@ -581,7 +600,20 @@ def _when(session: Session, index: PassageBackend, interp: Interpretation) -> Ha
         )
     ]
 
-    candidates = [replace(c, bonus=c.bonus + nearness_bonus(c.fact, happened)) for c in candidates]
+    # The question's names pin the article, which names them once, in its lead ("the sale of
+    # the <Inn>" ... "the deal should close by April 30"): held where the article says them.
+    candidates = [
+        replace(
+            c,
+            overlap=max(c.overlap, count_match(interp, c.article, c.fact)),
+            bonus=c.bonus + nearness_bonus(c.fact, happened),
+        )
+        for c in candidates
+    ]
+    if any(asked_near(c.fact, happened) and not in_dateline(c.fact) for c in candidates):
+        # "the deal should close by April 30": a date beside the asked event's words dates it;
+        # a wire dateline's day is only when the story was filed.
+        candidates = [c for c in candidates if not in_dateline(c.fact)]
 
     def phrase(c: Candidate) -> tuple[str, object]:
         iso = str(c.fact.value["iso"])

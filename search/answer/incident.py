@@ -348,15 +348,16 @@ _LATER_EVENTS = frozenset(
 def _undated(
     article: Article, weight: float, person_words: set[str], words: Sequence[str]
 ) -> list[Candidate]:
-    """The days an article without a publication date writes ("on October 2"), read now: ingest
-    stores no date it cannot give a year; they are answered as written, without one."""
+    """The days an article without a publication date writes ("on October 2", "on Monday
+    night"), read now: ingest stores no date it cannot give a year; they are answered as
+    written, without one."""
     text = readable(article)
     out = []
-    for m in read_dates(text):
-        if m.precision != "day":
+    for m in read_dates(text, weekdays=True):
+        if m.precision not in ("day", "weekday"):
             continue
         mention = Mention(m.start, m.end, m.text, m.iso)
-        fact = transient(article, mention, "dates", {"iso": m.iso, "precision": "day"})
+        fact = transient(article, mention, "dates", {"iso": m.iso, "precision": m.precision})
         match = _date_match(article, fact, person_words, words)
         out.append(Candidate(fact, article, match, weight))
     return out

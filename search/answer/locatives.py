@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from sqlmodel import Session
 
-from search.answer.candidates import Candidate, overlap, read_sentences, stems
+from search.answer.candidates import Candidate, names_in, overlap, read_sentences, stems
+from search.answer.counts import article_sentences
 from search.answer.questions import Interpretation
 from search.answer.recognisers import Mention, blocked_words
 from search.backend import PassageBackend
@@ -53,10 +55,15 @@ _LOCATIVE = re.compile(
     r"opposite|beside|along|across|past|up|down)\s+"
     r"(?:the\s+){0,2}"  # "near the the 2300 block": pages repeat words
     # a name never runs across a line break (a paragraph's last word and the next one's first)
-    rf"(?P<name>(?:\d{{1,5}}{_S}(?:block{_S}of{_S})?)?{_WORD}(?:{_S}(?:of{_S}|and{_S})?{_WORD})"
+    rf"(?P<name>(?:\d{{1,5}}{_S}(?:block{_S}of{_S})?)?{_WORD}(?:{_S}(?:of{_S}|and{_S}|&{_S})?{_WORD})"
     rf"{{0,5}}(?:{_S}(?:village|town))?)"
     # a facility noun written in lower case after the name ("the Heath Police department")
     rf"(?:{_S}(?P<head>(?:{_HEADS})s?)\b)?"
+)
+# Last words that make a name a company's ("from Halbrook Corp"): a body, not a place ("Co."
+# is left out: US papers abbreviate County so too).
+_COMPANY_ENDS = frozenset(
+    ("corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.", "plc", "llc", "holdings")
 )
 _ROUTES = frozenset(("highway", "route", "interstate", "hwy", "road", "loop", "spur"))
 _ROUTE_NUMBER = re.compile(r"\s+\d{1,4}[A-Z]?(?!\w|,\d)")
@@ -135,10 +142,12 @@ def locative_places(
         saint = len(core) > 1 and core[0] in ("St", "St.")  # "to St Helens": Saint, no street
         if not core or (
             core[0].lower().strip(".") in blocked
-            and core[-1].lower() not in SPECIFIC_HEADS
+            and core[-1].lower().rstrip(".") not in SPECIFIC_HEADS  # "North Keel St."
             and not saint
         ):
             continue  # "in March", "on 23 September", "the North"
+        if core[-1].lower() in _COMPANY_ENDS:
+            continue  # "bought the hotel from Halbrook Corp": a seller, not a place
         if numbered and len(core) == len(words) - 1 and head_word(name) not in SPECIFIC_HEADS:
             continue  # a number before a name is a house number only before a street noun
         if re.fullmatch(_ORDINAL, core[0]) and head_word(name) not in SPECIFIC_HEADS:
@@ -157,11 +166,18 @@ def locative_places(
         yield Mention(name_start, name_end, full, full.lower(), weight), m["preposition"]
 
 
-_BASED = re.compile(r"\b(?P<name>[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*){0,2})-based\b")
+_BASED = re.compile(
+    r"\b(?P<name>[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*){0,2})"
+    # "a Miami-based maker"; "a Dunmore native", "a Dunmore, Ohio, native": where one is from
+    # (a noun: "native" then ends its phrase; "native plants", "native to" are other senses)
+    r"(?:-based\b|(?:,\s+[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*)?,)?\s+native"
+    r"(?=\s*(?:[,.;:)]|$|(?:who|and|was|is|has|had|says|said)\b)))"
+)
 
 
 def based_places(text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]:
-    """Places written "<Place>-based" ("a Miami-based maker"): where a company or a group is."""
+    """Places written "<Place>-based" ("a Miami-based maker"), where a company or a group is,
+    or "<Place> native" ("a Dunmore, Ohio, native"), where a person is from."""
     blocked = blocked_words()
     for m in _BASED.finditer(text, start, len(text) if end is None else end):
         start_at = m.start("name")
@@ -207,14 +223,40 @@ def recognised_places(
     with the question; the kind is ``landmark`` for a facility or street, else ``place``."""
     asked = set(interp.terms) | set(interp.names)
     out = []
-    for read in read_sentences(session, index, interp, PASSAGES_READ):
+    # With names, their articles are read whole: "Where was <Name> taken?" may be told
+    # paragraphs after the lead that matched the question best.
+    reads = (
+        article_sentences(session, index, interp)
+        if interp.names
+        else read_sentences(session, index, interp, PASSAGES_READ)
+    )
+    for read in reads:
+        if interp.names and not names_in(read.article, interp):
+            continue  # a name the question gives is nowhere in this article
         text = read.article.text
-        found = [m for m, _ in locative_places(text, read.start, read.end)]
-        for m in [*found, *based_places(text, read.start, read.end)]:
+        found = _with_near(text, [m for m, _ in locative_places(text, read.start, read.end)])
+        origins = [(m, {"name": m.text}) for m in based_places(text, read.start, read.end)]
+        for m, value in [*found, *origins]:
             if stems(m.text) <= asked:
                 continue
             kind = "landmark" if m.weight == SPECIFIC_WEIGHT else "place"
-            fact = read.fact("places", kind, {"name": m.text}, m.start, m.end)
+            fact = read.fact("places", kind, value, m.start, m.end)
             match = overlap(interp.terms, read.text)
             out.append(Candidate(fact, read.article, match, read.passage.relative_score))
+    return out
+
+
+_NEAR = re.compile(r"[.,]?\s+near\s+(?:the\s+)?")
+
+
+def _with_near(text: str, found: list[Mention]) -> list[tuple[Mention, dict[str, Any]]]:
+    """Each place with its value; a place written right after another with "near" ("in the
+    400 block of Elm St. near Oak Ave.") locates that one, so it is said with it rather than
+    given as an answer of its own."""
+    out: list[tuple[Mention, dict[str, Any]]] = []
+    for m in found:
+        if out and _NEAR.fullmatch(text, out[-1][0].end, m.start):
+            out[-1][1]["near"] = m.text
+            continue
+        out.append((m, {"name": m.text}))
     return out

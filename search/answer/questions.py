@@ -76,6 +76,11 @@ _WHERE = re.compile(
     r"(?:parking\s+)?lot|garage))\b",
     re.I,
 )
+# "Where is Halbrook Corp based?", "Where is the senator from?": where a body is based or a
+# person comes from, which the article says "Miami-based", "a Dunmore native".
+_ORIGIN = re.compile(
+    r"^\s*where\s+(?:is|was|are|were)\s+.+\s(?:from|based|headquartered)\s*\??\s*$", re.I
+)
 _WHEN = re.compile(
     r"^\s*(?:when|(?:on\s+|in\s+)?(?:what|which)\s+(?:date|day|time|year|month|night|morning|"
     r"afternoon|evening|weekday)|at\s+what\s+time)\b",
@@ -447,6 +452,8 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
         return Interpretation("who_role", "people", None, terms, role, source)
     if m := _WHERE.search(rest):
         noun = (m["noun"] or "").lower() or None
+        if noun is None and _ORIGIN.match(rest):
+            noun = "origin"
         return Interpretation("where", "places", None, terms, noun, source)
     if m := _WHEN.search(rest):
         focus = "time" if re.search(r"\btime\b", m.group(0), re.I) else None

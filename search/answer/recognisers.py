@@ -267,11 +267,23 @@ def unit_stems(noun: str) -> frozenset[str]:
     return stems(" ".join([*words, *also]))
 
 
+_PART_OF = re.compile(
+    r"\s+of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+)?(?:\d|(?:two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand)\b)",
+    re.I,
+)
+# ... after a copula: "convicted four of the nine" counts four, "was one of two" counts two.
+_COPULA_BEFORE = re.compile(r"\b(?:was|is|were|are|been|be|being|as|among)\s+$", re.I)
 OTHER_VERB = 0.3  # another verb governs the count ("acquired 258,591 shares" for "sold")
 OTHER_MODIFIER = 0.35  # no verb, and its modifiers are not the question's ("15 man crew")
 
 
 # "a crew of 15", "a population of 10 million", "a fleet of about 20": the noun, then the count.
+# "a town of 5,100", "a city of 2 million": a settlement's count is its population.
+_SETTLEMENTS = stems("town city village township borough suburb community island nation")
+_INHABITANTS = stems("people residents inhabitants population citizens")
+_DWELL = stems("live lives living reside resides dwell inhabit")
+_NEXT_WORD = re.compile(r"\s+(?!(?:people|residents|inhabitants)\b)([a-z][\w'’-]*s)\b")
 _NOUN_OF = re.compile(r"\b(?P<noun>[A-Za-z][\w'’-]*)\s+of\s+$")
 
 
@@ -281,7 +293,17 @@ def _noun_of_amount(
     """A count written after its noun ("its crew of four was rescued"), from the noun to the
     number, weighed by the verb after the number or before the noun."""
     m = _NOUN_OF.search(text, max(start, amount.start - 40), amount.start)
-    if m is None or not stems(m["noun"]) & wanted:
+    if m is None:
+        return None
+    noun = stems(m["noun"])
+    counted = _NEXT_WORD.match(text, amount.end)
+    other_noun = counted is not None and counted[1] not in function_words()
+    if noun & _SETTLEMENTS and wanted & _INHABITANTS and verb_stems & _DWELL and not other_noun:
+        # "the town of 5,100" answers "How many people live in ...": its population, unless
+        # the number counts another noun ("the city of 12 lakes")
+        span = text[m.start("noun") : amount.end]
+        return Mention(m.start("noun"), amount.end, span, str(amount.number), 1.0)
+    if not noun & wanted:
         return None
     verbs: set[str] = set()
     if v := _VERB_AFTER.match(text[amount.end : amount.end + 40]):
@@ -309,6 +331,10 @@ def count_mentions(
     out = []
     for amount in find_amounts(text, start, end):
         after = text[amount.end : amount.end + 60]
+        if _PART_OF.match(after) and _COPULA_BEFORE.search(
+            text, max(start, amount.start - 12), amount.start
+        ):
+            continue  # "it was one of two shootings": what it is a part of is the count
         m = _count_noun(after, wanted)
         if not m:
             if mention := _noun_of_amount(text, start, amount, wanted, verb_stems):

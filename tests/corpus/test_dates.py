@@ -326,3 +326,26 @@ def test_read_dates(
 )
 def test_a_span_reads_as_a_date_only_when_it_names_a_time(span: str, is_date: bool) -> None:
     assert dates.reads_as_date(span) is is_date
+
+
+@pytest.mark.parametrize(
+    ("text", "weekdays", "expected"),
+    [
+        # an undated story's weekday, as ISO 8601's day of any week, only when asked for
+        ("Fire broke out on Monday night.", True, [("Monday", "-W-1", "weekday")]),
+        ("Fire broke out on Monday night.", False, []),
+        (
+            "He fell ill on Sunday, October 2.",
+            True,
+            [("Sunday", "-W-7", "weekday"), ("October 2", "--10-02", "day")],
+        ),
+        # a weekday with a modifier needs the publication day to mean anything
+        ("They meet next Tuesday.", True, []),
+    ],
+)
+def test_weekdays_of_an_undated_text(
+    text: str, weekdays: bool, expected: list[tuple[str, str, str]]
+) -> None:
+    found = dates.read_dates(text, None, weekdays=weekdays)
+    assert [(m.text, m.iso, m.precision) for m in found] == expected
+    assert all(text[m.start : m.end] == m.text for m in found)

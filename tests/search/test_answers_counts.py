@@ -49,6 +49,20 @@ ARTICLES = [
     },
 ]
 
+# Issue 10: a settlement's population ("the town of 2,700"), and the whole a thing was one of.
+ARTICLES += [
+    {
+        "source": "Valley Post",
+        "published": "2024-03-07",
+        "text": (
+            "Driver sought after crash near Kessick Falls\n\n"
+            "The town of 2,700 has one patrol car, and its officers spent Monday looking for the "
+            "driver of a truck that hit a school bus near Kessick Falls. Deputies said it was "
+            "one of three highway crashes in Orle County that day."
+        ),
+    },
+]
+
 QUESTIONS = [
     ("How many crew members were on the ferry that ran aground off Marrow Point?", "9"),
     ("How many passengers were taken off the Tessaly Star?", "212"),
@@ -57,6 +71,8 @@ QUESTIONS = [
     ("How many villagers have died in the clashes in Varnia?", "240"),
     ("How many people have died in three months of clashes in Varnia?", "310"),
     ("How many shares of Kelda Mills did Orrin Capital buy?", "420,000"),
+    ("How many people live in Kessick Falls?", "2,700"),
+    ("How many highway crashes were there in the county on Monday?", "3"),
 ]
 
 ABSTAIN = [

@@ -11,6 +11,7 @@ from corpus.tables import Article, Fact
 from search.answer.candidates import Candidate, stems
 from search.answer.counts import measure_units
 from search.answer.dates import asked_near, in_dateline, in_the_future
+from search.answer.dates import date_text as said_date
 from search.answer.locatives import FOCUS_HEADS, based_places, locative_places, named_facilities
 from search.answer.organizations import (
     NAME,
@@ -152,6 +153,18 @@ LOCATIVES = [
     ("The Lisle team scored in the 2nd quarter.", []),
     # a pond, a cemetery, an inn: sites as specific as a street
     ("A woman was shot at Marrow Pond late Friday.", [("Marrow Pond", "at", True)]),
+    # "&" joins a name; a street abbreviated after a compass word is still a street
+    (
+        "She was flown to Orrin Vale & Brisk Hospital.",
+        [("Orrin Vale & Brisk Hospital", "to", True)],
+    ),
+    (
+        "It happened in the 400 block of North Keel St. near Wren Ave.",
+        [("400 block of North Keel St.", "in", True), ("Wren Ave.", "near", True)],
+    ),
+    # a company is no place, whatever the preposition before it
+    ("They bought the inn from Halbrook Corp for cash.", []),
+    ("The unit was sold to Tallis Holdings last year.", []),
 ]
 
 
@@ -162,6 +175,12 @@ LOCATIVES = [
         ("A Port Ellis-based charity paid for it.", ["Port Ellis"]),
         ("The plant is web-based.", []),
         ("SHAW BUYS LEEDS-BASED MAKER", []),
+        # where a person is from
+        ("Korver, a Dunmore native, spoke first.", ["Dunmore"]),
+        ("Korver, a Lisle, Ohio, native, once stood there.", ["Lisle"]),
+        ("The Brisk native plants were sold.", []),
+        ("He is a Dunmore native who moved away.", ["Dunmore"]),
+        ("Pines native to Brisk grow there.", []),
     ],
 )
 def test_places_a_company_is_based_in(text: str, places: list[str]) -> None:
@@ -581,11 +600,26 @@ def _date_fact(sentence: str, date_text: str, iso: str) -> Fact:
         # told ahead of the report: the next March 31, not the last one
         ("Holders will vote on the merger on March 31.", "March 31", "1986-03-31", "1987-03-31"),
         ("The vote is scheduled for March 31.", "March 31", "1986-03-31", "1987-03-31"),
+        ("It will be put to the annual meeting March 31.", "March 31", "1986-03-31", "1987-03-31"),
+        (
+            "Holders back it at the annual meeting on March 31.",
+            "March 31",
+            "1986-03-31",
+            "1987-03-31",
+        ),
+        # a meeting held: no cue before the date
+        ("The annual meeting was held on March 31.", "March 31", "1986-03-31", "1986-03-31"),
         # told as past, or with its year written: as read
         ("Holders voted on the merger on March 31.", "March 31", "1986-03-31", "1986-03-31"),
         ("Holders will vote on March 31, 1986.", "March 31, 1986", "1986-03-31", "1986-03-31"),
         # a day before publication within the week is no future day
         ("Holders will vote, it said on Feb 27.", "Feb 27", "1987-02-27", "1987-02-27"),
+        # a weekday told ahead is the next one (published on a Monday), unless a past verb
+        # between dates another event
+        ("She will plead the appeal on Tuesday.", "Tuesday", "1987-02-24", "1987-03-03"),
+        ("A vigil will be held Saturday.", "Saturday", "1987-02-28", "1987-03-07"),
+        ("Police will name the man shot Saturday.", "Saturday", "1987-02-28", "1987-02-28"),
+        ("She pleaded the appeal on Tuesday.", "Tuesday", "1987-02-24", "1987-02-24"),
     ],
 )
 def test_a_day_told_ahead_is_the_next_one(
@@ -626,6 +660,26 @@ def test_counts_in_a_coordinated_list_and_in_wire_abbreviations() -> None:
     dollars = count_mentions(offer, 0, len(offer), "dollars", stems("offer"))
     assert [(n, m.text, m.weight) for m, n in dollars] == [(27, "27 dlrs", 1.0)]
     assert unit_stems("dlrs") <= unit_stems("dollars")
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "verbs", "expected"),
+    [
+        # the whole a thing was one of is the count; a part a verb governs is its own count
+        ("It was one of two police shootings on Monday.", "shootings", "police", [2]),
+        ("A jury convicted four of the nine guards.", "guards", "convicted", [4, 9]),
+        # a settlement's count is its population when the question asks who lives there
+        ("Deputies in the town of 5,100 searched.", "people", "live", [5100]),
+        ("The city of 12 lakes is a resort.", "people", "live", []),
+        ("Deputies in the town of 5,100 searched.", "people", "arrested", []),
+    ],
+)
+def test_parts_wholes_and_populations(
+    text: str, noun: str, verbs: str, expected: list[int]
+) -> None:
+    found = count_mentions(text, 0, len(text), noun, stems(verbs))
+    assert [n for _, n in found] == expected
+    assert all(text[m.start : m.end] == m.text for m, _ in found)
 
 
 def test_counts_written_after_their_noun() -> None:
@@ -708,3 +762,18 @@ def test_people_acting_as_the_subject_of_the_asked_verb(
     assert [m.key for m in found] == names
     for m in found:
         assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("iso", "said"),
+    [
+        ("2016-09-17", "2016-09-17"),
+        ("2016-09-17T17:00", "2016-09-17 17:00"),
+        ("1986-09", "September 1986"),  # a month, not a day
+        ("--10-02", "October 2"),  # no year to give it
+        ("-W-1", "Monday"),  # an undated story's weekday
+        ("2014", "2014"),
+    ],
+)
+def test_dates_as_answered(iso: str, said: str) -> None:
+    assert said_date(iso) == said

@@ -55,6 +55,53 @@ ARTICLES = [
     },
 ]
 
+# Issue 10's shapes: an undated story's weekday, a weekday told ahead, where a body is based
+# or a person is from, which hospital (a name with "&"), a place located "near" another, a
+# question whose verb the article writes in an irregular past.
+ARTICLES += [
+    {
+        "source": "Outback Mail",  # no publication date: its weekdays are said as written
+        "text": (
+            "Fires at Brannock Holding Centre\n\n"
+            "Fire destroyed or damaged eleven huts at the Brannock Holding Centre on Monday "
+            "night, the department says. Detainees now sleep in tents."
+        ),
+    },
+    {
+        "source": "Capitol Desk",
+        "published": "2023-11-06",  # a Monday
+        "text": (
+            "Korver to argue water case\n\n"
+            "Solicitor Ilse Korver will argue the Tallow River water case before the court on "
+            "Tuesday. Korver, a Dunmore, Ohio, native, joined the office in 2009. Last Friday "
+            "she argued a tax case."
+        ),
+    },
+    {
+        "source": "Example Wire",
+        "published": "1987-03-04",
+        "text": (
+            "HALBROOK BUYS LISLE INN\n\n"
+            "TORONTO, March 4 - Halbrook Hotels Inc said it agreed to buy the Lisle Inn from "
+            "Tallis Corp for undisclosed terms. The purchase is expected to close by April 30. "
+            "Port Ellis-based Halbrook owns 12 inns."
+        ),
+    },
+    {
+        "source": "Prairie News",
+        "published": "2016-04-12",
+        "text": (
+            "Three dead in Marrowfield home\n\n"
+            "MARROWFIELD - Three people were found dead in a home on Elder Road. A fourth "
+            "victim, a woman, was flown to Orrin Vale & Brisk Hospital in Temperance in "
+            "critical condition.\n\n"
+            "A neighbor said she heard shots in the 400 block of North Keel St. near Wren Ave. "
+            "Senator Ada Pell fell from the stage on Sunday at the Marrowfield fair. Pell had "
+            "opened the fair on Saturday."
+        ),
+    },
+]
+
 QUESTIONS = [
     # a town pins its event; the venue and the road are more specific than the town
     ("Where did gunfire break out at a party in Lisle?", ("Brennock Room", "Highway 41")),
@@ -68,6 +115,14 @@ QUESTIONS = [
     ("On what date did the 6-year-old Orrin Vale girl find the gun?", ("2019-11-09",)),
     # told ahead: the next March 30, not last year's; not the dateline's day
     ("When will Kestrel Holdings shareholders vote on the merger?", ("1987-03-30",)),
+    ("When were the huts at the Brannock Holding Centre destroyed?", ("Monday",)),
+    ("When will Korver argue the Tallow River water case?", ("2023-11-07",)),
+    ("Where is Korver from?", ("Dunmore",)),
+    ("Where is Halbrook Hotels based?", ("Port Ellis",)),
+    ("When is the purchase of the Lisle Inn expected to close?", ("1987-04-30",)),
+    ("Which hospital was the woman taken to after the Marrowfield deaths?", ("Orrin Vale",)),
+    ("Where did the neighbor in Marrowfield hear shots?", ("400 block of North Keel St.",)),
+    ("When did Senator Ada Pell fall?", ("2016-04-10",)),
 ]
 
 
@@ -91,7 +146,7 @@ def test_where_and_when(client: TestClient, question: str, accepted: tuple[str, 
 
 
 # An event the articles never tell (a sentence, a funeral) has no date in them.
-ABSTAIN = ["When was Orrin Blake sentenced?"]
+ABSTAIN = ["When was Orrin Blake sentenced?", "Where was Ilse Korver born?"]
 
 
 @pytest.mark.parametrize("question", ABSTAIN)

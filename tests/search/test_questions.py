@@ -134,6 +134,10 @@ TABLE = [
     ("On what morning did the ferry sink?", "when", "dates", None, None),
     ("In what year was the mill founded?", "when", "dates", None, None),
     ("At what address were the bodies found?", "where", "places", None, "address"),
+    # where a body is based or a person is from
+    ("Where is Halbrook Corp based?", "where", "places", None, "origin"),
+    ("Where is the Tallis Group headquartered?", "where", "places", None, "origin"),
+    ("Where was Senator Korver from?", "where", "places", None, "origin"),
     ("In which subdivision did the couple live?", "where", "places", None, "subdivision"),
     ("In which parking lot was the man shot?", "where", "places", None, "parking lot"),
     ("At which motel did the standoff end?", "where", "places", None, "motel"),
@@ -361,3 +365,15 @@ def test_a_role_holder_question_does_not_ask_the_article_to_say_quoted() -> None
     interpretation = analyze_question("Who is the Denver police sergeant quoted about the fire?")
     assert interpretation.type == "who_role"
     assert "quot" not in interpretation.terms and "fire" in interpretation.terms
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Where did the plane fly from?",  # where it left, not where it comes from
+        "Where is the Brisk mosque located?",
+        "Which city is Halbrook Corp based in?",  # a city asked for by its noun
+    ],
+)
+def test_where_questions_that_ask_no_origin(question: str) -> None:
+    assert analyze_question(question).focus != "origin"

@@ -46,3 +46,19 @@ def test_a_fact_is_matched_with_the_sentence_before_it() -> None:
     # "airlifted" in the sentence, "shooting" and "Harlow" in the one before it
     # (0.6 x 1/3 in the sentence + 0.4 x 3/3 with its neighbours)
     assert sentence_match(("airlift", "shoot", "harlow"), article, fact) == pytest.approx(0.6)
+
+
+@pytest.mark.parametrize(
+    ("terms", "sentence", "share"),
+    [
+        # the question's verb in its base form, the article's in an irregular past
+        (["fall", "ill"], "The senator fell ill on Sunday.", 1.0),
+        (["meet", "envoy"], "The envoys met in Brisk.", 1.0),
+        (["took", "hostag"], "Gunmen take hostages.", 1.0),
+        # regular forms are the stemmer's; other verbs do not match
+        (["kill"], "Two were killed.", 1.0),
+        (["fall"], "The senator felt ill.", 0.0),
+    ],
+)
+def test_irregular_verb_forms_match(terms: list[str], sentence: str, share: float) -> None:
+    assert overlap(terms, sentence) == share
