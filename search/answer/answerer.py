@@ -23,10 +23,10 @@ from sqlmodel import Session
 from corpus.facts.dates import read_dates
 from corpus.spans import sentences
 from search.answer.candidates import Retrieved, overlap, retrieve, stems
-from search.answer.compose import Group
+from search.answer.compose import Group, Handled
 from search.answer.counts import question_verbs
 from search.answer.event_counts import answer_counting
-from search.answer.handlers import HANDLERS, Handled
+from search.answer.handlers import HANDLERS
 from search.answer.incident import (
     PinnedAnswer,
     answer_best_article,

@@ -74,6 +74,10 @@ class Group:
         )
 
 
+# A handler's answer groups, and the scale its question type puts on their scores.
+Handled = tuple[list[Group], float]
+
+
 def group_by(
     candidates: Sequence[Candidate],
     key: Callable[[Candidate], Hashable | None],
