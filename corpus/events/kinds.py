@@ -31,6 +31,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "gunshots", "shootout", "opened fire", "shot dead", "fatally shot", "shooter",
         "shooters", "gunned down", "sniper", "snipers", "shots fired", "fired shots",
         "gun fire", "gunshot wound", "gunshot wounds", "bullet", "bullets",
+        # The weapon named ("the pistol went off in her hand"; a deer hunter's rifle).
+        "handgun", "handguns", "shotgun", "shotguns", "rifle", "rifles", "firearm",
+        "firearms", "accidental discharge", "accidentally discharged",
     ),
     "stabbing": ("stabbing", "stabbings", "stabbed", "knife attack"),
     "fire": ("fire", "blaze", "wildfire", "wildfires", "arson", "burned", "flames", "inferno"),
@@ -109,11 +112,23 @@ def event_type(text: str, headline_end: int) -> str:
 
 
 def best_type(scores: dict[str, float]) -> str:
-    """The heaviest type, ties to the earlier (more specific) one in ``TRIGGERS``."""
+    """The heaviest type, ties to the earlier (more specific) one in ``TRIGGERS``; a fire
+    with a cause of death told at ``CAUSE_SHARE`` of its weight is that cause."""
     if not scores:
         return UNKNOWN
     order = list(TRIGGERS)
-    return min(scores, key=lambda kind: (-scores[kind], order.index(kind)))
+    best = min(scores, key=lambda kind: (-scores[kind], order.index(kind)))
+    for cause in _CAUSES.get(best, ()):
+        if scores.get(cause, 0.0) >= CAUSE_SHARE * scores[best]:
+            return cause
+    return best
+
+
+# A fire set after a shooting or a stabbing (a murder-suicide that burns the house) is told at
+# length (flames, blaze, crews), while the deaths were by gun or knife: the incident is that.
+# A plain house fire names guns or knives rarely, and far less than half as often.
+_CAUSES: dict[str, tuple[str, ...]] = {"fire": ("shooting", "stabbing")}
+CAUSE_SHARE = 0.5
 
 
 def type_named(words: Sequence[str]) -> str | None:

@@ -4,7 +4,8 @@
 
 - type: the same known type ``+TYPE_SAME``; one unknown, or related types (an airstrike is
   an attack) ``0``; two unrelated types: never the same incident (``None``);
-- place: a shared entity or spelling key of place or town (``Deir Ezzor`` = ``Deir ez-Zor``)
+- place: the same block address ("the 2700 block of Larch Ave.") not in different regions,
+  or a shared entity or spelling key of place or town (``Deir Ezzor`` = ``Deir ez-Zor``)
   ``+PLACE_SAME`` (``PLACE_BIG_CITY`` when it is a city of half a million or more); else one's
   place named where the other tells the incident, or the two within ``NEAR_KM`` of each other
   (neighbourhood in its city, town by its landmark), or, for an article without a place of its
@@ -17,8 +18,10 @@
   (published up to ``FOLLOW_UP_DAYS`` after the other's day, its own day not before it) that
   shares a named person ``+FOLLOW_UP``; a report that tells the other's day among the days it
   mentions (a follow-up: "a second arrest in the Sept. 28 shooting", however much later)
-  ``+REFERS_BACK``; otherwise ``DATE_FAR``, which no other evidence outweighs (``None``: far
-  apart in time, with no one named in both and no mention of the day, they are other incidents);
+  ``+REFERS_BACK``, even when the other was published before the follow-up's own day (a
+  later death or arrest dates it); otherwise ``DATE_FAR``, which no other evidence outweighs
+  (``None``: far apart in time, with no one named in both and no mention of the day, they are
+  other incidents);
 - people: a named person in both ``+PEOPLE_SHARED``;
 - words: ``TERMS_SHARED_MIN`` or more distinctive capitalised words in common (streets,
   names) ``+TERMS_SHARED`` for each from there, at most ``TERMS_SHARED_CAP``; none in common
@@ -112,6 +115,8 @@ def linked(a: Signature, b: Signature) -> bool:
 
 
 def _place_score(a: Signature, b: Signature) -> float:
+    if set(a.addresses) & set(b.addresses) and not _apart(a, b):
+        return PLACE_SAME  # one block of one street: one place, whatever town each names
     if set(a.keys) & set(b.keys):
         return PLACE_BIG_CITY if a.big_city and b.big_city else PLACE_SAME
     if set(a.keys) & set(b.near_keys) or set(b.keys) & set(a.near_keys):
@@ -128,7 +133,20 @@ def _place_score(a: Signature, b: Signature) -> float:
     return 0.0
 
 
+def _apart(a: Signature, b: Signature) -> bool:
+    """In different regions, or farther apart than ``FAR_KM``."""
+    if a.region and b.region and a.region != b.region:
+        return True
+    distance = _km(a, b)
+    return distance is not None and distance > FAR_KM
+
+
 def _date_score(a: Signature, b: Signature, shared_people: bool) -> float:
+    # A report that tells the other's day is a follow-up of it even when its own day is a
+    # later development ("died in hospital on Saturday; he was hit in the March 6 shooting"):
+    # that the first report came out before that later day says nothing against them.
+    if _told_back(a, b):
+        return REFERS_BACK
     if _reported_before(a, b) or _reported_before(b, a):
         return DATE_FAR
     if a.day is None or b.day is None:
@@ -162,6 +180,19 @@ def _reported_before(report: Signature, incident: Signature) -> bool:
     if report.published is None or incident.day is None:
         return False
     return (incident.day - report.published).days > 1
+
+
+def _told_back(a: Signature, b: Signature) -> bool:
+    """One tells the other's day and its own day lies beyond the date window after it, within
+    ``FOLLOW_UP_DAYS`` (a follow-up dated by a later development: a death, an arrest, a
+    funeral). Further on, a day told is background ("a year after the mall attack of Dec. 2")."""
+    for later, earlier in ((a, b), (b, a)):
+        if later.day is None or earlier.day is None:
+            continue
+        apart = (later.day - earlier.day).days
+        if WINDOW_DAYS < apart <= FOLLOW_UP_DAYS and refers_back(later, earlier):
+            return True
+    return False
 
 
 def refers_back(later: Signature, earlier: Signature) -> bool:

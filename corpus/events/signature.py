@@ -22,7 +22,14 @@ from corpus.claims import victim_class
 from corpus.events.geo import km_between
 from corpus.events.kinds import event_type
 from corpus.facts.document import Document
-from corpus.facts.gazetteer import lookup_place, lookup_places, place_key, region_of, us_states
+from corpus.facts.gazetteer import (
+    Place,
+    lookup_place,
+    lookup_places,
+    place_key,
+    region_of,
+    us_states,
+)
 from corpus.facts.main_event import MainEvent, event_place_of
 from corpus.facts.model import ExtractedFact
 
@@ -86,6 +93,9 @@ class Signature:
     big_city: bool = False  # the place is a city of ``BIG_CITY`` people or more
     roundup: bool = False
     mentioned: tuple[str, ...] = ()  # ISO days the text tells events on ("on Sept. 28")
+    addresses: tuple[
+        str, ...
+    ] = ()  # block addresses ("2700 larch" of "the 2700 block of Larch Ave.")
 
     def to_json(self) -> dict[str, Any]:
         """The JSON column's value (dates as ISO strings). Field by field, not ``asdict``: its
@@ -112,6 +122,7 @@ class Signature:
         values["people"] = tuple(data.get("people") or ())
         values["terms"] = tuple(data.get("terms") or ())
         values["mentioned"] = tuple(data.get("mentioned") or ())
+        values["addresses"] = tuple(data.get("addresses") or ())
         values["figures"] = {
             kind: tuple(Figure(**f) for f in figures)
             for kind, figures in (data.get("figures") or {}).items()
@@ -139,6 +150,16 @@ def article_signature(
         place = None
     if locality is not None and site[0] <= locality["start"] < site[1]:
         locality = None
+    # A "town" that is a person's surname ("Lucy Ogden", "Lucy Ogden, 29,") is hers.
+    names = [(f.start, f.end) for f in by_field.get("people", ())]
+    if place is not None and _surname(doc.text, place, names):
+        place = None if locality is None or _surname(doc.text, locality, names) else locality
+    if locality is not None and _surname(doc.text, locality, names):
+        locality = None
+    dateline = None
+    if place is None and locality is None:
+        dateline, place = _dateline_town(doc.text, headline_end)
+        locality = place
     named_state = _state_named(doc.text)
     # A "town" named like a US state ("Oregon teen dies", read as Oregon, Ohio) is the state.
     if locality is not None and str(locality["canonical"]) in _STATE_SET:
@@ -170,6 +191,9 @@ def article_signature(
         country = country or fact.value.get("country")
         if coordinates is None and fact.value.get("lat") is not None:
             coordinates = (float(fact.value["lat"]), float(fact.value["lon"]))
+    if coordinates is None and dateline is not None and dateline.lat is not None:
+        coordinates = (dateline.lat, float(dateline.lon or 0.0))
+        country = country or dateline.country
     lat, lon = coordinates if coordinates else (None, None)
     region = region_of(lat, lon)
     if named_state and region != named_state:
@@ -180,7 +204,7 @@ def article_signature(
     kind = event_type(doc.text, headline_end)
     return Signature(
         type=kind,
-        day=_day(doc, by_field, event, kind),
+        day=_follow_up_day(doc, by_field, event, kind) or _day(doc, by_field, event, kind),
         published=doc.published,
         place=place,
         locality=locality,
@@ -190,13 +214,75 @@ def article_signature(
         lon=lon,
         region=region,
         country=country,
-        figures=_figures(by_field.get("casualties", ())),
+        figures=_figures(_about_here(by_field, place, locality, headline_end + _LEAD_CHARS)),
         people=_participants(by_field.get("people", ())),
         terms=_terms(doc.text, keys),
         big_city=_big_city(locality or place),
         roundup=bool(_ROUNDUP.search(doc.text[: headline_end + _LEAD_CHARS])),
         mentioned=_mentioned(by_field.get("dates", ())),
+        addresses=block_addresses(doc.text),
     )
+
+
+# "the 2700 block of Larch Ave.", "the 1200 block of North Oak Street": US police give the
+# block of an incident; two reports giving one block tell one place, whatever town each names.
+_BLOCK = re.compile(
+    r"\b(\d{1,6})\s+block\s+of\s+(?:(?:North|South|East|West|[NSEW]\.?)\s+)?"
+    r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+)
+_STREET_TYPES = _words(
+    """street st avenue ave road rd drive dr boulevard blvd lane ln court ct way place pl
+    circle cir parkway pkwy terrace ter trail highway hwy"""
+)
+
+
+def block_addresses(text: str) -> tuple[str, ...]:
+    """Each block address the text gives, as "<number> <street name>" without its type word."""
+    found = set()
+    for number, street in _BLOCK.findall(text):
+        words = [w.lower().rstrip(".") for w in street.split()]
+        while len(words) > 1 and words[-1] in _STREET_TYPES:
+            words.pop()
+        found.add(f"{number} {' '.join(words)}")
+    return tuple(sorted(found))
+
+
+# A dateline in capitals opening the body ("DENVER —", "DAYTON, Ohio -"): the place
+# extraction reads names as written in running text, so a town in capitals goes unread there.
+_DATELINE = re.compile(
+    r"(?m)^([A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,3})(?:,\s+[A-Za-z. ]{2,20})?\s*(?:—|–|--|-|\()"
+)
+_DATELINE_CHARS = 400
+
+
+def _dateline_town(text: str, headline_end: int) -> tuple[Place | None, dict[str, Any] | None]:
+    """The city a capitals dateline names near the top of the body, as a gazetteer entry and
+    as a place of the main event (None, None: no dateline, or no city the gazetteer knows)."""
+    m = _DATELINE.search(text, headline_end, headline_end + _DATELINE_CHARS)
+    if m is None:
+        return None, None
+    found = lookup_place(m[1].title())
+    if found is None or found.kind != "city":
+        return None, None
+    return found, {
+        "name": m[1],
+        "canonical": found.canonical,
+        "kind": "city",
+        "entity_id": found.entity_id,
+        "start": m.start(1),
+        "end": m.end(1),
+    }
+
+
+def _surname(text: str, place: Mapping[str, Any], names: Sequence[tuple[int, int]]) -> bool:
+    """The place's span lies in a person's name the people extraction found, or its name
+    reads as a person's somewhere in the text: after a capitalised word and before an age
+    ("..., and their lodger Lucy Ogden, 29."; later "Ogden had moved in")."""
+    start, end = int(place["start"]), int(place["end"])
+    if any(s <= start and end <= e for s, e in names):
+        return True
+    name = re.escape(text[start:end])
+    return re.search(rf"\b[A-Z][a-z]+ {name}, \d{{1,3}}[,.;]", text) is not None
 
 
 def _mentioned(dates: Sequence[ExtractedFact]) -> tuple[str, ...]:
@@ -234,6 +320,54 @@ def _day(
     if sentence.start in told or event_type(sentence.text, 0) == kind:
         return event.date
     return None
+
+
+def _follow_up_day(
+    doc: Document,
+    by_field: Mapping[str, Sequence[ExtractedFact]],
+    event: MainEvent | None,
+    kind: str,
+) -> date | None:
+    """A follow-up's incident day (None: not a follow-up, or no earlier date told).
+
+    A court, funeral or vigil story is dated by its own step ("a hearing set on Thursday") or by
+    its publication, and tells the incident it follows further back ("the shooting last
+    month", "Last April, the girl shot herself", "the May 2019 shootout"). When the main
+    event's date is such a step (a sentence with an aftermath word; or the publication date
+    of a text that dates nothing, under a headline with one), the first date of an earlier
+    month told in a sentence naming the incident's type is the incident's; told only to the
+    month, its first day stands for it."""
+    if event is None or event.date is None:
+        return None
+    if event.date_from == "text" and event.date_start is not None:
+        step = doc.sentence_at(event.date_start).text
+    elif event.date_from == "published" and doc.sentences:
+        step = doc.sentences[0].text  # undated: the headline must say it is a follow-up
+    else:
+        return None
+    if _AFTERMATH.search(step) is None:
+        return None
+    chosen = event.date
+    for fact in by_field.get("dates", ()):
+        value = fact.value
+        if fact.kind != "date" or value.get("role") != "event":
+            continue
+        if value.get("precision") not in ("day", "month"):
+            continue
+        day = date.fromisoformat(value["iso"] + ("-01" if value["precision"] == "month" else ""))
+        if (day.year, day.month) >= (chosen.year, chosen.month):
+            continue
+        told = doc.text[fact.sentence_start : fact.sentence_end]
+        if event_type(told, 0) == kind and _AFTERMATH.search(told) is None:
+            return day
+    return None
+
+
+# What follows an incident: court steps, services for the dead.
+_AFTERMATH = re.compile(
+    r"(?i)\b(?:court(?:room)?|judge|jury|trial|sentenc(?:ed|ing)|pleaded|pled|guilty|"
+    r"arraign(?:ed|ment)|indicted|hearing|funeral|vigil|memorial(?:ized)?|convicted)\b"
+)
 
 
 def _reported_soon_after(day: date | None, published: date | None) -> bool:
@@ -408,6 +542,36 @@ def _fact_at(facts: Sequence[ExtractedFact], start: int) -> ExtractedFact | None
     return next((f for f in facts if f.start == start), None)
 
 
+def _about_here(
+    by_field: Mapping[str, Sequence[ExtractedFact]],
+    place: Mapping[str, Any] | None,
+    locality: Mapping[str, Any] | None,
+    lead_end: int,
+) -> list[ExtractedFact]:
+    """The casualty facts not told of somewhere else: a sentence after the lead that names
+    other towns and not the incident's own ("elsewhere that weekend, two other cities
+    counted 40 gunshot victims and 12 deaths") gives the toll of other incidents, or a wider
+    one. The lead tells the incident itself (a shop's name read as a town does not move it)."""
+    casualties = list(by_field.get("casualties", ()))
+    own = {str(p["entity_id"]) for p in (place, locality) if p and p.get("entity_id")}
+    if not own:
+        return casualties
+    towns: dict[int, set[str]] = {}
+    for fact in by_field.get("places", ()):
+        if fact.kind in ("city", "town") and fact.value.get("entity_id"):
+            towns.setdefault(fact.sentence_start, set()).add(str(fact.value["entity_id"]))
+    return [
+        f
+        for f in casualties
+        if f.start < lead_end
+        or len(towns.get(f.sentence_start, set()) - own) < OTHER_TOWNS
+        or towns[f.sentence_start] & own
+    ]
+
+
+OTHER_TOWNS = 2  # one other town may be where a victim lived or was taken; two are a survey
+
+
 def _figures(casualties: Sequence[ExtractedFact]) -> dict[str, tuple[Figure, ...]]:
     """Each distinct figure of each kind; a figure naming no victims ("killing up to 83") is
     about the victims the article's other figures of that kind name most (as in claims)."""
@@ -445,6 +609,10 @@ _STATE_SET = frozenset(_STATES) - {"New York"}
 # County" in Pennsylvania, "Delaware Township") names no state.
 _STATE_NAMES = re.compile(
     r"\b(" + "|".join(_STATES) + r")\b(?! (?:City|Beach|County|Township|Parish)\b)"
+)
+# A dateline in capitals ("CROSBY, TEXAS -"): the state after a town and a comma.
+_DATELINE_STATE = re.compile(
+    r"\b[A-Z][A-Z.'’ -]*, (" + "|".join(s.upper() for s in _STATES) + r")\b(?! (?:CITY|BEACH)\b)"
 )
 _STATE_ABBREVIATIONS = re.compile(
     r",\s(" + "|".join(re.escape(a) for a in sorted(_AP_STATES, key=len, reverse=True)) + r")(?=\W)"
@@ -509,6 +677,7 @@ def _state_named(lead: str) -> str | None:
     """The US state the text names most ("in Dayton, Ohio", "Richmond, Calif.", "Tupelo, MS";
     ties: the first named)."""
     found = [(m.start(), m[1]) for m in _STATE_NAMES.finditer(lead)]
+    found += [(m.start(), m[1].title()) for m in _DATELINE_STATE.finditer(lead)]
     states = us_states()
     found += [(m.start(), states[_AP_STATES[m[1]]]) for m in _STATE_ABBREVIATIONS.finditer(lead)]
     found += [(m.start(), states[m[1]]) for m in _POSTAL_CODE.finditer(lead) if m[1] in states]

@@ -121,6 +121,19 @@ _RELATIVE = {
     "last year": ("year", -1), "l'année dernière": ("year", -1), "next year": ("year", 1),
 }  # fmt: skip
 
+# Holidays on a fixed day (general knowledge), told "on New Year's Eve", "on the Fourth of
+# July": the latest such day on or before publication (news tells what happened).
+_HOLIDAYS = {
+    "new year's eve": (12, 31), "new year's day": (1, 1), "christmas eve": (12, 24),
+    "christmas day": (12, 25), "christmas": (12, 25), "halloween": (10, 31),
+    "independence day": (7, 4), "fourth of july": (7, 4), "valentine's day": (2, 14),
+}  # fmt: skip
+_HOLIDAY_FORMS = [
+    "New Year's Eve", "New Year's Day", "Christmas Eve", "Christmas Day", "Christmas",
+    "Halloween", "Independence Day", "Fourth of July", "Valentine's Day",
+]  # fmt: skip
+_HOLIDAY_NAMES = trie_regex([*_HOLIDAY_FORMS, *(h.replace("'", "’") for h in _HOLIDAY_FORMS)])
+
 # No pattern opens with \b: it would defeat re's first-character scan (candidates are checked
 # for a word start in code instead).
 _PATTERNS = {
@@ -137,6 +150,7 @@ _PATTERNS = {
     "year": re.compile(rf"(?:{_YEAR_CUES}) (?P<year>{_YEAR})\b(?![-–/]\d)"),
     "weekday": re.compile(rf"(?P<mod>{_MODIFIER})?(?P<weekday>{_WEEKDAY})\b"),
     "relative": re.compile(rf"{trie_regex(_capitalised(_RELATIVE))}\b"),
+    "holiday": re.compile(rf"[Oo]n (?:the )?(?P<holiday>{_HOLIDAY_NAMES})(?![\w'’])"),
 }
 # "three days ago" is found from its last word: its first ("a", "two") is everywhere.
 _AGO = re.compile(
@@ -168,6 +182,7 @@ for _kinds, _words in (
     (("weekday", "month"), _MODIFIERS),
     (("weekday",), list(WEEKDAYS)),
     (("relative",), _first_words(_RELATIVE)),
+    (("holiday",), ["on"]),
 ):  # fmt: skip
     for _word in _words:
         _TRIGGERS[fold(_word).replace("’", "'")] = (*_TRIGGERS.get(fold(_word), ()), *_kinds)
@@ -321,6 +336,12 @@ def _resolve(cand: _Candidate, published: date | None) -> tuple[dict[str, Any], 
             return _value(Resolved(day, "month"), published), start
         day = weekday_on_or_before(published, WEEKDAYS[fold(m["weekday"])], modifier)
         return _value(Resolved(day, "day"), published), start
+    if cand.kind == "holiday":
+        month, day_of_month = _HOLIDAYS[m["holiday"].lower().replace("’", "'")]
+        holiday = date(published.year, month, day_of_month)
+        if holiday > published:
+            holiday = date(published.year - 1, month, day_of_month)
+        return _value(Resolved(holiday, "day"), published), m.start("holiday")
     if cand.kind == "relative":
         unit, offset = _RELATIVE[span.lower().replace("’", "'")]
         return _value(relative_period(published, unit, offset), published), cand.start

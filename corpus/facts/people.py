@@ -312,11 +312,18 @@ def _valid(text: str, m: _Mention, blocked: Occupancy) -> bool:
             return False
     if text[max(0, m.start - 1) : m.start] in "#@" and m.start > 0:
         return False
+    if len(tokens) > 1 and tokens[0] in _NETWORKS and lookup_place(" ".join(tokens[1:])):
+        return False  # "Fox Denver said": a station named for its city, not a person
     place = lookup_place(m.name)
     if len(tokens) == 1:
         # "Moscow said" is the government; "President Obama" is a man.
         return place is None or (m.strong and place.kind == "city")
     return place is None
+
+
+# US television networks whose local stations take their city's name ("Fox Denver", "NBC
+# Bay Area"): general knowledge. "Fox" alone is also a surname, so only network + place is cut.
+_NETWORKS = frozenset({"Fox", "NBC", "CBS", "ABC", "CNN", "CW", "PBS", "Telemundo", "Univision"})
 
 
 @cache

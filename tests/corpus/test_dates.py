@@ -211,6 +211,22 @@ def _rows(text: str, published: date | None) -> list[tuple[str, str, str, str]]:
             date(2020, 11, 3),
             [],
         ),
+        # A holiday on a fixed day: the latest one on or before publication.
+        (
+            "A boy died after a shooting at his home on New Year's Eve, deputies said.",
+            date(2021, 1, 2),
+            [("New Year's Eve", "2020-12-31", "day", "event")],
+        ),
+        (
+            "Two men were shot on the Fourth of July near the river.",
+            date(2020, 7, 6),
+            [("Fourth of July", "2020-07-04", "day", "event")],
+        ),
+        (
+            "He was wounded on Halloween night; the shop sold Christmas lights.",
+            date(2020, 11, 2),
+            [("Halloween", "2020-10-31", "day", "event")],
+        ),
     ],
 )  # fmt: skip
 def test_date_mentions(

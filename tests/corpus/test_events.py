@@ -14,7 +14,7 @@ from corpus.articles import delete_article
 from corpus.db import create_schema, make_engine, sqlite_url
 from corpus.events.kinds import UNKNOWN, event_type
 from corpus.events.scoring import link_score, linked
-from corpus.events.signature import Signature, article_signature
+from corpus.events.signature import Signature, article_signature, block_addresses
 from corpus.fact_store import reextract_all
 from corpus.facts.pipeline import extract
 from corpus.ingest import ArticleInput, ingest_articles
@@ -62,6 +62,30 @@ def _signature(text: str, published: date = MONDAY) -> Signature:
         ),
         ("Sniper wounds four officers\n\nThey were hit downtown on Friday.", "shooting"),
         ("House fire kills two\n\nA fire at the house spread to the roof.", "fire"),
+        # The weapon named tells a shooting no other word does.
+        (
+            "Girl hurt in her grandparents' house\n\nShe picked up a pistol from a shelf and "
+            "the handgun went off.",
+            "shooting",
+        ),
+        (
+            "Deer hunter dies\n\nA man died on Sunday when his rifle discharged as he climbed "
+            "a fence.",
+            "shooting",
+        ),
+        # A fire set after the killings: the deaths were by gun, the incident a shooting ...
+        (
+            "Couple found dead in burned cabin\n\nInvestigators said a man shot his brother "
+            "dead in the cabin before flames consumed it; the fire crews found gunshot wounds "
+            "on both bodies.",
+            "shooting",
+        ),
+        # ... but one gun among the losses of a fire does not make it one.
+        (
+            "Fire destroys a gun shop\n\nA blaze gutted the store and flames spread to the "
+            "roof; the fire began in the back. A rifle and the stock were lost.",
+            "fire",
+        ),
         ("Train derails\n\nThe collision injured nine.", "crash"),
         ("Quake shakes the coast\n\nThe magnitude 6.1 earthquake struck at dawn.", "earthquake"),
         ("Man stabbed outside a bar\n\nThe stabbing happened at 2 a.m.", "stabbing"),
@@ -232,6 +256,9 @@ def test_deleting_one_incident_of_a_roundup_keeps_it_in_the_other(tmp_path: Path
         ("Man shot\n\nA man was shot on Friday in northern Indiana County, police said.",
          "Pennsylvania"),
         ("Man shot\n\nA man was shot on Friday in Palm Beach County, police said.", "Florida"),
+        # A dateline in capitals names the state after its town.
+        ("Three dead in shooting\n\nQUILLAN, TEXAS - Three people were shot on Friday at a "
+         "home, deputies said.", "Texas"),
         # A state in the headline's site name counts only when the text names no other one.
         ("Two shot at a school - KXYZ News 12 Shreveport, Louisiana News\n\nTwo students "
          "were shot on Friday in Dayton, Ohio, police said.", "Ohio"),
@@ -306,3 +333,132 @@ def test_a_dateline_state_places_a_landmark_but_a_stray_state_moves_no_city() ->
 
 def test_a_county_many_states_have_names_no_state() -> None:
     assert _signature("Man shot\n\nCook County officials said a man was shot.").region is None
+
+
+def test_a_follow_up_dated_by_a_later_death_links_to_the_first_report() -> None:
+    # The later report's own day is the death a week on; it tells the shooting's day, so the
+    # first report, published before that death, is not "before the incident".
+    first = _signature(
+        "Six shot outside a Leeds bar\n\nSix people were shot on Saturday night outside the "
+        "Wharf Tavern on Kirkstall Road in Leeds, police said.",
+        date(2021, 3, 7),
+    )
+    later = _signature(
+        "Man shot outside Leeds bar dies\n\nA man died in hospital on Saturday, police said. "
+        "He had been hit in the shooting on March 6 outside the Wharf Tavern in Leeds.",
+        date(2021, 3, 14),
+    )
+    assert later.day is not None and first.day is not None and later.day > first.day
+    assert linked(first, later) and linked(later, first)
+
+
+@pytest.mark.parametrize(
+    ("survey", "killed"),
+    [
+        # A sentence after the lead about two other towns tells their toll, not this one's.
+        ("Elsewhere that weekend, Bradford and York counted 40 gunshot victims between them, "
+         "with at least 12 people killed.", None),
+        # One other town (where a victim was taken) does not make it another incident's.
+        ("One of the men died later in a hospital in Bradford, police said.", 1),
+    ],
+)  # fmt: skip
+def test_a_toll_told_of_other_towns_is_not_the_incident_figure(
+    survey: str, killed: int | None
+) -> None:
+    text = (
+        "Two hurt in Leeds shooting\n\nTwo men were wounded in a shooting on Saturday in "
+        "Leeds, police said. " + "The men were taken to hospital. " * 30 + survey
+    )
+    figure = _signature(text).figure("killed")
+    assert (figure.stated if figure else None) == killed
+
+
+def test_a_victim_surname_is_no_town() -> None:
+    # "Hamilton" is a town; here it is the surname of a victim named with her age.
+    sig = _signature(
+        "Three found dead in a home\n\nThree people were found shot dead in a home on Friday, "
+        "deputies said. The coroner named the dead as Ann Smith, 71, her husband Tom Smith, "
+        "74, and their lodger Lucy Hamilton, 29. Hamilton had moved in last year."
+    )
+    assert sig.place is None and sig.locality is None and sig.region is None
+
+
+@pytest.mark.parametrize(
+    ("text", "addresses"),
+    [
+        ("Deputies were called to the 2700 block of Larch Ave. on Friday.", ("2700 larch",)),
+        ("It happened in the 2700 block of Larch Avenue.", ("2700 larch",)),
+        ("Shots rang out in the 1200 block of North Oak Park Drive.", ("1200 oak park",)),
+        ("Police closed the 3100 block of West Main St and the 900 block of Elm.",
+         ("3100 main", "900 elm")),
+        ("The block party drew 400 people.", ()),
+    ],
+)  # fmt: skip
+def test_block_addresses(text: str, addresses: tuple[str, ...]) -> None:
+    assert block_addresses(text) == addresses
+
+
+def test_reports_giving_one_block_link_though_neither_names_a_known_town() -> None:
+    first = _signature(
+        "One dead in shooting\n\nA man was shot and killed on Friday night at a home in the "
+        "2700 block of Quillan Ave., deputies said.",
+        date(2021, 3, 6),
+    )
+    second = _signature(
+        "Three dead in shooting at a home\n\nThree people died after a gunman opened fire "
+        "early Saturday at a home in the 2700 block of Quillan Avenue, deputies said.",
+        date(2021, 3, 7),
+    )
+    elsewhere = _signature(
+        "One dead in shooting\n\nA man was shot and killed on Saturday at a home in the "
+        "900 block of Quillan Ave., deputies said.",
+        date(2021, 3, 7),
+    )
+    assert linked(first, second)
+    assert not linked(first, elsewhere)
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "region"),
+    [
+        # The town is also a victim's first name, so the running text does not place it; the
+        # dateline does.
+        ("Two shot at a party\n\nDAYTON — Two people were shot on Friday night. Dayton "
+         "Smith, 34, was among them, police said.", "Dayton", "Ohio"),
+        # Capitals that are no town the gazetteer knows leave the place unknown.
+        ("Two shot at a party\n\nQUILLAN TOWNSHIP -- Two people were shot on Friday night.",
+         None, None),
+    ],
+)  # fmt: skip
+def test_a_dateline_in_capitals_places_an_article_without_a_place(
+    text: str, town: str | None, region: str | None
+) -> None:
+    sig = _signature(text)
+    assert (sig.locality["canonical"] if sig.locality else None) == town
+    assert sig.region == region
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        # A court step dates the story; the shooting it follows is told a month back.
+        ("Hearing set in warehouse shooting\n\nA judge set a hearing date on Thursday for the "
+         "accused man. Police say he opened fire at a warehouse last month, killing two workers.",
+         date(2021, 3, 12), date(2021, 2, 1)),
+        # Undated but for its headline's verdict: the incident's month told back.
+        ("Woman convicted over daughter's wound\n\nA woman was found guilty of neglect. Last "
+         "April, her daughter found a loaded pistol in a drawer and shot herself in the hand.",
+         date(2021, 9, 15), date(2021, 4, 1)),
+        # A fresh report that recalls an older shooting keeps its own day.
+        ("Three hurt at a skating rink\n\nThree teens were wounded by gunfire at a skating "
+         "rink, police said. A guard was shot dead in the rink's parking lot in October.",
+         date(2021, 2, 22), date(2021, 2, 22)),
+        # A court step in the incident's month: the main event's own day (the shooting's).
+        ("Man charged\n\nThe man appeared in court on Thursday over the shooting on Monday.",
+         date(2021, 3, 12), date(2021, 3, 8)),
+    ],
+)  # fmt: skip
+def test_a_follow_up_is_dated_by_the_incident_it_tells_back(
+    text: str, published: date, day: date
+) -> None:
+    assert _signature(text, published).day == day

@@ -70,6 +70,10 @@ def test_person_key_ignores_arabic_articles(a: str, b: str) -> None:
           ("Mahmoud Abbas", "Mahmoud Abbas", "Palestinian President")]),
         ("Two diplomats, Anna Berg and Tomas Novak, said talks had stalled.",
          [("Anna Berg", "Anna Berg", "diplomats"), ("Tomas Novak", "Tomas Novak", "diplomats")]),
+        # A network's station named for its city is no person; the network's name alone can be.
+        ("The boy was taken to a hospital, Fox Denver reported.", []),
+        ("The boy was taken to a hospital, NBC Chicago reported.", []),
+        ("Sgt. Amy Fox said the boy was hurt.", [("Amy Fox", "Amy Fox", "Sgt.")]),
     ],
 )  # fmt: skip
 def test_people_mentions(text: str, expected: list[tuple[str, str, str | None]]) -> None:
