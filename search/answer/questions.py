@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from lemminflect import getLemma
+
 from corpus.facts.lexicons import load_data
 from corpus.facts.organizations import canonical_organization
 from search.analysis import passage_analyzer
@@ -409,6 +411,26 @@ _MEASURE = re.compile(
 )
 
 
+# "How many of the victims were juveniles?": the subset is counted by the noun it is
+# predicated as ("three juveniles"), not by the group it is taken from.
+_PARTITIVE = re.compile(
+    r"^\s*of\s+(?:the|these|those|its|their|his|her)\b.*\b(?:were|are)\s+"
+    r"(?P<noun>[a-z]+)\W*$",
+    re.I,
+)
+
+
+def _partitive_noun(rest: str) -> str | None:
+    """The plural noun a partitive "How many of the <group> were <noun>?" counts ("children":
+    lemminflect's lexicon knows the plural); None when the clause ends otherwise ("were
+    sold")."""
+    m = _PARTITIVE.match(rest)
+    if not m:
+        return None
+    noun = m["noun"].lower()
+    return noun if noun not in getLemma(noun, upos="NOUN") else None
+
+
 def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpretation:
     if measure := _MEASURE.match(rest):
         adjective = stems_of(measure["adjective"])
@@ -440,7 +462,7 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
         model = next((w for w in phrase if _MODEL.fullmatch(w)), None)
         if model or any(w in EQUIPMENT_NOUNS for w in phrase):
             return Interpretation("how_many", "equipment", None, terms, model or head, source)
-        first = head
+        first = head or _partitive_noun(m["rest"])
         copular = bool(_COPULAR.match(m["rest"].lower(), len(" ".join(phrase)) + 1))
         return Interpretation("how_many", "quantities", None, terms, first, source, copular=copular)
     if _WHO_SAID.search(rest):

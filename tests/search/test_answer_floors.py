@@ -1,6 +1,7 @@
 """The score an unpinned answer needs (``answerer._floor``), on articles written for this test:
-a count of the very noun asked for is stated on a lower floor, since the rest of the question
-often stands in the sentence before; a name the question gives still has to be in the article.
+a count of the very noun asked for ("How many of the riders were children?" asks for children)
+is stated on a lower floor, since the rest of the question often stands in the sentence
+before; a name the question gives still has to be in the article.
 Every answer cites spans that slice its article exactly."""
 
 from __future__ import annotations
@@ -52,6 +53,14 @@ ARTICLES = [
             "Councillors said 12 new staff would be hired for the parks."
         ),
     },
+    {
+        "title": "Bus crash on Orla Road",
+        "source": "Pellwick Courier",
+        "text": (
+            "A bus left the road on Orla Road on Friday evening. Six riders, four children and "
+            "two adults, were treated at the scene for minor injuries."
+        ),
+    },
 ]
 
 
@@ -65,6 +74,8 @@ ANSWERS = [
     # the count's sentence holds only "channels"; the lodge, its guests and the winter
     # evenings are in the sentence before: below MIN_SCORE, above the count's floor
     ("How many channels can guests at the Pellwick lodge watch on cold winter evenings?", "19"),
+    # a partitive counts the noun the subset is predicated as ("four children")
+    ("How many of the riders of the bus on Orla Road were children?", "4"),
     # a count of the asked noun in an article that does not name the asked lodge: no answer
     ("How many staff will the Ardel Lodge hire for the winter?", None),
 ]

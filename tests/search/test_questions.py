@@ -179,6 +179,23 @@ def test_named_sources_filter_attribution(question: str, source: str | None) -> 
     assert interpretation.field == "casualties"
 
 
+# "How many of the <group> were <noun>?" counts the plural noun the subset is predicated as.
+PARTITIVES = [
+    ("How many of the victims of the crash on Orla Road were children?", "children"),
+    ("How many of the 40 guests are students?", "students"),
+    ("How many of the workers were women?", "women"),
+    ("How many of the shares were sold?", None),  # a participle: no noun to count
+    ("How many of the cars were red?", None),
+]
+
+
+@pytest.mark.parametrize(("question", "focus"), PARTITIVES)
+def test_a_partitive_counts_the_predicated_noun(question: str, focus: str | None) -> None:
+    interpretation = analyze_question(question)
+    assert (interpretation.type, interpretation.field) == ("how_many", "quantities")
+    assert interpretation.focus == focus
+
+
 def test_a_measure_adjective_is_no_content_term() -> None:
     assert "far" not in analyze_question("How far from the coast was the epicentre?").terms
 
