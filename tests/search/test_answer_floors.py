@@ -1,7 +1,8 @@
 """The score an unpinned answer needs (``answerer._floor``), on articles written for this test:
 a count of the very noun asked for ("How many of the riders were children?" asks for children)
 is stated on a lower floor, since the rest of the question often stands in the sentence
-before; a name the question gives still has to be in the article.
+before; a name the question gives still has to be in the article. With no candidate, the
+best sentence answers when it holds enough of the question's words (PASSAGE_MIN_OVERLAP).
 Every answer cites spans that slice its article exactly."""
 
 from __future__ import annotations
@@ -61,6 +62,14 @@ ARTICLES = [
             "two adults, were treated at the scene for minor injuries."
         ),
     },
+    {
+        "title": "Storm clean-up",
+        "source": "Pellwick Courier",
+        "text": (
+            "Linesmen from Harrow Grid worked through the night to restore power around "
+            "Pellwick. Most homes had electricity again by noon."
+        ),
+    },
 ]
 
 
@@ -76,13 +85,22 @@ ANSWERS = [
     ("How many channels can guests at the Pellwick lodge watch on cold winter evenings?", "19"),
     # a partitive counts the noun the subset is predicated as ("four children")
     ("How many of the riders of the bus on Orla Road were children?", "4"),
+    # no candidate: the best sentence is the answer when it holds 0.70 of the question's
+    # words (8 of 11 here: not "after", "hail", "storms")
+    (
+        "Why did linesmen work through the night to restore power around Pellwick after the "
+        "hail storms?",
+        "Linesmen from Harrow Grid worked through the night to restore power around Pellwick.",
+    ),
+    # 6 of 9: too few
+    ("Why did linesmen work through the night around Pellwick after the hail storms?", None),
     # a count of the asked noun in an article that does not name the asked lodge: no answer
     ("How many staff will the Ardel Lodge hire for the winter?", None),
 ]
 
 
 @pytest.mark.parametrize(("question", "expected"), ANSWERS)
-def test_counts_on_the_lower_floor(client: TestClient, question: str, expected: str | None) -> None:
+def test_answers_on_the_floors(client: TestClient, question: str, expected: str | None) -> None:
     body = client.get("/ask", params={"q": question}).json()
     if expected is None:
         assert body["abstained"]
