@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from lemminflect import getLemma
+
 from corpus.facts.lexicons import load_data
 from corpus.facts.organizations import canonical_organization
 from search.analysis import passage_analyzer
@@ -351,9 +353,20 @@ def person_role(text: str) -> str | None:
     return None
 
 
+def _question_words(text: str) -> list[str]:
+    """The words of a question past the first, a name compounded with a lower-case word cut
+    to the name: "US-backed", "Saudi-led", "Oslo-based" name "US", "Saudi", "Oslo" (an article
+    writes "rebels the US backs", "led by Saudi Arabia"); "Nu-Wood", "al-Sham" stay whole."""
+    words = re.findall(r"[\w'’.-]+", text)[1:]
+    return [_COMPOUNDED.sub("", w) if w[:1].isupper() else w for w in words]
+
+
+_COMPOUNDED = re.compile(r"(?:-[a-z][\w'’]*)+$")  # "-backed", "-led", "-owned-and-run"
+
+
 def proper_names(text: str) -> frozenset[str]:
     """Stems of capitalised words past the first: names the answer's article must contain."""
-    words = re.findall(r"[\w'’.-]+", text)[1:]
+    words = _question_words(text)
     capitalised = " ".join(w for w in words if w[:1].isupper() and w.lower() not in _QUESTION_STOPS)
     return frozenset(token.text for token in passage_analyzer()(capitalised))
 
@@ -370,7 +383,7 @@ def _quoted(text: str) -> str | None:
 def _name_words(text: str) -> frozenset[str]:
     """The capitalised words themselves, lower-cased, without a possessive ("'s", or the
     apostrophe alone after a plural: "Darrow Looms' stock")."""
-    words = re.findall(r"[\w'’.-]+", text)[1:]
+    words = _question_words(text)
     return frozenset(
         re.sub(r"['’]s?$", "", w).lower().strip(".")
         for w in words
@@ -396,6 +409,26 @@ _MEASURE = re.compile(
     r"much\s+(?:money|cash))\b",
     re.I,
 )
+
+
+# "How many of the victims were juveniles?": the subset is counted by the noun it is
+# predicated as ("three juveniles"), not by the group it is taken from.
+_PARTITIVE = re.compile(
+    r"^\s*of\s+(?:the|these|those|its|their|his|her)\b.*\b(?:were|are)\s+"
+    r"(?P<noun>[a-z]+)\W*$",
+    re.I,
+)
+
+
+def _partitive_noun(rest: str) -> str | None:
+    """The plural noun a partitive "How many of the <group> were <noun>?" counts ("children":
+    lemminflect's lexicon knows the plural); None when the clause ends otherwise ("were
+    sold")."""
+    m = _PARTITIVE.match(rest)
+    if not m:
+        return None
+    noun = m["noun"].lower()
+    return noun if noun not in getLemma(noun, upos="NOUN") else None
 
 
 def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpretation:
@@ -429,7 +462,7 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
         model = next((w for w in phrase if _MODEL.fullmatch(w)), None)
         if model or any(w in EQUIPMENT_NOUNS for w in phrase):
             return Interpretation("how_many", "equipment", None, terms, model or head, source)
-        first = head
+        first = head or _partitive_noun(m["rest"])
         copular = bool(_COPULAR.match(m["rest"].lower(), len(" ".join(phrase)) + 1))
         return Interpretation("how_many", "quantities", None, terms, first, source, copular=copular)
     if _WHO_SAID.search(rest):

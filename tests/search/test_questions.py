@@ -179,6 +179,23 @@ def test_named_sources_filter_attribution(question: str, source: str | None) -> 
     assert interpretation.field == "casualties"
 
 
+# "How many of the <group> were <noun>?" counts the plural noun the subset is predicated as.
+PARTITIVES = [
+    ("How many of the victims of the crash on Orla Road were children?", "children"),
+    ("How many of the 40 guests are students?", "students"),
+    ("How many of the workers were women?", "women"),
+    ("How many of the shares were sold?", None),  # a participle: no noun to count
+    ("How many of the cars were red?", None),
+]
+
+
+@pytest.mark.parametrize(("question", "focus"), PARTITIVES)
+def test_a_partitive_counts_the_predicated_noun(question: str, focus: str | None) -> None:
+    interpretation = analyze_question(question)
+    assert (interpretation.type, interpretation.field) == ("how_many", "quantities")
+    assert interpretation.focus == focus
+
+
 def test_a_measure_adjective_is_no_content_term() -> None:
     assert "far" not in analyze_question("How far from the coast was the epicentre?").terms
 
@@ -310,6 +327,27 @@ def test_an_acronym_spelled_like_a_stop_word_is_a_name() -> None:
     words = analyze_question("Which news outlet said IS had taken the hill?").name_words
     assert "is" in words
     assert "had" not in words
+
+
+# A name compounded with a lower-case word names only itself: the article need not write
+# "Velmar-backed", it writes "the groups Velmar backs". Names hyphenated whole stay whole.
+COMPOUNDED_NAMES = [
+    ("Which group are Velmar-backed rebels told to leave?", {"velmar"}, {"velmar-backed"}),
+    ("Who leads the Ostrian-led coalition in Pardia?", {"ostrian", "pardia"}, {"ostrian-led"}),
+    ("Which Tarnow-based firm bought Kesten Mills?", {"tarnow", "kesten", "mills"}, set()),
+    ("Which state-owned bank lent to Dalmar?", {"dalmar"}, {"state-owned", "state"}),
+    ("Who owns Nu-Velt Looms?", {"nu-velt", "looms"}, {"nu"}),
+    ("Who bought the Velmar-Holt plant?", {"velmar-holt"}, {"velmar"}),
+]
+
+
+@pytest.mark.parametrize(("question", "has", "has_not"), COMPOUNDED_NAMES)
+def test_a_name_compounded_with_a_common_word_is_the_name(
+    question: str, has: set[str], has_not: set[str]
+) -> None:
+    words = analyze_question(question).name_words
+    assert has <= words
+    assert not has_not & words
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,113 @@
+"""The score an unpinned answer needs (``answerer._floor``), on articles written for this test:
+a count of the very noun asked for ("How many of the riders were children?" asks for children)
+is stated on a lower floor, since the rest of the question often stands in the sentence
+before; a name the question gives still has to be in the article. With no candidate, the
+best sentence answers when it holds enough of the question's words (PASSAGE_MIN_OVERLAP).
+Every answer cites spans that slice its article exactly."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from search.answer.answerer import MIN_SCORE, QUANTITY_MIN_SCORE, _floor
+from search.answer.questions import analyze_question
+from tests.search.serving import serving
+
+FLOORS = [
+    ("How many channels can guests at the Ardel Lodge watch?", QUANTITY_MIN_SCORE),
+    ("How many board games does the lodge lend?", QUANTITY_MIN_SCORE),
+    ("How many people were killed in the Pellwick fire?", MIN_SCORE),
+    ("Which company bought the Ardel Lodge?", MIN_SCORE),
+    ("Where did the Pellwick fire start?", MIN_SCORE),
+    ("When did the Ardel Lodge open?", MIN_SCORE),
+]
+
+
+@pytest.mark.parametrize(("question", "floor"), FLOORS)
+def test_floor_by_question_shape(question: str, floor: float) -> None:
+    assert _floor(analyze_question(question)) == floor
+
+
+def test_a_count_of_the_asked_noun_has_the_lower_floor() -> None:
+    assert QUANTITY_MIN_SCORE < MIN_SCORE
+
+
+ARTICLES = [
+    {
+        "title": "Winter at the Ardel Lodge",
+        "source": "Pellwick Courier",
+        "text": (
+            "Guests at the Ardel Lodge in Pellwick have few ways to pass the winter evenings. "
+            'The manager said a satellite dish was fitted last year. "Television is there, '
+            'they can see 19 different channels on it," she said. The lodge also lends board '
+            "games."
+        ),
+    },
+    {
+        "title": "Pellwick council budget",
+        "source": "Pellwick Courier",
+        "text": (
+            "The Pellwick council approved a budget of 4 million dollars on Monday. "
+            "Councillors said 12 new staff would be hired for the parks."
+        ),
+    },
+    {
+        "title": "Bus crash on Orla Road",
+        "source": "Pellwick Courier",
+        "text": (
+            "A bus left the road on Orla Road on Friday evening. Six riders, four children and "
+            "two adults, were treated at the scene for minor injuries."
+        ),
+    },
+    {
+        "title": "Storm clean-up",
+        "source": "Pellwick Courier",
+        "text": (
+            "Linesmen from Harrow Grid worked through the night to restore power around "
+            "Pellwick. Most homes had electricity again by noon."
+        ),
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    with serving(tmp_path_factory.mktemp("floors"), ARTICLES) as test_client:
+        yield test_client
+
+
+ANSWERS = [
+    # the count's sentence holds only "channels"; the lodge, its guests and the winter
+    # evenings are in the sentence before: below MIN_SCORE, above the count's floor
+    ("How many channels can guests at the Pellwick lodge watch on cold winter evenings?", "19"),
+    # a partitive counts the noun the subset is predicated as ("four children")
+    ("How many of the riders of the bus on Orla Road were children?", "4"),
+    # no candidate: the best sentence is the answer when it holds 0.70 of the question's
+    # words (8 of 11 here: not "after", "hail", "storms")
+    (
+        "Why did linesmen work through the night to restore power around Pellwick after the "
+        "hail storms?",
+        "Linesmen from Harrow Grid worked through the night to restore power around Pellwick.",
+    ),
+    # 6 of 9: too few
+    ("Why did linesmen work through the night around Pellwick after the hail storms?", None),
+    # a count of the asked noun in an article that does not name the asked lodge: no answer
+    ("How many staff will the Ardel Lodge hire for the winter?", None),
+]
+
+
+@pytest.mark.parametrize(("question", "expected"), ANSWERS)
+def test_answers_on_the_floors(client: TestClient, question: str, expected: str | None) -> None:
+    body = client.get("/ask", params={"q": question}).json()
+    if expected is None:
+        assert body["abstained"]
+        return
+    assert not body["abstained"]
+    top = body["answers"][0]
+    assert top["text"] == expected
+    for citation in top["citations"]:
+        text = client.get(f"/articles/{citation['article_id']}").json()["text"]
+        assert text[citation["start"] : citation["end"]] == citation["text"]
