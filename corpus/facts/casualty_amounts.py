@@ -115,6 +115,7 @@ def casualty_amounts(text: str, sentence: Span) -> list[tuple[Amount, Source]]:
         while (more := _CONTINUED.match(text, pos, sentence.end)) is not None:
             noun = more.start("noun")
             out.append((_one(more.start("mod") if more["mod"] else noun, noun), SINGULAR))
+            taken.append((more.start(), more.end()))  # "and her son" is not read again
             pos = more.end()
     for m in _ORDINAL_VICTIM.finditer(text, sentence.start, sentence.end):
         if m["det"] is None and m.start() != sentence.start:

@@ -303,6 +303,11 @@ WRITTEN: list[tuple[str, str, list[tuple[str, int]]]] = [
         [(K, 2)],
     ),
     (
+        "list-kin-repeated-determiner-counted-once",
+        "A farmer and his adopted son were killed when the barn collapsed.",
+        [(K, 2)],
+    ),
+    (
         "list-kin-informal-nouns",
         "The boy told police his dad and grandma were dead.",
         [(K, 2)],
