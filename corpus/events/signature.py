@@ -358,9 +358,27 @@ def _follow_up_day(
         if (day.year, day.month) >= (chosen.year, chosen.month):
             continue
         told = doc.text[fact.sentence_start : fact.sentence_end]
-        if event_type(told, 0) == kind and _AFTERMATH.search(told) is None:
+        if event_type(told, 0) != kind:
+            continue
+        if _AFTERMATH.search(told) is None or _dates_incident(doc.text, fact.end, kind):
             return day
     return None
+
+
+def _dates_incident(text: str, end: int, kind: str) -> bool:
+    """Whether the date ending at ``end`` stands before its incident's noun ("the May 2019
+    shootout", "the Sept. 28 fatal shooting"): a date told so is the incident's even in a
+    sentence about the court ("a jury convicted him for the May 2019 shootout")."""
+    match = _ATTRIBUTIVE.match(text, end)
+    return match is not None and event_type(match[1], 0) == kind
+
+
+# Up to one lower-case modifier ("fatal", "double", "drive-by") between a date and its noun;
+# no function word ("sentenced in June for shooting" dates the sentence, not the shooting).
+_ATTRIBUTIVE = re.compile(
+    r"(?:[’']s)?\s+((?:(?!(?:for|in|at|of|on|and|or|to|after|over|by|with|that)\s)[a-z-]+\s+)?"
+    r"[A-Za-z-]+)\b"
+)
 
 
 # What follows an incident: court steps, services for the dead.

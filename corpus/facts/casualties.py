@@ -374,7 +374,7 @@ def _spelled_out(
 
 def _member(text: str, sentence: Span, amount: Amount, source: Source) -> int | None:
     """Where a list member's noun phrase ends, if ``amount`` counts named people."""
-    if source == "multiple" or amount.qualifier != "exact":
+    if source in ("multiple", "ordinal") or amount.qualifier != "exact":
         return None
     np_end, head, _ = noun_phrase(text, amount, sentence.end)
     victims = victims_of(head)

@@ -29,8 +29,9 @@ from corpus.facts.lexicons import trie_regex
 from corpus.facts.numbers import Amount, find_amounts
 from corpus.spans import Span
 
-Source = Literal["number", "singular", "aged", "multiple"]
+Source = Literal["number", "singular", "aged", "multiple", "ordinal"]
 SINGULAR: Source = "singular"
+ORDINAL: Source = "ordinal"
 AGED: Source = "aged"
 MULTIPLE: Source = "multiple"
 
@@ -45,6 +46,16 @@ _AGED = re.compile(
 )
 _ORDINAL = re.compile(
     r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b", re.I
+)
+# "A third person has died", "Second victim dies" (a headline): the toll has reached the
+# ordinal; casualty_rules lets it count only the dead (a "third man was wounded" may be the
+# only one hurt beside two dead).
+_ORDINALS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10,
+}  # fmt: skip
+_ORDINAL_VICTIM = re.compile(
+    rf"(?:\b(?P<det>[Aa])\s+)?\b(?P<ord>(?i:{'|'.join(_ORDINALS)}))\s+(?={_NOUN}\b(?!['’-]))"
 )
 _FUNCTION = (
     "a|an|the|and|or|but|of|in|on|at|to|for|with|by|from|who|that|which|was|were|is|are|his|her"
@@ -62,9 +73,12 @@ _HEADLESS = re.compile(
     r"|$|\s+(?:and|before"
     r"|after|in|on|at|with|as|while|when|during|outside|inside|early|late|last)\b)))"
 )
-# A bare singular noun continuing a list of singular victims: "her husband, son and niece".
+# A bare singular noun continuing a list of singular victims: "her husband, son and niece",
+# through one modifier ("her mother and younger brother"; no function word: "a man and the
+# woman" is told as a phrase of its own).
 _CONTINUED = re.compile(
-    rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their)\s+)?(?P<noun>(?:{_NOUN}))\b(?!['’-])"
+    rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their)\s+)?"
+    rf"(?P<mod>(?!(?:{_FUNCTION})\b)[a-z][\w-]*\s+)?(?P<noun>(?:{_NOUN}))\b(?!['’-])"
 )
 _BARE = re.compile(rf"\s*(?P<noun>(?:{_NOUN}))\b(?!['’-])", re.IGNORECASE)
 _MULTIPLE = re.compile(
@@ -100,8 +114,22 @@ def casualty_amounts(text: str, sentence: Span) -> list[tuple[Amount, Source]]:
         pos = m.end()
         while (more := _CONTINUED.match(text, pos, sentence.end)) is not None:
             noun = more.start("noun")
-            out.append((_one(noun, noun), SINGULAR))
+            out.append((_one(more.start("mod") if more["mod"] else noun, noun), SINGULAR))
+            taken.append((more.start(), more.end()))  # "and her son" is not read again
             pos = more.end()
+    for m in _ORDINAL_VICTIM.finditer(text, sentence.start, sentence.end):
+        if m["det"] is None and m.start() != sentence.start:
+            continue  # "the third man": which one, not how many
+        if not any(ts < m.end() and m.start() < te for ts, te in taken):
+            n = _ORDINALS[m["ord"].lower()]
+            out.append(
+                (
+                    Amount(
+                        m.start(), m.end("ord"), m.start(), m.end("ord"), n, n, n, "exact", True
+                    ),
+                    ORDINAL,
+                )
+            )
     lower = sentence.text.lower()
     # The rarer forms are looked for only where their key word occurs (most sentences lack it).
     ages = (

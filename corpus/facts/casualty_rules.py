@@ -38,7 +38,7 @@ import re
 from functools import lru_cache
 from itertools import islice
 
-from corpus.facts.casualty_amounts import AGED, MULTIPLE, SINGULAR, Source
+from corpus.facts.casualty_amounts import AGED, MULTIPLE, ORDINAL, SINGULAR, Source
 from corpus.facts.casualty_words import (
     ACTIVE,
     ADVERBS,
@@ -117,6 +117,9 @@ def claim(text: str, sentence: Span, amount: Amount, source: Source) -> Claim | 
         return None
     if source == MULTIPLE:
         return amount, "killed", amount.end, None, "multiple homicide"
+    if source == ORDINAL:
+        found = claim(text, sentence, amount, SINGULAR)
+        return found if found is not None and found[1] == "killed" else None
     singular = source in (SINGULAR, AGED)
     np_end, head, rest = noun_phrase(text, amount, sentence.end)
     if source == SINGULAR and not (

@@ -143,7 +143,8 @@ SINGULAR_PERSONS = wordset(
     firefighter miner pilot sailor journalist reporter fan worker farmer tourist hiker
     cyclist bicyclist homeowner tenant landlord owner manager cashier security infant
     newborn kid preschooler kindergartner cleaner janitor intruder invader burglar robber
-    attacker assailant bartender bouncer waiter waitress clerk"""
+    attacker assailant bartender bouncer waiter waitress clerk mom mum dad stepfather
+    stepmother stepbrother stepsister grandma grandpa fiance fiancee spouse sibling"""
 )
 ANAPHORIC = wordset("others other more")
 # What starts an object after an active verb: "killed the guards", "killed at least 3".

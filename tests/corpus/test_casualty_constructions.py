@@ -277,6 +277,41 @@ WRITTEN: list[tuple[str, str, list[tuple[str, int]]]] = [
         "Whenever a rider is hurt, the race is stopped.",
         [],
     ),
+    (
+        "ordinal-toll-has-died",
+        "A third hiker has died after the avalanche on the north face.",
+        [(K, 3)],
+    ),
+    (
+        "ordinal-toll-headline",
+        "Second passenger dies after ferry fire",
+        [(K, 2)],
+    ),
+    (
+        "ordinal-wounded-is-no-toll",
+        "A fourth worker was injured when the scaffold gave way.",
+        [],
+    ),
+    (
+        "ordinal-definite-is-which-one",
+        "The second hiker died at the scene.",
+        [],
+    ),
+    (
+        "list-kin-with-modifier",
+        "Rescuers said her mother and younger sister were dead.",
+        [(K, 2)],
+    ),
+    (
+        "list-kin-repeated-determiner-counted-once",
+        "A farmer and his adopted son were killed when the barn collapsed.",
+        [(K, 2)],
+    ),
+    (
+        "list-kin-informal-nouns",
+        "The boy told police his dad and grandma were dead.",
+        [(K, 2)],
+    ),
 ]
 
 

@@ -453,6 +453,15 @@ def test_a_dateline_in_capitals_places_an_article_without_a_place(
         ("Three hurt at a skating rink\n\nThree teens were wounded by gunfire at a skating "
          "rink, police said. A guard was shot dead in the rink's parking lot in October.",
          date(2021, 2, 22), date(2021, 2, 22)),
+        # A date standing before the incident's noun dates it, though the sentence tells a
+        # verdict too.
+        ("Sentencing put off for gunman\n\nSentencing was put off on Thursday for the man "
+         "convicted in a shooting on Pine Row. A jury convicted him of manslaughter for the "
+         "August 2019 shootout.", date(2021, 3, 12), date(2019, 8, 1)),
+        # The sentence, not the shooting, is dated when a function word stands between.
+        ("Sentencing put off for gunman\n\nSentencing was put off on Thursday for the man "
+         "convicted in a shooting on Pine Row. A jury convicted him in August 2019 for the "
+         "shootout.", date(2021, 3, 12), date(2021, 3, 11)),
         # A court step in the incident's month: the main event's own day (the shooting's).
         ("Man charged\n\nThe man appeared in court on Thursday over the shooting on Monday.",
          date(2021, 3, 12), date(2021, 3, 8)),
