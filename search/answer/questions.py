@@ -353,20 +353,9 @@ def person_role(text: str) -> str | None:
     return None
 
 
-def _question_words(text: str) -> list[str]:
-    """The words of a question past the first, a name compounded with a lower-case word cut
-    to the name: "US-backed", "Saudi-led", "Oslo-based" name "US", "Saudi", "Oslo" (an article
-    writes "rebels the US backs", "led by Saudi Arabia"); "Nu-Wood", "al-Sham" stay whole."""
-    words = re.findall(r"[\w'’.-]+", text)[1:]
-    return [_COMPOUNDED.sub("", w) if w[:1].isupper() else w for w in words]
-
-
-_COMPOUNDED = re.compile(r"(?:-[a-z][\w'’]*)+$")  # "-backed", "-led", "-owned-and-run"
-
-
 def proper_names(text: str) -> frozenset[str]:
     """Stems of capitalised words past the first: names the answer's article must contain."""
-    words = _question_words(text)
+    words = re.findall(r"[\w'’.-]+", text)[1:]
     capitalised = " ".join(w for w in words if w[:1].isupper() and w.lower() not in _QUESTION_STOPS)
     return frozenset(token.text for token in passage_analyzer()(capitalised))
 
@@ -383,7 +372,7 @@ def _quoted(text: str) -> str | None:
 def _name_words(text: str) -> frozenset[str]:
     """The capitalised words themselves, lower-cased, without a possessive ("'s", or the
     apostrophe alone after a plural: "Darrow Looms' stock")."""
-    words = _question_words(text)
+    words = re.findall(r"[\w'’.-]+", text)[1:]
     return frozenset(
         re.sub(r"['’]s?$", "", w).lower().strip(".")
         for w in words
