@@ -14,16 +14,19 @@ that was right.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import replace
 
 from sqlmodel import Session
+from whoosh.analysis import STOP_WORDS
 
 from corpus.facts.dates import read_dates
 from corpus.spans import sentences
 from search.answer.candidates import Retrieved, overlap, retrieve, stems
 from search.answer.compose import Group, Handled
+from search.answer.coreference import opening_offset
 from search.answer.counts import question_verbs
 from search.answer.event_counts import answer_counting
 from search.answer.handlers import HANDLERS
@@ -240,22 +243,64 @@ def _fits(interp: Interpretation, question: str, sentence: str) -> bool:
         return False
     if interp.type == "how_many":
         asked = set(_NUMBER.findall(question))
-        if not any(n not in asked for n in _NUMBER.findall(sentence)):
-            return False
+        if not any(n not in asked for n in _NUMBER.findall(_without_dates(sentence))):
+            return False  # "March 2" in a dateline is no amount
         noun = interp.focus if interp.field == "quantities" else None
         if noun and not _counts_asked(interp, noun, sentence):
             return False
-    if interp.type == "when":
-        if not read_dates(sentence):
-            return False  # a sentence that states no time does not say when
-        happened = [t for t in interp.terms if t not in interp.names]
-        if happened and not overlap(happened, sentence):
-            return False  # nor one that does not say what happened ("founded")
+    if interp.type == "when" and not read_dates(sentence):
+        return False  # a sentence that states no time does not say when
+    happened = [t for t in interp.terms if t not in interp.names]
+    if happened and not overlap(happened, sentence):
+        return False  # nor one that does not say what happened ("founded", "coaches")
+    if (
+        interp.answer_type in _NAMED
+        and interp.type != "who_is"
+        and not _new_name(question, sentence)
+    ):
+        return False  # "Who bought ...?": a sentence naming only the seller names no buyer
     if interp.name_words:
         lowered = sentence.lower()
         if not any(w in lowered for w in interp.name_words):
             return False
     return True
+
+
+# Answers that are a name: the fallback sentence must name someone the question does not.
+_NAMED = ("person", "organization", "person_or_organization", "role_holder")
+_TITLE_WORD = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Za-z]+)*\b")
+# Words that open a sentence capitalised without naming anyone: Whoosh's English stop
+# words ("The", "It", "In"), the personal pronouns and connectives Whoosh keeps ("He",
+# "But"), and the calendar's names ("Feb", "Sept", "Monday").
+_PRONOUNS = "he she his her they their them i our its there these those but after also then"
+_NOT_NAMES = (
+    frozenset(STOP_WORDS)
+    | frozenset(_PRONOUNS.split())
+    | {
+        name.lower()
+        for name in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name, "Sept")
+        if name
+    }
+)
+
+
+def _without_dates(sentence: str) -> str:
+    """The sentence with the dates it states blanked out."""
+    for found in read_dates(sentence):
+        sentence = sentence[: found.start] + " " * (found.end - found.start) + sentence[found.end :]
+    return sentence
+
+
+def _new_name(question: str, sentence: str) -> bool:
+    """Whether the sentence, past its wire dateline, holds a capitalised word that is no
+    month or weekday, no function word opening the sentence ("The", "It") and not a word of
+    the question: someone the question does not name."""
+    asked = set(re.findall(r"[a-z]+", question.lower()))
+    for m in _TITLE_WORD.finditer(sentence, opening_offset(sentence)):
+        word = m.group().lower()
+        if word not in asked and word not in _NOT_NAMES:
+            return True
+    return False
 
 
 def _counts_asked(interp: Interpretation, noun: str, sentence: str) -> bool:

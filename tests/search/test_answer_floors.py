@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from search.answer.answerer import MIN_SCORE, QUANTITY_MIN_SCORE, _floor
+from search.answer.answerer import MIN_SCORE, QUANTITY_MIN_SCORE, _fits, _floor
 from search.answer.questions import analyze_question
 from tests.search.serving import serving
 
@@ -111,3 +111,49 @@ def test_answers_on_the_floors(client: TestClient, question: str, expected: str 
     for citation in top["citations"]:
         text = client.get(f"/articles/{citation['article_id']}").json()["text"]
         assert text[citation["start"] : citation["end"]] == citation["text"]
+
+
+# The passage fallback's sentence must be able to answer (``answerer._fits``): a name the
+# question does not give for "Who/Which firm ...", something of what the question asks happened
+# ("coaches"), and for "How much" an amount that is not part of a date.
+FITS = [
+    (
+        "Who bought the bakery chain of Marlow Foods Inc?",
+        "HARTON, Feb 26 - Marlow Foods Inc said it sold its bakery chain for 12 mln dlrs.",
+        False,
+    ),
+    (
+        "Who bought the bakery chain of Marlow Foods Inc?",
+        "HARTON, Feb 26 - Marlow Foods Inc said it sold its bakery chain to Quellin Brands.",
+        True,
+    ),
+    (
+        "Which firm completed the reserves study for Orrin Oil Trust?",
+        "Orrin Oil Trust said that outside engineers completed an annual reserves study.",
+        False,
+    ),
+    (
+        "Which firm completed the reserves study for Orrin Oil Trust?",
+        "Orrin Oil Trust said Pask and Daly completed an annual reserves study.",
+        True,
+    ),
+    ("Who coaches Mira Talvo?", "Mira Talvo and Ana Perel won their singles matches.", False),
+    ("Who coaches Mira Talvo?", "Mira Talvo is coached by her brother Emil.", True),
+    (
+        "How much will Delvin Corp pay for Ostra Lending?",
+        "DELTON, March 2 - Delvin Corp agreed to buy Ostra Lending for undisclosed terms.",
+        False,
+    ),
+    (
+        "How much will Delvin Corp pay for Ostra Lending?",
+        "DELTON, March 2 - Delvin Corp agreed to pay 40 mln dlrs for Ostra Lending.",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "sentence", "fits"), FITS)
+def test_the_fallback_sentence_must_be_able_to_answer(
+    question: str, sentence: str, fits: bool
+) -> None:
+    assert _fits(analyze_question(question), question, sentence) is fits
