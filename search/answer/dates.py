@@ -9,7 +9,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import lru_cache
+from itertools import pairwise
 
+from lemminflect import getAllInflections, getAllLemmas
 from sqlmodel import Session
 
 from corpus.facts.dates import read_dates
@@ -112,9 +115,9 @@ _FUTURE = re.compile(
     r"general)['’]?\s+)?meeting\s+(?:on\s+)?)$",
     re.I,
 )
-# A past verb between the future cue and a weekday dates another event than the one ahead.
-# ("will be held Saturday" is the future's own passive).
-_PAST_BETWEEN = re.compile(r"(?<!\bbe)\s(?:\w+ed|shot|hit|struck|found|left|took|said)\b", re.I)
+# Words after which a participle is the future's own passive ("will be held Saturday", "is
+# scheduled for Tuesday"), not a past event.
+_AUXILIARIES = frozenset({"be", "is", "are", "was", "were", "been", "being"})
 FUTURE_DAYS = 300  # a date moved a year ahead must fall within this many days of publication
 
 
@@ -138,10 +141,31 @@ def in_the_future(candidate: Candidate) -> Candidate:
     if day >= published or not (ahead - published).days <= FUTURE_DAYS:
         return candidate
     cue = _FUTURE.search(before)
-    if cue is None or (weekday and _PAST_BETWEEN.search(cue.group(0))):
+    if cue is None or (weekday and _past_between(cue.group(0))):
         return candidate  # "will bury the man shot Saturday": the day is the shooting's
     value = {**fact.value, "iso": ahead.isoformat() + iso[10:]}
     return replace(candidate, fact=fact.model_copy(update={"value": value}))
+
+
+def _past_between(cue: str) -> bool:
+    """Whether a past form stands in the words after a future cue, not as the passive of an
+    auxiliary: "will name the man shot Saturday" dates the shooting, not a day ahead."""
+    words = [w.lower() for w in _TOKEN.findall(cue)]
+    return any(before not in _AUXILIARIES and _past_form(word) for before, word in pairwise(words))
+
+
+@lru_cache(maxsize=4096)
+def _past_form(word: str) -> bool:
+    """Whether ``word`` is a verb's past tense or participle in lemminflect's English lexicon
+    ("shot", "left", "killed"), regular or not. A form spelt as its verb's base ("plead",
+    "hit", "set") is read as the base: after "will" it is most often the future's verb."""
+    for lemma in getAllLemmas(word).get("VERB", ()):
+        if lemma == word:
+            continue
+        forms = getAllInflections(lemma, upos="VERB")
+        if word in forms.get("VBD", ()) or word in forms.get("VBN", ()):
+            return True
+    return False
 
 
 _MONTH_NAMES = [name.capitalize() for name in list(MONTHS)[:12]]

@@ -619,6 +619,13 @@ def _date_fact(sentence: str, date_text: str, iso: str) -> Fact:
         ("She will plead the appeal on Tuesday.", "Tuesday", "1987-02-24", "1987-03-03"),
         ("A vigil will be held Saturday.", "Saturday", "1987-02-28", "1987-03-07"),
         ("Police will name the man shot Saturday.", "Saturday", "1987-02-28", "1987-02-28"),
+        (
+            "Police will question the driver who ran off Saturday.",
+            "Saturday",
+            "1987-02-28",
+            "1987-02-28",
+        ),
+        ("The hearing is scheduled for Saturday.", "Saturday", "1987-02-28", "1987-03-07"),
         ("She pleaded the appeal on Tuesday.", "Tuesday", "1987-02-24", "1987-02-24"),
     ],
 )
