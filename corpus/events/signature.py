@@ -93,9 +93,8 @@ class Signature:
     big_city: bool = False  # the place is a city of ``BIG_CITY`` people or more
     roundup: bool = False
     mentioned: tuple[str, ...] = ()  # ISO days the text tells events on ("on Sept. 28")
-    addresses: tuple[
-        str, ...
-    ] = ()  # block addresses ("2700 larch" of "the 2700 block of Larch Ave.")
+    # block addresses: "2700 larch" of "the 2700 block of Larch Ave."
+    addresses: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The JSON column's value (dates as ISO strings). Field by field, not ``asdict``: its
