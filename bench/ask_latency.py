@@ -34,7 +34,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     data_dir = args.work / f"ask-{args.size}"
     # A kept index of 20k articles is checked against the database at startup: allow for it.
-    with Service(data_dir / "data", data_dir / "server.log", STARTUP_SECONDS) as service:
+    with Service(
+        data_dir / "data", data_dir / "server.log", startup_seconds=STARTUP_SECONDS
+    ) as service:
         stored = httpx.get(f"{service.base_url}/articles", params={"limit": 1}).json()
         have = int(stored.get("total") or 0)
         if have < args.size:
