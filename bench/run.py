@@ -247,13 +247,20 @@ def other_endpoints(url: str, count: int) -> dict[str, Latency | None]:
 
 
 def ask_questions(count: int) -> list[str]:
-    """``count`` distinct /ask questions over the generated corpus: counts and equipment."""
+    """``count`` distinct /ask questions over the generated corpus: killed, wounded, weapons.
+
+    Distinct, so that the service's answer cache (keyed by corpus version and question) serves
+    none of them: each victim noun meets each place once before any pair repeats."""
     places = list(lx.PLACES)
+    pairs = [(victim, place) for place in places for victim in lx.VICTIMS]
+    templates = (
+        "How many {victim} were killed in {place}?",
+        "What weapons were used against {victim} near {place}?",
+        "How many {victim} were wounded in {place}?",
+    )
     return [
-        f"How many {lx.VICTIMS[i % len(lx.VICTIMS)]} were killed in {places[i % len(places)]}?"
-        if i % 2 == 0
-        else f"What weapons were used near {places[(i * 7) % len(places)]}?"
-        for i in range(count)
+        templates[i % len(templates)].format(victim=victim, place=place)
+        for i, (victim, place) in enumerate(pairs[(i * 41) % len(pairs)] for i in range(count))
     ]
 
 
