@@ -241,7 +241,10 @@ def _people(pinned: Sequence[Pinned], interp: Interpretation) -> list[Group]:
                 continue
             here, start, end = sentence_at(text, m.start)
             side = _side(text[start:end], interp)
-            side += 2 * _weigh(*local_side(text, m.start, m.end), interp)
+            suspect, death, injury = local_side(text, m.start, m.end)
+            side += 2 * _weigh(suspect, death, injury, interp)
+            if interp.role == "suspect":
+                side -= injury  # "<Name>, who was shot in the face": hurt, not the shooter
             if here > 0:
                 before = spans[here - 1]
                 side += 0.5 * _side(text[before[0] : before[1]], interp)

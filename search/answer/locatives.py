@@ -54,8 +54,10 @@ _LOCATIVE = re.compile(
     r"\b(?P<preposition>in|at|near|to|into|outside|inside|on|from|toward|towards|off|behind|"
     r"opposite|beside|along|across|past|up|down)\s+"
     r"(?:the\s+){0,2}"  # "near the the 2300 block": pages repeat words
+    # "at the intersection of <Street> and <Street>", "on the corner of ...": the streets
+    r"(?:(?:intersection|corner|junction)\s+of\s+)?"
     # a name never runs across a line break (a paragraph's last word and the next one's first)
-    rf"(?P<name>(?:\d{{1,5}}{_S}(?:block{_S}of{_S})?)?{_WORD}(?:{_S}(?:of{_S}|and{_S}|&{_S})?{_WORD})"
+    rf"(?P<name>(?:\d{{1,5}}(?:-\d{{1,5}})?{_S}(?:block{_S}of{_S})?)?{_WORD}(?:{_S}(?:of{_S}|and{_S}|&{_S})?{_WORD})"
     rf"{{0,5}}(?:{_S}(?:village|town))?)"
     # a facility noun written in lower case after the name ("the Heath Police department")
     rf"(?:{_S}(?P<head>(?:{_HEADS})s?)\b)?"
@@ -164,6 +166,38 @@ def locative_places(
         specific = specific or numbered or route is not None
         weight = SPECIFIC_WEIGHT if specific else PLACE_WEIGHT
         yield Mention(name_start, name_end, full, full.lower(), weight), m["preposition"]
+
+
+# "... at 1420 Wren St. in <Name>": the place right after a street address is its part of
+# town (or its town).
+_IN_AFTER = re.compile(
+    r"[^\S\n]+in[^\S\n]+(?:the[^\S\n]+)?(?P<place>[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*){0,3})"
+)
+
+
+_COMPASS_WORD = re.compile(r"(?:North|South|East|West)(?:east|west)?|New|Old|Upper|Lower")
+
+
+def areas_after_streets(text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]:
+    """Places written right after a street address with "in" ("on Wren St. in <Name>"): the
+    neighbourhood or town the street is in."""
+    blocked = blocked_words()
+    for m, _ in locative_places(text, start, end):
+        numbered = m.text[:1].isdigit()
+        if not (numbered or head_word(m.text) in _STREETS):
+            continue
+        after = _IN_AFTER.match(text, m.end)
+        if after is None:
+            continue
+        words = after["place"].split()
+        while words and words[-1].lower() in blocked:
+            words = words[:-1]  # "in Lakeside Saturday"
+        opens = len(words) > 1 and _COMPASS_WORD.fullmatch(words[0])  # "South <Name>"
+        if not words or (words[0].lower() in blocked and not opens):
+            continue
+        place = " ".join(words)
+        begin = after.start("place")
+        yield Mention(begin, begin + len(place), place, place.lower(), PLACE_WEIGHT)
 
 
 _BASED = re.compile(

@@ -320,6 +320,28 @@ def _noun_of_amount(
     return Mention(m.start("noun"), amount.end, span, str(amount.number), weight)
 
 
+# Nouns for people a headline leaves out before its verb: "3 charged in ...", "Two arrested".
+_PERSON_NOUNS = frozenset(
+    stem
+    for word in ("people", "persons", "suspects", "men", "women", "teens", "teenagers", "adults")
+    for stem in stems(word)
+)
+_BARE_VERB = re.compile(r"[^\S\n]+(?P<verb>[a-z]+(?:ed|en))\b")
+
+
+def _people_by_verb(
+    text: str, amount: Amount, wanted: frozenset[str], verb_stems: frozenset[str]
+) -> Mention | None:
+    """People counted by a number right before the question's verb, the noun left out as
+    headlines do ("3 charged in ..." answers "How many people were charged ...")."""
+    if not wanted & _PERSON_NOUNS or not verb_stems:
+        return None
+    m = _BARE_VERB.match(text, amount.end)
+    if m is None or not _same_verb(set(stems(m["verb"])), verb_stems):
+        return None
+    return Mention(amount.start, m.end(), text[amount.start : m.end()], str(amount.number), 1.0)
+
+
 def count_mentions(
     text: str, start: int, end: int, noun: str, verb_stems: frozenset[str]
 ) -> list[tuple[Mention, float]]:
@@ -337,7 +359,10 @@ def count_mentions(
             continue  # "it was one of two shootings": what it is a part of is the count
         m = _count_noun(after, wanted)
         if not m:
-            if mention := _noun_of_amount(text, start, amount, wanted, verb_stems):
+            mention = _noun_of_amount(text, start, amount, wanted, verb_stems) or _people_by_verb(
+                text, amount, wanted, verb_stems
+            )
+            if mention:
                 out.append((mention, amount.number))
             continue
         span_end = amount.end + m.end("noun")

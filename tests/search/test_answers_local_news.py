@@ -1,0 +1,187 @@
+"""Rules read from local news the answerer was not tuned on, on sentences written for this test:
+question shapes ("What is the name of the bar ...", "Outside which club ...", "How much was the
+bail ...", "<Town>, <State>", "24th and Elm"), places after "the intersection of" and after a
+street address, speakers whose relatives share their surname, names in reported speech, the
+victim of a relative clause, and people a headline counts by its verb alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from search.answer.candidates import stems
+from search.answer.constraints import question_constraints
+from search.answer.locatives import areas_after_streets, locative_places
+from search.answer.persons import local_side, person_mentions
+from search.answer.questions import analyze_question
+from search.answer.recognisers import count_mentions
+from search.answer.speakers import speaker_of
+
+SHAPES = [
+    # (question, type, field, focus)
+    ("What is the name of the bar where two men were shot?", "where", "places", "bar"),
+    ("What was the name of the motel where the standoff ended?", "where", "places", "motel"),
+    ("Outside which nightclub was the guard shot?", "where", "places", "nightclub"),
+    ("Near what intersection did the crash happen?", "where", "places", "intersection"),
+    ("Behind which store was the car found?", "where", "places", "store"),
+    # "the name of" a person is still a person
+    ("What was the name of the victim?", "who", "people", None),
+    # "How much" with no noun after it asks for an amount of money
+    ("How much was the bail for the driver?", "how_many", "measure", "much money"),
+    ("How much did the house in Lisle sell for?", "how_many", "measure", "much money"),
+    ("How much rain fell in Lisle?", "how_many", "quantities", "rain"),
+]
+
+
+@pytest.mark.parametrize(("question", "type_", "field", "focus"), SHAPES)
+def test_local_news_question_shapes(
+    question: str, type_: str, field: str, focus: str | None
+) -> None:
+    interp = analyze_question(question)
+    assert (interp.type, interp.field, interp.focus) == (type_, field, focus)
+
+
+@pytest.mark.parametrize(
+    ("question", "dropped"),
+    [
+        ("Who is the police chief of Brisk, North Carolina?", {"north", "carolina"}),
+        ("When was the boy shot in Lisle, Oregon?", {"oregon"}),
+    ],
+)
+def test_a_state_after_a_town_is_no_term(question: str, dropped: set[str]) -> None:
+    interp = analyze_question(question)
+    assert not stems(" ".join(dropped)) & set(interp.terms)
+    assert not dropped & interp.name_words
+    assert interp.constraints.states  # still a constraint on the event
+
+
+def test_a_state_alone_stays_a_term() -> None:
+    interp = analyze_question("Which group monitors hunters in Oregon?")
+    assert "oregon" in interp.terms
+
+
+@pytest.mark.parametrize(
+    ("question", "address", "people"),
+    [
+        ("Who died in the shooting near 24th and Elm?", ("24th", "elm"), ()),
+        ("How many were hurt at Vane and 5th in Lisle?", ("vane", "5th"), ()),
+        ("Who shot Nadia Korver and Bram Ostler?", (), ("Nadia Korver", "Bram Ostler")),
+    ],
+)
+def test_an_intersection_of_a_numbered_street_is_an_address(
+    question: str, address: tuple[str, ...], people: tuple[str, ...]
+) -> None:
+    c = question_constraints(question)
+    assert (c.address, c.people) == (address, people)
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "A teen was hurt near the intersection of 41st Avenue and Orrin Street.",
+            ["41st Avenue and Orrin Street"],
+        ),
+        (
+            "It happened at the corner of Vane Street and Keel Avenue.",
+            ["Vane Street and Keel Avenue"],
+        ),
+        ("A boy was hit at 112-40 Vane Blvd. on Sunday.", ["112-40 Vane Blvd."]),
+        ("They met at the corner of the park.", []),
+    ],
+)
+def test_streets_after_intersection_of(text: str, places: list[str]) -> None:
+    found = [m for m, _ in locative_places(text)]
+    assert [m.text for m in found] == places
+    assert all(text[m.start : m.end] == m.text and m.weight == 1.0 for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        ("It happened at 112-40 Vane Blvd. in South Harwell before dawn.", ["South Harwell"]),
+        ("Police went to the 400 block of Keel Street in Lisle Saturday.", ["Lisle"]),
+        ("He was shot on Keel Street in March.", []),
+        ("The show was at the Ardwick Dome in Lisle.", []),
+    ],
+)
+def test_the_part_of_town_after_a_street_address(text: str, areas: list[str]) -> None:
+    found = list(areas_after_streets(text))
+    assert [m.text for m in found] == areas
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "speaker"),
+    [
+        # a relative sharing the surname, named first, is not the speaker
+        (
+            "Jalen Morrow, 19, was shot. \u201cHe was a good kid,\u201d Oswin Morrow, 52, said of"
+            " his son Jalen Morrow.",
+            "good",
+            "Oswin Morrow",
+        ),
+        (
+            'Jalen Morrow was shot. "He loved music," said Oswin Morrow. "We miss him," Morrow'
+            " said.",
+            "miss",
+            "Oswin Morrow",
+        ),
+    ],
+)
+def test_the_speaker_is_not_a_relative_with_the_same_surname(
+    text: str, word: str, speaker: str
+) -> None:
+    start = text.index(word)
+    end = min(i for i in (text.find('"', start), text.find("\u201d", start)) if i >= 0)
+    found = speaker_of(text, start, end)
+    assert found is not None and found[0] == speaker
+    assert text[found[1] : found[2]] in speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a name no given-name list knows, as the subject of reported speech
+        (
+            "Lisle police said Venko Darrah Obuya was charged Tuesday with murder.",
+            "Venko Darrah Obuya",
+        ),
+        ("Deputies say Quorin Vashti has fled the county.", "Quorin Vashti"),
+        ("Officials said that Wrenfield Oduya had been released.", "Wrenfield Oduya"),
+    ],
+)
+def test_names_opening_reported_speech(text: str, name: str) -> None:
+    assert name in [m.text for m in person_mentions(text)]
+
+
+def test_reported_speech_finds_no_street_as_a_person() -> None:
+    assert person_mentions("Officials said Keel Street was closed.") == []
+
+
+def test_a_relative_clause_puts_a_name_on_the_victims_side() -> None:
+    text = "The charge stems from a shooting of Ilse Marrow, who was shot in the face."
+    start = text.index("Ilse Marrow")
+    suspect, _death, injury = local_side(text, start, start + len("Ilse Marrow"))
+    assert (suspect, injury) == (0, 1)
+    text = "Police named Orrin Vale, who was charged with assault."
+    start = text.index("Orrin Vale")
+    assert local_side(text, start, start + len("Orrin Vale"))[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "verb", "numbers"),
+    [
+        ("4 charged after robbery that left a clerk hurt", "people", "charged", [4]),
+        ("Two arrested after brawl at fair", "suspects", "arrested", [2]),
+        # another verb, or a noun that is no person's, counts nothing
+        ("3 charged in drive-by shooting", "people", "arrested", []),
+        ("3 charged in drive-by shooting", "cars", "charged", []),
+        ("5 shot at a party", "people", "charged", []),
+    ],
+)
+def test_people_a_headline_counts_by_its_verb(
+    text: str, noun: str, verb: str, numbers: list[int]
+) -> None:
+    found = count_mentions(text, 0, len(text), noun, stems(verb))
+    assert [n for _, n in found] == numbers
+    assert all(text[m.start : m.end] == m.text for m, _ in found)
