@@ -11,9 +11,11 @@ articles is ``pinned_reading``; the place of the event is ``event_places``.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from sqlmodel import Session
 
@@ -37,7 +39,7 @@ from search.answer.pinned_reading import (
     stored_facts,
     transient,
 )
-from search.answer.questions import Interpretation
+from search.answer.questions import Interpretation, stems_of
 from search.answer.recognisers import (
     Mention,
     casualty_counts,
@@ -64,6 +66,16 @@ def pins_event(interp: Interpretation) -> bool:
         # "Who was arrested after ... in <Town>?": a side of an event in a named place.
         if interp.answer_type == "person":
             return bool(c.places) and interp.role is not None
+        if interp.answer_type == "count":
+            # "How many people were shot in <Town> on Friday?": a town and a day name one
+            # local incident; a count of other victims ("How many soldiers ...") or one
+            # without a day is left to the passages, which weigh the victims asked for.
+            return (
+                interp.field == "casualties"
+                and bool(c.places)
+                and interp.focus is None
+                and bool(_weekday_stems() & set(interp.terms))
+            )
         # "When was the shooting at the <Town> party?", "Where in <Town> was the boy shot?":
         # an incident in a named place is the event of the articles that name the place.
         return (
@@ -82,6 +94,12 @@ def pins_event(interp: Interpretation) -> bool:
     return bool(c.dates or c.address) or bool(_INCIDENT.search(" ".join(interp.terms)))
 
 
+@cache
+def _weekday_stems() -> frozenset[str]:
+    """The stems of the weekdays' names and of "yesterday", "tonight", as question terms."""
+    return stems_of(" ".join([*calendar.day_name, "yesterday", "tonight"]))
+
+
 LOOSE_MARGIN = 0.9  # articles pinned by a place alone within this share of the best are read
 
 
@@ -89,7 +107,10 @@ def pins_loosely(interp: Interpretation) -> bool:
     """True when only a place pins the event of a "When" or "Where" question: articles naming
     the place are read first, and when they do not answer, the best passages may."""
     c = interp.constraints
-    return interp.answer_type in ("date", "place") and not (c.dates or c.address or c.people)
+    asked = interp.answer_type in ("date", "place") or (
+        interp.answer_type == "count" and interp.field == "casualties"
+    )
+    return asked and not (c.dates or c.address or c.people)
 
 
 # Stems of words that tell an incident (the question's content terms are stemmed).

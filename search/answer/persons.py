@@ -60,13 +60,21 @@ INJURY_CUES = re.compile(
 )
 
 
+# Plurals of institutions' nouns end a body's name, never a person's ("<Town> Schools", a town
+# spelled like a given name): no surname is one.
+_INSTITUTION_PLURALS = frozenset(
+    {"schools", "colleges", "universities", "academies", "hospitals", "centers"}
+    | {"departments", "agencies", "offices", "churches"}
+)
+
+
 def person_mentions(text: str) -> list[Mention]:
     """People named in ``text``: a run of two to four capitalised words that opens with a known
     given name, is followed by an age ("Jane Roe, 23,"), follows one ("23-year-old Jane Roe"),
     is introduced as a victim or suspect, or opens a sentence as its subject; later mentions
     of the surname alone count too. Officials (a title before the name) weigh less: they
     usually speak about the event rather than take part in it."""
-    blocked = blocked_words()
+    blocked = blocked_words() | _INSTITUTION_PLURALS
     full: list[Mention] = []
     for m in _NAME.finditer(text):
         words = [w for w in re.split(r"[\s,]+", m.group(0)) if w]

@@ -25,10 +25,16 @@ BEFORE_CHARS = 300  # or, failing that, this many before it in its paragraph
 _NAME = r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,3})"
 _VERB = r"(?:said|says|added|told|explained|wrote|recalled|continued)"
 # '," said Jane Roe' / '," Roe said' right after the quotation's closing mark.
+# A title before a speaker's name ('," said Dr. Jane Roe', '," said Sgt. Roe') is no part of it.
+_TITLE = (
+    r"(?:(?:Dr|Mr|Mrs|Ms|Sgt|Lt|Capt|Det|Cpl|Rev|Gov|Sen|Rep|Prof|Officer|Detective|Deputy|"
+    r"Sheriff|Chief|Mayor|Judge|Pastor|Sergeant|Lieutenant|Captain|Trooper)\.?\s+)?"
+)
 _SAID_AFTER = re.compile(
     r"[,.!?]?[\"”’]?\s*(?:"
     + _VERB
     + r"\s+"
+    + _TITLE
     + _NAME
     + r"|"
     + _NAME.replace("name", "name2")

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import pytest
 
+from search.answer.answerer import _fits
 from search.answer.candidates import stems
 from search.answer.constraints import question_constraints
+from search.answer.incident import pins_event, pins_loosely
 from search.answer.locatives import areas_after_streets, locative_places
 from search.answer.persons import local_side, person_mentions
 from search.answer.questions import analyze_question
 from search.answer.recognisers import count_mentions
+from search.answer.roles import role_near
 from search.answer.speakers import speaker_of
 
 SHAPES = [
@@ -185,3 +188,82 @@ def test_people_a_headline_counts_by_its_verb(
     found = count_mentions(text, 0, len(text), noun, stems(verb))
     assert [n for _, n in found] == numbers
     assert all(text[m.start : m.end] == m.text for m, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("question", "pinned"),
+    [
+        # a town and a day name one local incident
+        ("How many people were shot in Lisle on Friday?", True),
+        ("How many were hurt in the Saturday night shooting in Lisle?", True),
+        # without a day, or counting other victims, the passages answer
+        ("How many people were shot in Lisle?", False),
+        ("How many soldiers were killed in Lisle on Friday?", False),
+    ],
+)
+def test_a_town_and_a_day_pin_a_casualty_count_loosely(question: str, pinned: bool) -> None:
+    interp = analyze_question(question)
+    assert pins_event(interp) == pinned
+    if pinned:
+        assert pins_loosely(interp)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "speaker"),
+    [
+        (
+            '"We have many kids here," said Dr. Mara Quell, head of the schools.',
+            "many",
+            "Mara Quell",
+        ),
+        ('"It was planned," said Sgt. Tobin Ash of the police.', "planned", "Tobin Ash"),
+    ],
+)
+def test_a_title_before_the_speaker_is_no_part_of_the_name(
+    text: str, word: str, speaker: str
+) -> None:
+    start = text.index(word)
+    found = speaker_of(text, start, text.index('"', start))
+    assert found is not None and found[0] == speaker
+    assert text[found[1] : found[2]] == speaker
+
+
+def test_an_institution_in_the_plural_is_no_person() -> None:
+    text = "Dr. Mara Quell, Superintendent of Lindell Schools, spoke. Rosa Parks listened."
+    assert [m.text for m in person_mentions(text) if " " in m.text] == ["Mara Quell", "Rosa Parks"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # a bare title gives way to the appositive that says what the person does
+        (
+            "according to Officer Tomas Quell, a Lisle Police spokesman.",
+            "Tomas Quell",
+            "a Lisle Police spokesman",
+        ),
+        ("Sgt. Tobin Ash said the road was closed.", "Tobin Ash", "Sgt."),
+        (
+            "police spokeswoman Mara Quell, a former teacher, said",
+            "Mara Quell",
+            "police spokeswoman",
+        ),
+    ],
+)
+def test_a_bare_title_gives_way_to_an_appositive(text: str, name: str, role: str) -> None:
+    start = text.index(name)
+    found = role_near(text, start, start + len(name))
+    assert found is not None and found.text == role
+    assert text[found.start : found.end] == found.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fits"),
+    [
+        ("Police say the shooting happened outside the Lisle Arts Center.", False),
+        ("Principal Mara Quell closed the Lisle high school on Monday.", True),
+    ],
+)
+def test_a_role_holders_fallback_sentence_names_the_role(sentence: str, fits: bool) -> None:
+    question = "Who is the principal of the high school in Lisle?"
+    assert _fits(analyze_question(question), question, sentence) is fits
