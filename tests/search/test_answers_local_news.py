@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import pytest
 
+from corpus.tables import Article, Fact
 from search.answer.answerer import _fits
-from search.answer.candidates import stems
+from search.answer.candidates import Candidate, stems
 from search.answer.constraints import question_constraints
-from search.answer.incident import pins_event, pins_loosely
+from search.answer.incident import ADDRESS_FAR, _by_address, pins_event, pins_loosely
 from search.answer.locatives import areas_after_streets, locative_places
 from search.answer.persons import local_side, person_mentions
 from search.answer.questions import analyze_question
@@ -267,3 +268,35 @@ def test_a_bare_title_gives_way_to_an_appositive(text: str, name: str, role: str
 def test_a_role_holders_fallback_sentence_names_the_role(sentence: str, fits: bool) -> None:
     question = "Who is the principal of the high school in Lisle?"
     assert _fits(analyze_question(question), question, sentence) is fits
+
+
+ROUNDUP = (
+    "Nine hurt in weekend shootings across Lisle\n\n"
+    "Gunfire left nine people wounded across the city on Saturday. "
+    "Shortly after 11 p.m. a gunman fired into a yard party on Keel St. near Vane Ave. "
+    "Four people were struck. Two men were shot later on Orrin Road."
+)
+
+
+@pytest.mark.parametrize(
+    ("figure", "weight"),
+    [
+        ("nine people", ADDRESS_FAR),  # the round-up's total, away from the asked street
+        ("Four people", 1.0),  # the sentence after the one naming the street
+        ("Two men", ADDRESS_FAR),  # another street's shooting
+    ],
+)
+def test_a_figure_is_weighed_by_the_asked_street(figure: str, weight: float) -> None:
+    article = Article(id=1, text=ROUNDUP)
+    start = ROUNDUP.index(figure)
+    fact = Fact(
+        article_id=1,
+        field="casualties",
+        kind="injured",
+        value={},
+        start=start,
+        end=start + len(figure),
+        text=figure,
+    )
+    weighed = _by_address(Candidate(fact, article, 1.0, 1.0), ("keel", "st", "vane", "ave"))
+    assert weighed.overlap == pytest.approx(weight)
