@@ -20,7 +20,7 @@ from sqlmodel import Session
 from search.answer.candidates import Candidate, names_in, overlap, read_sentences, stems
 from search.answer.counts import article_sentences
 from search.answer.questions import Interpretation
-from search.answer.recognisers import Mention, blocked_words
+from search.answer.recognisers import STATE_ABBREVIATION, Mention, blocked_words
 from search.backend import PassageBackend
 
 PASSAGES_READ = 6
@@ -58,7 +58,7 @@ _LOCATIVE = re.compile(
     r"(?:(?:intersection|corner|junction)\s+of\s+)?"
     # a name never runs across a line break (a paragraph's last word and the next one's first)
     rf"(?P<name>(?:\d{{1,5}}(?:-\d{{1,5}})?{_S}(?:block{_S}of{_S})?)?{_WORD}(?:{_S}(?:of{_S}|and{_S}|&{_S})?{_WORD})"
-    rf"{{0,5}}(?:{_S}(?:village|town))?)"
+    rf"{{0,5}}(?:{_S}(?:village|town)\b)?)"
     # a facility noun written in lower case after the name ("the Heath Police department")
     rf"(?:{_S}(?P<head>(?:{_HEADS})s?)\b)?"
 )
@@ -122,6 +122,21 @@ SPECIFIC_WEIGHT = 1.0
 PLACE_WEIGHT = 0.6
 
 
+# A word of four letters or more with a full stop ends its sentence ("on Wren Circle. The
+# house ...", "to Orrin Park. Officers ..."), unless it is an abbreviation US papers write
+# ("Blvd.", "Pkwy.", a state's "Tenn."); shorter ones ("St.", "Ave.", "N.") are read as such.
+_WORD_AND_STOP = re.compile(r"\b(?P<word>[A-Za-z]{4,})\.(?=\s)")
+_LONG_ABBREVIATIONS = re.compile(rf"(?:Blvd|Pkwy|Terr|Hwys|Expy|Frwy|{STATE_ABBREVIATION})\.?")
+
+
+def _to_sentence_end(name: str) -> str:
+    """A name cut where its sentence ends, the full stop kept for the caller to strip."""
+    for m in _WORD_AND_STOP.finditer(name):
+        if not _LONG_ABBREVIATIONS.fullmatch(m["word"]):
+            return name[: m.end()]
+    return name
+
+
 def locative_places(
     text: str, start: int = 0, end: int | None = None
 ) -> Iterator[tuple[Mention, str]]:
@@ -134,7 +149,7 @@ def locative_places(
     for m in _LOCATIVE.finditer(text, start, stop):
         if in_capitals(text, m.start("name")):
             continue  # a headline in capitals: every word looks like a name ("TO BUY")
-        name = m["name"]
+        name = _to_sentence_end(m["name"])
         if not _ABBREVIATED.search(name):
             name = name.rstrip(".")  # a full stop, not the one of "Wren St."
         name = re.sub(r"\s+(?:and|of)$", "", name)

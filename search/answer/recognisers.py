@@ -109,7 +109,7 @@ def blocked_words() -> frozenset[str]:
     )
 
 
-_STATE_ABBREVIATION = (
+STATE_ABBREVIATION = (
     r"(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|"
     r"Mo|Mont|Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Vt|Va|"
     r"Wash|W\.Va|Wis|Wyo)\.?"
@@ -117,12 +117,12 @@ _STATE_ABBREVIATION = (
 _PLACE_WORDS = r"[A-Z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]*){0,3}"
 _DATELINE = re.compile(
     rf"\s*(?P<place>{_PLACE_WORDS}|[A-Z][A-Z .'’-]+?)"
-    rf"(?:,\s*(?P<region>{_STATE_ABBREVIATION}|[A-Z][A-Za-z]+(?:\s+[A-Z][a-z]+)?))?"
+    rf"(?:,\s*(?P<region>{STATE_ABBREVIATION}|[A-Z][A-Za-z]+(?:\s+[A-Z][a-z]+)?))?"
     r"\s*(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}\s"
 )
 _IN_PLACE = re.compile(
     rf"\b(?P<preposition>in|at|near|outside|of)\s+(?P<place>{_PLACE_WORDS}),\s*"
-    rf"(?P<region>{_STATE_ABBREVIATION}|"
+    rf"(?P<region>{STATE_ABBREVIATION}|"
     r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?![\w])"
 )
 
@@ -192,7 +192,7 @@ def located_places(text: str, start: int = 0, end: int | None = None) -> Iterato
     region = us_states()
     for m in _IN_PLACE.finditer(text, start, len(text) if end is None else end):
         state = m["region"]
-        if state.lower() not in region and not re.fullmatch(_STATE_ABBREVIATION, state):
+        if state.lower() not in region and not re.fullmatch(STATE_ABBREVIATION, state):
             continue
         place_start, place_end = m.span("place")
         place = m["place"]

@@ -300,3 +300,22 @@ def test_a_figure_is_weighed_by_the_asked_street(figure: str, weight: float) -> 
     )
     weighed = _by_address(Candidate(fact, article, 1.0, 1.0), ("keel", "st", "vane", "ave"))
     assert weighed.overlap == pytest.approx(weight)
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a name ends with its sentence, and "town" must be a word of its own
+        (
+            "They were found on Wrenfield Circle. The townhome is a mile from Keel Mall.",
+            ["Wrenfield Circle", "Keel Mall"],
+        ),
+        ("Police went to Orrin Park. Officers found two men.", ["Orrin Park"]),
+        # an abbreviation's full stop ends no sentence
+        ("It happened on Keel Blvd. near Vane Ave. on Friday.", ["Keel Blvd.", "Vane Ave."]),
+    ],
+)
+def test_a_place_name_never_runs_past_its_sentence(text: str, places: list[str]) -> None:
+    found = [m for m, _ in locative_places(text)]
+    assert [m.text for m in found] == places
+    assert all(text[m.start : m.end] == m.text for m in found)
