@@ -107,7 +107,7 @@ _NAME_OF = re.compile(
 # Which side of an event the asked person was on.
 _SUSPECT = re.compile(
     r"\b(?:suspects?|shooters?|gunm[ae]n|accused|arrest(?:ed|s)?|charged?|killers?|perpetrators?|"
-    r"opened\s+fire|"
+    r"opened\s+fire|booked|jailed|detained|indicted|convicted|sentenced|apprehended|wanted|"
     r"assailants?|attackers?|offenders?|culprits?)\b",
     re.I,
 )

@@ -15,6 +15,7 @@ from search.answer.constraints import question_constraints
 from search.answer.incident import ADDRESS_FAR, _by_address, pins_event, pins_loosely
 from search.answer.locatives import areas_after_streets, locative_places
 from search.answer.persons import local_side, person_mentions
+from search.answer.pinned_reading import sentence_spans
 from search.answer.questions import analyze_question
 from search.answer.recognisers import count_mentions
 from search.answer.roles import role_near
@@ -319,3 +320,29 @@ def test_a_place_name_never_runs_past_its_sentence(text: str, places: list[str])
     found = [m for m, _ in locative_places(text)]
     assert [m.text for m in found] == places
     assert all(text[m.start : m.end] == m.text for m in found)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who was booked after the boy was shot in Lisle?",
+        "Who was jailed over the killing of Nadia Korver?",
+        "Who is wanted for the shooting on Keel Street?",
+        "Who was sentenced for the Lisle shooting?",
+    ],
+)
+def test_legal_steps_ask_for_the_suspect(question: str) -> None:
+    assert analyze_question(question).role == "suspect"
+
+
+def test_a_middle_initial_ends_no_sentence() -> None:
+    text = (
+        "Ismay D. Brennock is wanted in the death of Orrin Q. Vale. He fled. It was 5 p.m. Friday."
+    )
+    spans = [text[a:b] for a, b in sentence_spans(text)]
+    assert spans == [
+        "Ismay D. Brennock is wanted in the death of Orrin Q. Vale.",
+        "He fled.",
+        "It was 5 p.m.",
+        "Friday.",
+    ]
