@@ -237,7 +237,8 @@ def _fits(interp: Interpretation, question: str, sentence: str) -> bool:
     """Whether a sentence can answer the question at all: it holds the name a "Who is"
     question asks about, a number for "How many" beyond those the question states, a date or
     a time for "When", and every name of the question it can (at least one); a count of a
-    noun ("How many passengers ...") is stated beside that noun."""
+    noun ("How many passengers ...") is stated beside that noun, and a role holder beside the
+    role's noun."""
     surname = interp.focus.split()[-1].lower() if interp.focus else ""
     if interp.type == "who_is" and surname not in sentence.lower():
         return False
@@ -250,6 +251,9 @@ def _fits(interp: Interpretation, question: str, sentence: str) -> bool:
             return False
     if interp.type == "when" and not read_dates(sentence):
         return False  # a sentence that states no time does not say when
+    role_head = interp.focus.split()[-1] if interp.type == "who_role" and interp.focus else None
+    if role_head and not stems(role_head) & stems(sentence):
+        return False  # "Who is the principal ...?": a sentence naming no principal
     happened = [t for t in interp.terms if t not in interp.names]
     if happened and not overlap(happened, sentence):
         return False  # nor one that does not say what happened ("founded", "coaches")

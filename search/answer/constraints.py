@@ -167,7 +167,8 @@ def question_constraints(question: str) -> Constraints:
         street = any(w in STREET_WORDS for w in lowered[1:] if w) or (
             len(lowered) == 1 and lowered[0] in STREET_WORDS
         )
-        if numbers_only or street or re.search(r"\bblock\s+of\s+$", before):
+        intersection = bool(_INTERSECTION.fullmatch(text))
+        if numbers_only or street or intersection or re.search(r"\bblock\s+of\s+$", before):
             address.extend(w for w in lowered if w not in {"of", "and", "the"})
             previous_place = True
         elif text.lower() in us_states():
@@ -265,6 +266,14 @@ def _after_place(before: str) -> bool:
     return bool(re.search(r"[A-Z][\w.'’-]*,\s*$", before))
 
 
+# "24th and Elm", "Elm and 5th": US papers name a crossing of a numbered street by its two
+# names alone.
+_ORDINAL_STREET = r"\d{1,3}(?:st|nd|rd|th)"
+_INTERSECTION = re.compile(
+    rf"{_ORDINAL_STREET}\s+and\s+[A-Z][\w'’.-]*|[A-Z][\w'’.-]*\s+and\s+{_ORDINAL_STREET}"
+)
+
+
 def _runs(text: str) -> list[tuple[str, int, int]]:
     """Capitalised runs of ``text`` past its first word, split at names of people joined by
     "and" ("Gino Nicolas and Tanya Skeen" -> two runs), without question words or months."""
@@ -273,8 +282,10 @@ def _runs(text: str) -> list[tuple[str, int, int]]:
     offset = first.end() if first else 0
     for m in _RUN.finditer(text, offset):
         parts = re.split(r"\s+and\s+", m.group(0))
-        if any(w.lower().rstrip(".") in STREET_WORDS for w in m.group(0).split()):
-            parts = [m.group(0)]  # "Poplar and Sutter Streets" is one address
+        if any(w.lower().rstrip(".") in STREET_WORDS for w in m.group(0).split()) or (
+            _INTERSECTION.fullmatch(m.group(0))
+        ):
+            parts = [m.group(0)]  # "Poplar and Sutter Streets", "24th and Elm": one address
         position = m.start()
         for part in parts:
             start = text.index(part, position)

@@ -17,6 +17,7 @@ from search.answer.events import Pinned
 from search.answer.locatives import (
     FOCUS_HEADS,
     SPECIFIC_WEIGHT,
+    areas_after_streets,
     head_word,
     locative_places,
     named_facilities,
@@ -65,6 +66,8 @@ def event_places(session: Session, pinned: Sequence[Pinned], interp: Interpretat
         text = readable(article)
         found += [(m, m.weight, "town") for m in located_places(text)]
         found += [(m, 0.6, "area") for m in neighbourhoods(text)]
+        if interp.focus in _AREA_NOUNS:  # "at 1420 Wren St. in <Name>": the street's part of town
+            found += [(m, 0.6, "area") for m in areas_after_streets(text)]
         found += [(m, 0.5, "town") for m in police_towns(text)]
         for m, preposition in locative_places(text, body):
             specific = m.weight == SPECIFIC_WEIGHT
@@ -118,7 +121,9 @@ def event_places(session: Session, pinned: Sequence[Pinned], interp: Interpretat
         return str(c.fact.value["name"]), key(c)
 
     groups = group_by(by_frequency(candidates, key), key, phrase)
-    return groups if heads is not None else _with_town(groups)
+    if heads is not None:
+        return groups
+    return _with_town(groups, given=bool(interp.constraints.places))
 
 
 LANDMARK_WEIGHT = 0.95  # a facility or street after a locative, before position and match
@@ -134,9 +139,12 @@ STATE_WEIGHT = 0.7
 _AREA_NOUNS = frozenset({"neighborhood", "neighbourhood", "area", "district"})
 
 
-def _with_town(groups: list[Group]) -> list[Group]:
+def _with_town(groups: list[Group], *, given: bool = False) -> list[Group]:
     """The best facility or street, said with the best town ("Wren Circle, Akron"), when it
-    scores nearly as well as that town; otherwise the groups as they are."""
+    scores nearly as well as that town; otherwise the groups as they are. When the question
+    gives the town itself ("Where in Akron ..."), the facility or street is said alone: the
+    best other town is then one the article names for something else ("taken to a <Town>
+    hospital")."""
     specific = [g for g in groups if g.members[0].fact.value.get("specific")]
     towns = [g for g in groups if not g.members[0].fact.value.get("specific")]
     if not specific or not towns:
@@ -144,6 +152,8 @@ def _with_town(groups: list[Group]) -> list[Group]:
     landmark, town = specific[0], towns[0]
     if landmark.score < LANDMARK_SHARE * town.score:
         return groups
+    if given:
+        return [landmark, *[g for g in groups if g is not landmark]]
     if stems(town.text) <= stems(landmark.text):
         return [landmark, *[g for g in groups if g is not landmark]]
     both = Group(

@@ -48,7 +48,7 @@ from search.answer.organizations import recognised_organizations
 from search.answer.persons import acting_people
 from search.answer.questions import Interpretation
 from search.answer.role_holders import names_near, recognised_role_holders, role_fit, role_head
-from search.answer.roles import is_role, role_near
+from search.answer.roles import is_role, is_title, role_near
 from search.answer.speakers import quote_speakers, reported_speakers, stored_quote_speaker
 from search.backend import PassageBackend
 
@@ -544,8 +544,10 @@ def _fuller_role(c: Candidate) -> Candidate:
         return c
     read = _read_role(c)
     role = str(read.fact.value.get("role") or "") if read else ""
-    if read is None or stored.lower() not in role.lower() or len(role) <= len(stored):
+    if read is None or len(role) <= len(stored):
         return c
+    if stored.lower() not in role.lower() and not is_title(stored):
+        return c  # another role than the stored one, unless that is a bare title ("Officer")
     return Candidate(read.fact, read.article, c.overlap, c.retrieval)
 
 

@@ -11,9 +11,11 @@ articles is ``pinned_reading``; the place of the event is ``event_places``.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from sqlmodel import Session
 
@@ -37,7 +39,7 @@ from search.answer.pinned_reading import (
     stored_facts,
     transient,
 )
-from search.answer.questions import Interpretation
+from search.answer.questions import Interpretation, stems_of
 from search.answer.recognisers import (
     Mention,
     casualty_counts,
@@ -64,6 +66,16 @@ def pins_event(interp: Interpretation) -> bool:
         # "Who was arrested after ... in <Town>?": a side of an event in a named place.
         if interp.answer_type == "person":
             return bool(c.places) and interp.role is not None
+        if interp.answer_type == "count":
+            # "How many people were shot in <Town> on Friday?": a town and a day name one
+            # local incident; a count of other victims ("How many soldiers ...") or one
+            # without a day is left to the passages, which weigh the victims asked for.
+            return (
+                interp.field == "casualties"
+                and bool(c.places)
+                and interp.focus is None
+                and bool(_weekday_stems() & set(interp.terms))
+            )
         # "When was the shooting at the <Town> party?", "Where in <Town> was the boy shot?":
         # an incident in a named place is the event of the articles that name the place.
         return (
@@ -82,6 +94,12 @@ def pins_event(interp: Interpretation) -> bool:
     return bool(c.dates or c.address) or bool(_INCIDENT.search(" ".join(interp.terms)))
 
 
+@cache
+def _weekday_stems() -> frozenset[str]:
+    """The stems of the weekdays' names and of "yesterday", "tonight", as question terms."""
+    return stems_of(" ".join([*calendar.day_name, "yesterday", "tonight"]))
+
+
 LOOSE_MARGIN = 0.9  # articles pinned by a place alone within this share of the best are read
 
 
@@ -89,7 +107,10 @@ def pins_loosely(interp: Interpretation) -> bool:
     """True when only a place pins the event of a "When" or "Where" question: articles naming
     the place are read first, and when they do not answer, the best passages may."""
     c = interp.constraints
-    return interp.answer_type in ("date", "place") and not (c.dates or c.address or c.people)
+    asked = interp.answer_type in ("date", "place") or (
+        interp.answer_type == "count" and interp.field == "casualties"
+    )
+    return asked and not (c.dates or c.address or c.people)
 
 
 # Stems of words that tell an incident (the question's content terms are stemmed).
@@ -150,6 +171,8 @@ def _counts(session: Session, pinned: Sequence[Pinned], interp: Interpretation) 
     candidates = _count_candidates(session, pinned, kind)
     if kind == "shot":
         candidates += _shot_totals(session, pinned)
+    if interp.constraints.address:
+        candidates = [_by_address(c, interp.constraints.address) for c in candidates]
     return group_by(
         by_frequency(candidates, lambda c: str(figure_key(c))),
         figure_key,
@@ -182,6 +205,25 @@ def _count_candidates(session: Session, pinned: Sequence[Pinned], kind: str) -> 
             place = position_weight(article, mention.start)
             candidates.append(Candidate(fact, article, place, weights[article.id or 0]))
     return candidates
+
+
+ADDRESS_FAR = 0.7  # a figure told away from the asked street, in an article about several
+
+
+def _by_address(c: Candidate, address: Sequence[str]) -> Candidate:
+    """A figure weighed by whether its sentence, or the one before it, names the street the
+    question asks about: a round-up of several shootings gives each its own street ("20 hurt
+    across the city ... seven wounded at a party on Elm St."). Unchanged when the article
+    never names the street near a figure of its own."""
+    text = readable(c.article)
+    spans = sentence_spans(text)
+    here, _, _ = sentence_at(text, c.fact.start)
+    window = " ".join(text[s:e] for s, e in spans[max(0, here - 1) : here + 1]).lower()
+    words = [w for w in address if not w[:1].isdigit()] or list(address)
+    held = sum(re.search(rf"\b{re.escape(w)}\b", window) is not None for w in words)
+    if held * 2 >= len(words):
+        return c
+    return replace(c, overlap=c.overlap * ADDRESS_FAR)
 
 
 SUM_WEIGHT = 0.9  # a total added up from two figures is a little less sure than a stated one
@@ -241,7 +283,10 @@ def _people(pinned: Sequence[Pinned], interp: Interpretation) -> list[Group]:
                 continue
             here, start, end = sentence_at(text, m.start)
             side = _side(text[start:end], interp)
-            side += 2 * _weigh(*local_side(text, m.start, m.end), interp)
+            suspect, death, injury = local_side(text, m.start, m.end)
+            side += 2 * _weigh(suspect, death, injury, interp)
+            if interp.role == "suspect":
+                side -= injury  # "<Name>, who was shot in the face": hurt, not the shooter
             if here > 0:
                 before = spans[here - 1]
                 side += 0.5 * _side(text[before[0] : before[1]], interp)

@@ -20,7 +20,7 @@ from sqlmodel import Session
 from search.answer.candidates import Candidate, names_in, overlap, read_sentences, stems
 from search.answer.counts import article_sentences
 from search.answer.questions import Interpretation
-from search.answer.recognisers import Mention, blocked_words
+from search.answer.recognisers import STATE_ABBREVIATION, Mention, blocked_words
 from search.backend import PassageBackend
 
 PASSAGES_READ = 6
@@ -54,9 +54,11 @@ _LOCATIVE = re.compile(
     r"\b(?P<preposition>in|at|near|to|into|outside|inside|on|from|toward|towards|off|behind|"
     r"opposite|beside|along|across|past|up|down)\s+"
     r"(?:the\s+){0,2}"  # "near the the 2300 block": pages repeat words
+    # "at the intersection of <Street> and <Street>", "on the corner of ...": the streets
+    r"(?:(?:intersection|corner|junction)\s+of\s+)?"
     # a name never runs across a line break (a paragraph's last word and the next one's first)
-    rf"(?P<name>(?:\d{{1,5}}{_S}(?:block{_S}of{_S})?)?{_WORD}(?:{_S}(?:of{_S}|and{_S}|&{_S})?{_WORD})"
-    rf"{{0,5}}(?:{_S}(?:village|town))?)"
+    rf"(?P<name>(?:\d{{1,5}}(?:-\d{{1,5}})?{_S}(?:block{_S}of{_S})?)?{_WORD}(?:{_S}(?:of{_S}|and{_S}|&{_S})?{_WORD})"
+    rf"{{0,5}}(?:{_S}(?:village|town)\b)?)"
     # a facility noun written in lower case after the name ("the Heath Police department")
     rf"(?:{_S}(?P<head>(?:{_HEADS})s?)\b)?"
 )
@@ -120,6 +122,21 @@ SPECIFIC_WEIGHT = 1.0
 PLACE_WEIGHT = 0.6
 
 
+# A word of four letters or more with a full stop ends its sentence ("on Wren Circle. The
+# house ...", "to Orrin Park. Officers ..."), unless it is an abbreviation US papers write
+# ("Blvd.", "Pkwy.", a state's "Tenn."); shorter ones ("St.", "Ave.", "N.") are read as such.
+_WORD_AND_STOP = re.compile(r"\b(?P<word>[A-Za-z]{4,})\.(?=\s)")
+_LONG_ABBREVIATIONS = re.compile(rf"(?:Blvd|Pkwy|Terr|Hwys|Expy|Frwy|{STATE_ABBREVIATION})\.?")
+
+
+def _to_sentence_end(name: str) -> str:
+    """A name cut where its sentence ends, the full stop kept for the caller to strip."""
+    for m in _WORD_AND_STOP.finditer(name):
+        if not _LONG_ABBREVIATIONS.fullmatch(m["word"]):
+            return name[: m.end()]
+    return name
+
+
 def locative_places(
     text: str, start: int = 0, end: int | None = None
 ) -> Iterator[tuple[Mention, str]]:
@@ -132,7 +149,7 @@ def locative_places(
     for m in _LOCATIVE.finditer(text, start, stop):
         if in_capitals(text, m.start("name")):
             continue  # a headline in capitals: every word looks like a name ("TO BUY")
-        name = m["name"]
+        name = _to_sentence_end(m["name"])
         if not _ABBREVIATED.search(name):
             name = name.rstrip(".")  # a full stop, not the one of "Wren St."
         name = re.sub(r"\s+(?:and|of)$", "", name)
@@ -164,6 +181,38 @@ def locative_places(
         specific = specific or numbered or route is not None
         weight = SPECIFIC_WEIGHT if specific else PLACE_WEIGHT
         yield Mention(name_start, name_end, full, full.lower(), weight), m["preposition"]
+
+
+# "... at 1420 Wren St. in <Name>": the place right after a street address is its part of
+# town (or its town).
+_IN_AFTER = re.compile(
+    r"[^\S\n]+in[^\S\n]+(?:the[^\S\n]+)?(?P<place>[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*){0,3})"
+)
+
+
+_COMPASS_WORD = re.compile(r"(?:North|South|East|West)(?:east|west)?|New|Old|Upper|Lower")
+
+
+def areas_after_streets(text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]:
+    """Places written right after a street address with "in" ("on Wren St. in <Name>"): the
+    neighbourhood or town the street is in."""
+    blocked = blocked_words()
+    for m, _ in locative_places(text, start, end):
+        numbered = m.text[:1].isdigit()
+        if not (numbered or head_word(m.text) in _STREETS):
+            continue
+        after = _IN_AFTER.match(text, m.end)
+        if after is None:
+            continue
+        words = after["place"].split()
+        while words and words[-1].lower() in blocked:
+            words = words[:-1]  # "in Lakeside Saturday"
+        opens = len(words) > 1 and _COMPASS_WORD.fullmatch(words[0])  # "South <Name>"
+        if not words or (words[0].lower() in blocked and not opens):
+            continue
+        place = " ".join(words)
+        begin = after.start("place")
+        yield Mention(begin, begin + len(place), place, place.lower(), PLACE_WEIGHT)
 
 
 _BASED = re.compile(

@@ -60,13 +60,21 @@ INJURY_CUES = re.compile(
 )
 
 
+# Plurals of institutions' nouns end a body's name, never a person's ("<Town> Schools", a town
+# spelled like a given name): no surname is one.
+_INSTITUTION_PLURALS = frozenset(
+    {"schools", "colleges", "universities", "academies", "hospitals", "centers"}
+    | {"departments", "agencies", "offices", "churches"}
+)
+
+
 def person_mentions(text: str) -> list[Mention]:
     """People named in ``text``: a run of two to four capitalised words that opens with a known
     given name, is followed by an age ("Jane Roe, 23,"), follows one ("23-year-old Jane Roe"),
     is introduced as a victim or suspect, or opens a sentence as its subject; later mentions
     of the surname alone count too. Officials (a title before the name) weigh less: they
     usually speak about the event rather than take part in it."""
-    blocked = blocked_words()
+    blocked = blocked_words() | _INSTITUTION_PLURALS
     full: list[Mention] = []
     for m in _NAME.finditer(text):
         words = [w for w in re.split(r"[\s,]+", m.group(0)) if w]
@@ -87,7 +95,7 @@ def person_mentions(text: str) -> list[Mention]:
             bool(_AGE_AFTER.match(after)),
             bool(_AGE_BEFORE.search(before)),
             bool(_INTRODUCED.search(before)),
-            bool(_SUBJECT.match(after)) and _opens_sentence(text, m.start()),
+            bool(_SUBJECT.match(after)) and _opens_clause(text, m.start()),
         )
         if not any(cues):
             continue
@@ -99,6 +107,17 @@ def person_mentions(text: str) -> list[Mention]:
             weight *= 0.4  # a titled official usually speaks about the event
         full.append(Mention(start, end, text[start:end], _person_key(name), weight))
     return full + _surname_mentions(text, full)
+
+
+# Reported speech opens a clause whose subject may be a name: "Police said <Name> was ...".
+_REPORTING = re.compile(r"\b(?:said|says|say|told\s+\w+|that)[ \t]+$")
+
+
+def _opens_clause(text: str, offset: int) -> bool:
+    """True when ``offset`` opens a sentence or the clause a reporting verb introduces."""
+    return _opens_sentence(text, offset) or bool(
+        _REPORTING.search(text, max(0, offset - 30), offset)
+    )
 
 
 def _opens_sentence(text: str, offset: int) -> bool:
@@ -147,7 +166,8 @@ _VICTIM_BEFORE = re.compile(
     re.I,
 )
 _VICTIM_AFTER = re.compile(
-    rf"^{_APPOSITION}\s+(?:(?:was|were|had\s+been|has\s+been|is|got)\s+(?:\w+ly\s+)?"
+    # "<Name>, who was shot ...": a relative clause says it as the verb after the name does
+    rf"^{_APPOSITION}(?:,\s+who)?\s+(?:(?:was|were|had\s+been|has\s+been|is|got)\s+(?:\w+ly\s+)?"
     r"(?:shot|killed|found|pronounced|wounded|injured|struck|hit|hospitali[sz]ed|taken\s+to|"
     r"rushed\s+to|the\s+victim)|(?:later\s+)?(?:died|dies|suffered|sustained))\b",
     re.I,
@@ -158,7 +178,7 @@ _SUSPECT_BEFORE = re.compile(
     re.I,
 )
 _SUSPECT_AFTER = re.compile(
-    rf"^{_APPOSITION}\s+(?:(?:was|were|has\s+been|had\s+been|is|allegedly|later)\s+)*"
+    rf"^{_APPOSITION}(?:,\s+who)?\s+(?:(?:was|were|has\s+been|had\s+been|is|allegedly|later)\s+)*"
     r"(?:arrested|charged|booked|accused|indicted|taken\s+into\s+custody|held|jailed|sentenced|"
     r"convicted|pleaded|faces|turned\s+(?:him|her)self|fled|opened\s+fire|fired|shot\s+(?:and\s+"
     r"killed\s+)?(?:his|her|their|a|an|the|[A-Z])|killed\s+(?:his|her|their|a|an|the|[A-Z]))",

@@ -75,8 +75,9 @@ def stored_facts(session: Session, ids: Sequence[int], field: str, kind: str | N
 
 # Sentence ends for reading cues around a mention: a stop, then space, then a capital or a
 # quote. Cheaper than the ingest splitter (a question reads whole articles); an abbreviation
-# ("Sgt.") may end a sentence early, which only narrows the window read.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])|\n+")
+# ("Sgt.") may end a sentence early, which only narrows the window read; a middle initial
+# ("Jane Q. Roe") never does: it would cut a name from its own sentence.
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])|\n+")
 
 
 @lru_cache(maxsize=64)

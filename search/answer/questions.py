@@ -68,8 +68,11 @@ _WHO_ROLE = re.compile(
 _WHO_ROLE_BARE = re.compile(
     r"^\s*who\s+(?:is|was)\s+(?:the|a|an)\s+(?P<role>[\w\s'’.-]+?)\s*\??\s*$", re.I
 )
+# "Outside which club ...", "Near what intersection ...": a locative before "which" asks for
+# the place as "in" does.
 _WHERE = re.compile(
-    r"^\s*(?:where|(?:(?:in|from|to|at|into|on)\s+)?(?:which|what)\s+(?P<noun>city|town|village|"
+    r"^\s*(?:where|(?:(?:in|from|to|at|into|on|outside|inside|near|behind|beside|opposite|along|"
+    r"off|across(?:\s+from)?)\s+)?(?:which|what)\s+(?P<noun>city|town|village|"
     r"place|country|countries|region|province|area|airport|base|hospital|building|street|road|"
     r"neighbou?rhood|park|school|venue|club|nightclub|bar|restaurant|hotel|church|store|mall|"
     r"stadium|station|bridge|prison|jail|state|states|river|lake|island|islands|county|suburb|"
@@ -77,6 +80,10 @@ _WHERE = re.compile(
     r"community|complex|intersection|block|motel|apartments?|location|site|campus|estate|"
     r"(?:parking\s+)?lot|garage))\b",
     re.I,
+)
+# "What is the name of the bar where ...": the place noun after "the name of" is what is asked.
+_NAME_OF_PLACE = re.compile(
+    r"^\s*(?:what|which)\s+(?:is|was)\s+the\s+name\s+of\s+the\s+(?P<noun>[a-z]+)\b", re.I
 )
 # "Where is Halbrook Corp based?", "Where is the senator from?": where a body is based or a
 # person comes from, which the article says "Miami-based", "a Dunmore native".
@@ -100,7 +107,7 @@ _NAME_OF = re.compile(
 # Which side of an event the asked person was on.
 _SUSPECT = re.compile(
     r"\b(?:suspects?|shooters?|gunm[ae]n|accused|arrest(?:ed|s)?|charged?|killers?|perpetrators?|"
-    r"opened\s+fire|"
+    r"opened\s+fire|booked|jailed|detained|indicted|convicted|sentenced|apprehended|wanted|"
     r"assailants?|attackers?|offenders?|culprits?)\b",
     re.I,
 )
@@ -307,13 +314,25 @@ def analyze_question(question: str) -> Interpretation:
         # the article need not write it.
         kept = tuple(t for t in interpretation.terms if t not in _ABOUT_THE_ARTICLE)
         interpretation = replace(interpretation, terms=kept or interpretation.terms)
+    constraints = question_constraints(rest)
+    names, name_words = proper_names(rest), _name_words(rest)
+    if constraints.places and constraints.states:
+        # "<Town>, North Carolina": the state only says which town; articles write it
+        # abbreviated in a dateline ("<TOWN>, N.C.") or not at all, so its words are no
+        # terms an answer's passage must hold.
+        state = stems_of(" ".join(constraints.states))
+        state_words = {w.lower() for s in constraints.states for w in s.split()}
+        kept = tuple(t for t in interpretation.terms if t not in state)
+        interpretation = replace(interpretation, terms=kept or interpretation.terms)
+        names = frozenset(names - state) or names
+        name_words = frozenset(name_words - state_words) or name_words
     return replace(
         interpretation,
-        names=proper_names(rest),
-        name_words=_name_words(rest),
+        names=names,
+        name_words=name_words,
         answer_type=_ANSWER_TYPES.get((interpretation.type, interpretation.field), "passage"),
         role=person_role(rest) if interpretation.field == "people" else None,
-        constraints=question_constraints(rest),
+        constraints=constraints,
         quote=_quoted(rest),
     )
 
@@ -395,9 +414,12 @@ _TOLL = re.compile(
 # adjective is rarely in that sentence ("240 kilometres east of ..."), so it is no term.
 _MEASURE = re.compile(
     r"^\s*how\s+(?P<adjective>far|tall|big|long|high|deep|wide|large|old|heavy|fast|"
-    r"much\s+(?:money|cash))\b",
+    r"much\s+(?:money|cash)|much(?=\s+(?:is|was|were|are|did|does|do|will|would|has|have|had)\b))\b",
     re.I,
 )
+# "How much was the bail ...?", "How much did the house cost?": with no noun after "much", the
+# amount asked for is one of money.
+_MUCH_BARE = "much"
 
 
 # "How many of the victims were juveniles?": the subset is counted by the noun it is
@@ -425,6 +447,8 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
         adjective = stems_of(measure["adjective"])
         kept = tuple(t for t in terms if t not in adjective)
         asked = " ".join(measure["adjective"].lower().split())
+        if asked == _MUCH_BARE:
+            asked = "much money"
         return Interpretation("how_many", "measure", None, kept, asked, source)
     if toll := _TOLL.match(rest):
         rest = f"how many {toll['rest']}" if "number" in toll.group(0).lower() else rest
@@ -458,6 +482,8 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
         return Interpretation("who_said", "quotes", None, terms, None, source)
     if (role := _role_with_clause(rest)) is not None:
         return Interpretation("who_role", "people", None, terms, role, source)
+    if (m := _NAME_OF_PLACE.match(rest)) and _WHERE.match(f"which {m['noun']}"):
+        return Interpretation("where", "places", None, terms, m["noun"].lower(), source)
     if _NAME_OF.search(rest) or (
         _WHO.search(rest) and person_role(rest) and not _WHO_IS.match(rest)
     ):

@@ -109,7 +109,7 @@ def blocked_words() -> frozenset[str]:
     )
 
 
-_STATE_ABBREVIATION = (
+STATE_ABBREVIATION = (
     r"(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|"
     r"Mo|Mont|Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Vt|Va|"
     r"Wash|W\.Va|Wis|Wyo)\.?"
@@ -117,12 +117,12 @@ _STATE_ABBREVIATION = (
 _PLACE_WORDS = r"[A-Z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]*){0,3}"
 _DATELINE = re.compile(
     rf"\s*(?P<place>{_PLACE_WORDS}|[A-Z][A-Z .'’-]+?)"
-    rf"(?:,\s*(?P<region>{_STATE_ABBREVIATION}|[A-Z][A-Za-z]+(?:\s+[A-Z][a-z]+)?))?"
+    rf"(?:,\s*(?P<region>{STATE_ABBREVIATION}|[A-Z][A-Za-z]+(?:\s+[A-Z][a-z]+)?))?"
     r"\s*(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}\s"
 )
 _IN_PLACE = re.compile(
     rf"\b(?P<preposition>in|at|near|outside|of)\s+(?P<place>{_PLACE_WORDS}),\s*"
-    rf"(?P<region>{_STATE_ABBREVIATION}|"
+    rf"(?P<region>{STATE_ABBREVIATION}|"
     r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?![\w])"
 )
 
@@ -192,7 +192,7 @@ def located_places(text: str, start: int = 0, end: int | None = None) -> Iterato
     region = us_states()
     for m in _IN_PLACE.finditer(text, start, len(text) if end is None else end):
         state = m["region"]
-        if state.lower() not in region and not re.fullmatch(_STATE_ABBREVIATION, state):
+        if state.lower() not in region and not re.fullmatch(STATE_ABBREVIATION, state):
             continue
         place_start, place_end = m.span("place")
         place = m["place"]
@@ -320,6 +320,28 @@ def _noun_of_amount(
     return Mention(m.start("noun"), amount.end, span, str(amount.number), weight)
 
 
+# Nouns for people a headline leaves out before its verb: "3 charged in ...", "Two arrested".
+_PERSON_NOUNS = frozenset(
+    stem
+    for word in ("people", "persons", "suspects", "men", "women", "teens", "teenagers", "adults")
+    for stem in stems(word)
+)
+_BARE_VERB = re.compile(r"[^\S\n]+(?P<verb>[a-z]+(?:ed|en))\b")
+
+
+def _people_by_verb(
+    text: str, amount: Amount, wanted: frozenset[str], verb_stems: frozenset[str]
+) -> Mention | None:
+    """People counted by a number right before the question's verb, the noun left out as
+    headlines do ("3 charged in ..." answers "How many people were charged ...")."""
+    if not wanted & _PERSON_NOUNS or not verb_stems:
+        return None
+    m = _BARE_VERB.match(text, amount.end)
+    if m is None or not _same_verb(set(stems(m["verb"])), verb_stems):
+        return None
+    return Mention(amount.start, m.end(), text[amount.start : m.end()], str(amount.number), 1.0)
+
+
 def count_mentions(
     text: str, start: int, end: int, noun: str, verb_stems: frozenset[str]
 ) -> list[tuple[Mention, float]]:
@@ -337,7 +359,10 @@ def count_mentions(
             continue  # "it was one of two shootings": what it is a part of is the count
         m = _count_noun(after, wanted)
         if not m:
-            if mention := _noun_of_amount(text, start, amount, wanted, verb_stems):
+            mention = _noun_of_amount(text, start, amount, wanted, verb_stems) or _people_by_verb(
+                text, amount, wanted, verb_stems
+            )
+            if mention:
                 out.append((mention, amount.number))
             continue
         span_end = amount.end + m.end("noun")

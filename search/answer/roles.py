@@ -70,14 +70,20 @@ def is_role(role: object) -> bool:
     return bool(role) and str(role).lower().strip(". ") not in HONORIFICS
 
 
+def is_title(role: str) -> bool:
+    """A bare title of rank or address ("Officer", "Sgt."): a role, but not what one does."""
+    _, titles, _ = _lexicon()
+    return role.lower().strip(". ") in titles and len(role.split()) == 1
+
+
 def role_near(text: str, start: int, end: int) -> Role | None:
-    """The role written next to the name at ``start:end`` of ``text``, or None."""
-    return (
-        _pre_modifier(text, start)
-        or _role_then_name(text, start, end)
-        or _appositive(text, end)
-        or _copula(text, end)
-    )
+    """The role written next to the name at ``start:end`` of ``text``, or None. A bare title
+    before the name gives way to an appositive after it ("Officer <Name>, a police
+    spokesman,": the spokesman is who they are)."""
+    pre = _pre_modifier(text, start)
+    if pre is not None and is_title(pre.text):
+        return _appositive(text, end) or pre
+    return pre or _role_then_name(text, start, end) or _appositive(text, end) or _copula(text, end)
 
 
 def _role_then_name(text: str, start: int, end: int) -> Role | None:

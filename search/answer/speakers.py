@@ -25,14 +25,20 @@ BEFORE_CHARS = 300  # or, failing that, this many before it in its paragraph
 _NAME = r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,3})"
 _VERB = r"(?:said|says|added|told|explained|wrote|recalled|continued)"
 # '," said Jane Roe' / '," Roe said' right after the quotation's closing mark.
+# A title before a speaker's name ('," said Dr. Jane Roe', '," said Sgt. Roe') is no part of it.
+_TITLE = (
+    r"(?:(?:Dr|Mr|Mrs|Ms|Sgt|Lt|Capt|Det|Cpl|Rev|Gov|Sen|Rep|Prof|Officer|Detective|Deputy|"
+    r"Sheriff|Chief|Mayor|Judge|Pastor|Sergeant|Lieutenant|Captain|Trooper)\.?\s+)?"
+)
 _SAID_AFTER = re.compile(
     r"[,.!?]?[\"”’]?\s*(?:"
     + _VERB
     + r"\s+"
+    + _TITLE
     + _NAME
     + r"|"
     + _NAME.replace("name", "name2")
-    + r"\s+"
+    + r"(?:,\s+\d{1,3},)?\s+"  # '," Jane Roe, 52, said'
     + _VERB
     + r")\b"
 )
@@ -98,12 +104,20 @@ def _quotation_end(text: str, end: int) -> int:
 def speaker_of(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     """(full name, start, end) of the person named as saying ``text[start:end]``."""
     mentions = sorted(person_mentions(text), key=lambda m: m.start)
-    full: dict[str, str] = {}
+    first: dict[str, str] = {}
+    for m in mentions:
+        if len(m.text.split()) > 1:
+            first.setdefault(m.key, m.text)
+    # A full name is its own; a surname alone is the nearest full name before it (relatives
+    # share a surname), or the first after it.
+    last: dict[str, str] = {}
     named: list[tuple[str, int, int]] = []
     for m in mentions:
         if len(m.text.split()) > 1:
-            full.setdefault(m.key, m.text)
-        named.append((full.get(m.key, m.text), m.start, m.end))
+            last[m.key] = m.text
+            named.append((m.text, m.start, m.end))
+        else:
+            named.append((last.get(m.key) or first.get(m.key, m.text), m.start, m.end))
     attributed = _SAID_AFTER.match(text, end, min(len(text), end + AFTER_CHARS))
     if attributed is not None:
         group = "name" if attributed["name"] else "name2"
