@@ -160,6 +160,10 @@ def overlap(terms: Sequence[str], *texts: str) -> float:
     return sum(hits) / len(terms)
 
 
+# A verb's stem in vowel + "d" whose noun ends "-sion": the noun's stem has "s" for the "d".
+_NOMINAL_D = re.compile(r"\w{2,}[aeiou]d$")
+
+
 def _found(term: str, found: frozenset[str], shortened: frozenset[str]) -> bool:
     if term in found:
         return True
@@ -167,6 +171,8 @@ def _found(term: str, found: frozenset[str], shortened: frozenset[str]) -> bool:
         return True  # "When did he fall ill?" ~ "he fell ill"
     if len(term) < 4:
         return False
+    if _NOMINAL_D.search(term) and term[:-1] + "s" in found:
+        return True  # "invade" ~ "invasion", "decide" ~ "decision", "explode" ~ "explosion"
     # A found stem extends the term, or the term extends a found stem, by one or two letters.
     return term in shortened or any(len(term) - cut >= 4 and term[:-cut] in found for cut in (1, 2))
 
@@ -331,10 +337,25 @@ def _tokens(sentence: str) -> tuple[tuple[str, int], ...]:
     return tuple((token.text, token.startchar) for token in analyzed)
 
 
+# What may stand between the preposition and the name: a compass word ("in northern
+# <Region>"), the kind of place ("in the Danish capital, <City>", "at the market town of
+# <Town>", "in an area called <Name>") or the place that holds it ("in <Town>'s <Quarter>").
+_BETWEEN = re.compile(
+    r"\b(?:in|at|near|on|outside|inside|into|across|around|to|towards?|within|from|over|"
+    r"through)\s+(?:(?:the|an?)\s+)?"
+    r"(?:(?:far\s+)?(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+)?(?:"
+    r"(?:[\w'’-]+\s+){0,3}?(?:city|town|village|suburb|area|region|district|capital|province|"
+    r"county|port|locality|settlement|community|island|hamlet|municipality|township)"
+    r"(?:\s+of|\s+called|\s+named|\s+known\s+as|,)\s+|"
+    r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+)?$",
+)
+
+
 def locative(fact: Fact) -> bool:
-    """True when the span follows a locative preposition ("at Jebel Tharda", "in Bishkek")."""
-    before = fact.sentence_text[: fact.start - fact.sentence_start][-30:]
-    return bool(_LOCATIVE.search(before))
+    """True when the span follows a locative preposition ("at Jebel Tharda", "in Bishkek"),
+    directly or past a compass word, the kind of place or its owner (``_BETWEEN``)."""
+    before = fact.sentence_text[: fact.start - fact.sentence_start]
+    return bool(_LOCATIVE.search(before[-30:]) or _BETWEEN.search(before[-60:]))
 
 
 _KIND_WORDS = {

@@ -192,7 +192,14 @@ _MEASURE_UNITS = {
     "fast": "kph mph knots",
     "much money": _MONEY,
     "much cash": _MONEY,
+    "percent": "percent pct",
 }
+# Units an amount of a substance is told in ("How much grain ...": "2 mln tonnes").
+_AMOUNTS = (
+    "barrels tonnes tons tonne ton litres liters gallons bags bushels kilos kilograms "
+    "ounces pounds bales carats megawatts gigawatts kilowatts cubic"
+)
+AMOUNT_UNITS = frozenset(_AMOUNTS.split())
 
 
 def measure_units(adjective: str | None) -> frozenset[str]:

@@ -110,8 +110,8 @@ _TOKEN = re.compile(r"[A-Za-z]+")
 # for April 2", "the meeting, set for ...", and a company's yearly or special meeting named
 # right before its day ("at the annual meeting April 23"): wire copy announces those ahead.
 _FUTURE = re.compile(
-    r"(?:\b(?:will|shall|(?:is|are|was|were)\s+(?:scheduled|expected|set|due|slated|to\s+be)|"
-    r"to\s+be\s+held|next)\b[^.;]*|\b(?:annual|special)\s+(?:(?:shareholders|stockholders|"
+    r"(?:\b(?:will|shall|must|(?:is|are|was|were)\s+(?:scheduled|expected|set|due|slated|to\s+be)|"
+    r"(?:is|are)\s+going\s+to|plans?\s+to|to\s+be\s+held|next)\b[^.;]*|\b(?:annual|special)\s+(?:(?:shareholders|stockholders|"
     r"general)['’]?\s+)?meeting\s+(?:on\s+)?)$",
     re.I,
 )
@@ -128,22 +128,26 @@ def in_the_future(candidate: Candidate) -> Candidate:
     fact = candidate.fact
     published = candidate.article.published
     iso = str(fact.value.get("iso") or "")
-    if published is None or len(iso) < 10 or re.search(r"\d{4}", fact.text):
+    month = re.fullmatch(r"\d{4}-\d{2}", iso) is not None  # "will have to wait until June"
+    if published is None or (len(iso) < 10 and not month) or re.search(r"\d{4}", fact.text):
         return candidate
     weekday = fold(fact.text.split()[-1]) in WEEKDAYS if fact.text.split() else False
     try:
-        day = date.fromisoformat(iso[:10])
+        day = date.fromisoformat(f"{iso}-01" if month else iso[:10])
         # "will vote on Tuesday": the next Tuesday, a week on from the last one
         ahead = day + timedelta(days=7) if weekday else day.replace(year=day.year + 1)
     except ValueError:  # a 29 February
         return candidate
     before = fact.sentence_text[: max(0, fact.start - fact.sentence_start)]
-    if day >= published or not (ahead - published).days <= FUTURE_DAYS:
+    # a month ahead: its first day after the report's month, within the same bound
+    current = published.replace(day=1) if month else published
+    if day >= current or not (ahead - published).days <= FUTURE_DAYS:
         return candidate
     cue = _FUTURE.search(before)
     if cue is None or (weekday and _past_between(cue.group(0))):
         return candidate  # "will bury the man shot Saturday": the day is the shooting's
-    value = {**fact.value, "iso": ahead.isoformat() + iso[10:]}
+    moved = ahead.isoformat()[:7] if month else ahead.isoformat() + iso[10:]
+    value = {**fact.value, "iso": moved}
     return replace(candidate, fact=fact.model_copy(update={"value": value}))
 
 
@@ -192,10 +196,27 @@ def recognised_dates(
     out = []
     for read in read_sentences(session, index, interp, PASSAGES_READ):
         published = read.article.published
-        for mention in read_dates(read.text, published, weekdays=published is None):
-            value = {"iso": mention.iso, "precision": mention.precision, "role": "event"}
-            start, end = read.start + mention.start, read.start + mention.end
-            fact = read.fact("dates", "date", value, start, end)
+        found = [
+            (m.start, m.end, m.iso, m.precision)
+            for m in read_dates(read.text, published, weekdays=published is None)
+        ]
+        if interp.focus == "year":
+            found += [
+                (m.start(), m.end(), m.group(0), "year")
+                for m in _YEAR_MODIFIER.finditer(read.text)
+                if not any(s <= m.start() < e for s, e, _, _ in found)
+            ]
+        for s, e, iso, precision in found:
+            value = {"iso": iso, "precision": precision, "role": "event"}
+            fact = read.fact("dates", "date", value, read.start + s, read.start + e)
             match = overlap(interp.terms, read.text)
             out.append(Candidate(fact, read.article, match, read.passage.relative_score))
     return out
+
+
+# A year written as a modifier of the event it dates ("<Town>'s 1954 annexation", "the 1998
+# election"), which the dates reader leaves to be an amount: read for "In what year ...?".
+_YEAR_MODIFIER = re.compile(
+    r"(?:(?<=['’]s )|(?<=\bthe )|(?<=\bits )|(?<=\bhis )|(?<=\bher )|(?<=\btheir ))"
+    r"(?:1[89]|20)\d{2}(?= [a-z]{3,})(?! block)"
+)

@@ -11,6 +11,7 @@ from dataclasses import replace
 from lemminflect import getAllLemmas
 from sqlmodel import Session
 
+from corpus.facts.lexicons import demonyms, fold
 from corpus.facts.numbers import find_amounts
 from corpus.facts.organizations import canonical_organization
 from corpus.tables import Fact
@@ -24,6 +25,7 @@ from search.answer.candidates import (
     proximity,
     read_sentences,
     stems,
+    verb_forms,
 )
 from search.answer.compose import (
     Group,
@@ -43,7 +45,13 @@ from search.answer.dates import (
     recognised_dates,
 )
 from search.answer.how_many import equipment_matches, equipment_sets, how_many
-from search.answer.locatives import FOCUS_HEADS, based_places, in_capitals, recognised_places
+from search.answer.locatives import (
+    FOCUS_HEADS,
+    based_places,
+    described_next,
+    in_capitals,
+    recognised_places,
+)
 from search.answer.organizations import recognised_organizations
 from search.answer.persons import acting_people
 from search.answer.questions import Interpretation
@@ -172,6 +180,8 @@ def _not_in_question(candidates: list[Candidate], interp: Interpretation) -> lis
         bonus = 0.15 * proximity(c.fact, [t for t in interp.terms if t not in interp.names])
         if interp.type == "where":
             bonus += 0.1 if locative(c.fact) else -0.1
+            if interp.verb and proximity(c.fact, _verb_stems(interp.verb)) >= VERB_NEAR:
+                bonus += VERB_BONUS  # "was found on <Street>" for "Where was he found ...?"
             if _name_head(c.fact) in FOCUS_HEADS.get(interp.focus or "", ()):
                 bonus += 0.2  # "Which hospital ...": a name of that kind
         if interp.focus and stems(interp.focus) & stems(_left_context(c.fact)):
@@ -190,6 +200,17 @@ def _not_in_question(candidates: list[Candidate], interp: Interpretation) -> lis
             bonus -= 0.2  # "Versatile Noble Cultivators" for "... buy Versatile Corp's division"
         out.append(Candidate(c.fact, c.article, c.overlap, c.retrieval, bonus))
     return out
+
+
+# A place within three words of the question's verb is the place that verb governs ("was found
+# on <Name> Street"); another the sentence names is where something else happened.
+VERB_NEAR = 1 / 3
+VERB_BONUS = 0.1
+
+
+def _verb_stems(verb: str) -> list[str]:
+    """A verb's stem and the stems of its other forms ("come" ~ "came")."""
+    return [verb, *verb_forms(verb)]
 
 
 # A figure the question states ("Which group said at least 80 soldiers died?") is the surest
@@ -354,7 +375,7 @@ def _where(session: Session, index: PassageBackend, interp: Interpretation) -> H
         for c in recognised_places(session, index, interp)
         if (c.fact.article_id, c.fact.start) not in taken
     ]
-    candidates = _not_in_question(stored + read, interp)
+    candidates = _most_specific(_not_in_question(stored + read, interp), interp)
     wanted_kind = _PLACE_NOUNS.get(interp.focus or "")
     if wanted_kind:
         candidates = [c for c in candidates if c.fact.kind == wanted_kind]
@@ -391,6 +412,48 @@ def _where(session: Session, index: PassageBackend, interp: Interpretation) -> H
     return groups, 0.85
 
 
+def _day_precise(c: Candidate) -> bool:
+    return str(c.fact.value.get("precision")) in ("day", "time")
+
+
+# Generic nouns a place's name may end in: "the <Name> river" is the question's "<Name>".
+_GENERIC_PLACE_WORDS = frozenset(
+    {"river", "lake", "city", "town", "village", "island", "mountain", "mountains", "valley"}
+    | {"range", "region", "state", "province", "district", "county", "bay", "sea", "ocean"}
+)
+
+
+def _most_specific(candidates: list[Candidate], interp: Interpretation) -> list[Candidate]:
+    """Places that can answer "Where": not a nationality ("Danish"), nor a word that
+    describes the place named next ("the Dutch border town of <Name>"), nor the owner of a place
+    named within it ("<Town>'s Old Quarter": the part is the more specific), nor the question's
+    own place with a generic noun after it ("the <Name> river")."""
+    asked = set(interp.terms) | set(interp.names)
+    starts = {(c.fact.article_id, c.fact.start) for c in candidates}
+    nationalities = demonyms()
+    out = []
+    for c in candidates:
+        text = c.fact.text
+        if fold(text) in nationalities:
+            continue
+        sentence, end = c.fact.sentence_text, c.fact.end - c.fact.sentence_start
+        if described_next(sentence, end):
+            continue
+        owned = _OWNER.match(sentence, end)
+        if owned and (c.fact.article_id, c.fact.sentence_start + owned.end()) in starts:
+            continue
+        words = text.split()
+        if len(words) > 1 and words[-1].lower() in _GENERIC_PLACE_WORDS:
+            named = stems(" ".join(words[:-1]))
+            if named and named <= asked:
+                continue
+        out.append(c)
+    return out
+
+
+_OWNER = re.compile(r"['’]s\s+")
+
+
 def _when(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
     stored = gather(session, index, interp, field="dates")
     taken = {(c.fact.article_id, c.fact.start) for c in stored}
@@ -413,6 +476,10 @@ def _when(session: Session, index: PassageBackend, interp: Interpretation) -> Ha
             or overlap(happened, *neighbours(c.article.text, c.fact), c.fact.sentence_text) > 0
         )
     ]
+
+    if interp.focus == "day" and any(_day_precise(c) for c in candidates):
+        # "On what date ...": a year or a month alone does not say which day
+        candidates = [c for c in candidates if _day_precise(c)]
 
     # The question's names pin the article, which names them once, in its lead ("the sale of
     # the <Inn>" ... "the deal should close by April 30"): held where the article says them.

@@ -25,6 +25,7 @@ from search.answer.compose import (
     qualifier_strength,
 )
 from search.answer.counts import (
+    AMOUNT_UNITS,
     count_match,
     measure_units,
     recognised_casualties,
@@ -122,6 +123,20 @@ def _noun_matches(noun: str | None, focus: str | None) -> bool:
     return bool(unit_stems(noun) & unit_stems(focus))
 
 
+def unit_word(unit: object) -> str:
+    """The last word of a stored unit, lower case: "mln dlrs" -> "dlrs"."""
+    words = str(unit or "").lower().split()
+    return words[-1] if words else ""
+
+
+def _measured(candidate: Candidate, interp: Interpretation) -> bool:
+    """ "How much grain ...": an amount in a unit of quantity ("2 mln tonnes") whose sentence
+    names the substance asked for."""
+    if interp.kind != "amount" or unit_word(candidate.fact.value.get("unit")) not in AMOUNT_UNITS:
+        return False
+    return bool(stems(interp.focus or "") & stems(candidate.fact.sentence_text))
+
+
 def _quantities(session: Session, index: PassageBackend, interp: Interpretation) -> list[Group]:
     candidates = [
         replace(
@@ -129,7 +144,8 @@ def _quantities(session: Session, index: PassageBackend, interp: Interpretation)
             overlap=count_match(interp, c.article, c.fact) * verb_weight(interp, c.fact, c.article),
         )
         for c in gather(session, index, interp, field="quantities")
-        if _noun_matches(c.fact.value.get("unit"), interp.focus) and _source_ok(c, interp)
+        if (_noun_matches(c.fact.value.get("unit"), interp.focus) or _measured(c, interp))
+        and _source_ok(c, interp)
     ]
     stored = {(c.fact.article_id, c.fact.start) for c in candidates}
     candidates += [
@@ -155,7 +171,7 @@ def _measures(session: Session, index: PassageBackend, interp: Interpretation) -
     candidates = [
         replace(c, overlap=count_match(interp, c.article, c.fact))
         for c in gather(session, index, interp, field="quantities")
-        if str(c.fact.value.get("unit") or "").lower() in units
+        if unit_word(c.fact.value.get("unit")) in units
     ]
 
     def phrase(c: Candidate) -> tuple[str, object]:

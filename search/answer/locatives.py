@@ -15,9 +15,16 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from lemminflect import getAllLemmas
 from sqlmodel import Session
 
-from search.answer.candidates import Candidate, names_in, overlap, read_sentences, stems
+from search.answer.candidates import (
+    Candidate,
+    names_in,
+    read_sentences,
+    sentence_match,
+    stems,
+)
 from search.answer.counts import article_sentences
 from search.answer.questions import Interpretation
 from search.answer.recognisers import STATE_ABBREVIATION, Mention, blocked_words
@@ -50,15 +57,30 @@ _WORD = rf"(?:[A-Z][\w'’.-]*|{_ORDINAL})"
 _S = r"[^\S\n]+"
 # A street's name abbreviated as US papers write it keeps its period ("1420 Wren St.").
 _ABBREVIATED = re.compile(r"\b(?:St|Ave|Rd|Blvd|Dr|Ln|Ct|Pl|Pkwy|Hwy|Ter|Cir)\.$")
+# A compass word in lower case before a name ("in northern <Region>", "on north <Region>'s
+# ...") and a part of a place named by its relation to it ("in the heart of", "on the outskirts
+# of"): the name after them is still where.
+_COMPASS = (
+    r"(?:(?:far|outback|inner|outer|greater|rural|regional|central|"
+    r"(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?)\s+)?"
+)
+_PART_OF = (
+    r"(?:(?:the\s+)?(?:heart|centre|center|middle|edge|outskirts|site|top|foot|bottom|banks?|"
+    r"shores?|entrance|grounds|fringes?|suburbs)\s+of\s+(?:the\s+)?)?"
+)
 _LOCATIVE = re.compile(
-    r"\b(?P<preposition>in|at|near|to|into|outside|inside|on|from|toward|towards|off|behind|"
-    r"opposite|beside|along|across|past|up|down)\s+"
+    # a sentence may open with its preposition ("At <Town>, two people were hurt")
+    r"\b(?P<preposition>(?i:in|at|near|to|into|outside|inside|on|from|toward|towards|off|"
+    r"behind|opposite|beside|along|across|past|up|down|through|throughout|via|around|within))"
+    r"\s+"
     r"(?:the\s+){0,2}"  # "near the the 2300 block": pages repeat words
     # "at the intersection of <Street> and <Street>", "on the corner of ...": the streets
     r"(?:(?:intersection|corner|junction)\s+of\s+)?"
+    + _PART_OF
+    + _COMPASS
     # a name never runs across a line break (a paragraph's last word and the next one's first)
-    rf"(?P<name>(?:\d{{1,5}}(?:-\d{{1,5}})?{_S}(?:block{_S}of{_S})?)?{_WORD}(?:{_S}(?:of{_S}|and{_S}|&{_S})?{_WORD})"
-    rf"{{0,5}}(?:{_S}(?:village|town)\b)?)"
+    + rf"(?P<name>(?:\d{{1,5}}(?:-\d{{1,5}})?{_S}(?:block{_S}of{_S})?)?{_WORD}"
+    rf"(?:{_S}(?:of{_S}|and{_S}|&{_S})?{_WORD}){{0,5}}(?:{_S}(?:village|town)\b)?)"
     # a facility noun written in lower case after the name ("the Heath Police department")
     rf"(?:{_S}(?P<head>(?:{_HEADS})s?)\b)?"
 )
@@ -177,10 +199,81 @@ def locative_places(
             route = _ROUTE_NUMBER.match(text, name_end, stop)
             name_end = route.end() if route else name_end
         full = text[name_start:name_end]
+        if described_next(text, name_end):
+            continue  # "the Dutch border town of <Name>": "Dutch" describes the place named next
+        owned = _POSSESSIVE.search(full)
+        if owned and owned.end() < len(full) and _place_owner(full[: owned.end()], full):
+            # "in <Town>'s Old Quarter", "on <Region>'s <Name> Range": the part named
+            # after the possessive lies within its owner, and is the more specific place.
+            part = full[owned.end() :]
+            mention = Mention(name_end - len(part), name_end, part, part.lower(), SPECIFIC_WEIGHT)
+            yield mention, m["preposition"]
+            continue
         specific = head_word(full) in SPECIFIC_HEADS or full.split()[-1].lower() in SPECIFIC_HEADS
         specific = specific or numbered or route is not None
         weight = SPECIFIC_WEIGHT if specific else PLACE_WEIGHT
         yield Mention(name_start, name_end, full, full.lower(), weight), m["preposition"]
+    yield from described_places(text, start, stop)
+
+
+_POSSESSIVE = re.compile(r".*['’]s\s+")
+
+
+def _place_owner(owner: str, full: str) -> bool:
+    """Whether "<Owner>'s <Part>" names a part of a place ("<Town>'s Old Quarter"), not an
+    institution named for whom it serves ("a Veterans' Hospital", "St Mary's Church"): the
+    owner is no common noun of lemminflect's lexicon, nor a saint, and the part is more than a
+    facility noun alone."""
+    words = re.sub(r"['’]s\s+$", "", owner).split()
+    part = full[len(owner) :].split()
+    if not words or (len(part) == 1 and head_word(part[0]) in SPECIFIC_HEADS):
+        return False
+    if words[0] in ("St", "St.", "Saint"):
+        return False
+    return "NOUN" not in getAllLemmas(words[-1].lower())
+
+
+# Nouns for a kind of place, which a name may follow: "the city of <Name>", "the Danish
+# capital, <Name>", "an area called <Name>".
+PLACE_KINDS = (
+    r"city|town|village|suburb|area|region|district|capital|province|state|county|port|"
+    r"locality|settlement|community|island|neighbou?rhood|hamlet|municipality|township|"
+    r"territory|valley"
+)
+_KIND_LINK = rf"(?:{PLACE_KINDS})(?P<link>\s+of|\s+called|\s+named|\s+known\s+as|,)\s+"
+# "the Dutch border town of", "the Danish capital,": a name (or a word) that describes the
+# place named next, not a place of its own.
+_DESCRIBED_NEXT = re.compile(rf"(?:{_S}[a-z][\w-]*){{0,2}}?{_S}{_KIND_LINK}(?=[A-Z])")
+_DESCRIBED = re.compile(
+    r"\b(?:the|an?)\s+(?:[\w'’-]+\s+){0,3}?"
+    + _KIND_LINK
+    + rf"(?P<name>{_WORD}(?:{_S}{_WORD}){{0,3}})"
+)
+
+
+def described_next(text: str, end: int) -> bool:
+    """Whether a name at ``text[:end]`` is followed by the kind of place named next."""
+    m = _DESCRIBED_NEXT.match(text, end)
+    return m is not None and (m["link"].strip() != "," or "capital" in m.group(0))
+
+
+def described_places(
+    text: str, start: int = 0, end: int | None = None
+) -> Iterator[tuple[Mention, str]]:
+    """Names that follow the kind of place they are: "the city of <Name>", "the Danish
+    capital, <Name>" (a town: ``PLACE_WEIGHT``), "an area called <Name>" (a locality named
+    in passing, smaller than the town it is near: ``SPECIFIC_WEIGHT``)."""
+    blocked = blocked_words()
+    for m in _DESCRIBED.finditer(text, start, len(text) if end is None else end):
+        link = m["link"].strip()
+        if link == "," and "capital" not in m.group(0):
+            continue  # "the area, Smith said": only a capital is named after a comma
+        name = m["name"].rstrip(".")
+        if name.split()[0].lower() in blocked or in_capitals(text, m.start("name")):
+            continue
+        weight = PLACE_WEIGHT if link in ("of", ",") else SPECIFIC_WEIGHT
+        begin = m.start("name")
+        yield Mention(begin, begin + len(name), name, name.lower(), weight), link
 
 
 # "... at 1420 Wren St. in <Name>": the place right after a street address is its part of
@@ -290,7 +383,8 @@ def recognised_places(
                 continue
             kind = "landmark" if m.weight == SPECIFIC_WEIGHT else "place"
             fact = read.fact("places", kind, value, m.start, m.end)
-            match = overlap(interp.terms, read.text)
+            # scored as stored places are: the sentence, then its neighbours and headline
+            match = sentence_match(interp.terms, read.article, fact)
             out.append(Candidate(fact, read.article, match, read.passage.relative_score))
     return out
 

@@ -18,8 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import pairwise
 
-from lemminflect import getLemma
+from lemminflect import getAllInflections, getAllLemmas, getLemma
 
 from corpus.facts.lexicons import load_data
 from corpus.facts.organizations import canonical_organization
@@ -91,8 +92,28 @@ _ORIGIN = re.compile(
     r"^\s*where\s+(?:is|was|are|were)\s+.+\s(?:from|based|headquartered)\s*\??\s*$", re.I
 )
 _WHEN = re.compile(
-    r"^\s*(?:when|(?:on\s+|in\s+)?(?:what|which)\s+(?:date|day|time|year|month|night|morning|"
-    r"afternoon|evening|weekday)|at\s+what\s+time)\b",
+    # "Since when ...", "By what date ...", "Until which day ...": a date is asked with the
+    # preposition that bounds it
+    r"^\s*(?:(?:since|until|till|by|from)\s+when|when|"
+    r"(?:(?:on|in|by|since|until|till|from|before|after|as\s+of)\s+)?(?:what|which)\s+"
+    r"(?:date|day|time|year|month|night|morning|afternoon|evening|weekday)|at\s+what\s+time)\b",
+    re.I,
+)
+# "By what percentage did ... grow?", "What share of ...", "How much ... in percent": a
+# percentage is asked, answered by an amount in percent.
+_PERCENT = re.compile(
+    r"^\s*(?:by\s+)?(?:what|which)\s+(?:percentage|percent|per\s+cent|proportion)\b|"
+    r"^\s*how\s+much\b.*\b(?:percent|per\s+cent|pct)\b",
+    re.I,
+)
+_PERCENT_WORDS = frozenset({"percentag", "percent", "per", "cent", "pct", "proport"})
+# "How much is <Company> paying for ...?", "How much did it cost?": with no noun after "how
+# much", a verb of buying, selling or owing asks for money.
+_MONEY_VERBS = re.compile(
+    r"\b(?:pa(?:y|ys|id|ying)|cost(?:s|ing)?|spen(?:d|ds|t|ding)|s(?:ell|ells|old|elling)|"
+    r"b(?:uy|uys|ought|uying)|worth|earn(?:s|ed|ing)?|rais(?:e|es|ed|ing)|fin(?:e|es|ed)|"
+    r"charg(?:e|es|ed|ing)|ow(?:e|es|ed|ing)|invest(?:s|ed|ing)?|su(?:e|es|ed|ing)|"
+    r"pric(?:e|ed)|valu(?:e|es|ed)|offer(?:s|ed|ing)?|bid|fetch(?:ed)?)\b",
     re.I,
 )
 # "Name the people who died ...", "What was the name of the suspect ...", "Who did police
@@ -287,6 +308,9 @@ class Interpretation:
     # "How many crew were on the boat?", "How many rooms does the hotel have?": the count's
     # verb is "be" or "have", so any verb may govern it in the text ("15 crew were thrown").
     copular: bool = False
+    # The stem of the verb a "Where" question asks about ("Where was the boy left ...?":
+    # "left"), the place it governs being the answer; None when none is read.
+    verb: str | None = None
 
 
 def stems_of(text: str) -> frozenset[str]:
@@ -326,6 +350,8 @@ def analyze_question(question: str) -> Interpretation:
         interpretation = replace(interpretation, terms=kept or interpretation.terms)
         names = frozenset(names - state) or names
         name_words = frozenset(name_words - state_words) or name_words
+    if interpretation.type == "where":
+        interpretation = replace(interpretation, verb=asked_verb(rest))
     return replace(
         interpretation,
         names=names,
@@ -335,6 +361,41 @@ def analyze_question(question: str) -> Interpretation:
         constraints=constraints,
         quote=_quoted(rest),
     )
+
+
+_BE_AUX = frozenset({"is", "was", "are", "were"})
+_DO_AUX = frozenset({"did", "does", "do", "will", "would", "can", "could", "should", "might"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "you", "i"})
+
+
+def asked_verb(text: str) -> str | None:
+    """The main verb of "Where <auxiliary> <subject> <verb> ...?", as a stem: the first past
+    participle after "was"/"were" ("Where was the boy left ...": "left"), or the first base
+    form after "did"/"will" that is no noun, or that follows a pronoun or an adverb ("Where
+    did the man illegally log ...": "log"), in lemminflect's lexicon; else None."""
+    words = re.findall(r"[\w'’-]+", text)
+    if len(words) < 3 or words[0].lower() != "where":
+        return None
+    aux = words[1].lower()
+    if aux not in _BE_AUX and aux not in _DO_AUX:
+        return None
+    for before, word in pairwise(words[2:]):
+        if not word.islower():
+            continue
+        lemmas = getAllLemmas(word)
+        verbs = lemmas.get("VERB", ())
+        if not verbs:
+            continue
+        if aux in _BE_AUX:
+            forms = getAllInflections(verbs[0], upos="VERB")
+            # lemminflect lists a regular participle under VBD only ("immersed")
+            if word != verbs[0] and word in forms.get("VBN", forms.get("VBD", ())):
+                return next(iter(stems_of(word)), None)
+            continue
+        loose = before.lower() in _SUBJECT_PRONOUNS or before.lower().endswith("ly")
+        if word in verbs and ("NOUN" not in lemmas or loose):
+            return next(iter(stems_of(word)), None)
+    return None
 
 
 # (question type, field) -> the expected answer type shown to users.
@@ -455,9 +516,15 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
         if _KILLED.search(rest) or "toll" in toll.group(0).lower():
             kind = "injured" if re.search(r"\binjury\b", toll.group(0), re.I) else "killed"
             return Interpretation("how_many", "casualties", kind, terms, None, source)
+    if _PERCENT.match(rest):
+        kept = tuple(t for t in terms if t not in _PERCENT_WORDS)
+        return Interpretation("how_many", "measure", None, kept, "percent", source)
     if m := _HOW_MANY.search(rest):
         phrase = _noun_phrase(m["rest"])
         head = phrase[-1] if phrase else None
+        much = m.group(0).lower().split()[1] == "much"
+        if much and head is None and _MONEY_VERBS.search(m["rest"]):
+            return Interpretation("how_many", "measure", None, terms, "much money", source)
         # The casualty verb must govern the asked noun: "How many buildings burned the night
         # six officers were injured" counts buildings, not the injured.
         clause = _main_clause(m["rest"])
@@ -477,7 +544,9 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
             return Interpretation("how_many", "equipment", None, terms, model or head, source)
         first = head or _partitive_noun(m["rest"])
         copular = bool(_COPULAR.match(m["rest"].lower(), len(" ".join(phrase)) + 1))
-        return Interpretation("how_many", "quantities", None, terms, first, source, copular=copular)
+        # "How much oil ...": an amount of a substance, told in a unit ("3 mln barrels")
+        kind = "amount" if much and head is not None else None
+        return Interpretation("how_many", "quantities", kind, terms, first, source, copular=copular)
     if _WHO_SAID.search(rest):
         return Interpretation("who_said", "quotes", None, terms, None, source)
     if (role := _role_with_clause(rest)) is not None:
@@ -504,7 +573,10 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
             noun = "origin"
         return Interpretation("where", "places", None, terms, noun, source)
     if m := _WHEN.search(rest):
-        focus = "time" if re.search(r"\btime\b", m.group(0), re.I) else None
+        # "At what time", "On what date": the precision asked for (a year answers neither)
+        asked = re.search(r"\b(?:time|date|day|weekday|year)\b", m.group(0), re.I)
+        word = asked.group(0).lower() if asked else None
+        focus = word if word in ("time", "year") else None if word is None else "day"
         return Interpretation("when", "dates", None, terms, focus, source)
     if m := _WHAT.match(rest):
         words = m["noun"].lower().split()

@@ -31,7 +31,29 @@ TABLE = [
     ("How many trucks were stuck at the border?", "how_many", "quantities", None, "trucks"),
     ("How many refugees crossed into Jordan?", "how_many", "quantities", None, "refugees"),
     ("How many hours did the ceasefire last?", "how_many", "quantities", None, "hours"),
-    ("How much aid was delivered?", "how_many", "quantities", None, "aid"),
+    # "how much" with a noun: an amount of it, told in a unit ("3 mln barrels")
+    ("How much aid was delivered?", "how_many", "quantities", "amount", "aid"),
+    (
+        "How much crude oil did the refinery process last week?",
+        "how_many",
+        "quantities",
+        "amount",
+        "oil",
+    ),
+    # "how much" with no noun and a verb of paying: money
+    (
+        "How much is the brewer paying for the bottling plant?",
+        "how_many",
+        "measure",
+        None,
+        "much money",
+    ),
+    ("How much did the new bridge cost?", "how_many", "measure", None, "much money"),
+    ("How much was the painting sold for?", "how_many", "measure", None, "much money"),
+    # a percentage asked for
+    ("By what percentage did the airline's profit grow?", "how_many", "measure", None, "percent"),
+    ("What percentage of the vote did the mayor win?", "how_many", "measure", None, "percent"),
+    ("How much did sales rise in percent?", "how_many", "measure", None, "percent"),
     ("How many volunteers fought the blaze?", "how_many", "quantities", None, "volunteers"),
     ("How many people live in the valley?", "how_many", "quantities", None, "people"),
     # the casualty verb of a subordinate clause does not govern the asked noun
@@ -127,12 +149,17 @@ TABLE = [
     ("In which state did the new law take effect?", "where", "places", None, "state"),
     ("On which island did the yacht run aground?", "where", "places", None, "island"),
     ("When did the earthquake strike?", "when", "dates", None, None),
-    ("What time did the explosion happen?", "when", "dates", None, None),
+    ("What time did the explosion happen?", "when", "dates", None, "time"),
     ("On which day was the ceasefire signed?", "when", "dates", None, None),
-    ("What date was the election held?", "when", "dates", None, None),
+    ("What date was the election held?", "when", "dates", None, "day"),
     ("What night was the boy shot at the apartments?", "when", "dates", None, None),
     ("On what morning did the ferry sink?", "when", "dates", None, None),
     ("In what year was the mill founded?", "when", "dates", None, None),
+    # a date bounded by a preposition
+    ("Since when has the border been closed?", "when", "dates", None, None),
+    ("By what date must the loan be repaid?", "when", "dates", None, "day"),
+    ("Until when will the museum stay shut?", "when", "dates", None, None),
+    ("From which day are the new fares charged?", "when", "dates", None, "day"),
     ("At what address were the bodies found?", "where", "places", None, "address"),
     # where a body is based or a person is from
     ("Where is Halbrook Corp based?", "where", "places", None, "origin"),
@@ -394,3 +421,24 @@ def test_a_role_holder_question_does_not_ask_the_article_to_say_quoted() -> None
 )
 def test_where_questions_that_ask_no_origin(question: str) -> None:
     assert analyze_question(question).focus != "origin"
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("Where was the girl left after the bus was stolen in Dunmore?", "left"),
+        ("Where were the paintings hidden during the war?", "hidden"),
+        ("Where were the ashes scattered?", "scatter"),
+        ("Where did the Kelso farmer illegally dump the waste?", "dump"),
+        ("Where did the senator accept the award?", "accept"),
+        ("Where did the ferry come ashore?", "come"),
+        ("Where did she grow up?", "grow"),
+        # a word that is also a noun after a noun is no verb; "be" alone asks for none
+        ("Where did the plane crash?", None),
+        ("Where is the office of the relief agency?", None),
+        ("Where is Halbrook Corp based?", "base"),
+    ],
+)
+def test_asked_verb(question: str, verb: str | None) -> None:
+    """The verb a "Where" question asks about, as a stem (the place it governs answers)."""
+    assert analyze_question(question).verb == verb
