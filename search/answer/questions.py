@@ -504,6 +504,9 @@ def _partitive_noun(rest: str) -> str | None:
 
 
 def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpretation:
+    if _PERCENT.match(rest):
+        kept = tuple(t for t in terms if t not in _PERCENT_WORDS)
+        return Interpretation("how_many", "measure", None, kept, "percent", source)
     if measure := _MEASURE.match(rest):
         adjective = stems_of(measure["adjective"])
         kept = tuple(t for t in terms if t not in adjective)
@@ -516,9 +519,6 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
         if _KILLED.search(rest) or "toll" in toll.group(0).lower():
             kind = "injured" if re.search(r"\binjury\b", toll.group(0), re.I) else "killed"
             return Interpretation("how_many", "casualties", kind, terms, None, source)
-    if _PERCENT.match(rest):
-        kept = tuple(t for t in terms if t not in _PERCENT_WORDS)
-        return Interpretation("how_many", "measure", None, kept, "percent", source)
     if m := _HOW_MANY.search(rest):
         phrase = _noun_phrase(m["rest"])
         head = phrase[-1] if phrase else None
