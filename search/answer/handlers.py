@@ -44,7 +44,7 @@ from search.answer.dates import (
 )
 from search.answer.how_many import equipment_matches, equipment_sets, how_many
 from search.answer.locatives import FOCUS_HEADS, based_places, in_capitals, recognised_places
-from search.answer.organizations import recognised_organizations
+from search.answer.organizations import read_apart, recognised_organizations
 from search.answer.persons import acting_people
 from search.answer.questions import Interpretation
 from search.answer.role_holders import names_near, recognised_role_holders, role_fit, role_head
@@ -73,6 +73,9 @@ def _entities(
         # A name read whole at question time ("<SHV (United Kingdom) Holding Co Ltd>") replaces
         # a stored fact that holds only part of it; a stored fact otherwise names it already.
         found = [c for c in found if not any(_inside(c.fact, r.fact) for r in recognised)]
+        # A stored name joining two whole names ("<Name> Bank of <Place> and <Name> Inc") is
+        # answered as the two.
+        found = [replace(c, fact=part) for c in found for part in read_apart(c.fact)]
         stored = {(c.fact.article_id, c.fact.start, c.fact.end) for c in found}
         found += [
             c
@@ -161,6 +164,8 @@ def _not_in_question(candidates: list[Candidate], interp: Interpretation) -> lis
             continue
         if c.fact.value.get("entity_id") in asked_bodies:
             continue  # named in the question by another spelling ("IS", "CENTCOM")
+        if interp.type == "what" and _of_another_kind(c.fact, interp):
+            continue  # "Tarxien Company Ltd" for "Which bank holds the debt ...?"
         if _written_in_question(c.fact.text, interp):
             continue  # "U.S. military" for "Which US military command ...?"
         if interp.type == "where" and _modifier(c.fact, interp):
@@ -182,8 +187,10 @@ def _not_in_question(candidates: list[Candidate], interp: Interpretation) -> lis
             interp.focus in _COMPANY_NOUNS and _name_head(c.fact).replace(".", "") in _COMPANY_HEADS
         ):
             bonus += 0.1  # "Which firm ...": a name ending "Corp", "Inc", "Ltd"
-        if interp.type == "what" and _subject_of_asked_verb(c.fact, interp):
-            bonus += 0.1  # "<Name> operates ..." for "Which company operates ...?"
+        if interp.type == "what" and (
+            _subject_of_asked_verb(c.fact, interp) or _agent_of_asked_word(c.fact, interp)
+        ):
+            bonus += 0.1  # "<Name> operates ...", "the report issued by <Name>"
         if interp.type in _NAMING_TYPES and _states_asked_number(c.fact, interp):
             bonus += STATED_NUMBER  # "<Org> said at least 80 ..." for "... said 80 ...?"
         if interp.type in ("what", "who") and _shares_a_name(c.fact, interp):
@@ -231,6 +238,51 @@ def _subject_of_asked_verb(fact: Fact, interp: Interpretation) -> bool:
     context = _right_context(fact, 50)
     found = (pattern.match(context) for pattern in _NEXT_WORDS)
     return any(m is not None and bool(stems(m["word"]) & own) for m in found)
+
+
+# "the report issued by the <Name>", "a study by <Name>", "figures released by <Name>": the
+# name is the agent of the word or two before "by".
+_BY_AGENT = re.compile(r"(?P<words>(?:[A-Za-z][\w-]*\s+){1,2})by\s+(?:the\s+)?$")
+
+
+def _agent_of_asked_word(fact: Fact, interp: Interpretation) -> bool:
+    """Whether the name follows "by" after one of the question's own words that is no name:
+    it did what the question asks about ("the report issued by <Name>" for "Which body
+    published the report ...?", "the study by <Name>" for "Whose study found ...?")."""
+    own = set(interp.terms) - set(interp.names) - stems(interp.focus or "")
+    offset = fact.start - fact.sentence_start
+    m = _BY_AGENT.search(fact.sentence_text[max(0, offset - 40) : offset])
+    return m is not None and bool(stems(m["words"]) & own)
+
+
+# Kinds of body whose members carry the kind in their names or are called by it ("Bank of
+# New York", "BankSA", "the Finance Sector Union"): a name built as a trading company's
+# ("Tarxien Company Ltd", "Cronus Industries Inc", "... Gas Association") is another kind.
+_KIND_WORDS = {
+    "bank": re.compile(r"ban[ck]|banque|banco", re.I),
+    "banks": re.compile(r"ban[ck]|banque|banco", re.I),
+    "union": re.compile(r"union", re.I),
+    "party": re.compile(r"part(?:y|ie)|partei|partido", re.I),
+}
+# The lower-case words right before a name, which may call it by its kind ("the merchant
+# bank <Name>"); not past another name ("<Name> Bank and <Name> Inc").
+_CALLED = re.compile(r"(?:\b[a-z][\w'’-]*,?\s+){1,3}$")
+_TRADING_ENDS = frozenset(
+    {"inc", "corp", "co", "ltd", "plc", "llc", "company", "industries", "association"}
+)
+
+
+def _of_another_kind(fact: Fact, interp: Interpretation) -> bool:
+    """Whether a name ends as a trading company's does and neither it nor the lower-case words
+    right before it say the kind the question asks for ("Which bank ...?": "Penn Traffic Co"
+    is none, "Bank of New York Co Inc" and "the merchant bank Hollis Brothers Ltd" are)."""
+    kind = _KIND_WORDS.get((interp.focus or "").lower())
+    name = fact.text or _canonical(fact)
+    if kind is None or _name_head(fact).replace(".", "") not in _TRADING_ENDS:
+        return False
+    before = fact.sentence_text[: fact.start - fact.sentence_start]
+    called = _CALLED.search(before)
+    return not (kind.search(name) or (called and kind.search(called.group())))
 
 
 def _shares_a_name(fact: Fact, interp: Interpretation) -> bool:

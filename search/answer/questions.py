@@ -75,7 +75,7 @@ _WHERE = re.compile(
     r"stadium|station|bridge|prison|jail|state|states|river|lake|island|islands|county|suburb|"
     r"district|port|harbou?r|beach|coast|valley|mountain|capital|venue|address|subdivision|"
     r"community|complex|intersection|block|motel|apartments?|location|site|campus|estate|"
-    r"(?:parking\s+)?lot|garage))\b",
+    r"(?:parking\s+)?lot|garage))\b(?!-)",  # "Which state-owned firm" asks for no state
     re.I,
 )
 # "Where is Halbrook Corp based?", "Where is the senator from?": where a body is based or a
@@ -299,7 +299,7 @@ _ABOUT_THE_ARTICLE = frozenset({"quot", "cite", "mention", "interview"})
 
 def analyze_question(question: str) -> Interpretation:
     """Read a plain-language question into an Interpretation."""
-    text = " ".join(question.split())
+    text = _spelled_out(" ".join(question.split()))
     source, rest = _named_source(text)
     interpretation = _classify(rest, content_terms(rest), source)
     if interpretation.type == "who_role":
@@ -316,6 +316,21 @@ def analyze_question(question: str) -> Interpretation:
         constraints=question_constraints(rest),
         quote=_quoted(rest),
     )
+
+
+# A company officer's title asked by its initials, as articles mostly write it out ("chief
+# executive Jane Roe", "its chief financial officer, ..."); the initials name no one.
+_OFFICER_INITIALS = {
+    "CEO": "chief executive",
+    "CFO": "chief financial officer",
+    "COO": "chief operating officer",
+}
+_INITIALS = re.compile(rf"\b(?:{'|'.join(_OFFICER_INITIALS)})s?\b")
+
+
+def _spelled_out(question: str) -> str:
+    """The question with a company officer's initials written out ("Who is the CEO of ...")."""
+    return _INITIALS.sub(lambda m: _OFFICER_INITIALS[m.group().rstrip("s")], question)
 
 
 # (question type, field) -> the expected answer type shown to users.
@@ -508,9 +523,12 @@ def _organization_noun(text: str) -> str | None:
     if m is None:
         return None
     nouns = []
-    for word in m["phrase"].lower().split():
-        word = re.sub(r"['’]s?$", "", word)  # "Which group's demonstrators"
-        if _PHRASE_END.match(word) or word in _SPEECH:
+    words = [re.sub(r"['’]s?$", "", w) for w in m["phrase"].lower().split()]
+    for i, word in enumerate(words):  # "Which group's demonstrators": the possessive aside
+        # A word ending like a verb ("engineering", "listed", "state-owned") right before an
+        # organization noun modifies it: "Which engineering group agreed ...".
+        modifier = i + 1 < len(words) and words[i + 1] in ORGANIZATION_NOUNS
+        if (_PHRASE_END.match(word) or word in _SPEECH) and not modifier:
             break
         if word in ORGANIZATION_NOUNS:
             nouns.append(word)

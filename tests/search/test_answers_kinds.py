@@ -1,0 +1,166 @@
+"""Organizations read at question time, on sentences and articles written for this test: a
+function word capitalised in mid-sentence opening a name, two whole names joined by "and", a
+nationality before a noun (no organization), a body asked for by its kind ("Which bank ...?")
+and a report's or study's author after "by". Every answer cites spans that slice its article
+exactly."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from search.answer.answerer import _new_name
+from search.answer.organizations import MODIFIER, naming_cue, opening_words, organization_mentions
+from tests.search.serving import serving
+
+MENTIONS = [
+    # two whole names joined by "and" are two bodies
+    (
+        "It got financing from First Ostrava Bank of Lisle and Pellam Inc.",
+        ["First Ostrava Bank of Lisle", "Pellam Inc"],
+    ),
+    (
+        "Talbot Mining Co and Varga Steel Corp said they would merge.",
+        ["Talbot Mining Co", "Varga Steel Corp"],
+    ),
+    # one side alone names no body: one name
+    (
+        "Officers from the Dorset Parks and Wildlife Department said.",
+        ["Dorset Parks and Wildlife Department"],
+    ),
+    ("The Community and Public Sector Union said.", ["Community and Public Sector Union"]),
+    # a function word in capitals in mid-sentence opens the name; a weekday does not
+    ("The stake went to First Harlow Bank last year.", ["First Harlow Bank"]),
+    ("He said on Monday Varga Steel Corp would sell.", ["Varga Steel Corp"]),
+    # "Bank of <Place>": the head noun before "of <Place>"
+    ("Shares went to the Bank of Lisle.", ["Bank of Lisle"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "names"), MENTIONS)
+def test_organization_mentions(sentence: str, names: list[str]) -> None:
+    found = organization_mentions(sentence, opening_words(), set(), "bank", {"financ"})
+    assert [name for _, name, _ in found] == names
+    for offset, name, _ in found:
+        assert sentence[offset : offset + len(name)] == name
+
+
+MODIFIERS = [
+    ("Costs will rise for an ageing Canadian population.", "Canadian", 0.0),
+    ("Kestrel demonstrators walked into the plant.", "Kestrel", MODIFIER),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "cue"), MODIFIERS)
+def test_a_nationality_modifies_no_body(sentence: str, name: str, cue: float) -> None:
+    start = sentence.index(name)
+    terms = {"popul", "demonstr"}
+    assert naming_cue(sentence, start, start + len(name), "organisation", terms) == cue
+
+
+NEW_NAMES = [
+    # the question's own name with a possessive is no new name
+    (
+        "Which company bought Kestrel's mill?",
+        "The administrators have a buyer for Kestrel's mill.",
+        False,
+    ),
+    ("Which company bought Kestrel's mill?", "Ostra Mills bought Kestrel's mill.", True),
+]
+
+
+@pytest.mark.parametrize(("question", "sentence", "expected"), NEW_NAMES)
+def test_new_name(question: str, sentence: str, expected: bool) -> None:
+    assert _new_name(question, sentence) is expected
+
+
+ARTICLES = [
+    {
+        "source": "Market Wire",
+        "published": "1987-03-05",
+        "text": (
+            "VARGA STEEL BUYS PELL WIRE\n\n"
+            "LISLE, March 5 - <Varga Steel Corp> said it agreed with <Talbot Mining Co> to "
+            "acquire <Pell Wire Co> for 20 mln dlrs in cash, financed by a term loan."
+        ),
+    },
+    {
+        "source": "Market Wire",
+        "published": "1987-03-06",
+        "text": (
+            "ORNE FOODS BID FINANCED\n\n"
+            "LISLE, March 6 - <Orne Foods Inc> said it got financing for its offer for Kelso "
+            "Dairies from Harrow Bank of Lisle and Quint Partners Inc <QP>."
+        ),
+    },
+    {
+        "source": "Market Wire",
+        "published": "1987-03-09",
+        "text": (
+            "KELSO DAIRIES HIRES ADVISER\n\n"
+            "LISLE, March 9 - Kelso Dairies said it hired the merchant bank Hollis Brothers Ltd "
+            "to advise it on the offer from Orne Foods."
+        ),
+    },
+    {
+        "source": "Valley Radio",
+        "published": "2001-12-04",
+        "text": (
+            "A new report says the costs of an ageing Canadian workforce are overstated. "
+            "The report issued by the Dunmore Institute says most older workers stay healthy."
+        ),
+    },
+    {
+        "source": "Valley Radio",
+        "published": "2001-12-05",
+        "text": (
+            "Crime figures fell last year. As of July, police reported that the number of "
+            "burglaries in Orvane was down 10 percent on the year before."
+        ),
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    with serving(tmp_path_factory.mktemp("kinds"), ARTICLES) as test_client:
+        yield test_client
+
+
+ANSWERS = [
+    # "engineering", "steel": a modifier of the asked noun, not the question's verb
+    ("Which steel company agreed to buy Pell Wire?", "Varga Steel Corp"),
+    # the bank of the two bodies joined by "and"
+    ("Which bank financed Orne Foods' offer for Kelso Dairies?", "Harrow Bank of Lisle"),
+    # a trading company's name the sentence calls a bank
+    ("Which bank is advising Kelso Dairies on the offer?", "Hollis Brothers Ltd"),
+    # the author of the report after "issued by", not "Canadian" before "workforce"
+    (
+        "Which organisation published a report saying an ageing workforce's costs are overstated?",
+        "Dunmore Institute",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "expected"), ANSWERS)
+def test_answers(client: TestClient, question: str, expected: str) -> None:
+    body = client.get("/ask", params={"q": question}).json()
+    assert not body["abstained"], body["reason"]
+    first = body["answers"][0]
+    assert expected in first["text"]
+    assert first["text"] != expected + " and Quint Partners Inc"
+    for citation in first["citations"]:
+        text = client.get(f"/articles/{citation['article_id']}").json()["text"]
+        assert text[citation["start"] : citation["end"]] == citation["text"]
+
+
+# A bank the articles never name: a trading company of the sentence is no answer.
+ABSTAIN = ["Which bank lent Varga Steel Corp the money to buy Pell Wire?"]
+
+
+@pytest.mark.parametrize("question", ABSTAIN)
+def test_a_body_of_another_kind_is_no_answer(client: TestClient, question: str) -> None:
+    body = client.get("/ask", params={"q": question}).json()
+    assert body["abstained"] or "Corp" not in body["answers"][0]["text"]
