@@ -48,7 +48,7 @@ from search.answer.organizations import read_apart, recognised_organizations
 from search.answer.persons import acting_people
 from search.answer.questions import Interpretation
 from search.answer.role_holders import names_near, recognised_role_holders, role_fit, role_head
-from search.answer.roles import is_role, role_near
+from search.answer.roles import is_role, is_title, role_near
 from search.answer.speakers import quote_speakers, reported_speakers, stored_quote_speaker
 from search.backend import PassageBackend
 
@@ -556,6 +556,18 @@ def _who_is(session: Session, index: PassageBackend, interp: Interpretation) -> 
         return f"{v.get('name')}, {v.get('role')}", v.get("entity_id")
 
     roles = [c for c in candidates if is_role(c.fact.value.get("role"))]
+    # "the unit's director, Professor <Name>" then "Professor <Name>" twice: the title alone,
+    # however often written, says less than the role.
+    described = {
+        c.fact.value["entity_id"]
+        for c in roles
+        if c.fact.value.get("entity_id") and not is_title(c.fact.value["role"])
+    }
+    roles = [
+        c
+        for c in roles
+        if not (is_title(c.fact.value["role"]) and c.fact.value.get("entity_id") in described)
+    ]
     return group_by(
         roles, lambda c: (c.fact.value.get("entity_id"), c.fact.value.get("role")), phrase
     ), 0.9

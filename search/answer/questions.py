@@ -107,7 +107,11 @@ _SUSPECT = re.compile(
 _VICTIM = re.compile(
     r"\b(?:victims?|killed|died|dead|slain|wounded|injured|hurt|shot|murdered|lost)\b", re.I
 )
-_WHAT = re.compile(r"^\s*(?:what|which)\s+(?P<noun>[\w.-]+(?:\s+[\w.-]+)?)", re.I)
+# "From which company ...", "For which firm ...": a preposition may open the question.
+_LEADING_PREPOSITION = r"(?:(?:from|to|for|with|by|of|at|in|on)\s+)?"
+_WHAT = re.compile(
+    rf"^\s*{_LEADING_PREPOSITION}(?:what|which)\s+(?P<noun>[\w.-]+(?:\s+[\w.-]+)?)", re.I
+)
 _WHO = re.compile(r"^\s*(?:who|whom|by\s+whom)\b", re.I)
 _ACCORDING = re.compile(
     r"\b(?i:according\s+to|as\s+reported\s+by|reported\s+by|as\s+stated\s+by)\s+(?:the\s+)?"
@@ -511,7 +515,10 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
     return Interpretation("passage", None, None, terms, None, source)
 
 
-_WHAT_PHRASE = re.compile(r"^\s*(?:what|which)\s+(?P<phrase>[\w.'’-]+(?:\s+[\w.'’-]+){0,3})", re.I)
+_WHAT_PHRASE = re.compile(
+    rf"^\s*{_LEADING_PREPOSITION}(?:what|which)\s+(?P<phrase>[\w.'’-]+(?:\s+[\w.'’-]+){{0,3}})",
+    re.I,
+)
 _SPEECH = frozenset({"said", "says", "say", "told", "tells", "wants", "want", "made", "led"})
 
 

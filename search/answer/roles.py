@@ -70,6 +70,14 @@ def is_role(role: object) -> bool:
     return bool(role) and str(role).lower().strip(". ") not in HONORIFICS
 
 
+def is_title(role: object) -> bool:
+    """A role that is only a title a name is written with ("Professor", "Chief Inspector",
+    "Dr"): it says less of who someone is than a role noun phrase does."""
+    words = str(role or "").lower().replace(".", "").split()
+    titles = _lexicon()[1]
+    return bool(words) and (" ".join(words) in titles or all(w in titles for w in words))
+
+
 def role_near(text: str, start: int, end: int) -> Role | None:
     """The role written next to the name at ``start:end`` of ``text``, or None."""
     return (

@@ -1,8 +1,9 @@
 """Organizations read at question time, on sentences and articles written for this test: a
 function word capitalised in mid-sentence opening a name, two whole names joined by "and", a
-nationality before a noun (no organization), a body asked for by its kind ("Which bank ...?")
-and a report's or study's author after "by". Every answer cites spans that slice its article
-exactly."""
+nationality before a noun (no organization), a body asked for by its kind ("Which bank ...?"),
+a report's or study's author after "by", a question opening with a preposition; and a person's
+role preferred to the bare title written with their name. Every answer cites spans that slice
+its article exactly."""
 
 from __future__ import annotations
 
@@ -114,6 +115,15 @@ ARTICLES = [
     },
     {
         "source": "Valley Radio",
+        "published": "2001-12-06",
+        "text": (
+            "Fewer children walk to school. The institute's Road Safety Unit director, professor "
+            "Ann Lofthouse, says parents fear traffic. Professor Lofthouse says the trend is "
+            "worrying. Professor Ann Lofthouse says more crossings would help."
+        ),
+    },
+    {
+        "source": "Valley Radio",
         "published": "2001-12-05",
         "text": (
             "Crime figures fell last year. As of July, police reported that the number of "
@@ -136,6 +146,10 @@ ANSWERS = [
     ("Which bank financed Orne Foods' offer for Kelso Dairies?", "Harrow Bank of Lisle"),
     # a trading company's name the sentence calls a bank
     ("Which bank is advising Kelso Dairies on the offer?", "Hollis Brothers Ltd"),
+    # a preposition before "which"
+    ("From which company is Varga Steel buying Pell Wire?", "Talbot Mining Co"),
+    # the role said once beats the bare title said twice
+    ("Who is Ann Lofthouse?", "Road Safety Unit director"),
     # the author of the report after "issued by", not "Canadian" before "workforce"
     (
         "Which organisation published a report saying an ageing workforce's costs are overstated?",

@@ -113,6 +113,10 @@ TABLE = [
     ("Which listed firm sold the mill?", "what", "organizations", None, "firm"),
     ("Which state-owned bank lent the money?", "what", "organizations", None, "bank"),
     ("Which group owned the mill?", "what", "organizations", None, "group"),
+    # a preposition before "which"
+    ("From which company is Varga buying the mill?", "what", "organizations", None, "company"),
+    ("For which firm does the analyst work?", "what", "organizations", None, "firm"),
+    ("In which year was the mill founded?", "when", "dates", None, None),
     # a company officer asked by initials, as articles write the title out
     ("Who is the CEO of Ostmark Energy?", "who_role", "people", None, "chief executive"),
     ("Who is the CFO of Brell United?", "who_role", "people", None, "chief financial officer"),
