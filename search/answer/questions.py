@@ -332,9 +332,19 @@ _OFFICER_INITIALS = {
 _INITIALS = re.compile(rf"\b(?:{'|'.join(_OFFICER_INITIALS)})s?\b")
 
 
+# "take over" a company is to acquire it (not "take over from" or "as" someone: a successor).
+_TAKE_OVER = re.compile(
+    r"\b(?P<verb>take|takes|took|taking|taken)\s+over\b(?!\s+(?:from|as)\b)", re.I
+)
+_ACQUIRE = {"take": "acquire", "takes": "acquires", "took": "acquired", "taking": "acquiring"}
+_ACQUIRE["taken"] = "acquired"
+
+
 def _spelled_out(question: str) -> str:
-    """The question with a company officer's initials written out ("Who is the CEO of ...")."""
-    return _INITIALS.sub(lambda m: _OFFICER_INITIALS[m.group().rstrip("s")], question)
+    """The question with a company officer's initials written out ("Who is the CEO of ...")
+    and "take over" a body said as the articles' "acquire"."""
+    question = _INITIALS.sub(lambda m: _OFFICER_INITIALS[m.group().rstrip("s")], question)
+    return _TAKE_OVER.sub(lambda m: _ACQUIRE[m["verb"].lower()], question)
 
 
 # (question type, field) -> the expected answer type shown to users.

@@ -13,7 +13,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from search.answer.answerer import _new_name
+from search.answer.candidates import overlap
 from search.answer.organizations import MODIFIER, naming_cue, opening_words, organization_mentions
+from search.answer.questions import analyze_question
 from tests.search.serving import serving
 
 MENTIONS = [
@@ -77,6 +79,33 @@ def test_new_name(question: str, sentence: str, expected: bool) -> None:
     assert _new_name(question, sentence) is expected
 
 
+# One word of a purchase matches another ("bought" ~ "acquisition").
+BUYING = [
+    ("Which company bought the mill?", "The acquisition of the mill closed in May.", 1.0),
+    ("Which company is buying the mill?", "Orne agreed to acquire the mill.", 1.0),
+    ("Which company sold the mill?", "Orne agreed to acquire the mill.", 0.5),
+]
+
+
+@pytest.mark.parametrize(("question", "sentence", "share"), BUYING)
+def test_words_of_a_purchase_match(question: str, sentence: str, share: float) -> None:
+    terms = [t for t in analyze_question(question).terms if t != "compani"]
+    assert overlap(terms, sentence) == share
+
+
+TAKE_OVER = [
+    ("Which firm took over Pell Wire?", ["firm", "acquir", "pell", "wire"]),
+    ("Which company is taking over the mill?", ["compani", "acquir", "mill"]),
+    # a successor takes over from someone, or as something
+    ("Who is taking over from Ann Lo?", ["take", "over", "ann", "lo"]),
+]
+
+
+@pytest.mark.parametrize(("question", "terms"), TAKE_OVER)
+def test_take_over_is_acquire(question: str, terms: list[str]) -> None:
+    assert list(analyze_question(question).terms) == terms
+
+
 ARTICLES = [
     {
         "source": "Market Wire",
@@ -94,6 +123,15 @@ ARTICLES = [
             "ORNE FOODS BID FINANCED\n\n"
             "LISLE, March 6 - <Orne Foods Inc> said it got financing for its offer for Kelso "
             "Dairies from Harrow Bank of Lisle and Quint Partners Inc <QP>."
+        ),
+    },
+    {
+        "source": "Market Wire",
+        "published": "1987-03-07",
+        "text": (
+            "DUNMORE BRANDS COMPLETES PURCHASE\n\n"
+            "LISLE, March 7 - <Dunmore Brands Inc> said it completed the acquisition of "
+            "<Quarry Tile Co> for five mln dlrs in cash and stock."
         ),
     },
     {
@@ -146,6 +184,8 @@ ANSWERS = [
     ("Which bank financed Orne Foods' offer for Kelso Dairies?", "Harrow Bank of Lisle"),
     # a trading company's name the sentence calls a bank
     ("Which bank is advising Kelso Dairies on the offer?", "Hollis Brothers Ltd"),
+    # "take over" is told as "acquire"
+    ("Which firm took over Quarry Tile?", "Dunmore Brands Inc"),
     # a preposition before "which"
     ("From which company is Varga Steel buying Pell Wire?", "Talbot Mining Co"),
     # the role said once beats the bare title said twice
