@@ -47,7 +47,13 @@ from search.answer.locatives import FOCUS_HEADS, based_places, in_capitals, reco
 from search.answer.organizations import read_apart, recognised_organizations
 from search.answer.persons import acting_people
 from search.answer.questions import Interpretation
-from search.answer.role_holders import names_near, recognised_role_holders, role_fit, role_head
+from search.answer.role_holders import (
+    names_near,
+    recognised_role_holders,
+    role_fit,
+    role_head,
+    under_role,
+)
 from search.answer.roles import is_role, is_title, role_near
 from search.answer.speakers import quote_speakers, reported_speakers, stored_quote_speaker
 from search.backend import PassageBackend
@@ -342,7 +348,9 @@ _COMPANY_HEADS = frozenset(
     {"corp", "inc", "ltd", "co", "plc", "llc", "nv", "ag", "sa", "group", "holdings"}
     | {"industries", "corporation", "company", "bank", "bancorp"}
 )
-_AGENCY_NOUNS = frozenset({"agency", "agencies", "authority", "authorities", "body"})
+_AGENCY_NOUNS = frozenset(
+    {"agency", "agencies", "authority", "authorities", "body", "regulator", "watchdog"}
+)
 # Last words of the names of public bodies ("State Police", "Wildlife Department").
 _AGENCY_HEADS = frozenset(
     {"department", "police", "office", "agency", "service", "bureau", "administration"}
@@ -664,6 +672,7 @@ def _who_role(session: Session, index: PassageBackend, interp: Interpretation) -
         if (
             not role_stems
             or not head <= stems(role)
+            or under_role(focus, role)
             or not names_near(interp, c.fact, c.article.text)
         ):
             continue
@@ -701,7 +710,36 @@ def _who(session: Session, index: PassageBackend, interp: Interpretation) -> Han
     bodies = [c.fact for g in groups for c in g.members]
     people = _entities(session, index, interp, "people") + _acting(session, index, interp)
     groups += [g for g in people if not _within_a_body(g, bodies)]
+    groups += _holding_the_verbs_role(session, index, interp)
     return sorted(groups, key=lambda g: -g.score), 0.6
+
+
+# "Who chairs <Body>?", "Who coached <Name>?": the verb names a role the articles write as a
+# noun ("<Body> chairman <Name>", "<Name>'s coach <Other>").
+_ROLE_OF_VERB = {
+    "chair": "chairman",
+    "head": "head",
+    "lead": "leader",
+    "led": "leader",
+    "coach": "coach",
+    "captain": "captain",
+    "manag": "manager",
+    "edit": "editor",
+}
+
+
+def _holding_the_verbs_role(
+    session: Session, index: PassageBackend, interp: Interpretation
+) -> list[Group]:
+    """For "Who <verb> <Name>?" whose verb names a role, the holders of that role in the
+    body or of the person the question names (``_who_role``'s reading)."""
+    role = _ROLE_OF_VERB.get(interp.terms[0]) if interp.terms else None
+    if role is None or not interp.names or not set(interp.terms[1:]) <= set(interp.names):
+        return []
+    asked = replace(interp, type="who_role", field="people", focus=role)
+    asked = replace(asked, terms=(*sorted(stems(role)), *interp.terms[1:]))
+    groups, _ = _who_role(session, index, asked)
+    return groups
 
 
 def _within_a_body(group: Group, bodies: list[Fact]) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from lemminflect import getAllLemmas
 from sqlmodel import Session
 
 from corpus.facts.lexicons import MONTHS, WEEKDAYS, demonyms, fold, function_words, load_data
@@ -106,11 +107,22 @@ def naming_cue(sentence: str, start: int, end: int, focus: str | None, terms: se
         and stems(after[1]) & terms
         and not _POSSESSIVE.search(name)
         and fold(name) not in demonyms()
+        and not _opening_word(sentence, start, name)
     ):
         # "<Name> demonstrators"; "<Name>'s friends" is a person's, "Australian voters" a
         # people's
         return MODIFIER
     return 0.0
+
+
+def _opening_word(sentence: str, start: int, name: str) -> bool:
+    """Whether the name is one word of English opening the sentence, capitalised for that
+    alone ("Very few ...", "Computer virus experts ..."), as lemminflect's lexicon knows it."""
+    return (
+        " " not in name
+        and not sentence[:start].strip(" \"“'‘")
+        and bool(getAllLemmas(name.lower()))
+    )
 
 
 _JOINED = re.compile(r"\s(?:and|&)\s")

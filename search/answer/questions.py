@@ -191,6 +191,8 @@ ORGANIZATION_NOUNS = {
     "alliance",
     "association",
     "bureau",
+    "regulator",
+    "watchdog",
     "organisations",
     "organizations",
     "groups",

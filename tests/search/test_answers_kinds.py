@@ -1,9 +1,10 @@
-"""Organizations read at question time, on sentences and articles written for this test: a
-function word capitalised in mid-sentence opening a name, two whole names joined by "and", a
-nationality before a noun (no organization), a body asked for by its kind ("Which bank ...?"),
-a report's or study's author after "by", a question opening with a preposition; and a person's
-role preferred to the bare title written with their name. Every answer cites spans that slice
-its article exactly."""
+"""Organizations and role holders read at question time, on sentences and articles written for
+this test: a function word capitalised in mid-sentence opening a name, two whole names joined by
+"and", a nationality or a sentence's first word before a noun (no organization), a body asked
+for by its kind ("Which bank ...?"), a report's author after "by", a question opening with a
+preposition, a purchase told in other words; a person's role preferred to a bare title, a rank
+under the asked role ("vice-president") that is not it, and a verb naming a role ("Who chairs
+...?"). Every answer cites spans that slice its article exactly."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from search.answer.answerer import _new_name
 from search.answer.candidates import overlap
 from search.answer.organizations import MODIFIER, naming_cue, opening_words, organization_mentions
 from search.answer.questions import analyze_question
+from search.answer.role_holders import under_role
 from tests.search.serving import serving
 
 MENTIONS = [
@@ -52,15 +54,40 @@ def test_organization_mentions(sentence: str, names: list[str]) -> None:
 
 MODIFIERS = [
     ("Costs will rise for an ageing Canadian population.", "Canadian", 0.0),
-    ("Kestrel demonstrators walked into the plant.", "Kestrel", MODIFIER),
+    ("On Monday Kestrel demonstrators walked into the plant.", "Kestrel", MODIFIER),
+    # a word of English opening a sentence is capitalised for that alone
+    ("Very few women applied.", "Very", 0.0),
 ]
 
 
 @pytest.mark.parametrize(("sentence", "name", "cue"), MODIFIERS)
 def test_a_nationality_modifies_no_body(sentence: str, name: str, cue: float) -> None:
     start = sentence.index(name)
-    terms = {"popul", "demonstr"}
+    terms = {"popul", "demonstr", "few"}
     assert naming_cue(sentence, start, start + len(name), "organisation", terms) == cue
+
+
+UNDER = [
+    ("president", "Orvane Sailing Club vice-president", True),
+    ("leader", "deputy leader", True),
+    ("commissioner", "Assistant Commissioner", True),
+    ("chairman", "ex-chairman", True),
+    ("vice-president", "Orvane Sailing Club vice-president", False),
+    ("president", "Orvane Sailing Club president", False),
+    ("deputy chief executive", "deputy chief executive", False),
+]
+
+
+@pytest.mark.parametrize(("focus", "role", "expected"), UNDER)
+def test_a_rank_under_the_role(focus: str, role: str, expected: bool) -> None:
+    assert under_role(focus, role) is expected
+
+
+def test_a_rank_under_the_role_is_no_answer(client: TestClient) -> None:
+    body = client.get("/ask", params={"q": "Who is the president of Orvane Sailing Club?"})
+    texts = [a["text"] for a in body.json()["answers"]]
+    assert texts and "Mara Voss" in texts[0]
+    assert not any("Tom Hale" in t for t in texts)
 
 
 NEW_NAMES = [
@@ -126,6 +153,24 @@ ARTICLES = [
         ),
     },
     {
+        "source": "Coast Radio",
+        "published": "2001-12-08",
+        "text": (
+            "Orvane Sailing Club president Mara Voss, vice-president Tom Hale and secretary "
+            "Ina Bell were re-elected on Saturday. Orvane Sailing Club vice-president Tom Hale "
+            "says the club will buy two boats."
+        ),
+    },
+    {
+        "source": "Coast Radio",
+        "published": "2001-12-09",
+        "text": (
+            "Harlow Rovers chairman Ken Doyle says the club will not sell its ground. "
+            "Swimmer Mia Renn won three gold medals. Renn's coach Joe Bart says she is in the "
+            "best form of her life."
+        ),
+    },
+    {
         "source": "Market Wire",
         "published": "1987-03-07",
         "text": (
@@ -184,6 +229,12 @@ ANSWERS = [
     ("Which bank financed Orne Foods' offer for Kelso Dairies?", "Harrow Bank of Lisle"),
     # a trading company's name the sentence calls a bank
     ("Which bank is advising Kelso Dairies on the offer?", "Hollis Brothers Ltd"),
+    # a rank under the asked role is not it
+    ("Who is the president of Orvane Sailing Club?", "Mara Voss"),
+    ("Who is the vice-president of Orvane Sailing Club?", "Tom Hale"),
+    # a verb that names a role
+    ("Who chairs Harlow Rovers?", "Ken Doyle"),
+    ("Who coaches Mia Renn?", "Joe Bart"),
     # "take over" is told as "acquire"
     ("Which firm took over Quarry Tile?", "Dunmore Brands Inc"),
     # a preposition before "which"

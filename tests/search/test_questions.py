@@ -113,6 +113,7 @@ TABLE = [
     ("Which listed firm sold the mill?", "what", "organizations", None, "firm"),
     ("Which state-owned bank lent the money?", "what", "organizations", None, "bank"),
     ("Which group owned the mill?", "what", "organizations", None, "group"),
+    ("Which watchdog fined the bank?", "what", "organizations", None, "watchdog"),
     # a preposition before "which"
     ("From which company is Varga buying the mill?", "what", "organizations", None, "company"),
     ("For which firm does the analyst work?", "what", "organizations", None, "firm"),
