@@ -44,7 +44,7 @@ from search.answer.dates import (
 )
 from search.answer.how_many import equipment_matches, equipment_sets, how_many
 from search.answer.locatives import FOCUS_HEADS, based_places, in_capitals, recognised_places
-from search.answer.organizations import read_apart, recognised_organizations
+from search.answer.organizations import WORD_AFTER, read_apart, recognised_organizations
 from search.answer.persons import acting_people
 from search.answer.questions import Interpretation
 from search.answer.role_holders import (
@@ -185,8 +185,10 @@ def _not_in_question(candidates: list[Candidate], interp: Interpretation) -> lis
             bonus += 0.1 if locative(c.fact) else -0.1
             if _name_head(c.fact) in FOCUS_HEADS.get(interp.focus or "", ()):
                 bonus += 0.2  # "Which hospital ...": a name of that kind
-        if interp.focus and stems(interp.focus) & stems(_left_context(c.fact)):
-            bonus += 0.1  # "news agency SANA" answers "which news agency"
+        if interp.focus and stems(interp.focus) & (
+            stems(_left_context(c.fact)) | stems(_noun_after(c.fact))
+        ):
+            bonus += 0.1  # "news agency SANA", "the <Name> (<gloss>) group" for "which group"
         elif interp.focus in _AGENCY_NOUNS and _name_head(c.fact) in _AGENCY_HEADS:
             bonus += 0.1  # "Which agency ...": a body named "<...> Department" or "<...> Police"
         elif (
@@ -370,6 +372,15 @@ def _canonical(fact: Fact) -> str:
 def _right_context(fact: Fact, length: int = 20) -> str:
     end = fact.end - fact.sentence_start
     return fact.sentence_text[end : end + length]
+
+
+def _noun_after(fact: Fact) -> str:
+    """The word right after a name of two words or more, past a gloss in parentheses ("<Name>
+    (PUK) group"); none after one word, which may be an adjective of the noun ("Islamic group")."""
+    if " " not in fact.text.strip():
+        return ""
+    m = WORD_AFTER.match(_right_context(fact, 60))
+    return m[1] if m else ""
 
 
 def _left_context(fact: Fact) -> str:

@@ -78,6 +78,11 @@ def _heads() -> frozenset[str]:
     return frozenset(h.lower() for h in load_data("organizations")["heads"]) | _COMPANY_ENDS
 
 
+# The word after a name, past a gloss or an acronym in parentheses ("<Name> (supporters of
+# Islam) group", "<Name> (PUK) party").
+WORD_AFTER = re.compile(r"\s+(?:\([^()]{1,40}\)\s+)?([\w'’-]+)")
+
+
 def naming_cue(sentence: str, start: int, end: int, focus: str | None, terms: set[str]) -> float:
     """How surely the capitalised name ``sentence[start:end]`` is an organization the question
     asks for (0: no cue)."""
@@ -93,7 +98,7 @@ def naming_cue(sentence: str, start: int, end: int, focus: str | None, terms: se
     before = sentence[max(0, start - 50) : start].split()[-1:]
     if focus and before and before[0][-1:].isalpha() and stems(focus) & stems(before[0]):
         return NAMED  # "the radical group <Name>"; not "a factory in <Town>, <State>"
-    after_word = re.match(r"\s+([\w'’-]+)", sentence[end:])
+    after_word = WORD_AFTER.match(sentence[end:])
     if focus and after_word and stems(focus) & stems(after_word[1]):
         return NAMED  # "<Name> factory", "<Name> group"
     appositive = _APPOSITIVE_AFTER.match(sentence[end:])
@@ -335,11 +340,14 @@ def _named(
     words = name.split()
     if words[0].lower() in blocked or stems(name) <= asked:
         return []
+    after = WORD_AFTER.match(text[offset + len(name) :])
+    called = bool(focus and after and stems(focus) & stems(after[1]))  # "<Name> group"
     if (
         len(words) > 1
         and is_first_name(words[0])
         and words[-1].lower() not in _heads()
         and not _JOINED.search(name)
+        and not called
     ):
         return []  # a person; "Karl and Brandt", "Holt & Farrow" are partnerships
     if len(words) > 1 and name.upper() == name and in_capitals(text, offset):

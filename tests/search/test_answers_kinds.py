@@ -52,6 +52,23 @@ def test_organization_mentions(sentence: str, names: list[str]) -> None:
         assert sentence[offset : offset + len(name)] == name
 
 
+GLOSSED = [
+    # the asked noun after a gloss in parentheses names the body, a first name or not
+    (
+        "Officials say the Ansel al-Orvan (friends of Orvan) group holds the villages.",
+        "Ansel al-Orvan",
+    ),
+    ("The Orvane Valley Union (OVU) party controls the north.", "Orvane Valley Union"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name"), GLOSSED)
+def test_a_gloss_between_name_and_noun(sentence: str, name: str) -> None:
+    found = organization_mentions(sentence, opening_words(), set(), "group", {"hold"})
+    found += organization_mentions(sentence, opening_words(), set(), "party", {"control"})
+    assert name in [n for _, n, _ in found]
+
+
 MODIFIERS = [
     ("Costs will rise for an ageing Canadian population.", "Canadian", 0.0),
     ("On Monday Kestrel demonstrators walked into the plant.", "Kestrel", MODIFIER),
