@@ -305,14 +305,21 @@ _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 _MID_SENTENCE = re.compile(r"[a-z,]\s+$")
 # "<Name> Bank of <Place> and <Name> Inc": two bodies, each named whole, joined by "and".
 _JOINER = re.compile(r"\s+(?:and|&)\s+")
+_OWNER = re.compile(r"['’]s\s+(?=[A-Z])")
 _OF_PLACE = re.compile(r"\s+of(?:\s+[A-Z][\w.'’-]*)+$")
 
 
 def _split_joined(offset: int, name: str) -> list[tuple[int, str]]:
     """A capitalised run that joins two whole names with "and" ("Alpha Bank of Orvane and
-    Beta Holdings Inc"): each side ends in an organization's head noun (before "of <Place>"
-    on the left) and has two words or more; as its two names. Any other run as it is
-    ("Parks and Wildlife Department", "Ernst and Young": one side alone names no body)."""
+    Beta Holdings Inc": each side ends in an organization's head noun, before "of <Place>" on
+    the left, and has two words or more) or names a body's unit after the body's possessive
+    ("Alpha Holdings Inc's Beta Tools"), as its two names. Any other run as it is ("Parks and
+    Wildlife Department", "Ernst and Young": one side alone names no body)."""
+    owner = _OWNER.search(name)
+    if owner is not None:
+        left, right = name[: owner.start()], name[owner.end() :]
+        if len(left.split()) > 1 and left.split()[-1].lower().replace(".", "") in _heads():
+            return [(offset, left), (offset + owner.end(), right)]  # "<Name> Inc's <Unit>"
     for joint in _JOINER.finditer(name):
         left, right = name[: joint.start()], name[joint.end() :]
         head = _OF_PLACE.sub("", left).split()[-1]

@@ -39,6 +39,12 @@ MENTIONS = [
     # a function word in capitals in mid-sentence opens the name; a weekday does not
     ("The stake went to First Harlow Bank last year.", ["First Harlow Bank"]),
     ("He said on Monday Varga Steel Corp would sell.", ["Varga Steel Corp"]),
+    # a body's possessive before its unit's name, or its member's
+    (
+        "LISLE, March 2 - Orne Business Systems Inc's Orne Meto division said it bought Pell Co.",
+        ["Orne Business Systems Inc", "Pell Co"],
+    ),
+    ("The Harlow Services Union's Ann Lo says staff are owed pay.", ["Harlow Services Union"]),
     # "Bank of <Place>": the head noun before "of <Place>"
     ("Shares went to the Bank of Lisle.", ["Bank of Lisle"]),
 ]
