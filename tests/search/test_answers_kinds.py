@@ -18,6 +18,7 @@ from search.answer.candidates import overlap
 from search.answer.organizations import MODIFIER, naming_cue, opening_words, organization_mentions
 from search.answer.questions import analyze_question
 from search.answer.role_holders import under_role
+from search.answer.roles import is_role
 from tests.search.serving import serving
 
 MENTIONS = [
@@ -104,6 +105,20 @@ UNDER = [
 @pytest.mark.parametrize(("focus", "role", "expected"), UNDER)
 def test_a_rank_under_the_role(focus: str, role: str, expected: bool) -> None:
     assert under_role(focus, role) is expected
+
+
+ROLES = [
+    ("Opposition leader", True),
+    ("Det. Sgt.", True),  # abbreviations end in a period too
+    ("St. Louis police chief", True),
+    ("Mr", False),
+    ("Orvane. Mr", False),  # the end of one sentence and the address opening the next
+]
+
+
+@pytest.mark.parametrize(("role", "expected"), ROLES)
+def test_is_role(role: str, expected: bool) -> None:
+    assert is_role(role) is expected
 
 
 def test_a_rank_under_the_role_is_no_answer(client: TestClient) -> None:
