@@ -171,7 +171,7 @@ def _not_in_question(candidates: list[Candidate], interp: Interpretation) -> lis
         if c.fact.value.get("entity_id") in asked_bodies:
             continue  # named in the question by another spelling ("IS", "CENTCOM")
         if interp.type == "what" and _of_another_kind(c.fact, interp):
-            continue  # "Tarxien Company Ltd" for "Which bank holds the debt ...?"
+            continue  # "Tallis Company Ltd" for "Which bank holds the debt ...?"
         if _written_in_question(c.fact.text, interp):
             continue  # "U.S. military" for "Which US military command ...?"
         if interp.type == "where" and _modifier(c.fact, interp):
@@ -264,8 +264,8 @@ def _agent_of_asked_word(fact: Fact, interp: Interpretation) -> bool:
 
 
 # Kinds of body whose members carry the kind in their names or are called by it ("Bank of
-# New York", "BankSA", "the Finance Sector Union"): a name built as a trading company's
-# ("Tarxien Company Ltd", "Cronus Industries Inc", "... Gas Association") is another kind.
+# Orvane", "OrvaneBank", "the Harbour Workers Union"): a name built as a trading company's
+# ("Tallis Company Ltd", "Orvane Industries Inc", "... Gas Association") is another kind.
 _KIND_WORDS = {
     "bank": re.compile(r"ban[ck]|banque|banco", re.I),
     "banks": re.compile(r"ban[ck]|banque|banco", re.I),
@@ -282,8 +282,8 @@ _TRADING_ENDS = frozenset(
 
 def _of_another_kind(fact: Fact, interp: Interpretation) -> bool:
     """Whether a name ends as a trading company's does and neither it nor the lower-case words
-    right before it say the kind the question asks for ("Which bank ...?": "Penn Traffic Co"
-    is none, "Bank of New York Co Inc" and "the merchant bank Hollis Brothers Ltd" are)."""
+    right before it say the kind the question asks for ("Which bank ...?": "Harlow Traffic Co"
+    is none, "Bank of Orvane Co Inc" and "the merchant bank Hollis Brothers Ltd" are)."""
     kind = _KIND_WORDS.get((interp.focus or "").lower())
     name = fact.text or _canonical(fact)
     if kind is None or _name_head(fact).replace(".", "") not in _TRADING_ENDS:
@@ -376,7 +376,7 @@ def _right_context(fact: Fact, length: int = 20) -> str:
 
 def _noun_after(fact: Fact) -> str:
     """The word right after a name of two words or more, past a gloss in parentheses ("<Name>
-    (PUK) group"); none after one word, which may be an adjective of the noun ("Islamic group")."""
+    (OVU) group"); none after one word, which may be an adjective of the noun ("Islamic group")."""
     if " " not in fact.text.strip():
         return ""
     m = WORD_AFTER.match(_right_context(fact, 60))

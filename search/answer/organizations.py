@@ -78,8 +78,8 @@ def _heads() -> frozenset[str]:
     return frozenset(h.lower() for h in load_data("organizations")["heads"]) | _COMPANY_ENDS
 
 
-# The word after a name, past a gloss or an acronym in parentheses ("<Name> (supporters of
-# Islam) group", "<Name> (PUK) party").
+# The word after a name, past a gloss or an acronym in parentheses ("<Name> (friends of
+# <Place>) group", "<Name> (OVU) party").
 WORD_AFTER = re.compile(r"\s+(?:\([^()]{1,40}\)\s+)?([\w'’-]+)")
 
 
@@ -122,7 +122,7 @@ def naming_cue(sentence: str, start: int, end: int, focus: str | None, terms: se
 
 def _opening_word(sentence: str, start: int, name: str) -> bool:
     """Whether the name is one word of English opening the sentence, capitalised for that
-    alone ("Very few ...", "Computer virus experts ..."), as lemminflect's lexicon knows it."""
+    alone ("Very many ...", "Garden tool makers ..."), as lemminflect's lexicon knows it."""
     return (
         " " not in name
         and not sentence[:start].strip(" \"“'‘")
@@ -288,7 +288,7 @@ def _capitalised(
             continue
         raw = m.group(0)
         # A function word written in capitals in mid-sentence opens a name ("from First
-        # National Bank", "the First Interstate bid"); at a sentence's start it need not.
+        # Orvane Bank", "the First Harlow bid"); at a sentence's start it need not.
         opens = blocked & _CALENDAR if _MID_SENTENCE.search(text[: m.start()]) else blocked
         name = trimmed(raw if _INITIALS_END.search(raw) else raw.rstrip("."), opens)
         if not name:
@@ -313,8 +313,8 @@ def _split_joined(offset: int, name: str) -> list[tuple[int, str]]:
     """A capitalised run that joins two whole names with "and" ("Alpha Bank of Orvane and
     Beta Holdings Inc": each side ends in an organization's head noun, before "of <Place>" on
     the left, and has two words or more) or names a body's unit after the body's possessive
-    ("Alpha Holdings Inc's Beta Tools"), as its two names. Any other run as it is ("Parks and
-    Wildlife Department", "Ernst and Young": one side alone names no body)."""
+    ("Alpha Holdings Inc's Beta Tools"), as its two names. Any other run as it is ("Lands and
+    Water Department", "Karl and Brandt": one side alone names no body)."""
     owner = _OWNER.search(name)
     if owner is not None:
         left, right = name[: owner.start()], name[owner.end() :]

@@ -33,10 +33,10 @@ MENTIONS = [
     ),
     # one side alone names no body: one name
     (
-        "Officers from the Dorset Parks and Wildlife Department said.",
-        ["Dorset Parks and Wildlife Department"],
+        "Officers from the Dorset Lands and Water Department said.",
+        ["Dorset Lands and Water Department"],
     ),
-    ("The Community and Public Sector Union said.", ["Community and Public Sector Union"]),
+    ("The Harbour and Port Workers Union said.", ["Harbour and Port Workers Union"]),
     # a function word in capitals in mid-sentence opens the name; a weekday does not
     ("The stake went to First Harlow Bank last year.", ["First Harlow Bank"]),
     ("He said on Monday Varga Steel Corp would sell.", ["Varga Steel Corp"]),
@@ -77,17 +77,17 @@ def test_a_gloss_between_name_and_noun(sentence: str, name: str) -> None:
 
 
 MODIFIERS = [
-    ("Costs will rise for an ageing Canadian population.", "Canadian", 0.0),
+    ("Fares will rise on the old Canadian fleet.", "Canadian", 0.0),
     ("On Monday Kestrel demonstrators walked into the plant.", "Kestrel", MODIFIER),
     # a word of English opening a sentence is capitalised for that alone
-    ("Very few women applied.", "Very", 0.0),
+    ("Very many voters stayed home.", "Very", 0.0),
 ]
 
 
 @pytest.mark.parametrize(("sentence", "name", "cue"), MODIFIERS)
 def test_a_nationality_modifies_no_body(sentence: str, name: str, cue: float) -> None:
     start = sentence.index(name)
-    terms = {"popul", "demonstr", "few"}
+    terms = {"fleet", "demonstr", "few"}
     assert naming_cue(sentence, start, start + len(name), "organisation", terms) == cue
 
 
@@ -178,7 +178,7 @@ ARTICLES = [
         "text": (
             "VARGA STEEL BUYS PELL WIRE\n\n"
             "LISLE, March 5 - <Varga Steel Corp> said it agreed with <Talbot Mining Co> to "
-            "acquire <Pell Wire Co> for 20 mln dlrs in cash, financed by a term loan."
+            "acquire <Pell Wire Co> for 20 mln dlrs, paid from its own funds."
         ),
     },
     {
@@ -230,15 +230,15 @@ ARTICLES = [
         "source": "Valley Radio",
         "published": "2001-12-04",
         "text": (
-            "A new report says the costs of an ageing Canadian workforce are overstated. "
-            "The report issued by the Dunmore Institute says most older workers stay healthy."
+            "An old Canadian fleet of buses is costly to run, a study finds. "
+            "The study released by the Dunmore Institute says most old buses should go."
         ),
     },
     {
         "source": "Valley Radio",
         "published": "2001-12-06",
         "text": (
-            "Fewer children walk to school. The institute's Road Safety Unit director, professor "
+            "Fewer children walk to school. The council's Road Safety Unit director, professor "
             "Ann Lofthouse, says parents fear traffic. Professor Lofthouse says the trend is "
             "worrying. Professor Ann Lofthouse says more crossings would help."
         ),
@@ -279,9 +279,9 @@ ANSWERS = [
     ("From which company is Varga Steel buying Pell Wire?", "Talbot Mining Co"),
     # the role said once beats the bare title said twice
     ("Who is Ann Lofthouse?", "Road Safety Unit director"),
-    # the author of the report after "issued by", not "Canadian" before "workforce"
+    # the author of the study after "released by", not "Canadian" before "fleet"
     (
-        "Which organisation published a report saying an ageing workforce's costs are overstated?",
+        "Which organisation published a study saying an old bus fleet is costly to run?",
         "Dunmore Institute",
     ),
 ]
