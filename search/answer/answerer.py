@@ -273,6 +273,7 @@ def _fits(interp: Interpretation, question: str, sentence: str) -> bool:
 # Answers that are a name: the fallback sentence must name someone the question does not.
 _NAMED = ("person", "organization", "person_or_organization", "role_holder")
 _TITLE_WORD = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Za-z]+)*\b")
+_POSSESSIVE = re.compile(r"'s$")
 # Words that open a sentence capitalised without naming anyone: Whoosh's English stop
 # words ("The", "It", "In"), the personal pronouns and connectives Whoosh keeps ("He",
 # "But"), and the calendar's names ("Feb", "Sept", "Monday").
@@ -301,7 +302,7 @@ def _new_name(question: str, sentence: str) -> bool:
     the question: someone the question does not name."""
     asked = set(re.findall(r"[a-z]+", question.lower()))
     for m in _TITLE_WORD.finditer(sentence, opening_offset(sentence)):
-        word = m.group().lower()
+        word = _POSSESSIVE.sub("", m.group().lower())  # "Acme's" is the question's "Acme"
         if word not in asked and word not in _NOT_NAMES:
             return True
     return False

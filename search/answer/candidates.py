@@ -17,6 +17,7 @@ from corpus.spans import sentences
 from corpus.tables import Article, Fact
 from search.analysis import passage_analyzer
 from search.answer.questions import Interpretation
+from search.answer.sales import buying_words
 from search.answer.types import Citation, SentenceRef
 from search.backend import PassageBackend
 
@@ -169,6 +170,8 @@ def _found(term: str, found: frozenset[str], shortened: frozenset[str]) -> bool:
         return True
     if not found.isdisjoint(verb_forms(term)):
         return True  # "When did he fall ill?" ~ "he fell ill"
+    if term in buying_words() and not found.isdisjoint(buying_words()):
+        return True  # "Which company bought ...?" ~ "agreed to acquire", "the acquisition of"
     if len(term) < 4:
         return False
     if _NOMINAL_D.search(term) and term[:-1] + "s" in found:

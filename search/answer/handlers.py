@@ -52,10 +52,16 @@ from search.answer.locatives import (
     in_capitals,
     recognised_places,
 )
-from search.answer.organizations import recognised_organizations
+from search.answer.organizations import WORD_AFTER, read_apart, recognised_organizations
 from search.answer.persons import acting_people
 from search.answer.questions import Interpretation
-from search.answer.role_holders import names_near, recognised_role_holders, role_fit, role_head
+from search.answer.role_holders import (
+    names_near,
+    recognised_role_holders,
+    role_fit,
+    role_head,
+    under_role,
+)
 from search.answer.roles import is_role, is_title, role_near
 from search.answer.speakers import quote_speakers, reported_speakers, stored_quote_speaker
 from search.backend import PassageBackend
@@ -81,6 +87,9 @@ def _entities(
         # A name read whole at question time ("<SHV (United Kingdom) Holding Co Ltd>") replaces
         # a stored fact that holds only part of it; a stored fact otherwise names it already.
         found = [c for c in found if not any(_inside(c.fact, r.fact) for r in recognised)]
+        # A stored name joining two whole names ("<Name> Bank of <Place> and <Name> Inc") is
+        # answered as the two.
+        found = [replace(c, fact=part) for c in found for part in read_apart(c.fact)]
         stored = {(c.fact.article_id, c.fact.start, c.fact.end) for c in found}
         found += [
             c
@@ -169,6 +178,8 @@ def _not_in_question(candidates: list[Candidate], interp: Interpretation) -> lis
             continue
         if c.fact.value.get("entity_id") in asked_bodies:
             continue  # named in the question by another spelling ("IS", "CENTCOM")
+        if interp.type == "what" and _of_another_kind(c.fact, interp):
+            continue  # "Tallis Company Ltd" for "Which bank holds the debt ...?"
         if _written_in_question(c.fact.text, interp):
             continue  # "U.S. military" for "Which US military command ...?"
         if interp.type == "where" and _modifier(c.fact, interp):
@@ -184,16 +195,20 @@ def _not_in_question(candidates: list[Candidate], interp: Interpretation) -> lis
                 bonus += VERB_BONUS  # "was found on <Street>" for "Where was he found ...?"
             if _name_head(c.fact) in FOCUS_HEADS.get(interp.focus or "", ()):
                 bonus += 0.2  # "Which hospital ...": a name of that kind
-        if interp.focus and stems(interp.focus) & stems(_left_context(c.fact)):
-            bonus += 0.1  # "news agency SANA" answers "which news agency"
+        if interp.focus and stems(interp.focus) & (
+            stems(_left_context(c.fact)) | stems(_noun_after(c.fact))
+        ):
+            bonus += 0.1  # "news agency SANA", "the <Name> (<gloss>) group" for "which group"
         elif interp.focus in _AGENCY_NOUNS and _name_head(c.fact) in _AGENCY_HEADS:
             bonus += 0.1  # "Which agency ...": a body named "<...> Department" or "<...> Police"
         elif (
             interp.focus in _COMPANY_NOUNS and _name_head(c.fact).replace(".", "") in _COMPANY_HEADS
         ):
             bonus += 0.1  # "Which firm ...": a name ending "Corp", "Inc", "Ltd"
-        if interp.type == "what" and _subject_of_asked_verb(c.fact, interp):
-            bonus += 0.1  # "<Name> operates ..." for "Which company operates ...?"
+        if interp.type == "what" and (
+            _subject_of_asked_verb(c.fact, interp) or _agent_of_asked_word(c.fact, interp)
+        ):
+            bonus += 0.1  # "<Name> operates ...", "the report issued by <Name>"
         if interp.type in _NAMING_TYPES and _states_asked_number(c.fact, interp):
             bonus += STATED_NUMBER  # "<Org> said at least 80 ..." for "... said 80 ...?"
         if interp.type in ("what", "who") and _shares_a_name(c.fact, interp):
@@ -254,6 +269,51 @@ def _subject_of_asked_verb(fact: Fact, interp: Interpretation) -> bool:
     return any(m is not None and bool(stems(m["word"]) & own) for m in found)
 
 
+# "the report issued by the <Name>", "a study by <Name>", "figures released by <Name>": the
+# name is the agent of the word or two before "by".
+_BY_AGENT = re.compile(r"(?P<words>(?:[A-Za-z][\w-]*\s+){1,2})by\s+(?:the\s+)?$")
+
+
+def _agent_of_asked_word(fact: Fact, interp: Interpretation) -> bool:
+    """Whether the name follows "by" after one of the question's own words that is no name:
+    it did what the question asks about ("the report issued by <Name>" for "Which body
+    published the report ...?", "the study by <Name>" for "Whose study found ...?")."""
+    own = set(interp.terms) - set(interp.names) - stems(interp.focus or "")
+    offset = fact.start - fact.sentence_start
+    m = _BY_AGENT.search(fact.sentence_text[max(0, offset - 40) : offset])
+    return m is not None and bool(stems(m["words"]) & own)
+
+
+# Kinds of body whose members carry the kind in their names or are called by it ("Bank of
+# Orvane", "OrvaneBank", "the Harbour Workers Union"): a name built as a trading company's
+# ("Tallis Company Ltd", "Orvane Industries Inc", "... Gas Association") is another kind.
+_KIND_WORDS = {
+    "bank": re.compile(r"ban[ck]|banque|banco", re.I),
+    "banks": re.compile(r"ban[ck]|banque|banco", re.I),
+    "union": re.compile(r"union", re.I),
+    "party": re.compile(r"part(?:y|ie)|partei|partido", re.I),
+}
+# The lower-case words right before a name, which may call it by its kind ("the merchant
+# bank <Name>"); not past another name ("<Name> Bank and <Name> Inc").
+_CALLED = re.compile(r"(?:\b[a-z][\w'’-]*,?\s+){1,3}$")
+_TRADING_ENDS = frozenset(
+    {"inc", "corp", "co", "ltd", "plc", "llc", "company", "industries", "association"}
+)
+
+
+def _of_another_kind(fact: Fact, interp: Interpretation) -> bool:
+    """Whether a name ends as a trading company's does and neither it nor the lower-case words
+    right before it say the kind the question asks for ("Which bank ...?": "Harlow Traffic Co"
+    is none, "Bank of Orvane Co Inc" and "the merchant bank Hollis Brothers Ltd" are)."""
+    kind = _KIND_WORDS.get((interp.focus or "").lower())
+    name = fact.text or _canonical(fact)
+    if kind is None or _name_head(fact).replace(".", "") not in _TRADING_ENDS:
+        return False
+    before = fact.sentence_text[: fact.start - fact.sentence_start]
+    called = _CALLED.search(before)
+    return not (kind.search(name) or (called and kind.search(called.group())))
+
+
 def _shares_a_name(fact: Fact, interp: Interpretation) -> bool:
     """Whether an organization's name holds a distinctive name the question gives: it is the
     question's subject, or part of it, rather than the answer. A common noun of English
@@ -311,7 +371,9 @@ _COMPANY_HEADS = frozenset(
     {"corp", "inc", "ltd", "co", "plc", "llc", "nv", "ag", "sa", "group", "holdings"}
     | {"industries", "corporation", "company", "bank", "bancorp"}
 )
-_AGENCY_NOUNS = frozenset({"agency", "agencies", "authority", "authorities", "body"})
+_AGENCY_NOUNS = frozenset(
+    {"agency", "agencies", "authority", "authorities", "body", "regulator", "watchdog"}
+)
 # Last words of the names of public bodies ("State Police", "Wildlife Department").
 _AGENCY_HEADS = frozenset(
     {"department", "police", "office", "agency", "service", "bureau", "administration"}
@@ -331,6 +393,15 @@ def _canonical(fact: Fact) -> str:
 def _right_context(fact: Fact, length: int = 20) -> str:
     end = fact.end - fact.sentence_start
     return fact.sentence_text[end : end + length]
+
+
+def _noun_after(fact: Fact) -> str:
+    """The word right after a name of two words or more, past a gloss in parentheses ("<Name>
+    (OVU) group"); none after one word, which may be an adjective of the noun ("Islamic group")."""
+    if " " not in fact.text.strip():
+        return ""
+    m = WORD_AFTER.match(_right_context(fact, 60))
+    return m[1] if m else ""
 
 
 def _left_context(fact: Fact) -> str:
@@ -571,6 +642,18 @@ def _who_is(session: Session, index: PassageBackend, interp: Interpretation) -> 
         return f"{v.get('name')}, {v.get('role')}", v.get("entity_id")
 
     roles = [c for c in candidates if is_role(c.fact.value.get("role"))]
+    # "the unit's director, Professor <Name>" then "Professor <Name>" twice: the title alone,
+    # however often written, says less than the role.
+    described = {
+        c.fact.value["entity_id"]
+        for c in roles
+        if c.fact.value.get("entity_id") and not is_title(c.fact.value["role"])
+    }
+    roles = [
+        c
+        for c in roles
+        if not (is_title(c.fact.value["role"]) and c.fact.value.get("entity_id") in described)
+    ]
     return group_by(
         roles, lambda c: (c.fact.value.get("entity_id"), c.fact.value.get("role")), phrase
     ), 0.9
@@ -669,6 +752,7 @@ def _who_role(session: Session, index: PassageBackend, interp: Interpretation) -
         if (
             not role_stems
             or not head <= stems(role)
+            or under_role(focus, role)
             or not names_near(interp, c.fact, c.article.text)
         ):
             continue
@@ -706,7 +790,36 @@ def _who(session: Session, index: PassageBackend, interp: Interpretation) -> Han
     bodies = [c.fact for g in groups for c in g.members]
     people = _entities(session, index, interp, "people") + _acting(session, index, interp)
     groups += [g for g in people if not _within_a_body(g, bodies)]
+    groups += _holding_the_verbs_role(session, index, interp)
     return sorted(groups, key=lambda g: -g.score), 0.6
+
+
+# "Who chairs <Body>?", "Who coached <Name>?": the verb names a role the articles write as a
+# noun ("<Body> chairman <Name>", "<Name>'s coach <Other>").
+_ROLE_OF_VERB = {
+    "chair": "chairman",
+    "head": "head",
+    "lead": "leader",
+    "led": "leader",
+    "coach": "coach",
+    "captain": "captain",
+    "manag": "manager",
+    "edit": "editor",
+}
+
+
+def _holding_the_verbs_role(
+    session: Session, index: PassageBackend, interp: Interpretation
+) -> list[Group]:
+    """For "Who <verb> <Name>?" whose verb names a role, the holders of that role in the
+    body or of the person the question names (``_who_role``'s reading)."""
+    role = _ROLE_OF_VERB.get(interp.terms[0]) if interp.terms else None
+    if role is None or not interp.names or not set(interp.terms[1:]) <= set(interp.names):
+        return []
+    asked = replace(interp, type="who_role", field="people", focus=role)
+    asked = replace(asked, terms=(*sorted(stems(role)), *interp.terms[1:]))
+    groups, _ = _who_role(session, index, asked)
+    return groups
 
 
 def _within_a_body(group: Group, bodies: list[Fact]) -> bool:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from lemminflect import getAllLemmas
 from sqlmodel import Session
 
-from corpus.facts.lexicons import MONTHS, WEEKDAYS, function_words, load_data
+from corpus.facts.lexicons import MONTHS, WEEKDAYS, demonyms, fold, function_words, load_data
 from corpus.facts.organizations import canonical_organization
 from corpus.tables import Fact
 from search.answer.candidates import (
@@ -77,6 +78,11 @@ def _heads() -> frozenset[str]:
     return frozenset(h.lower() for h in load_data("organizations")["heads"]) | _COMPANY_ENDS
 
 
+# The word after a name, past a gloss or an acronym in parentheses ("<Name> (friends of
+# <Place>) group", "<Name> (OVU) party").
+WORD_AFTER = re.compile(r"\s+(?:\([^()]{1,40}\)\s+)?([\w'’-]+)")
+
+
 def naming_cue(sentence: str, start: int, end: int, focus: str | None, terms: set[str]) -> float:
     """How surely the capitalised name ``sentence[start:end]`` is an organization the question
     asks for (0: no cue)."""
@@ -84,14 +90,15 @@ def naming_cue(sentence: str, start: int, end: int, focus: str | None, terms: se
     words = name.split()
     if canonical_organization(name) is not None:
         return NAMED
-    if len(words) > 1 and words[-1].lower().replace(".", "") in _heads():
-        return NAMED  # "Oregon State Police"; "Police" alone names no body
+    head = _OF_PLACE.sub("", name).split()[-1]
+    if len(words) > 1 and head.lower().replace(".", "") in _heads():
+        return NAMED  # "Oregon State Police", "Bank of Orvane"; "Police" alone names no body
     if other_side(sentence, start, terms):
         return NAMED  # "acquired <Thing> from <Name>" for "Who sold <Thing>?"
     before = sentence[max(0, start - 50) : start].split()[-1:]
     if focus and before and before[0][-1:].isalpha() and stems(focus) & stems(before[0]):
         return NAMED  # "the radical group <Name>"; not "a factory in <Town>, <State>"
-    after_word = re.match(r"\s+([\w'’-]+)", sentence[end:])
+    after_word = WORD_AFTER.match(sentence[end:])
     if focus and after_word and stems(focus) & stems(after_word[1]):
         return NAMED  # "<Name> factory", "<Name> group"
     appositive = _APPOSITIVE_AFTER.match(sentence[end:])
@@ -100,9 +107,27 @@ def naming_cue(sentence: str, start: int, end: int, focus: str | None, terms: se
     if len(words) > 1 and not is_first_name(words[0]) and _REPORTS.match(sentence[end:]):
         return SAYER  # "Alpha Beta Gamma said", and not "Alpha Beta's said"
     after = re.match(r"\s+([\w'’-]+)", sentence[end:])
-    if after and stems(after[1]) & terms and not _POSSESSIVE.search(name):
-        return MODIFIER  # "<Name> demonstrators"; "<Name>'s friends" is a person's
+    if (
+        after
+        and stems(after[1]) & terms
+        and not _POSSESSIVE.search(name)
+        and fold(name) not in demonyms()
+        and not _opening_word(sentence, start, name)
+    ):
+        # "<Name> demonstrators"; "<Name>'s friends" is a person's, "Australian voters" a
+        # people's
+        return MODIFIER
     return 0.0
+
+
+def _opening_word(sentence: str, start: int, name: str) -> bool:
+    """Whether the name is one word of English opening the sentence, capitalised for that
+    alone ("Very many ...", "Garden tool makers ..."), as lemminflect's lexicon knows it."""
+    return (
+        " " not in name
+        and not sentence[:start].strip(" \"“'‘")
+        and bool(getAllLemmas(name.lower()))
+    )
 
 
 _JOINED = re.compile(r"\s(?:and|&)\s")
@@ -125,6 +150,39 @@ def trimmed(name: str, blocked: frozenset[str]) -> str:
         ):
             words = " ".join(words).split(" of ", 1)[1].split()
     return " ".join(words)
+
+
+def read_apart(fact: Fact) -> list[Fact]:
+    """A stored organization whose name joins two whole names with "and" ("<Name> Bank of
+    <Place> and <Name> Inc"), as the two names read again in its sentence (unsaved facts);
+    any other fact as it is."""
+    if fact.field != "organizations" or not _JOINED.search(fact.text):
+        return [fact]
+    start, end = fact.start - fact.sentence_start, fact.end - fact.sentence_start
+    parts = [
+        (offset, name)
+        for offset, name, _ in organization_mentions(
+            fact.sentence_text, opening_words(), set(), None, set()
+        )
+        if offset < end and start < offset + len(name)
+    ]
+    if len(parts) < 2:
+        return [fact]
+    return [
+        Fact(
+            article_id=fact.article_id,
+            field="organizations",
+            kind=fact.kind,
+            value={"name": name},
+            start=fact.sentence_start + offset,
+            end=fact.sentence_start + offset + len(name),
+            text=name,
+            sentence_start=fact.sentence_start,
+            sentence_end=fact.sentence_end,
+            sentence_text=fact.sentence_text,
+        )
+        for offset, name in parts
+    ]
 
 
 def recognised_organizations(
@@ -229,25 +287,77 @@ def _capitalised(
         if any(s <= m.start() < e for s, e in taken):
             continue
         raw = m.group(0)
-        name = trimmed(raw if _INITIALS_END.search(raw) else raw.rstrip("."), blocked)
+        # A function word written in capitals in mid-sentence opens a name ("from First
+        # Orvane Bank", "the First Harlow bid"); at a sentence's start it need not.
+        opens = blocked & _CALENDAR if _MID_SENTENCE.search(text[: m.start()]) else blocked
+        name = trimmed(raw if _INITIALS_END.search(raw) else raw.rstrip("."), opens)
         if not name:
             continue
         offset = m.start() + raw.index(name)
         if _PARTNERS.match(name) and (partner := _PARTNER_BEFORE.search(text[:offset])):
             name, offset = text[partner.start() : offset + len(name)], partner.start()
-        words = name.split()
-        if words[0].lower() in blocked or stems(name) <= asked:
-            continue
-        if (
-            len(words) > 1
-            and is_first_name(words[0])
-            and words[-1].lower() not in _heads()
-            and not _JOINED.search(name)
-        ):
-            continue  # a person; "Karl and Brandt", "Holt & Farrow" are partnerships
-        if len(words) > 1 and name.upper() == name and in_capitals(text, offset):
-            continue  # a wire headline in capitals: "STUDY GROUP URGES ..." names nobody
-        cue = naming_cue(text, offset, offset + len(name), focus, terms)
-        if cue:
-            out.append((offset, name, cue))
+        for at, part in _split_joined(offset, name):
+            out += _named(text, at, part, opens, asked, focus, terms)
     return out
+
+
+_CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
+_MID_SENTENCE = re.compile(r"[a-z,]\s+$")
+# "<Name> Bank of <Place> and <Name> Inc": two bodies, each named whole, joined by "and".
+_JOINER = re.compile(r"\s+(?:and|&)\s+")
+_OWNER = re.compile(r"['’]s\s+(?=[A-Z])")
+_OF_PLACE = re.compile(r"\s+of(?:\s+[A-Z][\w.'’-]*)+$")
+
+
+def _split_joined(offset: int, name: str) -> list[tuple[int, str]]:
+    """A capitalised run that joins two whole names with "and" ("Alpha Bank of Orvane and
+    Beta Holdings Inc": each side ends in an organization's head noun, before "of <Place>" on
+    the left, and has two words or more) or names a body's unit after the body's possessive
+    ("Alpha Holdings Inc's Beta Tools"), as its two names. Any other run as it is ("Lands and
+    Water Department", "Karl and Brandt": one side alone names no body)."""
+    owner = _OWNER.search(name)
+    if owner is not None:
+        left, right = name[: owner.start()], name[owner.end() :]
+        if len(left.split()) > 1 and left.split()[-1].lower().replace(".", "") in _heads():
+            return [(offset, left), (offset + owner.end(), right)]  # "<Name> Inc's <Unit>"
+    for joint in _JOINER.finditer(name):
+        left, right = name[: joint.start()], name[joint.end() :]
+        head = _OF_PLACE.sub("", left).split()[-1]
+        if (
+            len(left.split()) > 1
+            and len(right.split()) > 1
+            and head.lower().replace(".", "") in _heads()
+            and right.split()[-1].lower().replace(".", "") in _heads()
+        ):
+            return [(offset, left), (offset + joint.end(), right)]
+    return [(offset, name)]
+
+
+def _named(
+    text: str,
+    offset: int,
+    name: str,
+    blocked: frozenset[str],
+    asked: set[str],
+    focus: str | None,
+    terms: set[str],
+) -> list[tuple[int, str, float]]:
+    """The name at ``offset`` as [(offset, name, cue)] when it reads as an organization the
+    question does not give; [] otherwise."""
+    words = name.split()
+    if words[0].lower() in blocked or stems(name) <= asked:
+        return []
+    after = WORD_AFTER.match(text[offset + len(name) :])
+    called = bool(focus and after and stems(focus) & stems(after[1]))  # "<Name> group"
+    if (
+        len(words) > 1
+        and is_first_name(words[0])
+        and words[-1].lower() not in _heads()
+        and not _JOINED.search(name)
+        and not called
+    ):
+        return []  # a person; "Karl and Brandt", "Holt & Farrow" are partnerships
+    if len(words) > 1 and name.upper() == name and in_capitals(text, offset):
+        return []  # a wire headline in capitals: "STUDY GROUP URGES ..." names nobody
+    cue = naming_cue(text, offset, offset + len(name), focus, terms)
+    return [(offset, name, cue)] if cue else []

@@ -79,7 +79,7 @@ _WHERE = re.compile(
     r"stadium|station|bridge|prison|jail|state|states|river|lake|island|islands|county|suburb|"
     r"district|port|harbou?r|beach|coast|valley|mountain|capital|venue|address|subdivision|"
     r"community|complex|intersection|block|motel|apartments?|location|site|campus|estate|"
-    r"(?:parking\s+)?lot|garage))\b",
+    r"(?:parking\s+)?lot|garage))\b(?!-)",  # "Which state-owned firm" asks for no state
     re.I,
 )
 # "What is the name of the bar where ...": the place noun after "the name of" is what is asked.
@@ -135,7 +135,11 @@ _SUSPECT = re.compile(
 _VICTIM = re.compile(
     r"\b(?:victims?|killed|died|dead|slain|wounded|injured|hurt|shot|murdered|lost)\b", re.I
 )
-_WHAT = re.compile(r"^\s*(?:what|which)\s+(?P<noun>[\w.-]+(?:\s+[\w.-]+)?)", re.I)
+# "From which company ...", "For which firm ...": a preposition may open the question.
+_LEADING_PREPOSITION = r"(?:(?:from|to|for|with|by|of|at|in|on)\s+)?"
+_WHAT = re.compile(
+    rf"^\s*{_LEADING_PREPOSITION}(?:what|which)\s+(?P<noun>[\w.-]+(?:\s+[\w.-]+)?)", re.I
+)
 _WHO = re.compile(r"^\s*(?:who|whom|by\s+whom)\b", re.I)
 _ACCORDING = re.compile(
     r"\b(?i:according\s+to|as\s+reported\s+by|reported\s+by|as\s+stated\s+by)\s+(?:the\s+)?"
@@ -215,6 +219,8 @@ ORGANIZATION_NOUNS = {
     "alliance",
     "association",
     "bureau",
+    "regulator",
+    "watchdog",
     "organisations",
     "organizations",
     "groups",
@@ -330,7 +336,7 @@ _ABOUT_THE_ARTICLE = frozenset({"quot", "cite", "mention", "interview"})
 
 def analyze_question(question: str) -> Interpretation:
     """Read a plain-language question into an Interpretation."""
-    text = " ".join(question.split())
+    text = _spelled_out(" ".join(question.split()))
     source, rest = _named_source(text)
     interpretation = _classify(rest, content_terms(rest), source)
     if interpretation.type == "who_role":
@@ -396,6 +402,31 @@ def asked_verb(text: str) -> str | None:
         if word in verbs and ("NOUN" not in lemmas or loose):
             return next(iter(stems_of(word)), None)
     return None
+
+
+# A company officer's title asked by its initials, as articles mostly write it out ("chief
+# executive Jane Roe", "its chief financial officer, ..."); the initials name no one.
+_OFFICER_INITIALS = {
+    "CEO": "chief executive",
+    "CFO": "chief financial officer",
+    "COO": "chief operating officer",
+}
+_INITIALS = re.compile(rf"\b(?:{'|'.join(_OFFICER_INITIALS)})s?\b")
+
+
+# "take over" a company is to acquire it (not "take over from" or "as" someone: a successor).
+_TAKE_OVER = re.compile(
+    r"\b(?P<verb>take|takes|took|taking|taken)\s+over\b(?!\s+(?:from|as)\b)", re.I
+)
+_ACQUIRE = {"take": "acquire", "takes": "acquires", "took": "acquired", "taking": "acquiring"}
+_ACQUIRE["taken"] = "acquired"
+
+
+def _spelled_out(question: str) -> str:
+    """The question with a company officer's initials written out ("Who is the CEO of ...")
+    and "take over" a body said as the articles' "acquire"."""
+    question = _INITIALS.sub(lambda m: _OFFICER_INITIALS[m.group().rstrip("s")], question)
+    return _TAKE_OVER.sub(lambda m: _ACQUIRE[m["verb"].lower()], question)
 
 
 # (question type, field) -> the expected answer type shown to users.
@@ -594,7 +625,10 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
     return Interpretation("passage", None, None, terms, None, source)
 
 
-_WHAT_PHRASE = re.compile(r"^\s*(?:what|which)\s+(?P<phrase>[\w.'’-]+(?:\s+[\w.'’-]+){0,3})", re.I)
+_WHAT_PHRASE = re.compile(
+    rf"^\s*{_LEADING_PREPOSITION}(?:what|which)\s+(?P<phrase>[\w.'’-]+(?:\s+[\w.'’-]+){{0,3}})",
+    re.I,
+)
 _SPEECH = frozenset({"said", "says", "say", "told", "tells", "wants", "want", "made", "led"})
 
 
@@ -606,9 +640,12 @@ def _organization_noun(text: str) -> str | None:
     if m is None:
         return None
     nouns = []
-    for word in m["phrase"].lower().split():
-        word = re.sub(r"['’]s?$", "", word)  # "Which group's demonstrators"
-        if _PHRASE_END.match(word) or word in _SPEECH:
+    words = [re.sub(r"['’]s?$", "", w) for w in m["phrase"].lower().split()]
+    for i, word in enumerate(words):  # "Which group's demonstrators": the possessive aside
+        # A word ending like a verb ("engineering", "listed", "state-owned") right before an
+        # organization noun modifies it: "Which engineering group agreed ...".
+        modifier = i + 1 < len(words) and words[i + 1] in ORGANIZATION_NOUNS
+        if (_PHRASE_END.match(word) or word in _SPEECH) and not modifier:
             break
         if word in ORGANIZATION_NOUNS:
             nouns.append(word)

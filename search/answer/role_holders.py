@@ -203,6 +203,17 @@ def _expanded(role: str) -> str:
     return " ".join(ABBREVIATIONS.get(w.lower(), w) for w in role.split())
 
 
+# A rank below the role its noun names: "vice-president", "deputy leader", "assistant
+# commissioner", "ex-chairman" hold the asked noun and are not the role.
+_UNDER = re.compile(r"\b(?:vice|deputy|assistant|ex)(?:\s+|-)(?=[a-z])", re.I)
+
+
+def under_role(focus: str, role: str) -> bool:
+    """Whether a written role is a rank under the asked one ("vice-president" for
+    "president"), which the question does not itself ask for."""
+    return _UNDER.search(role) is not None and _UNDER.search(focus) is None
+
+
 def role_fit(focus: str, role: str, terms: frozenset[str]) -> float:
     """How well a written role fits the asked one: the share of the asked role's words it
     holds, averaged with the share of all the question's words (the body the role is held in:
@@ -210,7 +221,7 @@ def role_fit(focus: str, role: str, terms: frozenset[str]) -> float:
     capitalised words) the question does not give ("Australian" for "the South African
     captain")."""
     asked = stems(focus)
-    if not asked or not terms:
+    if not asked or not terms or under_role(focus, role):
         return 0.0
     role = _expanded(role)
     written = stems(role)

@@ -65,15 +65,28 @@ _PREPOSITIONS = frozenset(
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "sir", "madam"})
 
 
+# A sentence's end inside a role, the next sentence opening on a form of address ("... in
+# <Town>. Mr <Name> says": "<Town>. Mr" is no role; "Det. Sgt.", "St. Louis" are).
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?]\s+(?:Mr|Mrs|Ms|Miss)\b")
+
+
 def is_role(role: object) -> bool:
-    """A role that says who someone is: "Mr" is a form of address, not a role."""
-    return bool(role) and str(role).lower().strip(". ") not in HONORIFICS
+    """A role that says who someone is: "Mr" is a form of address, not a role, and words
+    across a sentence's end are none."""
+    text = str(role or "")
+    return (
+        bool(text)
+        and text.lower().strip(". ") not in HONORIFICS
+        and not _SENTENCE_BREAK.search(text)
+    )
 
 
-def is_title(role: str) -> bool:
-    """A bare title of rank or address ("Officer", "Sgt."): a role, but not what one does."""
-    _, titles, _ = _lexicon()
-    return role.lower().strip(". ") in titles and len(role.split()) == 1
+def is_title(role: object) -> bool:
+    """A role that is only a title a name is written with ("Professor", "Chief Inspector",
+    "Dr"): it says less of who someone is than a role noun phrase does."""
+    words = str(role or "").lower().replace(".", "").split()
+    titles = _lexicon()[1]
+    return bool(words) and (" ".join(words) in titles or all(w in titles for w in words))
 
 
 def role_near(text: str, start: int, end: int) -> Role | None:

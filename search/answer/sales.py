@@ -14,13 +14,19 @@ from search.answer.questions import stems_of
 
 _SELL = "sell sells selling sold"
 _BUY = "buy buys buying bought acquire acquires acquiring acquired acquisition purchase"
-_BUY += " purchases purchasing purchased"
+_BUY += " purchases purchasing purchased takeover takeovers"
 _VERB = re.compile(r"[a-z]+")
 
 
 @cache
 def _sides() -> tuple[frozenset[str], frozenset[str]]:
     return stems_of(_SELL), stems_of(_BUY)
+
+
+def buying_words() -> frozenset[str]:
+    """The stems of the words a purchase is told with ("buy", "acquired", "acquisition",
+    "takeover"): a question's "buy" is matched by an article's "acquire"."""
+    return _sides()[1]
 
 
 def other_side(sentence: str, start: int, terms: Set[str]) -> bool:

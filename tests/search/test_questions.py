@@ -128,6 +128,21 @@ TABLE = [
         "transport workers union official",
     ),
     ("Which union said the strike would go ahead?", "what", "organizations", None, "union"),
+    # a word ending like a verb right before the organization noun modifies it
+    ("Which engineering group agreed to buy Pell Power?", "what", "organizations", None, "group"),
+    ("Which rating agency cut Dalmar's rating?", "what", "organizations", None, "agency"),
+    ("Which mining company closed the pit?", "what", "organizations", None, "company"),
+    ("Which listed firm sold the mill?", "what", "organizations", None, "firm"),
+    ("Which state-owned bank lent the money?", "what", "organizations", None, "bank"),
+    ("Which group owned the mill?", "what", "organizations", None, "group"),
+    ("Which watchdog fined the bank?", "what", "organizations", None, "watchdog"),
+    # a preposition before "which"
+    ("From which company is Varga buying the mill?", "what", "organizations", None, "company"),
+    ("For which firm does the analyst work?", "what", "organizations", None, "firm"),
+    ("In which year was the mill founded?", "when", "dates", None, None),
+    # a company officer asked by initials, as articles write the title out
+    ("Who is the CEO of Ostmark Energy?", "who_role", "people", None, "chief executive"),
+    ("Who is the CFO of Brell United?", "who_role", "people", None, "chief financial officer"),
     # a role holder picked out by a relative clause
     (
         "Who is the Denver police spokesman who said two people were shot?",
