@@ -19,3 +19,20 @@ def serving(folder: Path, articles: list[dict[str, Any]]) -> Iterator[TestClient
     with TestClient(create_app(Settings(data_dir=folder, seed_samples=False))) as client:
         assert client.post("/articles/batch", json=articles).status_code == 200
         yield client
+
+
+def assert_top_answer(
+    client: TestClient, question: str, accepted: tuple[str, ...]
+) -> dict[str, Any]:
+    """``/ask``'s top answer, asserted to state one of ``accepted`` (in its text or value, any
+    case) and to cite spans that slice their articles exactly."""
+    body = client.get("/ask", params={"q": question}).json()
+    assert body["answers"], body["reason"]
+    top = body["answers"][0]
+    value = top.get("value")
+    said = [top["text"], *(map(str, value.values()) if isinstance(value, dict) else [str(value)])]
+    assert any(a.lower() in s.lower() for a in accepted for s in said), top["text"]
+    for citation in top["citations"]:
+        text = client.get(f"/articles/{citation['article_id']}").json()["text"]
+        assert text[citation["start"] : citation["end"]] == citation["text"]
+    return top

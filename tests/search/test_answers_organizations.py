@@ -25,7 +25,7 @@ from search.answer.questions import stems_of
 from search.answer.role_holders import role_holders
 from search.answer.roles import role_near
 from search.answer.sales import other_side
-from tests.search.serving import serving
+from tests.search.serving import assert_top_answer, serving
 
 REFERS_BACK = [
     ("The company said it would close two plants.", True),
@@ -301,10 +301,4 @@ ANSWERS = [
 
 @pytest.mark.parametrize(("question", "expected"), ANSWERS)
 def test_answers(client: TestClient, question: str, expected: str) -> None:
-    body = client.get("/ask", params={"q": question}).json()
-    assert not body["abstained"], body["reason"]
-    first = body["answers"][0]
-    assert expected in first["text"]
-    for citation in first["citations"]:
-        text = client.get(f"/articles/{citation['article_id']}").json()["text"]
-        assert text[citation["start"] : citation["end"]] == citation["text"]
+    assert_top_answer(client, question, (expected,))

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.search.serving import serving
+from tests.search.serving import assert_top_answer, serving
 
 ARTICLES = [
     {
@@ -134,15 +134,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
 
 @pytest.mark.parametrize(("question", "accepted"), QUESTIONS)
 def test_where_and_when(client: TestClient, question: str, accepted: tuple[str, ...]) -> None:
-    body = client.get("/ask", params={"q": question}).json()
-    assert body["answers"], body["reason"]
-    top = body["answers"][0]
-    value = top.get("value")
-    said = [top["text"], *(map(str, value.values()) if isinstance(value, dict) else [str(value)])]
-    assert any(a.lower() in s.lower() for a in accepted for s in said), top["text"]
-    for citation in top["citations"]:
-        text = client.get(f"/articles/{citation['article_id']}").json()["text"]
-        assert text[citation["start"] : citation["end"]] == citation["text"]
+    assert_top_answer(client, question, accepted)
 
 
 # An event the articles never tell (a sentence, a funeral) has no date in them.
