@@ -576,8 +576,10 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
         first = head or _partitive_noun(m["rest"])
         copular = bool(_COPULAR.match(m["rest"].lower(), len(" ".join(phrase)) + 1))
         # "How much oil ...": an amount of a substance, told in a unit ("3 mln barrels")
-        kind = "amount" if much and head is not None else None
-        return Interpretation("how_many", "quantities", kind, terms, first, source, copular=copular)
+        amount = "amount" if much and head is not None else None
+        return Interpretation(
+            "how_many", "quantities", amount, terms, first, source, copular=copular
+        )
     if _WHO_SAID.search(rest):
         return Interpretation("who_said", "quotes", None, terms, None, source)
     if (role := _role_with_clause(rest)) is not None:
@@ -605,8 +607,8 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
         return Interpretation("where", "places", None, terms, noun, source)
     if m := _WHEN.search(rest):
         # "At what time", "On what date": the precision asked for (a year answers neither)
-        asked = re.search(r"\b(?:time|date|day|weekday|year)\b", m.group(0), re.I)
-        word = asked.group(0).lower() if asked else None
+        precision = re.search(r"\b(?:time|date|day|weekday|year)\b", m.group(0), re.I)
+        word = precision.group(0).lower() if precision else None
         focus = word if word in ("time", "year") else None if word is None else "day"
         return Interpretation("when", "dates", None, terms, focus, source)
     if m := _WHAT.match(rest):
