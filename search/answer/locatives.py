@@ -323,9 +323,11 @@ def based_places(text: str, start: int = 0, end: int | None = None) -> Iterator[
     blocked = blocked_words()
     for m in _BASED.finditer(text, start, len(text) if end is None else end):
         start_at = m.start("name")
-        for word in re.finditer(r"\S+", m["name"]):
-            if word.group(0).lower() not in blocked:
-                break
+        words = list(re.finditer(r"\S+", m["name"]))
+        for word, following in zip(words, [*words[1:], None], strict=True):
+            opens = following is not None and _COMPASS_WORD.fullmatch(word.group(0))
+            if opens or word.group(0).lower() not in blocked:
+                break  # "a New Jersey-based firm": "New" opens the place's name
             start_at = m.start("name") + word.end() + 1  # "A Port Ellis-based charity"
         name = text[start_at : m.end("name")].strip()
         if not name or in_capitals(text, m.start()):

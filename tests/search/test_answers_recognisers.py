@@ -173,6 +173,9 @@ LOCATIVES = [
     [
         ("The firm bought Dunmore-based Keel Ltd for cash.", ["Dunmore"]),
         ("A Port Ellis-based charity paid for it.", ["Port Ellis"]),
+        # a place's name may open with a word that is no name alone ("New", "North")
+        ("The courier, a New Jersey-based firm, said so.", ["New Jersey"]),
+        ("A North Dakota native, she moved.", ["North Dakota"]),
         ("The plant is web-based.", []),
         ("SHAW BUYS LEEDS-BASED MAKER", []),
         # where a person is from
