@@ -107,12 +107,16 @@ def nearness_bonus(fact: Fact, words: Sequence[str]) -> float:
 
 _TOKEN = re.compile(r"[A-Za-z]+")
 # Words before a date that put it ahead of the report: "will vote on March 31", "is scheduled
-# for April 2", "the meeting, set for ...", and a company's yearly or special meeting named
-# right before its day ("at the annual meeting April 23"): wire copy announces those ahead.
+# for April 2", "an offer to begin Thursday", "the meeting, set for ...", and a company's
+# yearly or special meeting named right before its day ("at the annual meeting April 23"):
+# wire copy announces those ahead.
 _FUTURE = re.compile(
     r"(?:\b(?:will|shall|must|(?:is|are|was|were)\s+(?:scheduled|expected|set|due|slated|to\s+be)|"
     r"(?:is|are)\s+going\s+to|plans?\s+to|to\s+be\s+held|next)\b[^.;]*|\b(?:annual|special)\s+(?:(?:shareholders|stockholders|"
-    r"general)['’]?\s+)?meeting\s+(?:on\s+)?)$",
+    r"general)['’]?\s+)?meeting\s+(?:on\s+)?|"
+    # "a tender offer to begin Thursday", "nominations to close on Wednesday": a start or an
+    # end that the infinitive puts ahead
+    r"\bto\s+(?:begin|start|commence|open|close|end|expire|resume|take\s+effect)\s+(?:on\s+)?)$",
     re.I,
 )
 # Words after which a participle is the future's own passive ("will be held Saturday", "is

@@ -630,6 +630,10 @@ def _date_fact(sentence: str, date_text: str, iso: str) -> Fact:
         ),
         ("The hearing is scheduled for Saturday.", "Saturday", "1987-02-28", "1987-03-07"),
         ("She pleaded the appeal on Tuesday.", "Tuesday", "1987-02-24", "1987-02-24"),
+        # a start or an end the infinitive puts ahead; one that happened is as read
+        ("It made a tender offer to begin Thursday.", "Thursday", "1987-02-26", "1987-03-05"),
+        ("Nominations are to close on Friday.", "Friday", "1987-02-27", "1987-03-06"),
+        ("The offer began Thursday.", "Thursday", "1987-02-26", "1987-02-26"),
     ],
 )
 def test_a_day_told_ahead_is_the_next_one(
