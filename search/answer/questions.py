@@ -60,7 +60,9 @@ _WHO_SAID = re.compile(
     re.I,
 )
 _WHO_IS = re.compile(
-    r"^\s*[Ww]ho\s+(?:is|was)\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*\??\s*$"
+    r"^\s*[Ww]ho\s+(?:is|was)\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+    # "Who is <Name>, the witness to the fire?": the description says which <Name>
+    r"(?:\s*,\s*(?:the|a|an|who|whose)\s[^?]+)?\s*\??\s*$"
 )
 _WHO_ROLE = re.compile(
     r"^\s*who\s+(?:is|was)\s+(?:the\s+)?(?P<role>[\w\s'’.-]+?)\s+(?:of|for|at|in)\s+(?P<org>.+?)\s*\??\s*$",

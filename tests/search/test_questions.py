@@ -102,6 +102,9 @@ TABLE = [
     ("Who told reporters that aid was blocked?", "who_said", "quotes", None, None),
     ("Who warned of a humanitarian catastrophe?", "who_said", "quotes", None, None),
     ("Who is Angela Merkel?", "who_is", "people", None, "Angela Merkel"),
+    # a description after the name says which one is meant; the name is still asked about
+    ("Who is Ada Pell, the witness to the fire?", "who_is", "people", None, "Ada Pell"),
+    ("Who was Ada Pell, who led the march?", "who_is", "people", None, "Ada Pell"),
     ("Who was Kofi Annan?", "who_is", "people", None, "Kofi Annan"),
     ("who is Lavrov?", "who_is", "people", None, "Lavrov"),
     ("Who is the spokesman of the Pentagon?", "who_role", "people", None, "spokesman"),
