@@ -283,6 +283,10 @@ OTHER_MODIFIER = 0.35  # no verb, and its modifiers are not the question's ("15 
 _SETTLEMENTS = stems("town city village township borough suburb community island nation")
 _INHABITANTS = stems("people residents inhabitants population citizens")
 _DWELL = stems("live lives living reside resides dwell inhabit")
+# The people who work at a place are its workers: "How many people work at <Firm>?" is
+# answered by "<Firm>, with 1,700 workers" or "employs 300 staff".
+_WORKFORCE = stems("workers employees staff")
+_WORK = stems("work works worked working employ employs employed")
 _NEXT_WORD = re.compile(r"\s+(?!(?:people|residents|inhabitants)\b)([a-z][\w'’-]*s)\b")
 _NOUN_OF = re.compile(r"\b(?P<noun>[A-Za-z][\w'’-]*)\s+of\s+$")
 
@@ -350,6 +354,8 @@ def count_mentions(
     governing verb (or a modifier: "12 destroyed houses") is one of ``verb_stems``, 0.5 with
     no verb to check, less when another verb governs it (``OTHER_VERB``)."""
     wanted = unit_stems(noun)
+    if wanted & _INHABITANTS and verb_stems & _WORK:
+        wanted |= _WORKFORCE
     out = []
     for amount in find_amounts(text, start, end):
         after = text[amount.end : amount.end + 60]

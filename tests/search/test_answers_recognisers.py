@@ -276,6 +276,23 @@ def test_counts_of_any_noun_with_their_verb() -> None:
     assert [n for _, n in barns] == [5]
 
 
+@pytest.mark.parametrize(
+    ("text", "verb", "numbers"),
+    [
+        ("Kesten Mills, with 1,700 workers, will close.", "work", [1700]),
+        ("The plant employs 300 staff and 20 guards.", "work", [300]),
+        ("The plant has 300 employees.", "employ", [300]),
+        # people who do something else are no workforce
+        ("Kesten Mills, with 1,700 workers, will close.", "attend", []),
+    ],
+)
+def test_people_who_work_somewhere_are_its_workers(
+    text: str, verb: str, numbers: list[int]
+) -> None:
+    found = count_mentions(text, 0, len(text), "people", stems(verb))
+    assert [n for _, n in found] == numbers
+
+
 def test_counts_of_irregular_plurals_and_compound_nouns() -> None:
     text = "About 90 firemen fought the blaze; 7 crew members and 40 children were rescued."
     firemen = count_mentions(text, 0, len(text), "firemen", stems("fought"))
