@@ -22,7 +22,7 @@ from itertools import pairwise
 
 from lemminflect import getAllInflections, getAllLemmas, getLemma
 
-from corpus.facts.lexicons import load_data
+from corpus.facts.lexicons import function_words, load_data
 from corpus.facts.organizations import canonical_organization
 from search.analysis import passage_analyzer
 from search.answer.constraints import Constraints, question_constraints
@@ -336,10 +336,36 @@ def content_terms(text: str) -> tuple[str, ...]:
 _ABOUT_THE_ARTICLE = frozenset({"quot", "cite", "mention", "interview"})
 
 
+# "Under the new law, how much is the fine?", "In 2014, how many ...": a phrase opening with a
+# function word set before the question word, read after the question so its shape is seen.
+_FRONTED = re.compile(
+    r"^(?P<front>[^,?]{2,60}?),\s+(?P<question>(?:how|what|which|who|whom|whose|when|where|"
+    r"(?:in|on|at|from|for|by|with|to)\s+(?:what|which|whom))\b.*?)\s*\??\s*$",
+    re.I,
+)
+
+
+_WH_WORDS = frozenset({"how", "what", "which", "who", "whom", "whose", "when", "where", "why"})
+
+
+def _fronted_last(text: str) -> str:
+    """``text`` with a phrase fronted before its question word moved to the end."""
+    m = _FRONTED.match(text)
+    if m is None:
+        return text
+    first = m["front"].split()[0].lower()
+    if first not in function_words() or first in _WH_WORDS:
+        return text  # "Ada Pell, who is she?", "Who is Ada Pell, the ...?": no fronted phrase
+    front = m["front"][0].lower() + m["front"][1:]
+    asked = m["question"]
+    return f"{asked[0].upper()}{asked[1:]} {front}?"
+
+
 def analyze_question(question: str) -> Interpretation:
     """Read a plain-language question into an Interpretation."""
     text = _spelled_out(" ".join(question.split()))
     source, rest = _named_source(text)
+    rest = _fronted_last(rest)
     interpretation = _classify(rest, content_terms(rest), source)
     if interpretation.type == "who_role":
         # "the spokesman quoted about the fire": "quoted" says where the question read of them,

@@ -101,6 +101,10 @@ TABLE = [
     ("Who said the talks had failed?", "who_said", "quotes", None, None),
     ("Who told reporters that aid was blocked?", "who_said", "quotes", None, None),
     ("Who warned of a humanitarian catastrophe?", "who_said", "quotes", None, None),
+    # a phrase fronted before the question word is read after it
+    ("Under the new law, how much is the fine?", "how_many", "measure", None, "much money"),
+    ("During the war, which company made tanks?", "what", "organizations", None, "company"),
+    ("In 2014, how many houses burned?", "how_many", "quantities", None, "houses"),
     ("Who is Angela Merkel?", "who_is", "people", None, "Angela Merkel"),
     # a description after the name says which one is meant; the name is still asked about
     ("Who is Ada Pell, the witness to the fire?", "who_is", "people", None, "Ada Pell"),
