@@ -9,6 +9,7 @@ from typing import Any
 
 from corpus.facts import hedges
 from corpus.facts.numbers import find_amounts
+from corpus.facts.organizations import canonical_organization
 from search.answer.candidates import Candidate
 from search.answer.types import AnswerItem
 
@@ -146,3 +147,13 @@ def count_words(count: int | None) -> str:
     if count is None:
         return ""
     return _NUMBER_WORDS.get(count, str(count))
+
+
+def said_by(candidate: Candidate, source: str | None) -> bool:
+    """Whether the candidate's fact is attributed to ``source`` (a canonical organization name
+    the question asks of: "according to SOHR"); any fact is when no source is asked."""
+    if source is None:
+        return True
+    attributed = candidate.fact.attributed_to or ""
+    org = canonical_organization(attributed)
+    return (org.name if org else attributed).casefold() == source.casefold()

@@ -12,7 +12,6 @@ from dataclasses import replace
 from sqlmodel import Session
 
 from corpus.claims import victim_class
-from corpus.facts.organizations import canonical_organization
 from search.answer.candidates import Candidate, gather, stems
 from search.answer.compose import (
     Group,
@@ -23,6 +22,7 @@ from search.answer.compose import (
     figure_phrase,
     group_by,
     qualifier_strength,
+    said_by,
 )
 from search.answer.counts import (
     AMOUNT_UNITS,
@@ -35,14 +35,6 @@ from search.answer.counts import (
 from search.answer.questions import Interpretation
 from search.answer.recognisers import unit_stems
 from search.backend import PassageBackend
-
-
-def _source_ok(candidate: Candidate, interpretation: Interpretation) -> bool:
-    if interpretation.source is None:
-        return True
-    attributed = candidate.fact.attributed_to or ""
-    org = canonical_organization(attributed)
-    return (org.name if org else attributed) == interpretation.source
 
 
 def how_many(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
@@ -62,7 +54,7 @@ def _casualties(session: Session, index: PassageBackend, interp: Interpretation)
     candidates = [
         _part_weighed(c, wanted)
         for c in gathered
-        if _source_ok(c, interp)
+        if said_by(c, interp.source)
         and (wanted is None or victim_class(c.fact.value.get("victims")) in (wanted, "people"))
     ]
     if wanted is not None and wanted != "people" and interp.source is None:
@@ -145,7 +137,7 @@ def _quantities(session: Session, index: PassageBackend, interp: Interpretation)
         )
         for c in gather(session, index, interp, field="quantities")
         if (_noun_matches(c.fact.value.get("unit"), interp.focus) or _measured(c, interp))
-        and _source_ok(c, interp)
+        and said_by(c, interp.source)
     ]
     stored = {(c.fact.article_id, c.fact.start) for c in candidates}
     candidates += [

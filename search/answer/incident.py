@@ -22,7 +22,14 @@ from sqlmodel import Session
 from corpus.facts.dates import read_dates
 from corpus.tables import Article, Fact
 from search.answer.candidates import Candidate, overlap, retrieve, stems
-from search.answer.compose import Group, figure_key, figure_phrase, group_by, qualifier_strength
+from search.answer.compose import (
+    Group,
+    figure_key,
+    figure_phrase,
+    group_by,
+    qualifier_strength,
+    said_by,
+)
 from search.answer.dates import asked_near, date_text, event_cue
 from search.answer.event_places import event_places
 from search.answer.events import Pinned, pin
@@ -173,6 +180,7 @@ def _counts(session: Session, pinned: Sequence[Pinned], interp: Interpretation) 
         candidates += _shot_totals(session, pinned)
     if interp.constraints.address:
         candidates = [_by_address(c, interp.constraints.address) for c in candidates]
+    candidates = [c for c in candidates if said_by(c, interp.source)]
     return group_by(
         by_frequency(candidates, lambda c: str(figure_key(c))),
         figure_key,

@@ -147,6 +147,11 @@ _ACCORDING = re.compile(
     r"\b(?i:according\s+to|as\s+reported\s+by|reported\s+by|as\s+stated\s+by)\s+(?:the\s+)?"
     r"(?P<source>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,7})",
 )
+# "How many soldiers did the Syrian military say were killed?": the sayer of a figure.
+_DID_SAY = re.compile(
+    r"\b(?i:did|does|do)\s+(?:the\s+)?(?P<source>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,6}?)\s+"
+    r"(?i:say|report|claim|estimate|put|give|count|announce)\b"
+)
 
 _MODEL = re.compile(r"[a-z]{1,4}-?\d{1,3}[a-z]?")  # F-16, A-10, Su-24, T-72, MQ-9
 EQUIPMENT_NOUNS = {
@@ -365,6 +370,8 @@ def analyze_question(question: str) -> Interpretation:
     """Read a plain-language question into an Interpretation."""
     text = _spelled_out(" ".join(question.split()))
     source, rest = _named_source(text)
+    if source is None:
+        source, rest = _asked_sayer(rest)
     rest = _fronted_last(rest)
     interpretation = _classify(rest, content_terms(rest), source)
     if interpretation.type == "who_role":
@@ -824,13 +831,26 @@ def _victims(phrase: list[str]) -> str | None:
 
 def _named_source(text: str) -> tuple[str | None, str]:
     """A source the question names ("according to SOHR"), canonical, and the rest of it."""
-    m = _ACCORDING.search(text)
-    if not m:
-        return None, text
-    words = m["source"].split()
-    # Longest prefix of the named words that is a known organization.
-    for end in range(len(words), 0, -1):
-        org = canonical_organization(" ".join(words[:end]))
-        if org is not None:
-            return org.name, (text[: m.start()] + text[m.end() :]).strip()
+    if m := _ACCORDING.search(text):
+        words = m["source"].split()
+        # Longest prefix of the named words that is a known organization.
+        for end in range(len(words), 0, -1):
+            org = canonical_organization(" ".join(words[:end]))
+            if org is not None:
+                return org.name, (text[: m.start()] + text[m.end() :]).strip()
     return None, text
+
+
+def _asked_sayer(text: str) -> tuple[str | None, str]:
+    """The sayer of a casualty figure the question asks of ("How many soldiers did the Syrian
+    military say were killed?"; canonical when the lexicon knows the body, else as written) and
+    the question without it; ``(None, text)`` for other questions: only casualty figures are
+    stored with whom they are attributed to."""
+    m = _DID_SAY.search(text)
+    if m is None or not re.match(r"\s*how\s+many\b", text, re.I):
+        return None, text
+    rest = " ".join((text[: m.start()] + text[m.end() :]).split())
+    if _classify(rest, content_terms(rest), None).field != "casualties":
+        return None, text
+    org = canonical_organization(m["source"])
+    return (org.name if org else m["source"]), rest

@@ -220,6 +220,10 @@ def test_question_shapes(
             "Russian Defense Ministry",
         ),
         ("How many died according to local residents?", None),
+        # a figure asked of its sayer
+        ("How many soldiers did the Syrian military say were killed?", "Syrian military"),
+        ("How many people did SOHR say had died?", "Syrian Observatory for Human Rights"),
+        ("How many people did neighbours say were killed?", None),
     ],
 )
 def test_named_sources_filter_attribution(question: str, source: str | None) -> None:
