@@ -249,8 +249,9 @@ def _fits(interp: Interpretation, question: str, sentence: str) -> bool:
         noun = interp.focus if interp.field == "quantities" else None
         if noun and not _counts_asked(interp, noun, sentence):
             return False
-    if interp.type == "when" and not read_dates(sentence):
-        return False  # a sentence that states no time does not say when
+    if interp.type == "when" and (interp.ahead or not read_dates(sentence)):
+        # a sentence that states no time does not say when; a date ahead must be read as one
+        return False
     role_head = interp.focus.split()[-1] if interp.type == "who_role" and interp.focus else None
     if role_head and not stems(role_head) & stems(sentence):
         return False  # "Who is the principal ...?": a sentence naming no principal

@@ -548,6 +548,10 @@ def _when(session: Session, index: PassageBackend, interp: Interpretation) -> Ha
         )
     ]
 
+    if interp.ahead:
+        # "When will the merger be completed?": no day before its article was written, nor the
+        # day a dateline says it was filed
+        candidates = [c for c in candidates if not _before_report(c) and not in_dateline(c.fact)]
     if interp.focus == "day" and any(_day_precise(c) for c in candidates):
         # "On what date ...": a year or a month alone does not say which day
         candidates = [c for c in candidates if _day_precise(c)]
@@ -584,6 +588,14 @@ def _when(session: Session, index: PassageBackend, interp: Interpretation) -> Ha
 
     # A time and its day in one sentence are one answer: prefer the more precise value.
     return group_by(candidates, lambda c: c.fact.value["iso"], phrase, strength), 0.85
+
+
+def _before_report(c: Candidate) -> bool:
+    """Whether a date lies wholly before its article's publication (at the date's precision:
+    a month or a year is before only when it ended before the report's)."""
+    published = c.article.published
+    iso = str(c.fact.value["iso"])
+    return published is not None and iso < published.isoformat()[: len(iso)]
 
 
 def _who_said(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:

@@ -324,6 +324,8 @@ class Interpretation:
     # The stem of the verb a "Where" question asks about ("Where was the boy left ...?":
     # "left"), the place it governs being the answer; None when none is read.
     verb: str | None = None
+    # "When will ...?", "When is the vote expected to ...": a date after the report is asked.
+    ahead: bool = False
 
 
 def stems_of(text: str) -> frozenset[str]:
@@ -339,6 +341,13 @@ def content_terms(text: str) -> tuple[str, ...]:
 
 
 _ABOUT_THE_ARTICLE = frozenset({"quot", "cite", "mention", "interview"})
+
+
+_ASKED_AHEAD = re.compile(
+    r"\s*when\s+(?:will|shall|(?:is|are)\s+(?:\S+\s+){1,6}?(?:expected|scheduled|due|set|"
+    r"slated|going)\s+to)\b",
+    re.I,
+)
 
 
 # "Under the new law, how much is the fine?", "In 2014, how many ...": a phrase opening with a
@@ -393,6 +402,8 @@ def analyze_question(question: str) -> Interpretation:
         name_words = frozenset(name_words - state_words) or name_words
     if interpretation.type == "where":
         interpretation = replace(interpretation, verb=asked_verb(rest))
+    if interpretation.type == "when" and _ASKED_AHEAD.match(rest):
+        interpretation = replace(interpretation, ahead=True)
     return replace(
         interpretation,
         names=names,

@@ -53,6 +53,15 @@ ARTICLES = [
             "the merger with Tallis Corp at a special meeting on March 30."
         ),
     },
+    {
+        "source": "Example Wire",
+        "published": "1987-03-04",
+        "text": (
+            "BRISK MILLS HOLDERS BACK MERGER\n\n"
+            "LISLE, March 4 - Brisk Mills Inc said its shareholders approved the merger with "
+            "Ostra Corp on Tuesday."
+        ),
+    },
 ]
 
 # Issue 10's shapes: an undated story's weekday, a weekday told ahead, where a body is based
@@ -138,7 +147,12 @@ def test_where_and_when(client: TestClient, question: str, accepted: tuple[str, 
 
 
 # An event the articles never tell (a sentence, a funeral) has no date in them.
-ABSTAIN = ["When was Orrin Blake sentenced?", "Where was Ilse Korver born?"]
+ABSTAIN = [
+    "When was Orrin Blake sentenced?",
+    "Where was Ilse Korver born?",
+    # asked ahead, told only in the past: neither the vote's day nor the dateline's answers
+    "When will Brisk Mills' merger with Ostra be completed?",
+]
 
 
 @pytest.mark.parametrize("question", ABSTAIN)

@@ -468,3 +468,17 @@ def test_where_questions_that_ask_no_origin(question: str) -> None:
 def test_asked_verb(question: str, verb: str | None) -> None:
     """The verb a "Where" question asks about, as a stem (the place it governs answers)."""
     assert analyze_question(question).verb == verb
+
+
+@pytest.mark.parametrize(
+    ("question", "ahead"),
+    [
+        ("When will the merger be completed?", True),
+        ("When is the vote expected to take place?", True),
+        ("When are the talks scheduled to resume?", True),
+        ("When was the vote?", False),
+        ("When did the talks resume?", False),
+    ],
+)
+def test_a_date_asked_ahead_of_the_report(question: str, ahead: bool) -> None:
+    assert analyze_question(question).ahead is ahead
