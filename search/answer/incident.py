@@ -51,6 +51,7 @@ from search.answer.recognisers import (
     Mention,
     casualty_counts,
 )
+from search.answer.singular import singular_casualties
 from search.backend import PassageBackend
 
 
@@ -212,7 +213,22 @@ def _count_candidates(session: Session, pinned: Sequence[Pinned], kind: str) -> 
             fact.kind, fact.qualifier = kind, "exact"
             place = position_weight(article, mention.start)
             candidates.append(Candidate(fact, article, place, weights[article.id or 0]))
+    counted = {c.fact.article_id for c in candidates}
+    for p in pinned:
+        if p.article.id in counted:
+            continue  # an article that states a figure is not read for a lone victim
+        text = readable(p.article)
+        for mention in singular_casualties(text, kind):
+            fact = transient(
+                p.article, mention, "casualties", {"min": 1, "max": 1, "victims": None}
+            )
+            fact.kind, fact.qualifier = kind, "exact"
+            place = position_weight(p.article, mention.start) * SINGULAR_WEIGHT
+            candidates.append(Candidate(fact, p.article, place, weights[p.article.id or 0]))
     return candidates
+
+
+SINGULAR_WEIGHT = 0.8  # one victim told without a number ("a man was shot") is a weaker figure
 
 
 ADDRESS_FAR = 0.7  # a figure told away from the asked street, in an article about several

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from search.answer.constraints import STREET_WORDS
 from search.answer.names import is_first_name
 from search.answer.questions import stems_of
 from search.answer.recognisers import Mention, blocked_words
@@ -86,9 +87,10 @@ def person_mentions(text: str) -> list[Mention]:
         if len(core) < 2:
             continue
         if any(w.lower().strip(".") in blocked for w in core):
-            core = _trim_blocked(core, blocked)
-            if len(core) < 2:
+            kept = _trim_blocked(core, blocked)
+            if len(kept) < 2 or _names_a_place(core, kept):
                 continue
+            core = kept
         before, after = text[max(0, m.start() - 40) : m.start()], text[m.end() : m.end() + 12]
         cues = (
             is_first_name(core[0]),
@@ -124,6 +126,24 @@ def _opens_sentence(text: str, offset: int) -> bool:
     """True when only a sentence end, a line break or nothing comes before ``offset``."""
     before = text[max(0, offset - 3) : offset]
     return offset == 0 or bool(re.search(r"(?:[.!?][\"”’]?\s+|\n\s*)$", before))
+
+
+# Nouns that close the name of a place or an institution: a person's name before one of them
+# is part of that name ("<Given> <Surname> University", "<Given> <Surname> Boulevard").
+_NAME_HEADS = STREET_WORDS | frozenset(
+    {"hospital", "center", "centre", "school", "high", "elementary", "university", "college"}
+    | {"academy", "church", "chapel", "hall", "park", "court", "mall", "club", "apartments"}
+    | {"stadium", "library", "institute", "foundation", "memorial", "bridge", "airport"}
+)
+
+
+def _names_a_place(words: list[str], kept: list[str]) -> bool:
+    """Whether the name kept from a capitalised run is followed in it by a noun that heads
+    the name of a place or an institution ("<Given> <Surname> High School")."""
+    for i in range(len(words) - len(kept)):
+        if words[i : i + len(kept)] == kept:
+            return words[i + len(kept)].lower().strip(".") in _NAME_HEADS
+    return False
 
 
 def _trim_blocked(words: list[str], blocked: frozenset[str]) -> list[str]:

@@ -795,8 +795,21 @@ def _noun_phrase(text: str) -> list[str]:
             break
         if words and found[i + 1 : i + 2] and found[i + 1] in _DETERMINERS:
             break
+        if words and _plural_noun(words[-1]) and _base_verb(word):
+            break  # "How many men face charges": a verb's base form after a plural noun
         words.append(word)
     return words
+
+
+def _plural_noun(word: str) -> bool:
+    """A plural noun in lemminflect's lexicon ("men", "officers"), or "people"."""
+    return word == "people" or any(lemma != word for lemma in getLemma(word, upos="NOUN"))
+
+
+def _base_verb(word: str) -> bool:
+    """A verb in its base form that is no plural noun ("face", "attend"; not "charges")."""
+    lemmas = getAllLemmas(word)
+    return word in lemmas.get("VERB", ()) and word in lemmas.get("NOUN", (word,))
 
 
 # Words that open a clause with its own subject and verb after the asked noun's clause: "when",
@@ -808,19 +821,36 @@ _SUBORDINATE = re.compile(
 )
 
 
-# After the asked noun: "were on/in/at/aboard ...", "are there", "does the hotel have".
+# After the asked noun: "were on/in/at/aboard ...", "are there", "does the hotel have", and the
+# verbs of composition, which say no more than "are in" ("make up", "comprise", "form").
 _COPULAR = re.compile(
-    r"\s*(?:(?:were|was|are|is|will\s+be|had\s+been|have\s+been)\s+(?:there\s+)?"
+    r"\s*(?:(?:make|makes|made)\s+up\b|(?:comprise|comprises|comprised|constitute|constitutes|"
+    r"constituted|form|forms|formed)\s+(?:the|a|an)\b|"
+    r"(?:were|was|are|is|will\s+be|had\s+been|have\s+been)\s+(?:there\s+)?"
     r"(?:in|on|at|aboard|inside|among|involved|present|there|near|under|onboard)\b|"
     r"(?:has|have|had)\b|(?:do|does|did|will|would)\s+(?:[\w'’.-]+\s+){1,6}?(?:have|has)\b)"
 )
 
 
+# "... face charges over the killing of ...", "... were arrested in the shooting death of ...":
+# a casualty noun after a preposition and a determiner names the event the count is about, not
+# what happened to the counted people (the casualty verb "were killed" still counts them).
+_EVENT_NOUN = r"(?:killings?|deaths?|murders?|slayings?|homicides?|shootings?)"
+_EVENT_ADJUNCT = re.compile(
+    r"\b(?:over|for|in|after|following|of|about|behind|into|during)\s+"
+    r"(?:the|a|an|his|her|their|its|this|that|last\s+\w+'s)\s+(?:[\w'’-]+\s+){0,3}?"
+    rf"{_EVENT_NOUN}(?:\s+{_EVENT_NOUN})*\b",
+    re.I,
+)
+
+
 def _main_clause(rest: str) -> str:
     """The words after "how many" up to a subordinate clause ("... the night six officers were
-    injured"), whose verb does not govern the asked noun."""
+    injured"), whose verb does not govern the asked noun, without the phrases that name the
+    event by a casualty noun ("over the fatal shooting of ...")."""
     m = _SUBORDINATE.search(rest)
-    return rest[: m.start()] if m else rest
+    clause = rest[: m.start()] if m else rest
+    return _EVENT_ADJUNCT.sub(" ", clause)
 
 
 def _modifier(word: str, following: list[str]) -> bool:

@@ -45,6 +45,11 @@ PEOPLE = [
     ("Monday March Storm warnings went up.", []),
     # an employer's possessive before the name is no part of it
     ("Harlow's Nadia Korver says the offer is fair.", ["Nadia Korver"]),
+    # a name before a noun that closes a place's or an institution's name is part of that name
+    ("Students at Edwin Marlow University held a vigil.", []),
+    ("She attended Carla Venn High School in the fall.", []),
+    ("The car stopped near Otto Brandis Boulevard on Sunday.", []),
+    ("Officer Nadia Korver drove to Hollis Park with Bram Oyelaran, 44.", ["Bram Oyelaran"]),
 ]
 
 

@@ -242,6 +242,39 @@ PARTITIVES = [
 ]
 
 
+# A casualty noun after a preposition names the event, not what happened to the counted people;
+# a base-form verb after a plural noun ends the counted noun phrase; a verb of composition
+# reads like "are in" (any verb may then govern the count).
+COUNTED_NOUNS = [
+    ("How many men face charges over the killing of a shop owner?", "men", False),
+    ("How many people were arrested after the shooting death of a teenager?", "people", False),
+    ("How many officers attend the academy?", "officers", False),
+    ("How many teams make up the league?", "teams", True),
+    ("How many countries form the trade bloc?", "countries", True),
+    ("How many provinces comprise the republic?", "provinces", True),
+]
+
+
+@pytest.mark.parametrize(("question", "focus", "copular"), COUNTED_NOUNS)
+def test_the_counted_noun_and_its_verb(question: str, focus: str, copular: bool) -> None:
+    interpretation = analyze_question(question)
+    assert (interpretation.type, interpretation.field) == ("how_many", "quantities")
+    assert (interpretation.focus, interpretation.copular) == (focus, copular)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("How many people were wounded in the fatal shooting at the depot?", "injured"),
+        ("How many people were killed in the shooting at the depot?", "killed"),
+        ("How many died in the deadly crash on the bridge?", "killed"),
+    ],
+)
+def test_a_casualty_in_the_event_phrase_does_not_choose_the_kind(question: str, kind: str) -> None:
+    interpretation = analyze_question(question)
+    assert (interpretation.field, interpretation.kind) == ("casualties", kind)
+
+
 @pytest.mark.parametrize(("question", "focus"), PARTITIVES)
 def test_a_partitive_counts_the_predicated_noun(question: str, focus: str | None) -> None:
     interpretation = analyze_question(question)
