@@ -290,11 +290,19 @@ _NOT_NAMES = (
 )
 
 
+# Numbers that count nothing: a clock time ("12:35 a.m.", "9 p.m.") and an ordinal ("East 156th
+# Street", "2nd Ave.").
+_NO_AMOUNT = re.compile(
+    r"\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.\s?m\.?|[ap]m\b)|\b\d{1,2}:\d{2}\b|\b\d+(?:st|nd|rd|th)\b",
+    re.I,
+)
+
+
 def _without_dates(sentence: str) -> str:
-    """The sentence with the dates it states blanked out."""
+    """The sentence with the dates, clock times and ordinals it states blanked out."""
     for found in read_dates(sentence):
         sentence = sentence[: found.start] + " " * (found.end - found.start) + sentence[found.end :]
-    return sentence
+    return _NO_AMOUNT.sub(lambda m: " " * len(m.group()), sentence)
 
 
 def _new_name(question: str, sentence: str) -> bool:

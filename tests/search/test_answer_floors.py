@@ -115,7 +115,7 @@ def test_answers_on_the_floors(client: TestClient, question: str, expected: str 
 
 # The passage fallback's sentence must be able to answer (``answerer._fits``): a name the
 # question does not give for "Who/Which firm ...", something of what the question asks happened
-# ("coaches"), and for "How much" an amount that is not part of a date.
+# ("coaches"), and for "How much" an amount that is not part of a date, a time or an ordinal.
 FITS = [
     (
         "Who bought the bakery chain of Marlow Foods Inc?",
@@ -148,6 +148,23 @@ FITS = [
         "How much will Delvin Corp pay for Ostra Lending?",
         "DELTON, March 2 - Delvin Corp agreed to pay 40 mln dlrs for Ostra Lending.",
         True,
+    ),
+    # a clock time and a street's ordinal count nothing
+    (
+        "How many men were shot outside the Keel Houses?",
+        "It happened around 12:35 a.m. outside the Keel Houses on East 156th Street.",
+        False,
+    ),
+    (
+        "How many men were shot outside the Keel Houses?",
+        "Four men were shot at 12:35 a.m. outside the Keel Houses.",
+        True,
+    ),
+    # asked ahead: a date in the past is no answer, nor any other a sentence states
+    (
+        "When will the Delvin merger be completed?",
+        "DELTON, March 2 - Delvin Corp said holders approved the merger.",
+        False,
     ),
 ]
 
