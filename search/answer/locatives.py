@@ -46,11 +46,12 @@ SPECIFIC_HEADS = frozenset(
             # venues, and natural features a site is named by
             "room ballroom hall lodge inn tavern pub saloon cafe diner casino resort theater",
             "theatre cinema museum library gym cemetery pool garage estates pond woods forest",
-            "canyon trailhead route interstate hwy st ave rd blvd ln ct pkwy",
+            "canyon trailhead route interstate hwy st ave rd blvd ln ct pkwy lot",
         )
     ).split()
 )
-_HEADS = "|".join(sorted(SPECIFIC_HEADS, key=len, reverse=True))
+# "the <Store> parking lot": a lot or garage is named by what it serves, after the word parking
+_HEADS = r"parking\s+(?:lot|garage|deck)|" + "|".join(sorted(SPECIFIC_HEADS, key=len, reverse=True))
 # A word of a place's name: capitalised, or an ordinal ("N. 60th Street", "33rd Avenue").
 _ORDINAL = r"\d{1,3}(?:st|nd|rd|th)\b"
 _WORD = rf"(?:[A-Z][\w'’.-]*|{_ORDINAL})"
@@ -228,6 +229,8 @@ def _place_owner(owner: str, full: str) -> bool:
     part = full[len(owner) :].split()
     if not words or (len(part) == 1 and head_word(part[0]) in SPECIFIC_HEADS):
         return False
+    if all(w.islower() for w in part):
+        return False  # "<Store>'s parking lot": a facility named for whom it serves
     if words[0] in ("St", "St.", "Saint"):
         return False
     return "NOUN" not in getAllLemmas(words[-1].lower())

@@ -26,6 +26,9 @@ PLACES = [
     ("He felled trees on north Ostravia's Kelso Range in May.", ["Kelso Range"]),
     ("A road may run through the heart of the Marrow Ridge estate.", ["Marrow Ridge"]),
     ("The boy was found on Pike Lane an hour later.", ["Pike Lane"]),
+    # a parking lot is named by the store it serves, possessive or not
+    ("He was hurt in the Orlo's parking lot on Friday.", ["Orlo's parking lot"]),
+    ("He was found in the Keelmart parking lot.", ["Keelmart parking lot"]),
 ]
 
 
