@@ -104,11 +104,13 @@ _WHEN = re.compile(
 # "By what percentage did ... grow?", "What share of ...", "How much ... in percent": a
 # percentage is asked, answered by an amount in percent.
 _PERCENT = re.compile(
-    r"^\s*(?:by\s+)?(?:what|which)\s+(?:percentage|percent|per\s+cent|proportion)\b|"
+    # a stake in a company, a share of a whole: told in percent ("a 19.5 pct stake")
+    r"^\s*(?:by\s+)?(?:what|which)\s+(?:percentage|percent|per\s+cent|proportion|stake|share)"
+    r"(?!\s+price)\b|"
     r"^\s*how\s+much\b.*\b(?:percent|per\s+cent|pct)\b",
     re.I,
 )
-_PERCENT_WORDS = frozenset({"percentag", "percent", "per", "cent", "pct", "proport"})
+_PERCENT_WORDS = frozenset({"percentag", "percent", "per", "cent", "pct", "proport", "share"})
 # "How much is <Company> paying for ...?", "How much did it cost?": with no noun after "how
 # much", a verb of buying, selling or owing asks for money.
 _MONEY_VERBS = re.compile(

@@ -52,6 +52,9 @@ TABLE = [
     ("How much was the painting sold for?", "how_many", "measure", None, "much money"),
     # a percentage asked for
     ("By what percentage did the airline's profit grow?", "how_many", "measure", None, "percent"),
+    ("What stake does Orvane Corp hold in Kestrel?", "how_many", "measure", None, "percent"),
+    ("What share of the vote did Labor win?", "how_many", "measure", None, "percent"),
+    ("What share price did the bid imply?", "passage", None, None, None),
     ("What percentage of the vote did the mayor win?", "how_many", "measure", None, "percent"),
     ("How much did sales rise in percent?", "how_many", "measure", None, "percent"),
     ("How many volunteers fought the blaze?", "how_many", "quantities", None, "volunteers"),
