@@ -91,31 +91,6 @@ def arabic_key(name: str) -> str | None:
     return " ".join(out)
 
 
-def arabic_spelling_in(name: str, text: str) -> bool:
-    """Whether ``text`` writes the Arabic place ``name`` in any transliteration ("Deir
-    el-Zour" in a text that says "Deir ez-Zor" or "Dayr az-Zawr"): a phrase opening with a
-    word of the same key whose whole key is ``name``'s. False when ``name`` reads as none."""
-    key = arabic_key(name)
-    if key is None:
-        return False
-    first = key.split()[0]
-    openers = {
-        opener
-        for opener in (*_ARABIC_OPENERS, fold(name).split()[0])
-        if (arabic_key(f"{opener} x") or "").split()[:1] == [first]
-    }
-    words = len(key.split()) + 1  # an article between the words ("Dayr az-Zawr")
-    pattern = (
-        rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(openers)))})(?:[\s-]+[\w'’]+){{1,{words}}}"
-    )
-    for m in re.finditer(pattern, fold(text), re.I):
-        tokens = re.split(r"([\s-]+)", m.group(0))
-        for end in range(3, len(tokens) + 1, 2):  # word, separator, word, ...
-            if arabic_key("".join(tokens[:end])) == key:
-                return True
-    return False
-
-
 @lru_cache(maxsize=65536)
 def place_key(name: str) -> str:
     """The transliteration key two spellings of one place share ("Deir al-Zor" -> "deir zor")."""

@@ -18,7 +18,6 @@ from functools import lru_cache
 from sqlmodel import Session, col, or_, select
 
 from corpus.event_store import articles_with_event, main_events
-from corpus.facts.gazetteer import arabic_spelling_in
 from corpus.facts.main_event import MainEvent
 from corpus.tables import Article
 from search.answer.candidates import retrieve, stems
@@ -241,8 +240,7 @@ _PLACE_ABBREVIATIONS = (("saint ", "st. "), ("fort ", "ft. "), ("mount ", "mt. "
 
 
 def _place_in(place: str, text: str) -> bool:
-    """The place's name (abbreviated or spelled out, an Arabic name in any transliteration), or
-    "X Co." for "X County"."""
+    """The place's name (abbreviated or spelled out), or "X Co." for "X County"."""
     if _phrase_in(place, text):
         return True
     lowered = place.lower()
@@ -250,8 +248,6 @@ def _place_in(place: str, text: str) -> bool:
         for a, b in ((long, short), (short, long)):
             if lowered.startswith(a) and _phrase_in(b + lowered[len(a) :], text):
                 return True
-    if arabic_spelling_in(place, text):
-        return True  # "Deir el-Zour" asked of an article that writes "Deir ez-Zor"
     county = re.fullmatch(r"(.+?)\s+county", place, re.I)
     if county is None:
         return False
