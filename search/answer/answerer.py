@@ -37,6 +37,7 @@ from search.answer.incident import (
     pins_event,
     pins_loosely,
 )
+from search.answer.locatives import FOCUS_HEADS
 from search.answer.questions import Interpretation, analyze_question
 from search.answer.recognisers import OTHER_VERB, count_mentions, unit_stems
 from search.answer.types import AnswerItem, AnswerResult, Citation, SentenceRef
@@ -249,6 +250,9 @@ def _fits(interp: Interpretation, question: str, sentence: str) -> bool:
         noun = interp.focus if interp.field == "quantities" else None
         if noun and not _counts_asked(interp, noun, sentence):
             return False
+    heads = FOCUS_HEADS.get(interp.focus or "") if interp.type == "where" else None
+    if heads and not re.search(rf"\b[A-Z][\w'’.-]*\s+(?i:{'|'.join(sorted(heads))})\b", sentence):
+        return False  # "Which hospital ...": a sentence that names none does not say
     if interp.type == "when" and (interp.ahead or not read_dates(sentence)):
         # a sentence that states no time does not say when; a date ahead must be read as one
         return False

@@ -459,8 +459,9 @@ def _where(session: Session, index: PassageBackend, interp: Interpretation) -> H
         ]
         candidates = origins or candidates
     heads = FOCUS_HEADS.get(interp.focus or "")
-    if heads and any(_name_head(c.fact) in heads for c in candidates):
-        # "Which hospital ...": a name of that kind answers, never a street beside it
+    if heads:
+        # "Which hospital ...": a name of that kind answers, never a street beside it, and
+        # none when the articles name no place of that kind
         candidates = [c for c in candidates if _name_head(c.fact) in heads]
 
     def phrase(c: Candidate) -> tuple[str, object]:

@@ -160,6 +160,9 @@ FITS = [
         "Four men were shot at 12:35 a.m. outside the Keel Houses.",
         True,
     ),
+    # "Which hospital": a sentence must name one
+    ("Which hospital was the boy taken to?", "The boy was shot on Keel Street.", False),
+    ("Which hospital was the boy taken to?", "He was taken to Orvane General Hospital.", True),
     # asked ahead: a date in the past is no answer, nor any other a sentence states
     (
         "When will the Delvin merger be completed?",

@@ -150,6 +150,8 @@ def test_where_and_when(client: TestClient, question: str, accepted: tuple[str, 
 ABSTAIN = [
     "When was Orrin Blake sentenced?",
     "Where was Ilse Korver born?",
+    # no hospital is named: the street the man was shot on is no answer
+    "Which hospital was the man shot outside the store in Dunmore taken to?",
     # asked ahead, told only in the past: neither the vote's day nor the dateline's answers
     "When will Brisk Mills' merger with Ostra be completed?",
 ]
