@@ -276,7 +276,7 @@ def _fits(interp: Interpretation, question: str, sentence: str) -> bool:
 
 
 # Answers that are a name: the fallback sentence must name someone the question does not.
-_NAMED = ("person", "organization", "person_or_organization", "role_holder")
+_NAMED = ("person", "organization", "person_or_organization", "role_holder", "speaker", "place")
 _TITLE_WORD = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Za-z]+)*\b")
 _POSSESSIVE = re.compile(r"'s$")
 # Words that open a sentence capitalised without naming anyone: Whoosh's English stop

@@ -160,6 +160,27 @@ FITS = [
         "Four men were shot at 12:35 a.m. outside the Keel Houses.",
         True,
     ),
+    # a speaker or a place is a name the question does not give
+    (
+        "Who said the port of Lisle was closed by the crash?",
+        "LISLE PORT CLOSED BY TANKER CRASH",
+        False,
+    ),
+    (
+        "Who said the port of Lisle was closed by the crash?",
+        "The port of Lisle was closed, a Coast Guard spokesman said.",
+        True,
+    ),
+    (
+        "Where will the Orvane shareholders meet?",
+        "Orvane shareholders will meet on March 31.",
+        False,
+    ),
+    (
+        "Where will the Orvane shareholders meet?",
+        "Orvane shareholders will meet in Dunmore on March 31.",
+        True,
+    ),
     # "Which hospital": a sentence must name one
     ("Which hospital was the boy taken to?", "The boy was shot on Keel Street.", False),
     ("Which hospital was the boy taken to?", "He was taken to Orvane General Hospital.", True),
