@@ -243,6 +243,8 @@ def _fits(interp: Interpretation, question: str, sentence: str) -> bool:
     surname = interp.focus.split()[-1].lower() if interp.focus else ""
     if interp.type == "who_is" and surname not in sentence.lower():
         return False
+    if interp.type == "who_is" and interp.focus and _only_says(interp.focus, sentence):
+        return False  # "<Name> said he took the photo": who they are is not told
     if interp.type == "how_many":
         asked = set(_NUMBER.findall(question))
         if not any(n not in asked for n in _NUMBER.findall(_without_dates(sentence))):
@@ -300,6 +302,20 @@ _NO_AMOUNT = re.compile(
     r"\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.\s?m\.?|[ap]m\b)|\b\d{1,2}:\d{2}\b|\b\d+(?:st|nd|rd|th)\b",
     re.I,
 )
+
+
+_SAYS = re.compile(r"\s+(?:said|says|told|tells|added|adds|explained|explains)\b")
+
+
+def _only_says(name: str, sentence: str) -> bool:
+    """Whether the sentence opens with the name alone as the subject of a speech verb ("<Name>
+    said ...") and names them nowhere else: it tells what they said, not who they are."""
+    at = [m.start() for m in re.finditer(re.escape(name), sentence)]
+    return (
+        at == [0]
+        and _SAYS.match(sentence, len(name)) is not None
+        and sentence.count(name.split()[-1]) == 1
+    )
 
 
 def _without_dates(sentence: str) -> str:

@@ -181,6 +181,10 @@ FITS = [
         "Orvane shareholders will meet in Dunmore on March 31.",
         True,
     ),
+    # "Who is": a sentence that only has them speak does not say who they are
+    ("Who is Ada Pell?", "Ada Pell said the photo was real.", False),
+    ("Who is Ada Pell?", "Ada Pell, a fire officer, said the photo was real.", True),
+    ("Who is Ada Pell?", "Fire officer Ada Pell said the photo was real.", True),
     # "Which hospital": a sentence must name one
     ("Which hospital was the boy taken to?", "The boy was shot on Keel Street.", False),
     ("Which hospital was the boy taken to?", "He was taken to Orvane General Hospital.", True),
