@@ -113,13 +113,19 @@ _PERCENT = re.compile(
 _PERCENT_WORDS = frozenset({"percentag", "percent", "per", "cent", "pct", "proport", "share"})
 # "How much is <Company> paying for ...?", "How much did it cost?": with no noun after "how
 # much", a verb of buying, selling or owing asks for money.
-_MONEY_VERBS = re.compile(
-    r"\b(?:pa(?:y|ys|id|ying)|cost(?:s|ing)?|spen(?:d|ds|t|ding)|s(?:ell|ells|old|elling)|"
-    r"b(?:uy|uys|ought|uying)|worth|earn(?:s|ed|ing)?|rais(?:e|es|ed|ing)|fin(?:e|es|ed)|"
-    r"charg(?:e|es|ed|ing)|ow(?:e|es|ed|ing)|invest(?:s|ed|ing)?|su(?:e|es|ed|ing)|"
-    r"pric(?:e|ed)|valu(?:e|es|ed)|offer(?:s|ed|ing)?|bid|fetch(?:ed)?)\b",
-    re.I,
+_MONEY_VERBS = frozenset(
+    {"pay", "cost", "spend", "sell", "buy", "earn", "raise", "fine", "charge", "owe", "invest"}
+    | {"sue", "price", "value", "offer", "bid", "fetch"}
 )
+
+
+def _asks_money(text: str) -> bool:
+    """Whether a verb of buying, selling or owing (any form, lemminflect's lexicon) or "worth"
+    is in ``text``."""
+    words = re.findall(r"[a-z]+", text.lower())
+    return any(w == "worth" or _MONEY_VERBS.intersection(getLemma(w, upos="VERB")) for w in words)
+
+
 # "Name the people who died ...", "What was the name of the suspect ...", "Who did police
 # identify as the shooter ...": a person asked for by what they did, not by role or title.
 _NAME_OF = re.compile(
@@ -466,8 +472,13 @@ _INITIALS = re.compile(rf"\b(?:{'|'.join(_OFFICER_INITIALS)})s?\b")
 _TAKE_OVER = re.compile(
     r"\b(?P<verb>take|takes|took|taking|taken)\s+over\b(?!\s+(?:from|as)\b)", re.I
 )
-_ACQUIRE = {"take": "acquire", "takes": "acquires", "took": "acquired", "taking": "acquiring"}
-_ACQUIRE["taken"] = "acquired"
+_ACQUIRE = {
+    "take": "acquire",
+    "takes": "acquires",
+    "took": "acquired",
+    "taken": "acquired",
+    "taking": "acquiring",
+}
 
 
 def _spelled_out(question: str) -> str:
@@ -557,11 +568,6 @@ _MEASURE = re.compile(
     r"much\s+(?:money|cash)|much(?=\s+(?:is|was|were|are|did|does|do|will|would|has|have|had)\b))\b",
     re.I,
 )
-# "How much was the bail ...?", "How much did the house cost?": with no noun after "much", the
-# amount asked for is one of money.
-_MUCH_BARE = "much"
-
-
 # "How many of the victims were juveniles?": the subset is counted by the noun it is
 # predicated as ("three juveniles"), not by the group it is taken from.
 _PARTITIVE = re.compile(
@@ -590,7 +596,7 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
         adjective = stems_of(measure["adjective"])
         kept = tuple(t for t in terms if t not in adjective)
         asked = " ".join(measure["adjective"].lower().split())
-        if asked == _MUCH_BARE:
+        if asked == "much":  # "How much was the bail ...?": no noun after it asks for money
             asked = "much money"
         return Interpretation("how_many", "measure", None, kept, asked, source)
     if toll := _TOLL.match(rest):
@@ -602,7 +608,7 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
         phrase = _noun_phrase(m["rest"])
         head = phrase[-1] if phrase else None
         much = m.group(0).lower().split()[1] == "much"
-        if much and head is None and _MONEY_VERBS.search(m["rest"]):
+        if much and head is None and _asks_money(m["rest"]):
             return Interpretation("how_many", "measure", None, terms, "much money", source)
         # The casualty verb must govern the asked noun: "How many buildings burned the night
         # six officers were injured" counts buildings, not the injured.
