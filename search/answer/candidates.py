@@ -16,6 +16,7 @@ from corpus.fact_store import facts_for_answer
 from corpus.spans import sentences
 from corpus.tables import Article, Fact
 from search.analysis import passage_analyzer
+from search.answer.constraints import PLACE_KINDS
 from search.answer.questions import Interpretation
 from search.answer.sales import buying_words
 from search.answer.types import Citation, SentenceRef
@@ -347,8 +348,7 @@ _BETWEEN = re.compile(
     r"\b(?:in|at|near|on|outside|inside|into|across|around|to|towards?|within|from|over|"
     r"through)\s+(?:(?:the|an?)\s+)?"
     r"(?:(?:far\s+)?(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+)?(?:"
-    r"(?:[\w'’-]+\s+){0,3}?(?:city|town|village|suburb|area|region|district|capital|province|"
-    r"county|port|locality|settlement|community|island|hamlet|municipality|township)"
+    rf"(?:[\w'’-]+\s+){{0,3}}?(?:{PLACE_KINDS})"
     r"(?:\s+of|\s+called|\s+named|\s+known\s+as|,)\s+|"
     r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+)?$",
 )

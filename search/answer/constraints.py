@@ -26,6 +26,13 @@ _NUMERIC = re.compile(
 # "of" inside an address, and commas before a second place ("Dallas, Texas").
 _TOKEN = r"(?:[A-Z][\w'’.-]*|[a-z]{1,3}-[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th)?)"  # "ez-Zor"
 _RUN = re.compile(rf"{_TOKEN}(?:\s+(?:(?:and|of|de|la)\s+)?{_TOKEN})*")
+# Nouns for a kind of place, which a name may follow: "the city of <Name>", "the Danish
+# capital, <Name>", "an area called <Name>".
+PLACE_KINDS = (
+    r"city|town|village|suburb|area|region|district|capital|province|state|county|port|"
+    r"locality|settlement|community|island|neighbou?rhood|hamlet|municipality|township|"
+    r"territory|valley"
+)
 STREET_WORDS = frozenset(
     [
         "street",

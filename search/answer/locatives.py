@@ -25,6 +25,7 @@ from search.answer.candidates import (
     sentence_match,
     stems,
 )
+from search.answer.constraints import PLACE_KINDS
 from search.answer.counts import article_sentences
 from search.answer.questions import Interpretation
 from search.answer.recognisers import STATE_ABBREVIATION, Mention, blocked_words
@@ -236,13 +237,6 @@ def _place_owner(owner: str, full: str) -> bool:
     return "NOUN" not in getAllLemmas(words[-1].lower())
 
 
-# Nouns for a kind of place, which a name may follow: "the city of <Name>", "the Danish
-# capital, <Name>", "an area called <Name>".
-PLACE_KINDS = (
-    r"city|town|village|suburb|area|region|district|capital|province|state|county|port|"
-    r"locality|settlement|community|island|neighbou?rhood|hamlet|municipality|township|"
-    r"territory|valley"
-)
 _KIND_LINK = rf"(?:{PLACE_KINDS})(?P<link>\s+of|\s+called|\s+named|\s+known\s+as|,)\s+"
 # "the Dutch border town of", "the Danish capital,": a name (or a word) that describes the
 # place named next, not a place of its own.
