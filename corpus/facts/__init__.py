@@ -13,7 +13,7 @@ from datetime import date
 from corpus.facts.document import Document
 from corpus.facts.model import FIELDS, ExtractedFact
 
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 
 
 def extract_facts(text: str, published: date | None = None) -> list[ExtractedFact]:

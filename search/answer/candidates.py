@@ -312,7 +312,8 @@ def names_in(article: Article, interpretation: Interpretation) -> bool:
 
 
 _LOCATIVE = re.compile(
-    r"\b(?:in|at|near|on|outside|inside|into|across|around|to|towards?|within|from|over)\s+(?:the\s+)?$",
+    r"\b(?:in|at|near|on|outside|inside|into|across|around|to|towards?|within|from|over|aboard)"
+    r"\s+(?:the\s+)?$",
     re.I,
 )
 

@@ -11,7 +11,7 @@ from dataclasses import replace
 from lemminflect import getAllLemmas
 from sqlmodel import Session
 
-from corpus.facts.lexicons import demonyms, fold
+from corpus.facts.lexicons import demonyms, fold, function_words
 from corpus.facts.numbers import find_amounts
 from corpus.facts.organizations import canonical_organization
 from corpus.tables import Fact
@@ -56,6 +56,7 @@ from search.answer.organizations import WORD_AFTER, read_apart, recognised_organ
 from search.answer.persons import acting_people
 from search.answer.questions import Interpretation
 from search.answer.role_holders import (
+    head_forms,
     names_near,
     recognised_role_holders,
     role_fit,
@@ -151,6 +152,16 @@ def _written_in_question(name: str, interp: Interpretation) -> bool:
     )
 
 
+def _of_the_asked_kind(fact: Fact, interp: Interpretation) -> bool:
+    """ "<Town> Police Department" for "Which police department ... in <Town>?": a name whose
+    last word is the asked kind, which the question writes in lower case (the question names
+    the town, not the body; "the <Town> Police Department" would write it in capitals)."""
+    if interp.type != "what" or not interp.focus:
+        return False
+    head = stems(_name_head(fact))
+    return bool(head) and head <= stems(interp.focus) and not head & set(interp.names)
+
+
 def _inside(part: Fact, whole: Fact) -> bool:
     """Whether ``part`` spans strictly less of its article than ``whole`` does, within it."""
     return (
@@ -174,13 +185,13 @@ def _not_in_question(candidates: list[Candidate], interp: Interpretation) -> lis
     for c in candidates:
         if any(
             named and named <= asked for named in (stems(c.fact.text), stems(_canonical(c.fact)))
-        ):
+        ) and not _of_the_asked_kind(c.fact, interp):
             continue
         if c.fact.value.get("entity_id") in asked_bodies:
             continue  # named in the question by another spelling ("IS", "CENTCOM")
         if interp.type == "what" and _of_another_kind(c.fact, interp):
             continue  # "Tallis Company Ltd" for "Which bank holds the debt ...?"
-        if _written_in_question(c.fact.text, interp):
+        if _written_in_question(c.fact.text, interp) and not _of_the_asked_kind(c.fact, interp):
             continue  # "U.S. military" for "Which US military command ...?"
         if interp.type == "where" and _modifier(c.fact, interp):
             continue  # "US-led coalition": a place used as a modifier is not where
@@ -211,7 +222,11 @@ def _not_in_question(candidates: list[Candidate], interp: Interpretation) -> lis
             bonus += 0.1  # "<Name> operates ...", "the report issued by <Name>"
         if interp.type in _NAMING_TYPES and _states_asked_number(c.fact, interp):
             bonus += STATED_NUMBER  # "<Org> said at least 80 ..." for "... said 80 ...?"
-        if interp.type in ("what", "who") and _shares_a_name(c.fact, interp):
+        if (
+            interp.type in ("what", "who")
+            and _shares_a_name(c.fact, interp)
+            and not _of_the_asked_kind(c.fact, interp)
+        ):
             bonus -= 0.2  # "Versatile Noble Cultivators" for "... buy Versatile Corp's division"
         out.append(Candidate(c.fact, c.article, c.overlap, c.retrieval, bonus))
     return out
@@ -351,10 +366,33 @@ _MODIFIER = re.compile(
 
 
 def _modifier(fact: Fact, interp: Interpretation) -> bool:
-    """A place written as a modifier ("US-led"), except "<Place>-based" when the question asks
-    where something is based."""
+    """A place written as a modifier ("US-led", "a US military ship"), except "<Place>-based"
+    when the question asks where something is based."""
+    if fact.kind == "country" and _attributive(fact):
+        return True
+    if _AGENT_BEFORE.search(_left_context(fact)[: -len(fact.text) or None]) and not (
+        _right_context(fact).startswith("-")  # "by the London-based financier": his base
+    ):
+        return True  # "seized by Orvane and held aboard <Ship>": the agent, not where
     m = _MODIFIER.match(_right_context(fact))
     return m is not None and not (m.group(0).lower() == "-based" and "base" in interp.terms)
+
+
+_AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
+_WORD_AFTER = re.compile(r"^\s+([a-z][\w'’-]*)")
+
+
+def _attributive(fact: Fact) -> bool:
+    """A country's name between an article and a common word ("a US military ship", "the
+    Australian-flagged ...", "the UK government"): it says whose the thing is, not where; "in
+    the Netherlands yesterday", "the US on Monday" still say where."""
+    after = _WORD_AFTER.match(_right_context(fact))
+    return (
+        _ARTICLE_BEFORE.search(_left_context(fact)[: -len(fact.text) or None]) is not None
+        and after is not None
+        and after[1] not in function_words()
+    )
 
 
 def _offset(fact: Fact) -> int:
@@ -382,8 +420,9 @@ _AGENCY_HEADS = frozenset(
 
 
 def _name_head(fact: Fact) -> str:
+    """The last word of a name, lower case, without an abbreviation's period ("Ave.")."""
     words = _canonical(fact).lower().split() or fact.text.lower().split()
-    return words[-1] if words else ""
+    return words[-1].rstrip(".") if words else ""
 
 
 def _canonical(fact: Fact) -> str:
@@ -645,8 +684,12 @@ def _who_is(session: Session, index: PassageBackend, interp: Interpretation) -> 
         )
         for c in found
     ]
-    if not any(is_role(c.fact.value.get("role")) for c in candidates):
+    if not any(_says_who(c.fact.value.get("role")) for c in candidates):
+        # no role stored, or only a title ("Dr"): read one next to the name ("Opposition MP
+        # <Name>"); a title stays an answer when nothing more is written
+        titled = [c for c in candidates if is_role(c.fact.value.get("role"))]
         candidates = [r for c in candidates[:READ_ROLES] if (r := _read_role(c)) is not None]
+        candidates += titled
     if not candidates and interp.focus:
         candidates = _named_in_passages(session, index, interp, interp.focus)
 
@@ -670,6 +713,11 @@ def _who_is(session: Session, index: PassageBackend, interp: Interpretation) -> 
     return group_by(
         roles, lambda c: (c.fact.value.get("entity_id"), c.fact.value.get("role")), phrase
     ), 0.9
+
+
+def _says_who(role: object) -> bool:
+    """A role that says who someone is beyond a title they are written with."""
+    return is_role(role) and not is_title(role)
 
 
 READ_ROLES = 20  # mentions of the name read for a role when none is stored (bounds the work)
@@ -757,14 +805,14 @@ def _who_role(session: Session, index: PassageBackend, interp: Interpretation) -
     write with the asked role's head noun (``role_holders``), scored by how well it fits."""
     focus = interp.focus or ""
     role_stems = stems(focus)
-    head = stems(role_head(focus))
+    heads = [stems(form) for form in head_forms(role_head(focus))]
     terms = frozenset(interp.terms)
     candidates = []
     for c in gather(session, index, interp, field="people"):
         role = c.fact.value.get("role") or ""
         if (
             not role_stems
-            or not head <= stems(role)
+            or not any(head <= stems(role) for head in heads)
             or under_role(focus, role)
             or not names_near(interp, c.fact, c.article.text)
         ):
@@ -803,36 +851,7 @@ def _who(session: Session, index: PassageBackend, interp: Interpretation) -> Han
     bodies = [c.fact for g in groups for c in g.members]
     people = _entities(session, index, interp, "people") + _acting(session, index, interp)
     groups += [g for g in people if not _within_a_body(g, bodies)]
-    groups += _holding_the_verbs_role(session, index, interp)
     return sorted(groups, key=lambda g: -g.score), 0.6
-
-
-# "Who chairs <Body>?", "Who coached <Name>?": the verb names a role the articles write as a
-# noun ("<Body> chairman <Name>", "<Name>'s coach <Other>").
-_ROLE_OF_VERB = {
-    "chair": "chairman",
-    "head": "head",
-    "lead": "leader",
-    "led": "leader",
-    "coach": "coach",
-    "captain": "captain",
-    "manag": "manager",
-    "edit": "editor",
-}
-
-
-def _holding_the_verbs_role(
-    session: Session, index: PassageBackend, interp: Interpretation
-) -> list[Group]:
-    """For "Who <verb> <Name>?" whose verb names a role, the holders of that role in the
-    body or of the person the question names (``_who_role``'s reading)."""
-    role = _ROLE_OF_VERB.get(interp.terms[0]) if interp.terms else None
-    if role is None or not interp.names or not set(interp.terms[1:]) <= set(interp.names):
-        return []
-    asked = replace(interp, type="who_role", field="people", focus=role)
-    asked = replace(asked, terms=(*sorted(stems(role)), *interp.terms[1:]))
-    groups, _ = _who_role(session, index, asked)
-    return groups
 
 
 def _within_a_body(group: Group, bodies: list[Fact]) -> bool:

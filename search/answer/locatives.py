@@ -72,7 +72,7 @@ _PART_OF = (
 )
 _LOCATIVE = re.compile(
     # a sentence may open with its preposition ("At <Town>, two people were hurt")
-    r"\b(?P<preposition>(?i:in|at|near|to|into|outside|inside|on|from|toward|towards|off|"
+    r"\b(?P<preposition>(?i:in|at|near|to|into|outside|inside|on|from|toward|towards|off|aboard|"
     r"behind|opposite|beside|along|across|past|up|down|through|throughout|via|around|within))"
     r"\s+"
     r"(?:the\s+){0,2}"  # "near the the 2300 block": pages repeat words
@@ -212,7 +212,8 @@ def locative_places(
             yield mention, m["preposition"]
             continue
         specific = head_word(full) in SPECIFIC_HEADS or full.split()[-1].lower() in SPECIFIC_HEADS
-        specific = specific or numbered or route is not None
+        # "aboard the <Name>": a ship or an aircraft, as specific as a building
+        specific = specific or numbered or route is not None or m["preposition"] == "aboard"
         weight = SPECIFIC_WEIGHT if specific else PLACE_WEIGHT
         yield Mention(name_start, name_end, full, full.lower(), weight), m["preposition"]
     yield from described_places(text, start, stop)

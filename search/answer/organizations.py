@@ -22,6 +22,7 @@ from search.answer.candidates import (
     names_in,
     overlap,
     read_sentences,
+    sentence_match,
     stems,
 )
 from search.answer.coreference import antecedent, opening_offset, refers_back
@@ -95,9 +96,10 @@ def naming_cue(sentence: str, start: int, end: int, focus: str | None, terms: se
         return NAMED  # "Oregon State Police", "Bank of Orvane"; "Police" alone names no body
     if other_side(sentence, start, terms):
         return NAMED  # "acquired <Thing> from <Name>" for "Who sold <Thing>?"
-    before = sentence[max(0, start - 50) : start].split()[-1:]
+    before = _CALLED.sub("", sentence[max(0, start - 50) : start]).split()[-1:]
     if focus and before and before[0][-1:].isalpha() and stems(focus) & stems(before[0]):
-        return NAMED  # "the radical group <Name>"; not "a factory in <Town>, <State>"
+        return NAMED  # "the radical group <Name>", "a group called <Name>"; not "a factory in
+        # <Town>, <State>"
     after_word = WORD_AFTER.match(sentence[end:])
     if focus and after_word and stems(focus) & stems(after_word[1]):
         return NAMED  # "<Name> factory", "<Name> group"
@@ -110,6 +112,7 @@ def naming_cue(sentence: str, start: int, end: int, focus: str | None, terms: se
     if (
         after
         and stems(after[1]) & terms
+        and after[1].lower() not in function_words()  # "<Place> after ...": no noun follows
         and not _POSSESSIVE.search(name)
         and fold(name) not in demonyms()
         and not _opening_word(sentence, start, name)
@@ -118,6 +121,25 @@ def naming_cue(sentence: str, start: int, end: int, focus: str | None, terms: se
         # people's
         return MODIFIER
     return 0.0
+
+
+# "a group called <Name>", "a company named <Name>", "a militia known as <Name>": the noun
+# before the verb of naming is the kind of the name after it.
+_CALLED = re.compile(r"\s+(?:called|named|dubbed|known\s+as)\s+(?:the\s+)?$")
+
+
+@cache
+def _person_titles() -> frozenset[str]:
+    """Titles a person's name is written with ("President", "Dr", "Senator"), one word long."""
+    titles = load_data("people")["titles"]
+    return frozenset(t.lower().rstrip(".") for t in titles if " " not in t.strip())
+
+
+def _titled(name: str) -> bool:
+    """A name opening on a person's title ("President <Name>"), unless the lexicon knows it
+    as an organization's ("General Motors")."""
+    first = name.split()[0].lower().rstrip(".")
+    return first in _person_titles() and canonical_organization(name) is None
 
 
 def _opening_word(sentence: str, start: int, name: str) -> bool:
@@ -193,6 +215,8 @@ def recognised_organizations(
     focus = stems(interp.focus or "")
     terms = tuple(t for t in interp.terms if t not in focus)
     asked = set(interp.terms) | set(interp.names)
+    for place in interp.constraints.places:
+        asked |= stems(place)  # "Orvane City": "City" is no term, the place is still asked
     blocked = opening_words()
     out = []
     for read in read_sentences(session, index, interp, PASSAGES_READ):
@@ -206,7 +230,9 @@ def recognised_organizations(
             fact = read.fact(
                 "organizations", "organization", {"name": name}, start, start + len(name)
             )
-            out.append(Candidate(fact, read.article, match * cue, read.passage.relative_score))
+            # scored as stored organizations are: the sentence, then its neighbours and headline
+            score = sentence_match(interp.terms, read.article, fact) * cue
+            out.append(Candidate(fact, read.article, score, read.passage.relative_score))
         referred = _referred(read, asked)
         if referred is not None:
             out.append(Candidate(referred, read.article, match, read.passage.relative_score))
@@ -302,6 +328,11 @@ def _capitalised(
 
 
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
+# Prepositions a name writes in lower case ("Bank of <Place>", "Campaign for <Cause>") and a
+# headline in title case capitalises ("Driver Jailed For Crash At <Place>").
+_HEADLINE_WORDS = frozenset(
+    {"For", "At", "In", "On", "With", "To", "From", "By", "After", "Into", "Over", "As", "Of"}
+)
 _MID_SENTENCE = re.compile(r"[a-z,]\s+$")
 # "<Name> Bank of <Place> and <Name> Inc": two bodies, each named whole, joined by "and".
 _JOINER = re.compile(r"\s+(?:and|&)\s+")
@@ -347,16 +378,18 @@ def _named(
     words = name.split()
     if words[0].lower() in blocked or stems(name) <= asked:
         return []
+    if any(w in _HEADLINE_WORDS for w in words[1:]):
+        return []  # "Jailed For Crash At <Place>": a headline in title case
     after = WORD_AFTER.match(text[offset + len(name) :])
     called = bool(focus and after and stems(focus) & stems(after[1]))  # "<Name> group"
     if (
         len(words) > 1
-        and is_first_name(words[0])
+        and (is_first_name(words[0]) or _titled(name))
         and words[-1].lower() not in _heads()
         and not _JOINED.search(name)
         and not called
     ):
-        return []  # a person; "Karl and Brandt", "Holt & Farrow" are partnerships
+        return []  # a person ("President <Name>"); "Karl and Brandt" is a partnership
     if len(words) > 1 and name.upper() == name and in_capitals(text, offset):
         return []  # a wire headline in capitals: "STUDY GROUP URGES ..." names nobody
     cue = naming_cue(text, offset, offset + len(name), focus, terms)

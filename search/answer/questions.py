@@ -71,6 +71,48 @@ _WHO_ROLE = re.compile(
 _WHO_ROLE_BARE = re.compile(
     r"^\s*who\s+(?:is|was)\s+(?:the|a|an)\s+(?P<role>[\w\s'’.-]+?)\s*\??\s*$", re.I
 )
+# "Who heads the agency?", "Who coached <Name>?": a verb that names a role the articles write
+# as a noun ("<Body> chief <Name>", "<Name>'s coach <Other>"); the question asks for its holder.
+# A verb of an office asks so of any body; the others ("coached", "manages", "led") only of a
+# body or a person the question names in capitals: "Who led the attack?" asks for an act's
+# doer, and "Who manages the ice rink ...?" for a manager the generic reading finds better
+# (the role reader wants the asked body written beside the role).
+_ROLE_OF_VERB = {
+    **dict.fromkeys(("heads", "headed", "leads"), "head"),
+    **dict.fromkeys(("chairs", "chaired"), "chairman"),
+    **dict.fromkeys(("commands", "commanded"), "commander"),
+    **dict.fromkeys(("directs", "directed"), "director"),
+    **dict.fromkeys(("coaches", "coached"), "coach"),
+    **dict.fromkeys(("captains", "captained"), "captain"),
+    **dict.fromkeys(("manages", "managed"), "manager"),
+    **dict.fromkeys(("edits", "edited"), "editor"),
+    "led": "leader",
+}
+_OFFICE_VERBS = frozenset(
+    ("heads", "headed", "leads", "chairs", "chaired", "commands", "commanded", "directs")
+)
+_WHO_ROLE_VERB = re.compile(
+    rf"^\s*who\s+(?:(?:currently|now)\s+)?(?P<verb>{'|'.join(_ROLE_OF_VERB)})\s+"
+    r"(?P<object>[^?]+?)\s*\??\s*$",
+    re.I,
+)
+_NAMES_ONLY = re.compile(r"(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of\s+)?[A-Z][\w'’.&-]*)*(?:['’]s)?")
+
+
+def _role_of_verb(rest: str, terms: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
+    """The role a "Who <verb> ...?" question asks the holder of, and its terms with the verb's
+    word replaced by the role's ("chair" -> "chairman"); None for other questions."""
+    m = _WHO_ROLE_VERB.match(rest)
+    if m is None:
+        return None
+    verb = m["verb"].lower()
+    if verb not in _OFFICE_VERBS and not _NAMES_ONLY.fullmatch(m["object"]):
+        return None
+    role = _ROLE_OF_VERB[verb]
+    kept = tuple(t for t in terms if t not in stems_of(verb))
+    return role, (*sorted(stems_of(role)), *kept)
+
+
 # "Outside which club ...", "Near what intersection ...": a locative before "which" asks for
 # the place as "in" does.
 _WHERE = re.compile(
@@ -87,6 +129,10 @@ _WHERE = re.compile(
 # "What is the name of the bar where ...": the place noun after "the name of" is what is asked.
 _NAME_OF_PLACE = re.compile(
     r"^\s*(?:what|which)\s+(?:is|was)\s+the\s+name\s+of\s+the\s+(?P<noun>[a-z]+)\b", re.I
+)
+# "What is the address of the <Name> nightclub?", "What was the location of the crash?"
+_ADDRESS_OF = re.compile(
+    r"^\s*what\s+(?:is|was)\s+the\s+(?:exact\s+)?(?P<noun>address|location)\s+of\b", re.I
 )
 # "Where is Halbrook Corp based?", "Where is the senator from?": where a body is based or a
 # person comes from, which the article says "Miami-based", "a Dunmore native".
@@ -139,7 +185,10 @@ _NAME_OF = re.compile(
 _SUSPECT = re.compile(
     r"\b(?:suspects?|shooters?|gunm[ae]n|accused|arrest(?:ed|s)?|charged?|killers?|perpetrators?|"
     r"opened\s+fire|booked|jailed|detained|indicted|convicted|sentenced|apprehended|wanted|"
-    r"assailants?|attackers?|offenders?|culprits?)\b",
+    r"assailants?|attackers?|offenders?|culprits?|"
+    # what only the accused does: "Who pleaded guilty to ...?", "Who turned himself in?"
+    r"plead(?:s|ed)?|pled|confess(?:es|ed)?|surrender(?:s|ed)?|"
+    r"turned\s+(?:himself|herself|themselves)\s+in)\b",
     re.I,
 )
 _VICTIM = re.compile(
@@ -636,10 +685,16 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
         )
     if _WHO_SAID.search(rest):
         return Interpretation("who_said", "quotes", None, terms, None, source)
+    if (held := _role_of_verb(rest, terms)) is not None:
+        return Interpretation("who_role", "people", None, held[1], held[0], source)
     if (role := _role_with_clause(rest)) is not None:
         return Interpretation("who_role", "people", None, terms, role, source)
     if (m := _NAME_OF_PLACE.match(rest)) and _WHERE.match(f"which {m['noun']}"):
         return Interpretation("where", "places", None, terms, m["noun"].lower(), source)
+    if m := _ADDRESS_OF.match(rest):
+        noun = "address" if m["noun"].lower() == "address" else None
+        kept = tuple(t for t in terms if t not in stems_of(m["noun"]))  # no article writes it
+        return Interpretation("where", "places", None, kept or terms, noun, source)
     if _NAME_OF.search(rest) or (
         _WHO.search(rest) and person_role(rest) and not _WHO_IS.match(rest)
     ):

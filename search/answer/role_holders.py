@@ -1,11 +1,12 @@
 """Who holds the role a question asks for ("Who is the chief executive of <Org>?"), read at
 question time in the best retrieved passages when ingest stored no person with that role. The
-role's head noun (the question's last role word: "executive officer" -> officer) is looked for
-next to a name:
+role's head noun (the question's last role word: "executive officer" -> officer; for "head",
+any noun a body's head is written with: chief, leader, director) is looked for next to a name:
 
 - pre-modifier: "<Org> Chairman <Name>", "South African captain <Name>";
 - role, then the name: "the service's chief executive officer, <Name>,";
-- appositive: "<Name>, the incident controller for the region,";
+- appositive: "<Name>, the incident controller for the region,", "<Name>, who heads ...";
+- copula: "<Name> is the head of the <Body>";
 - agent: "skippered by <Name>";
 - an unnamed speaker named in the next sentence: "..., his agent said. ..., said <Name>." (a
   report goes on in the words of the same speaker, now named).
@@ -54,8 +55,11 @@ _COMPLEMENT = re.compile(
 _AFTER_HEAD = re.compile(rf"^(?:,\s+|[ \t]+){_TITLE}{_NAME}(?![\w'’-])")
 _AFTER_COMPLEMENT = re.compile(rf"^,\s+{_TITLE}{_NAME}(?![\w'’-])")
 _BY_NAME = re.compile(rf"^\w*\s+by\s+{_TITLE}{_NAME}(?![\w'’-])")
+# "<Name>, the head of ...", "<Name>, who heads ...", "<Name> is the head of ...": the role
+# after the name, set off by a comma or told by "is" / "was".
+_NAME_THEN_ROLE = r"(?:,\s+|\s+(?:is|was)\s+)"
 _APPOSITIVE = re.compile(
-    rf"{_NAME},\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){{0,{ROLE_WORDS_BEFORE}}}$"
+    rf"{_NAME}{_NAME_THEN_ROLE}(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){{0,{ROLE_WORDS_BEFORE}}}$"
 )
 _FUNCTION = frozenset({"a", "an", "the", "of", "for", "to", "in", "and", "said", "says", "by"})
 # "..., his agent said." closing a sentence: a speaker known by role only ...
@@ -109,9 +113,19 @@ def role_head(focus: str) -> str:
     return words[-1] if words else ""
 
 
+# The nouns a body's head is written with: "Who heads <Body>?" is answered by "<Body> chief
+# <Name>", "the <Body>'s director, <Name>", "<Name>, leader of the <Body>".
+_HEAD_NOUNS = ("head", "chief", "leader", "director", "boss")
+
+
+def head_forms(head: str) -> tuple[str, ...]:
+    """The nouns that write the asked role's head: itself, or any noun for a body's head."""
+    return _HEAD_NOUNS if head.lower() == "head" else (head,)
+
+
 def role_holders(text: str, start: int, end: int, head: str) -> Iterator[Holder]:
     """Names written with the role noun ``head`` in ``text[start:end]``."""
-    wanted = stems(head)
+    wanted = frozenset().union(*(stems(form) for form in head_forms(head)))
     if not wanted:
         return
     blocked = blocked_words()
@@ -140,7 +154,7 @@ def role_holders(text: str, start: int, end: int, head: str) -> Iterator[Holder]
             before = _APPOSITIVE.search(text[start:head_start])
             if before and before["name"].split()[0].lower() not in blocked:
                 s, e = start + before.start("name"), start + before.end("name")
-                gap = re.match(r",\s+", text[e:head_start])
+                gap = re.match(_NAME_THEN_ROLE, text[e:head_start])
                 role_from = e + (gap.end() if gap else 0)
                 yield Holder(text[s:e], s, e, text[role_from:role_end], role_from, role_end)
 
@@ -225,7 +239,11 @@ def role_fit(focus: str, role: str, terms: frozenset[str]) -> float:
         return 0.0
     role = _expanded(role)
     written = stems(role)
-    share = 0.5 * len(asked & written) / len(asked) + 0.5 * len(terms & written) / len(terms)
+    held = len(asked & written)
+    head = stems(role_head(focus))
+    if head - written and any(stems(form) <= written for form in head_forms(role_head(focus))):
+        held = min(len(asked), held + 1)  # "<Body> chief" for "Who heads <Body>?"
+    share = 0.5 * held / len(asked) + 0.5 * len(terms & written) / len(terms)
     others = [
         run
         for run in re.findall(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", role)
@@ -255,7 +273,7 @@ def recognised_role_holders(
     head = role_head(interp.focus)
     terms = frozenset(interp.terms)
     # The best passages that write the role at all (its noun, or its abbreviation).
-    forms = [re.escape(head[:-1] if len(head) > 4 else head)]
+    forms = [re.escape(h[:-1] if len(h) > 4 else h) for h in head_forms(head)]
     forms += [re.escape(a) for a, full in ABBREVIATIONS.items() if full == head.lower()]
     writes_role = re.compile(rf"\b(?:{'|'.join(forms)})", re.I)
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from corpus.facts.lexicons import load_data
+from corpus.facts.lexicons import function_words, load_data
 
 _ABBREVIATED_TITLE = r"(?:Det|Sgt|Lt|Capt|Cpl|Ofc|Off|Insp|Cmdr|Col|Gen|Maj|Dr|Rev|Gov|Sen|Rep)\."
 _LOOK_BEHIND = 80  # characters read before a name for a pre-modifier
@@ -92,27 +92,42 @@ def is_title(role: object) -> bool:
 def role_near(text: str, start: int, end: int) -> Role | None:
     """The role written next to the name at ``start:end`` of ``text``, or None. A bare title
     before the name gives way to an appositive after it ("Officer <Name>, a police
-    spokesman,": the spokesman is who they are)."""
+    spokesman,", "the Attorney-General, Dr <Name>": the role is who they are)."""
     pre = _pre_modifier(text, start)
     if pre is not None and is_title(pre.text):
-        return _appositive(text, end) or pre
+        return _appositive(text, end) or _role_then_name(text, start, end) or pre
     return pre or _role_then_name(text, start, end) or _appositive(text, end) or _copula(text, end)
 
 
+# ", Dr <Name>", ", Mr <Name>": the comma that sets a name off, a title or form of address
+# between them.
+_COMMA_BEFORE_NAME = re.compile(r",\s+(?:(?P<title>[A-Z][a-z]{1,9})\.?\s+)?$")
+
+
+def _role_word(word: str) -> bool:
+    """A role noun or title, or a compound of one ("Governor-General", "Attorney-General")."""
+    nouns, titles, _ = _lexicon()
+    bare = word.lower().rstrip(".").replace("’", "'")
+    return bare in nouns or bare in titles or ("-" in bare and bare.split("-")[0] in nouns)
+
+
 def _role_then_name(text: str, start: int, end: int) -> Role | None:
-    """ "the service's chief executive officer, <Name>, says": a role set off before the name
-    by a comma, the name closed by one too (or by a speech verb)."""
-    if text[max(0, start - 2) : start] != ", ":
+    """ "the service's chief executive officer, <Name>, says", "the Attorney-General, Dr
+    <Name>.": a role set off before the name by a comma (a title may stand between), the name
+    closed by a comma, a speech verb or the sentence's end."""
+    lead = _COMMA_BEFORE_NAME.search(text, max(0, start - 14), start)
+    if lead is None:
         return None
-    if not re.match(r"(?:,|\s+(?:said|says|told)\b)", text[end : end + 8]):
+    if lead["title"] and not _is_address(lead["title"]):
         return None
-    end_at = start - 2
+    if not re.match(r"(?:,|\.(?:\s|$)|\s+(?:said|says|told)\b)", text[end : end + 8]):
+        return None
+    end_at = lead.start()
     words = list(re.finditer(r"[A-Za-z][\w'’-]*", text[max(0, end_at - _LOOK_BEHIND) : end_at]))
     offset = max(0, end_at - _LOOK_BEHIND)
-    nouns, titles, _ = _lexicon()
     if not words or words[-1].end() + offset != end_at:
         return None
-    if words[-1].group(0).lower() not in nouns | titles:
+    if not _role_word(words[-1].group(0)):
         return None  # the word before the comma must be a role noun ("officer,")
     begin = words[-1].start() + offset
     for word in reversed(words[-5:-1]):
@@ -153,8 +168,8 @@ def _pre_modifier(text: str, start: int) -> Role | None:
         if bare == "and" and kept and i > 0 and words[i - 1].lower() in nouns | titles:
             kept.insert(0, word)  # "president and chief executive officer <Name>"
             continue
-        if bare in _FUNCTION or abbreviated:
-            break
+        if bare in _FUNCTION or abbreviated or _opens_clause(bare) or word.endswith(","):
+            break  # "When Dr <Name> ...": the clause's first word is no part of a role
         if kept and not (
             bare in modifiers or bare in nouns or bare in _OFFICER_KINDS or word[:1].isupper()
         ):
@@ -173,6 +188,18 @@ def _pre_modifier(text: str, start: int) -> Role | None:
         return None
     role_start = window_start + offset
     return Role(role_start, role_start + len(phrase), phrase)
+
+
+def _is_address(word: str) -> bool:
+    """A title or form of address a name is written with ("Dr", "Mr", "Professor")."""
+    bare = word.lower().rstrip(".")
+    return bare in HONORIFICS or bare in _lexicon()[1]
+
+
+def _opens_clause(word: str) -> bool:
+    """A function word ("if", "when", "but") that is neither a title nor a role's modifier."""
+    nouns, titles, modifiers = _lexicon()
+    return word in function_words() and word not in nouns | titles | modifiers | HONORIFICS
 
 
 def _copula(text: str, end: int) -> Role | None:

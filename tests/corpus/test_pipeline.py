@@ -80,7 +80,7 @@ def test_each_stage_runs_once_and_receives_earlier_facts() -> None:
 
 
 def test_extractor_version_was_bumped_for_the_pipeline() -> None:
-    assert EXTRACTOR_VERSION == "4"
+    assert EXTRACTOR_VERSION == "5"
 
 
 def test_samples_unchanged_by_the_pipeline() -> None:

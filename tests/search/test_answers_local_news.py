@@ -250,6 +250,16 @@ def test_an_institution_in_the_plural_is_no_person() -> None:
             "Mara Quell",
             "police spokeswoman",
         ),
+        # a role set off before a title and the name ("the Attorney-General, Dr <Name>.")
+        ("Orvane's new Attorney-General, Dr Alan Vorne.", "Alan Vorne", "Orvane's new Attorney-General"),
+        (
+            "He met the ferry line's director, Mr Tobin Ash, on Friday.",
+            "Tobin Ash",
+            "ferry line's director",
+        ),
+        # a clause's opening word is no part of the role before the name
+        ("When Dr Alan Vorne arrived, the ward was shut.", "Alan Vorne", "Dr"),
+        ("Orvane Green MP Mara Quell voted against the bill.", "Mara Quell", "Orvane Green MP"),
     ],
 )
 def test_a_bare_title_gives_way_to_an_appositive(text: str, name: str, role: str) -> None:

@@ -118,6 +118,29 @@ def test_sayer_cue(sentence: str, name: str, cue: float) -> None:
     assert naming_cue(sentence, start, start + len(name), "company", {"output"}) == cue
 
 
+NAMED_AS = [
+    # the noun before a verb of naming gives the name's kind
+    ("She founded a group called Vornex in 1990.", "Vornex", "group", set(), NAMED),
+    ("Staff joined a militia known as Orvane Guard.", "Orvane Guard", "group", set(), NAMED),
+    # a place before a preposition of the question modifies no noun of it
+    ("The raid in eastern Lisle after the warning stopped.", "Lisle", "command", {"after"}, 0.0),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "focus", "terms", "cue"), NAMED_AS)
+def test_naming_cue_for_the_asked_kind(
+    sentence: str, name: str, focus: str, terms: set[str], cue: float
+) -> None:
+    start = sentence.index(name)
+    assert naming_cue(sentence, start, start + len(name), focus, terms) == cue
+
+
+def test_a_name_opening_on_a_title_is_a_persons() -> None:
+    sentence = "President Orvo says the Vornex Group was set up in 1998."
+    found = organization_mentions(sentence, opening_words(), set(), "group", {"set"})
+    assert [name for _, name, _ in found] == ["Vornex Group"]
+
+
 PARTNERSHIPS = [
     # a first name opening a partnership's name does not make it a person
     ("A partner at accountancy firm Karl and Brandt, Nils Orvo, says", "Karl and Brandt"),

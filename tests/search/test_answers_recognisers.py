@@ -513,6 +513,17 @@ HOLDERS = [
         [("Jon Arby", "Westland captain")],
     ),
     ("The captain said the team was tired.", "captain", []),
+    # a body's head written as its chief; a copula between the name and the role
+    (
+        "Orvane port chief Lena Vos said the quay was shut.",
+        "head",
+        [("Lena Vos", "Orvane port chief")],
+    ),
+    (
+        "Amos Pell is the head of the Kestrel trust.",
+        "head",
+        [("Amos Pell", "the head of the Kestrel")],
+    ),
     ("The chairman of the club left early.", "chairman", []),
 ]
 

@@ -115,6 +115,10 @@ TABLE = [
     ("Who was Kofi Annan?", "who_is", "people", None, "Kofi Annan"),
     ("who is Lavrov?", "who_is", "people", None, "Lavrov"),
     ("Who is the spokesman of the Pentagon?", "who_role", "people", None, "spokesman"),
+    # a verb that names an office asks for its holder
+    ("Who heads the Orvane port authority?", "who_role", "people", None, "head"),
+    ("Who chairs the Senate finance committee?", "who_role", "people", None, "chairman"),
+    ("Who commands the Lisle garrison?", "who_role", "people", None, "commander"),
     ("Who is the president of France?", "who_role", "people", None, "president"),
     ("Who was the foreign minister of Japan?", "who_role", "people", None, "foreign minister"),
     ("Who is the spokeswoman?", "who_role", "people", None, "spokeswoman"),
