@@ -38,6 +38,7 @@ from search.answer.incident import (
     pins_loosely,
 )
 from search.answer.locatives import FOCUS_HEADS
+from search.answer.names import is_first_name
 from search.answer.questions import Interpretation, analyze_question
 from search.answer.recognisers import OTHER_VERB, count_mentions, unit_stems
 from search.answer.types import AnswerItem, AnswerResult, Citation, SentenceRef
@@ -259,8 +260,10 @@ def _fits(interp: Interpretation, question: str, sentence: str) -> bool:
         # a sentence that states no time does not say when; a date ahead must be read as one
         return False
     role_head = interp.focus.split()[-1] if interp.type == "who_role" and interp.focus else None
-    if role_head and not stems(role_head) & stems(sentence):
-        return False  # "Who is the principal ...?": a sentence naming no principal
+    if role_head and not (stems(role_head) & stems(sentence) and _names_a_person(sentence)):
+        # "Who is the principal ...?": a sentence naming no principal, or no one by name
+        # ("the army's general command said ...")
+        return False
     happened = [t for t in interp.terms if t not in interp.names]
     if happened and not overlap(happened, sentence):
         return False  # nor one that does not say what happened ("founded", "coaches")
@@ -305,6 +308,14 @@ _NO_AMOUNT = re.compile(
 
 
 _SAYS = re.compile(r"\s+(?:said|says|told|tells|added|adds|explained|explains)\b")
+
+
+_CAPITALISED_PAIR = re.compile(r"\b([A-Z][a-z]+)(?=\s+[A-Z][\w'’-]+)")
+
+
+def _names_a_person(sentence: str) -> bool:
+    """Whether the sentence names someone: a known first name before a capitalised word."""
+    return any(is_first_name(m[1]) for m in _CAPITALISED_PAIR.finditer(sentence))
 
 
 def _only_says(name: str, sentence: str) -> bool:

@@ -379,12 +379,15 @@ def _dates(session: Session, pinned: Sequence[Pinned], interp: Interpretation) -
     later = _LATER_EVENTS.intersection(words)
     if later and not any(later & stems(readable(p.article)) for p in pinned):
         return []  # "When was <Name> sentenced?": the articles tell the shooting, not that
+    # "In what year ...?": a year answers it, and is all an old event is often dated by
+    yearly = interp.focus == "year"
+    size = 4 if yearly else 10
     candidates = []
     for fact in stored_facts(session, list(weights), "dates", None):
         value = fact.value
-        iso = str(value.get("iso") or "")[:10]
-        precise = value.get("precision") in ("day", "time")
-        if value.get("role") == "publication" or len(iso) < 10 or not precise:
+        iso = str(value.get("iso") or "")[:size]
+        precise = yearly or value.get("precision") in ("day", "time")
+        if value.get("role") == "publication" or len(iso) < size or not precise:
             continue
         article = articles[fact.article_id]
         if article.published and iso > article.published.isoformat():
@@ -400,10 +403,10 @@ def _dates(session: Session, pinned: Sequence[Pinned], interp: Interpretation) -
             candidates.append(_published(p.article, weights[p.article.id or 0]))
 
     def phrase(c: Candidate) -> tuple[str, object]:
-        iso = str(c.fact.value["iso"])[:10]
-        return date_text(iso), iso
+        iso = str(c.fact.value["iso"])[:size]
+        return (iso if yearly else date_text(iso)), iso
 
-    return group_by(candidates, lambda c: str(c.fact.value["iso"])[:10], phrase)
+    return group_by(candidates, lambda c: str(c.fact.value["iso"])[:size], phrase)
 
 
 # Stems of events that follow an incident on days of their own (an arrest, a sentence, a

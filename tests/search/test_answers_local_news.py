@@ -274,6 +274,8 @@ def test_a_bare_title_gives_way_to_an_appositive(text: str, name: str, role: str
     [
         ("Police say the shooting happened outside the Lisle Arts Center.", False),
         ("Principal Mara Quell closed the Lisle high school on Monday.", True),
+        # the role's noun with no one named: no holder is told
+        ("The principal of the Lisle high school told him to leave.", False),
     ],
 )
 def test_a_role_holders_fallback_sentence_names_the_role(sentence: str, fits: bool) -> None:

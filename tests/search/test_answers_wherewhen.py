@@ -109,6 +109,15 @@ ARTICLES += [
             "opened the fair on Saturday."
         ),
     },
+    {
+        "source": "Coast Courier",
+        "published": "2002-02-14",
+        "text": (
+            "Patient escapes secure ward\n\n"
+            "Police are searching the Lisle coast for Tobin Ash, who killed a Lisle student in "
+            "1996. He walked out of the secure ward at Orvane hospital on Sunday."
+        ),
+    },
 ]
 
 QUESTIONS = [
@@ -132,6 +141,8 @@ QUESTIONS = [
     ("Which hospital was the woman taken to after the Marrowfield deaths?", ("Orrin Vale",)),
     ("Where did the neighbor in Marrowfield hear shots?", ("400 block of North Keel St.",)),
     ("When did Senator Ada Pell fall?", ("2016-04-10",)),
+    # an old event a later report dates by its year alone
+    ("In what year did Tobin Ash kill the Lisle student?", ("1996",)),
 ]
 
 
