@@ -84,17 +84,22 @@ def pins_event(interp: Interpretation) -> bool:
                 and interp.focus is None
                 and bool(_weekday_stems() & set(interp.terms))
             )
-        # "When was the shooting at the <Town> party?", "Where in <Town> was the boy shot?":
-        # an incident in a named place is the event of the articles that name the place.
+        # "When was the shooting at the <Town> party?", "Where in <Town> was the boy shot?",
+        # "Which police department ... the shooting in <Town>?": an incident in a named place
+        # is the event of the articles that name the place.
         return (
             bool(c.places)
-            and interp.answer_type in ("date", "place")
+            and interp.answer_type in ("date", "place", "organization")
             and bool(_INCIDENT.search(" ".join(interp.terms)))
         )
     if interp.answer_type == "count":
         return interp.field == "casualties"
     if interp.answer_type == "person":
         return interp.role is not None
+    if interp.answer_type == "organization":
+        # "Which sheriff's office is investigating the deaths of <Name> and <Name>?": the
+        # body of the asked kind in the articles about the event the question names
+        return bool(_INCIDENT.search(" ".join(interp.terms)))
     if interp.answer_type not in ("date", "place"):
         return False
     # A person alone pins an incident that happened to them ("When was <Name> shot?"), not
@@ -115,6 +120,8 @@ def pins_loosely(interp: Interpretation) -> bool:
     """True when only a place pins the event of a "When" or "Where" question: articles naming
     the place are read first, and when they do not answer, the best passages may."""
     c = interp.constraints
+    if interp.answer_type == "organization":
+        return True  # a body the pinned articles do not name may still be in the passages
     asked = interp.answer_type in ("date", "place") or (
         interp.answer_type == "count" and interp.field == "casualties"
     )
@@ -144,7 +151,41 @@ def answer_pinned(session: Session, index: PassageBackend, interp: Interpretatio
         return PinnedAnswer(_people(pinned, interp), 0.9, ids)
     if interp.answer_type == "date":
         return PinnedAnswer(_dates(session, pinned, interp), 0.9, ids)
+    if interp.answer_type == "organization":
+        return PinnedAnswer(_bodies(session, pinned, interp), 0.9, ids)
     return PinnedAnswer(event_places(session, pinned, interp), 0.9, ids)
+
+
+def _bodies(session: Session, pinned: Sequence[Pinned], interp: Interpretation) -> list[Group]:
+    """Bodies of the asked kind the articles about the event name: a stored organization
+    whose name ends in a word of the question's own ("Which police department ...?":
+    "<Town> Police Department", "<County> police"; "Which sheriff's office ...?": "<County>
+    Sheriff's Office"), scored by the article's pin, where it stands, and how much of the
+    question its sentence holds."""
+    weights = article_weights(pinned)
+    articles = {p.article.id: p.article for p in pinned}
+    kind = set(interp.terms) - set(interp.names)
+    candidates = []
+    for fact in stored_facts(session, list(weights), "organizations", None):
+        name = str(fact.value.get("canonical") or fact.value.get("name") or fact.text)
+        words = re.sub(r"['’]s$", "", name).split()
+        if not words or not stems(words[-1]) <= kind:
+            continue
+        article = articles[fact.article_id]
+        match = (0.7 + 0.3 * overlap(interp.terms, fact.sentence_text)) * position_weight(
+            article, fact.start
+        )
+        candidates.append(Candidate(fact, article, match, weights[fact.article_id]))
+
+    def phrase(c: Candidate) -> tuple[str, object]:
+        value = c.fact.value
+        return str(value.get("canonical") or value.get("name") or c.fact.text), key(c)
+
+    def key(c: Candidate) -> str:
+        value = c.fact.value
+        return str(value.get("entity_id") or value.get("name") or c.fact.text).lower()
+
+    return group_by(by_frequency(candidates, key), key, phrase)
 
 
 BEST_ARTICLE_MATCH = 0.9  # the share of the question's words its best passages must hold
