@@ -105,10 +105,10 @@ def _entities(
         v = c.fact.value
         name = str(v.get("canonical") or v.get("name") or c.fact.text)
         written = c.fact.text
-        if name != written and _letters(name) == _letters(written):
+        if c.fact.field == "organizations":
+            name = _as_written(name, written)  # "Federal Bureau of Investigation (FBI)"
+        elif name != written and _letters(name) == _letters(written):
             name = written  # "Agence France Presse" as the article spells it
-        elif name != written and c.fact.field == "organizations" and _letters(written):
-            name = f"{name} ({written})"  # "Federal Bureau of Investigation (FBI)"
         if v.get("near"):
             name = f"{name}, near {v['near']}"
         return name, v.get("entity_id") or name
@@ -170,6 +170,18 @@ def _inside(part: Fact, whole: Fact) -> bool:
         and part.end <= whole.end
         and whole.end - whole.start > part.end - part.start
     )
+
+
+def _as_written(name: str, written: str) -> str:
+    """A name the lexicon or gazetteer spells otherwise, as the cited text writes it: alone
+    when only case, spaces or punctuation differ ("PortEllis" for "Port Ellis"), else after the
+    known spelling ("Marrowfield (Marowfield)", "Federal Bureau of Investigation (FBI)"),
+    so the answer states what the article says."""
+    if name == written or not _letters(written):
+        return name
+    if _letters(name) == _letters(written):
+        return written
+    return f"{name} ({written})"
 
 
 def _letters(text: str) -> str:
@@ -505,7 +517,7 @@ def _where(session: Session, index: PassageBackend, interp: Interpretation) -> H
 
     def phrase(c: Candidate) -> tuple[str, object]:
         v = c.fact.value
-        name = str(v.get("canonical") or v.get("name") or c.fact.text)
+        name = _as_written(str(v.get("canonical") or v.get("name") or c.fact.text), c.fact.text)
         if v.get("near"):
             name = f"{name}, near {v['near']}"
         return name, v.get("entity_id") or name.lower()
