@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from lemminflect import getAllLemmas
+
 from corpus.facts.lexicons import function_words, load_data
 
 _ABBREVIATED_TITLE = r"(?:Det|Sgt|Lt|Capt|Cpl|Ofc|Off|Insp|Cmdr|Col|Gen|Maj|Dr|Rev|Gov|Sen|Rep)\."
@@ -171,7 +173,12 @@ def _pre_modifier(text: str, start: int) -> Role | None:
         if bare in _FUNCTION or abbreviated or _opens_clause(bare) or word.endswith(","):
             break  # "When Dr <Name> ...": the clause's first word is no part of a role
         if kept and not (
-            bare in modifiers or bare in nouns or bare in _OFFICER_KINDS or word[:1].isupper()
+            bare in modifiers
+            or bare in nouns
+            or bare in _OFFICER_KINDS
+            or word[:1].isupper()
+            # a role noun, not a bare title ("popular Dr"), takes common modifiers
+            or (_modifying_word(bare) and kept[-1].lower().rstrip(".") in nouns)
         ):
             break
         kept.insert(0, word)
@@ -188,6 +195,17 @@ def _pre_modifier(text: str, start: int) -> Role | None:
         return None
     role_start = window_start + offset
     return Role(role_start, role_start + len(phrase), phrase)
+
+
+@lru_cache(maxsize=4096)
+def _modifying_word(word: str) -> bool:
+    """A singular noun or an adjective that may modify a role noun ("transport minister", "public
+    safety spokeswoman"), in lemminflect's lexicon; not a plural ("reporters"), nor an
+    inflected verb ("shot", "told") that ends the clause before the role."""
+    lemmas = getAllLemmas(word)
+    if "VERB" in lemmas and word not in lemmas["VERB"]:
+        return False
+    return word in lemmas.get("NOUN", ()) or "ADJ" in lemmas
 
 
 def _is_address(word: str) -> bool:

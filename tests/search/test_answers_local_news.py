@@ -257,6 +257,18 @@ def test_an_institution_in_the_plural_is_no_person() -> None:
             "Tobin Ash",
             "ferry line's director",
         ),
+        # common nouns and adjectives compound a role noun, not a bare title
+        (
+            "a year after transport minister Tobin Ash opened the bridge",
+            "Tobin Ash",
+            "transport minister",
+        ),
+        (
+            "County fire safety spokeswoman Mara Quell said the road was closed.",
+            "Mara Quell",
+            "County fire safety spokeswoman",
+        ),
+        ("Voters chose the popular Dr Alan Vorne.", "Alan Vorne", "Dr"),
         # a clause's opening word is no part of the role before the name
         ("When Dr Alan Vorne arrived, the ward was shut.", "Alan Vorne", "Dr"),
         ("Orvane Green MP Mara Quell voted against the bill.", "Mara Quell", "Orvane Green MP"),
