@@ -837,14 +837,17 @@ def _who_role(session: Session, index: PassageBackend, interp: Interpretation) -
         if role_stems <= stems(role):
             match = max(match, said)
         candidates.append(Candidate(c.fact, c.article, match, c.retrieval))
-    stored = {(c.fact.article_id, c.fact.start) for c in candidates}
-    candidates += [
-        c
-        for c in recognised_role_holders(session, index, interp)
-        if not any(
-            a == c.fact.article_id and c.fact.start <= s < c.fact.end for a, s in stored
-        )  # a stored fact names this holder already
-    ]
+    for read in recognised_role_holders(session, index, interp):
+        # a stored fact may name this holder already: the better read of the two stays (the
+        # stored "director" of "the charity's executive director, <Name>," fits less)
+        same = [
+            c
+            for c in candidates
+            if c.fact.article_id == read.fact.article_id
+            and read.fact.start <= c.fact.start < read.fact.end
+        ]
+        if all(c.score < read.score for c in same):
+            candidates = [c for c in candidates if all(c is not x for x in same)] + [read]
 
     def phrase(c: Candidate) -> tuple[str, object]:
         return str(c.fact.value.get("name")), c.fact.value.get("entity_id")

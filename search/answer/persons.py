@@ -13,11 +13,12 @@ from search.answer.names import is_first_name
 from search.answer.questions import stems_of
 from search.answer.recognisers import Mention, blocked_words
 
-_CAP = r"(?:[A-Z][a-z]*[A-Z]?[a-z]+(?:['’-][A-Z]?[a-z]+)*|[A-Z]['’][A-Z][a-z]+)"
+# A word of a person's name: "Reid", "McDonald", "DeAndre", "Smith-Jones", "O'Neil".
+NAME_WORD = r"(?:[A-Z][a-z]*[A-Z]?[a-z]+(?:['’-][A-Z]?[a-z]+)*|[A-Z]['’][A-Z][a-z]+)"
 _INITIAL = r"[A-Z]\."
 _SUFFIX = r"(?:,?\s+(?:Jr\.?|Sr\.?|II|III|IV)(?![\w]))"
 _NAME = re.compile(
-    rf"(?<![\w'’-]){_CAP}(?:[ \t]+(?:{_CAP}|{_INITIAL})){{1,3}}{_SUFFIX}?(?![\w'’-])"
+    rf"(?<![\w'’-]){NAME_WORD}(?:[ \t]+(?:{NAME_WORD}|{_INITIAL})){{1,3}}{_SUFFIX}?(?![\w'’-])"
 )
 _AGE_AFTER = re.compile(
     r"^,\s*(?:age\s+)?\d{1,2}(?:\s*[,.;)]|\s+(?:and|of|was|were|is|who|had|has|from)\b)"

@@ -37,6 +37,7 @@ from search.answer.candidates import (
     stems,
 )
 from search.answer.names import is_first_name
+from search.answer.persons import NAME_WORD
 from search.answer.questions import Interpretation
 from search.answer.recognisers import blocked_words
 from search.backend import PassageBackend
@@ -44,8 +45,7 @@ from search.backend import PassageBackend
 PASSAGES_READ = 8
 ROLE_WORDS_BEFORE = 4  # words of a role phrase read before its head noun
 OTHER_NAME_PENALTY = 0.25  # per name in a role phrase that the question does not give
-_CAP = r"[A-Z][a-z]*(?:['’-][A-Z]?[a-z]+)*"
-_NAME = rf"(?P<name>{_CAP}(?:[ \t]+(?:{_CAP}|[A-Z]\.)){{1,3}})"
+_NAME = rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{NAME_WORD}|[A-Z]\.)){{1,3}})"
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Det|Sgt|Lt|Capt|Col|Gen|Maj|Rev|Prof)\.?\s+)?"
 # "of the Relief Agency", "for the Environment": the body a role is held in, after its noun.
 _COMPLEMENT = re.compile(

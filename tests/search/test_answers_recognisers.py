@@ -513,6 +513,12 @@ HOLDERS = [
         [("Jon Arby", "Westland captain")],
     ),
     ("The captain said the team was tired.", "captain", []),
+    # a name spelled with an inner capital
+    (
+        "The charity's executive director, DeAndre McCall, opened the hall.",
+        "director",
+        [("DeAndre McCall", "charity's executive director")],
+    ),
     # a body's head written as its chief; a copula between the name and the role
     (
         "Orvane port chief Lena Vos said the quay was shut.",
