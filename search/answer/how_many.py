@@ -12,7 +12,8 @@ from dataclasses import replace
 from sqlmodel import Session
 
 from corpus.claims import victim_class
-from search.answer.candidates import Candidate, gather, stems
+from corpus.tables import Article
+from search.answer.candidates import Candidate, gather, names_in, proximity, retrieve, stems
 from search.answer.compose import (
     Group,
     Handled,
@@ -26,12 +27,14 @@ from search.answer.compose import (
 )
 from search.answer.counts import (
     AMOUNT_UNITS,
+    OUTSIDE,
     count_match,
     measure_units,
     recognised_casualties,
     recognised_counts,
     verb_weight,
 )
+from search.answer.pinned_reading import stored_facts
 from search.answer.questions import Interpretation
 from search.answer.recognisers import unit_stems
 from search.backend import PassageBackend
@@ -155,14 +158,53 @@ def _quantities(session: Session, index: PassageBackend, interp: Interpretation)
     return group_by(candidates, lambda c: (c.fact.value.get("number"), c.fact.qualifier), phrase)
 
 
+NAMED_ARTICLES = 3  # the best articles read whole when the question names someone
+
+
+def _in_named_articles(
+    session: Session, index: PassageBackend, interp: Interpretation, found: list[Candidate]
+) -> list[Candidate]:
+    """Sums of money anywhere in the best few articles that say the person the question names
+    ("How much was the bond set for <Name>?"): the amount may stand paragraphs after the
+    passages that match the question best; it ranks as a passage outside the best ones does.
+    Those ``found`` already are left out."""
+    if not interp.constraints.people or interp.focus != "much money":
+        return []
+    best: dict[int, float] = {}
+    for passage in retrieve(index, interp.terms):
+        best.setdefault(passage.article_id, passage.relative_score)
+    ids = list(best)[:NAMED_ARTICLES]
+    taken = {(c.fact.article_id, c.fact.start) for c in found}
+    out = []
+    for fact in stored_facts(session, ids, "quantities", None):
+        article = session.get(Article, fact.article_id)
+        if article is None or (fact.article_id, fact.start) in taken:
+            continue
+        if not names_in(article, interp):
+            continue  # a name the question gives is nowhere in this article
+        out.append(Candidate(fact, article, 0.0, OUTSIDE * best[fact.article_id]))
+    return out
+
+
+BESIDE = 1.0  # no word between an amount and the question's word it measures
+BESIDE_BONUS = 0.1
+
+
 def _measures(session: Session, index: PassageBackend, interp: Interpretation) -> list[Group]:
     """ "How far ...": amounts in a unit of the asked dimension ("240 kilometres")."""
     units = measure_units(interp.focus)
     if not units:
         return []
+    words = [t for t in interp.terms if t not in interp.names]
+    found = gather(session, index, interp, field="quantities")
     candidates = [
-        replace(c, overlap=count_match(interp, c.article, c.fact))
-        for c in gather(session, index, interp, field="quantities")
+        replace(
+            c,
+            overlap=count_match(interp, c.article, c.fact),
+            # "a $900 fine" for "How much was the bond ...?": the asked thing beside it
+            bonus=BESIDE_BONUS if proximity(c.fact, words) >= BESIDE else 0.0,
+        )
+        for c in [*found, *_in_named_articles(session, index, interp, found)]
         if unit_word(c.fact.value.get("unit")) in units
     ]
 

@@ -323,6 +323,7 @@ _QUESTION_STOPS = {
     "much",
     "who",
     "whom",
+    "whose",
     "what",
     "which",
     "when",

@@ -118,6 +118,20 @@ ARTICLES += [
             "1996. He walked out of the secure ward at Orvane hospital on Sunday."
         ),
     },
+    {
+        "source": "Valley Ledger",
+        "published": "2016-09-20",
+        "text": (
+            "Man charged over unlocked rifle\n\n"
+            "LISLE - Orrin Walsh, 41, was charged on Monday with leaving a loaded rifle where "
+            "children could reach it. Deputies said his niece found the rifle in a shed behind "
+            "the family's farmhouse on Mill Lane.\n\n"
+            "The girl was not hurt. Neighbours said the farm had been in the family for years "
+            "and that the shed was usually locked.\n\n"
+            "A judge ordered Walsh held until he posts a $900 bond, and he is due back in "
+            "court in October."
+        ),
+    },
 ]
 
 QUESTIONS = [
@@ -143,6 +157,8 @@ QUESTIONS = [
     ("When did Senator Ada Pell fall?", ("2016-04-10",)),
     # an old event a later report dates by its year alone
     ("In what year did Tobin Ash kill the Lisle student?", ("1996",)),
+    # a sum for the named person, paragraphs from the passages that match the question best
+    ("How much was the bond set for Orrin Walsh, whose niece found the rifle?", ("$900",)),
 ]
 
 
