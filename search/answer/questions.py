@@ -703,7 +703,7 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
         return Interpretation("who", "people", side, terms, None, source)
     if (role := _possessive_role(rest)) is not None:
         return Interpretation("who_role", "people", None, terms, role, source)
-    if m := _WHO_ROLE.match(rest):
+    if (m := _WHO_ROLE.match(rest)) and not _participle(m["role"]):
         return Interpretation("who_role", "people", None, terms, m["role"].lower(), source)
     if m := _WHO_IS.match(rest):
         return Interpretation("who_is", "people", None, terms, m["name"], source)
@@ -782,6 +782,19 @@ def _role_nouns() -> frozenset[str]:
     data = load_data("people")
     nouns = {n.lower() for n in data["role_nouns"]} | {t.lower() for t in data["titles"]}
     return frozenset(nouns | _ASKED_ROLES)
+
+
+def _participle(role: str) -> bool:
+    """ "Who was nominated for best director ...?", "Who was arrested in <Town>?": a passive
+    verb where a role would stand asks for whom it happened to, not for a role's holder."""
+    first = role.split()[0].lower() if role.split() else ""
+    lemmas = getLemma(first, upos="VERB")
+    return (
+        first.endswith(("ed", "en"))
+        and bool(lemmas)
+        and first not in lemmas
+        and first not in (_role_nouns())
+    )
 
 
 def _possessive_role(text: str) -> str | None:

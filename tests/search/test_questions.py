@@ -115,6 +115,8 @@ TABLE = [
     ("Who was Kofi Annan?", "who_is", "people", None, "Kofi Annan"),
     ("who is Lavrov?", "who_is", "people", None, "Lavrov"),
     ("Who is the spokesman of the Pentagon?", "who_role", "people", None, "spokesman"),
+    # a passive verb where a role would stand asks for whom it happened to
+    ("Who was nominated for best director for the film?", "who", "organizations", None, None),
     # a verb that names an office asks for its holder
     ("Who heads the Orvane port authority?", "who_role", "people", None, "head"),
     ("Who chairs the Senate finance committee?", "who_role", "people", None, "chairman"),
