@@ -165,6 +165,13 @@ _MONEY_VERBS = frozenset(
 )
 
 
+# Nouns that are sums of money: "What bail ...?", "What reward ...?" ask how much.
+_SUMS = frozenset(
+    {"bond", "bail", "fine", "reward", "ransom", "salary", "wage", "fee", "settlement"}
+    | {"compensation", "bounty", "payout", "penalty"}
+)
+
+
 def _asks_money(text: str) -> bool:
     """Whether a verb of buying, selling or owing (any form, lemminflect's lexicon) or "worth"
     is in ``text``."""
@@ -721,6 +728,9 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
         word = precision.group(0).lower() if precision else None
         focus = word if word in ("time", "year") else None if word is None else "day"
         return Interpretation("when", "dates", None, terms, focus, source)
+    if (m := _WHAT.match(rest)) and m["noun"].lower().split()[0] in _SUMS:
+        # "What bond was the grandmother given?": a sum of money is asked
+        return Interpretation("how_many", "measure", None, terms, "much money", source)
     if m := _WHAT.match(rest):
         words = m["noun"].lower().split()
         if any(w in EQUIPMENT_NOUNS for w in words):
