@@ -862,7 +862,9 @@ def _person_key(c: Candidate) -> str:
 
 
 def _who(session: Session, index: PassageBackend, interp: Interpretation) -> Handled:
-    groups = _entities(session, index, interp, "organizations")
+    # "What is the name of the 18-year-old ...?" asks for a person; "Who ...?" may be a body
+    asks_bodies = interp.field == "organizations"
+    groups = _entities(session, index, interp, "organizations") if asks_bodies else []
     bodies = [c.fact for g in groups for c in g.members]
     people = _entities(session, index, interp, "people") + _acting(session, index, interp)
     groups += [g for g in people if not _within_a_body(g, bodies)]

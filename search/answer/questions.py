@@ -418,7 +418,8 @@ _ASKED_AHEAD = re.compile(
 # "Under the new law, how much is the fine?", "In 2014, how many ...": a phrase opening with a
 # function word set before the question word, read after the question so its shape is seen.
 _FRONTED = re.compile(
-    r"^(?P<front>[^,?]{2,60}?),\s+(?P<question>(?:how|what|which|who|whom|whose|when|where|"
+    r"^(?P<front>[^,?]{2,120}?)(?:,|\s+[-–—])\s+(?P<question>(?:how|what|which|who|whom|whose|"
+    r"when|where|"
     r"(?:in|on|at|from|for|by|with|to)\s+(?:what|which|whom))\b.*?)\s*\??\s*$",
     re.I,
 )
@@ -539,10 +540,15 @@ _ACQUIRE = {
 
 
 def _spelled_out(question: str) -> str:
-    """The question with a company officer's initials written out ("Who is the CEO of ...")
-    and "take over" a body said as the articles' "acquire"."""
+    """The question with "what's" written out, a company officer's initials written out ("Who
+    is the CEO of ...") and "take over" a body said as the articles' "acquire"."""
+    question = _CONTRACTED.sub(r"\g<wh> is", question)  # "What's the address ...?"
     question = _INITIALS.sub(lambda m: _OFFICER_INITIALS[m.group().rstrip("s")], question)
     return _TAKE_OVER.sub(lambda m: _ACQUIRE[m["verb"].lower()], question)
+
+
+_NAME_WORDS = frozenset({"name"})
+_CONTRACTED = re.compile(r"\b(?P<wh>what|who|where|when|how)['’]s\b", re.I)
 
 
 # (question type, field) -> the expected answer type shown to users.
@@ -707,7 +713,8 @@ def _classify(rest: str, terms: tuple[str, ...], source: str | None) -> Interpre
         _WHO.search(rest) and person_role(rest) and not _WHO_IS.match(rest)
     ):
         side = "killed" if _KILLED.search(rest) else "injured" if _INJURED.search(rest) else None
-        return Interpretation("who", "people", side, terms, None, source)
+        kept = tuple(t for t in terms if t not in _NAME_WORDS)  # "the name of": no article's word
+        return Interpretation("who", "people", side, kept or terms, None, source)
     if (role := _possessive_role(rest)) is not None:
         return Interpretation("who_role", "people", None, terms, role, source)
     if (m := _WHO_ROLE.match(rest)) and not _participle(m["role"]):

@@ -34,6 +34,14 @@ SHAPES = [
     ("How much was the bail for the driver?", "how_many", "measure", "much money"),
     ("How much did the house in Lisle sell for?", "how_many", "measure", "much money"),
     ("How much rain fell in Lisle?", "how_many", "quantities", "rain"),
+    # "what's" written out; a phrase fronted before a dash
+    ("What's the address of the Lisle strip club?", "where", "places", "address"),
+    (
+        "The boy shot near the Lisle park - which hospital was he taken to?",
+        "where",
+        "places",
+        "hospital",
+    ),
     # a noun that is a sum of money asks how much
     ("What bond was the driver given at his arraignment?", "how_many", "measure", "much money"),
     ("What reward is being offered?", "how_many", "measure", "much money"),
