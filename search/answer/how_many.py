@@ -201,7 +201,7 @@ def _measures(session: Session, index: PassageBackend, interp: Interpretation) -
         replace(
             c,
             overlap=count_match(interp, c.article, c.fact),
-            # "a $900 fine" for "How much was the bond ...?": the asked thing beside it
+            # "a $900 fine" for "How much was the fine ...?": the asked thing beside it
             bonus=BESIDE_BONUS if proximity(c.fact, words) >= BESIDE else 0.0,
         )
         for c in [*found, *_in_named_articles(session, index, interp, found)]

@@ -199,8 +199,8 @@ def _pre_modifier(text: str, start: int) -> Role | None:
 
 @lru_cache(maxsize=4096)
 def _modifying_word(word: str) -> bool:
-    """A singular noun or an adjective that may modify a role noun ("transport minister", "public
-    safety spokeswoman"), in lemminflect's lexicon; not a plural ("reporters"), nor an
+    """A singular noun or an adjective that may modify a role noun ("transport minister",
+    "county fire spokeswoman"), in lemminflect's lexicon; not a plural ("reporters"), nor an
     inflected verb ("shot", "told") that ends the clause before the role."""
     lemmas = getAllLemmas(word)
     if "VERB" in lemmas and word not in lemmas["VERB"]:

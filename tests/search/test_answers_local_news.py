@@ -35,7 +35,7 @@ SHAPES = [
     ("How much did the house in Lisle sell for?", "how_many", "measure", "much money"),
     ("How much rain fell in Lisle?", "how_many", "quantities", "rain"),
     # "what's" written out; a phrase fronted before a dash
-    ("What's the address of the Lisle strip club?", "where", "places", "address"),
+    ("What's the address of the Lisle bowling alley?", "where", "places", "address"),
     (
         "The boy shot near the Lisle park - which hospital was he taken to?",
         "where",
@@ -262,7 +262,11 @@ def test_an_institution_in_the_plural_is_no_person() -> None:
             "police spokeswoman",
         ),
         # a role set off before a title and the name ("the Attorney-General, Dr <Name>.")
-        ("Orvane's new Attorney-General, Dr Alan Vorne.", "Alan Vorne", "Orvane's new Attorney-General"),
+        (
+            "Orvane's new Attorney-General, Dr Alan Vorne.",
+            "Alan Vorne",
+            "Orvane's new Attorney-General",
+        ),
         (
             "He met the ferry line's director, Mr Tobin Ash, on Friday.",
             "Tobin Ash",
