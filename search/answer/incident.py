@@ -67,8 +67,8 @@ class PinnedAnswer:
 
 def pins_event(interp: Interpretation) -> bool:
     """True when the question names its event precisely enough (a date, an address or a
-    person) and asks for a count, a person, a date or a place, or asks for a person on one
-    side of an event in a place it names."""
+    person) and asks for a count, a person, a date, a place or a body, or asks for a person
+    on one side of an event in a place it names."""
     c = interp.constraints
     if not (c.dates or c.address or c.people):
         # "Who was arrested after ... in <Town>?": a side of an event in a named place.
@@ -117,8 +117,9 @@ LOOSE_MARGIN = 0.9  # articles pinned by a place alone within this share of the 
 
 
 def pins_loosely(interp: Interpretation) -> bool:
-    """True when only a place pins the event of a "When" or "Where" question: articles naming
-    the place are read first, and when they do not answer, the best passages may."""
+    """True when only a place pins the event of a "When" or "Where" question, or the question
+    asks for a body: the pinned articles are read first, and when they do not answer, the best
+    passages may."""
     c = interp.constraints
     if interp.answer_type == "organization":
         return True  # a body the pinned articles do not name may still be in the passages
@@ -169,7 +170,8 @@ def _bodies(session: Session, pinned: Sequence[Pinned], interp: Interpretation) 
     for fact in stored_facts(session, list(weights), "organizations", None):
         name = str(fact.value.get("canonical") or fact.value.get("name") or fact.text)
         words = re.sub(r"['’]s$", "", name).split()
-        if not words or not stems(words[-1]) <= kind:
+        head = stems(words[-1]) if words else frozenset()
+        if not head or not head <= kind:
             continue
         article = articles[fact.article_id]
         match = (0.7 + 0.3 * overlap(interp.terms, fact.sentence_text)) * position_weight(
