@@ -378,8 +378,8 @@ _MODIFIER = re.compile(
 
 
 def _modifier(fact: Fact, interp: Interpretation) -> bool:
-    """A place written as a modifier ("US-led", "a US military ship"), except "<Place>-based"
-    when the question asks where something is based."""
+    """A place written as a modifier ("US-led", "a US military ship") or as the agent after
+    "by", except "<Place>-based" when the question asks where something is based."""
     if fact.kind == "country" and _attributive(fact):
         return True
     if _AGENT_BEFORE.search(_left_context(fact)[: -len(fact.text) or None]) and not (
