@@ -382,8 +382,8 @@ def _modifier(fact: Fact, interp: Interpretation) -> bool:
     "by", except "<Place>-based" when the question asks where something is based."""
     if fact.kind == "country" and _attributive(fact):
         return True
-    if _AGENT_BEFORE.search(_left_context(fact)[: -len(fact.text) or None]) and not (
-        _right_context(fact).startswith("-")  # "by the London-based financier": his base
+    if _AGENT_BEFORE.search(fact.sentence_text[: _offset(fact)]) and not (
+        _right_context(fact).startswith("-")  # "by the Orvane-based trader": his base
     ):
         return True  # "seized by Orvane and held aboard <Ship>": the agent, not where
     m = _MODIFIER.match(_right_context(fact))
@@ -392,16 +392,16 @@ def _modifier(fact: Fact, interp: Interpretation) -> bool:
 
 _AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
-_WORD_AFTER = re.compile(r"^\s+([a-z][\w'’-]*)")
+_COMMON_WORD_AFTER = re.compile(r"^\s+([a-z][\w'’-]*)")
 
 
 def _attributive(fact: Fact) -> bool:
     """A country's name between an article and a common word ("a US military ship", "the
     Australian-flagged ...", "the UK government"): it says whose the thing is, not where; "in
     the Netherlands yesterday", "the US on Monday" still say where."""
-    after = _WORD_AFTER.match(_right_context(fact))
+    after = _COMMON_WORD_AFTER.match(_right_context(fact))
     return (
-        _ARTICLE_BEFORE.search(_left_context(fact)[: -len(fact.text) or None]) is not None
+        _ARTICLE_BEFORE.search(fact.sentence_text[: _offset(fact)]) is not None
         and after is not None
         and after[1] not in function_words()
     )

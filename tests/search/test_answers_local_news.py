@@ -12,6 +12,7 @@ from corpus.tables import Article, Fact
 from search.answer.answerer import _fits
 from search.answer.candidates import Candidate, stems
 from search.answer.constraints import question_constraints
+from search.answer.handlers import _modifier
 from search.answer.incident import ADDRESS_FAR, _by_address, pins_event, pins_loosely
 from search.answer.locatives import areas_after_streets, locative_places
 from search.answer.persons import local_side, person_mentions
@@ -385,3 +386,45 @@ def test_a_middle_initial_ends_no_sentence() -> None:
         "It was 5 p.m.",
         "Friday.",
     ]
+
+
+HELD = "Where was the crew held?"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "kind", "question", "modifier"),
+    [
+        # a country between an article and a common noun says whose, not where
+        ("The crew was held on a Orvania naval ship.", "Orvania", "country", HELD, True),
+        ("Talks resumed in the Orvania capital.", "Orvania", "country", HELD, True),
+        # "the <Country>" before a function word still says where
+        ("He arrived in the Orvania on Monday.", "Orvania", "country", HELD, False),
+        # the agent after "by" is not where; "by the <Town>-based ..." tells a base
+        ("The crew was held by Orvania aboard a tanker.", "Orvania", "country", HELD, True),
+        (
+            "A bid came from a fund run by the Lisle-based trader.",
+            "Lisle",
+            "city",
+            "Where is the trader based?",
+            False,
+        ),
+        ("The crew was held in Orvania for a week.", "Orvania", "country", HELD, False),
+    ],
+)
+def test_a_place_used_as_a_modifier_or_agent_is_not_where(
+    sentence: str, place: str, kind: str, question: str, modifier: bool
+) -> None:
+    start = sentence.index(place)
+    fact = Fact(
+        article_id=1,
+        field="places",
+        kind=kind,
+        value={"name": place},
+        start=start,
+        end=start + len(place),
+        text=place,
+        sentence_start=0,
+        sentence_end=len(sentence),
+        sentence_text=sentence,
+    )
+    assert _modifier(fact, analyze_question(question)) is modifier
